@@ -1,0 +1,34 @@
+// Shared jest settings for every Node-side project (domain, backend libs and apps).
+// @swc/jest transpiles TypeScript (with decorator metadata for Nest/TypeORM); type checking is the
+// separate `typecheck` target, so tests stay fast.
+const path = require('node:path');
+
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** Maps the tsconfig path aliases (@leitstand/...) onto source folders for jest. */
+function aliasMapper() {
+  const tsconfig = require(path.join(__dirname, 'tsconfig.base.json'));
+  const mapper = {};
+  for (const [alias, [target]] of Object.entries(tsconfig.compilerOptions.paths)) {
+    mapper[`^${alias.replace(/[/.]/g, (c) => `\\${c}`)}$`] = path.join(__dirname, target);
+  }
+  return mapper;
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swcTransform },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: aliasMapper(),
+};

@@ -1,0 +1,6 @@
+// Public surface of @leitstand/domain: pure TypeScript, no framework, no I/O, no clock of its own.
+export * from './calendar';
+export * from './sla';
+export * from './money';
+export * from './billing';
+export * from './contract';

@@ -1,0 +1,88 @@
+import { Dec, isDecimalString } from './decimal';
+import type { DecimalString } from './decimal';
+
+/**
+ * Money in the domain.
+ *
+ * - Inside the domain an amount is a `Dec` (decimal.js clone, 40 digits, ROUND_HALF_UP).
+ * - Across every boundary (JSON data files, API, results) an amount is a `MoneyString`: a plain
+ *   decimal string with exactly two fraction digits, e.g. "197.45" or "-47200.00". Never a JS number.
+ * - Rounding to cents happens ONLY through `roundCents`, and only at these named points:
+ *     1. a priced line's amount (billing: labour, travel, fee, material, partner, pass-through lines;
+ *        contract: each annual or pro-rata line amount),
+ *     2. a material's unit sell price (net unit price + overhead) before it is multiplied by the quantity,
+ *     3. each discount amount,
+ *     4. the VAT amount of an invoice,
+ *     5. derived contract figures that are shown as money (indexed price, bonus/malus, €/m²).
+ *   Sums of already rounded amounts are exact and need no rounding. Rounding is half-up
+ *   (commercial rounding: 37.5155 → 37.52, 0.005 → 0.01, -0.005 → -0.01).
+ */
+export type MoneyString = string;
+
+export const CENT_PLACES = 2;
+
+export class InvalidMoneyError extends Error {
+  override readonly name = 'InvalidMoneyError';
+  constructor(readonly input: string) {
+    super(`not a decimal amount: '${input}' (expected a plain decimal string such as "197.45")`);
+  }
+}
+
+/** Parses a decimal string (e.g. "82.50", "-3", "0.125") into a `Dec`. Throws InvalidMoneyError otherwise. */
+export function dec(value: DecimalString | Dec): Dec {
+  if (typeof value !== 'string') {
+    return value;
+  }
+  if (!isDecimalString(value)) {
+    throw new InvalidMoneyError(value);
+  }
+  return new Dec(value);
+}
+
+/** Rounding point: rounds to whole cents, half-up (away from zero on .5). */
+export function roundCents(value: Dec): Dec {
+  return value.toDecimalPlaces(CENT_PLACES, Dec.ROUND_HALF_UP);
+}
+
+/** Formats an amount for a boundary: rounded half-up to cents, exactly two fraction digits ("197.45"). */
+export function toMoneyString(value: Dec): MoneyString {
+  // money-lint-ignore: Decimal#toFixed on a Dec instance, the single formatting point for money strings
+  const text = value.toFixed(CENT_PLACES, Dec.ROUND_HALF_UP);
+  return text === '-0.00' ? '0.00' : text;
+}
+
+/** Formats a non-money decimal (quantity, percentage, factor) without trailing zeros ("1.032", "25", "0.5"). */
+export function toDecimalString(value: Dec): DecimalString {
+  const text = value.toString();
+  return text === '-0' ? '0' : text;
+}
+
+function groupThousands(digits: string, separator: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i += 1) {
+    const fromEnd = digits.length - i;
+    out += digits.charAt(i);
+    if (fromEnd > 1 && (fromEnd - 1) % 3 === 0) {
+      out += separator;
+    }
+  }
+  return out;
+}
+
+/** German amount without currency: "2.435.520,00", "82,50", "-47.200,00". Rounds half-up to cents. */
+export function formatAmountDe(value: Dec): string {
+  const text = toMoneyString(value);
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = '00'] = (negative ? text.slice(1) : text).split('.');
+  return `${negative ? '-' : ''}${groupThousands(whole, '.')},${fraction}`;
+}
+
+/** German euro amount: "82,50 €". */
+export function formatEuroDe(value: Dec): string {
+  return `${formatAmountDe(value)} €`;
+}
+
+/** German decimal without forced places: "1,5", "25", "0,995". */
+export function formatDecimalDe(value: Dec): string {
+  return toDecimalString(value).replace('.', ',');
+}
