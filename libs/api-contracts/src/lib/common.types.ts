@@ -1,0 +1,25 @@
+/**
+ * Shapes shared by the API and the UI. Types only: no runtime code, no decorators.
+ * Instants are ISO-8601 strings with offset ("2026-11-21T14:05:00.000Z"); money is a decimal string ("197.45").
+ */
+export type IsoInstant = string;
+export type DecimalString = string;
+
+/** Body of every 4xx/5xx answer. `fields` names each invalid input field for 400s. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  requestId?: string;
+  fields?: ApiFieldError[];
+}
+
+export interface ApiFieldError {
+  field: string;
+  messages: string[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

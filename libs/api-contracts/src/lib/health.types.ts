@@ -1,0 +1,6 @@
+export type DependencyState = 'up' | 'down';
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  checks: { database: DependencyState; redis: DependencyState };
+}
