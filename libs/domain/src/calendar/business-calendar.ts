@@ -22,8 +22,8 @@ import { isPublicHoliday } from './public-holidays';
  *     local midnights — never the server's zone. A local time that does not exist (spring-forward gap)
  *     is read the way luxon, java.time and Temporal ('compatible') read it: shifted forward by the
  *     length of the gap (02:30 on 2026-03-29 → 03:30 CEST). A local time that exists twice (fall-back)
- *     is read as its first occurrence (02:30 on 2026-10-25 → 02:30 CEST). If that makes a window empty
- *     or overlap its predecessor, it is clipped.
+ *     is read as its later, standard-time occurrence (02:30 on 2026-10-25 → 02:30 CET = 01:30Z), as
+ *     luxon does. If either rule makes a window empty or overlap its predecessor, it is clipped.
  *  4. A window ending '24:00' ends at the next local midnight; a window starting '00:00' the next day
  *     continues it without a gap, so an overnight on-call span is one open span.
  *  5. Holidays (region public holidays + the spec's extra `holidays`) close whole local days

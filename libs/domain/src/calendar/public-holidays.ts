@@ -6,7 +6,17 @@ import Holidays from 'date-holidays';
  * Regions are ISO-3166 style: 'DE' (nationwide holidays only), 'DE-BY', 'DE-SN', … Every German
  * state is covered by the maintained `date-holidays` data set, including the per-state days
  * (Corpus Christi, Reformation Day, Repentance Day, Women's Day in BE/MV, World Children's Day in TH …).
- * Only holidays of type 'public' count; observances and bank holidays do not close a calendar.
+ * Only holidays of type 'public' count; observances, school and bank holidays do not close a calendar.
+ *
+ * What the data set says (checked in public-holidays.spec.ts, date-holidays 3.37):
+ *  - Corpus Christi (2026-06-04) is public in BW, BY, HE, NW, RP, SL — not in BE, SN, …
+ *  - Reformation Day (31.10) is public in BB, HB, HH, MV, NI, SH, SN, ST, TH.
+ *  - Repentance Day (2026-11-18) is public in SN only (in BY it is only a school holiday).
+ *  - Women's Day (8.3) is public in BE and MV; World Children's Day (20.9) in TH.
+ *  - Assumption (15.8) is public in SL, but for 'DE-BY' only an *observance*: in Bavaria it is a
+ *    holiday only in predominantly Catholic communities. Use the sub-region 'DE-BY-KATH' for those
+ *    (Assumption public) or 'DE-BY-A' for Augsburg (Assumption + Peace Festival 8.8); plain 'DE-BY'
+ *    keeps 15.8 open. Sub-regions are the data set's third code level ('DE-SN-BZ', …).
  *
  * Sets are cached per (region, year) in a small LRU map, so memory stays bounded when a calendar is
  * used across decades.
@@ -22,18 +32,44 @@ export class UnknownHolidayRegionError extends Error {
   }
 }
 
+const catalogue = new Holidays();
+
 function resolver(region: string): Holidays {
   const cached = resolverCache.get(region);
-  if (cached) return cached;
-  const [country, state] = region.split('-');
-  if (!country || !/^[A-Z]{2}$/.test(country) || (state !== undefined && !/^[A-Z0-9]{1,3}$/.test(state))) {
+  if (cached) {
+    return cached;
+  }
+  const [country, state, subRegion, ...rest] = region.split('-');
+  const code = /^[A-Z0-9]{1,6}$/;
+  if (
+    country === undefined ||
+    !/^[A-Z]{2}$/.test(country) ||
+    rest.length > 0 ||
+    (state !== undefined && !code.test(state)) ||
+    (subRegion !== undefined && !code.test(subRegion))
+  ) {
+    throw new UnknownHolidayRegionError(region);
+  }
+  // date-holidays' init() accepts unknown codes silently (and returns an empty or country-wide set),
+  // so every part is checked against the catalogue first.
+  const has = (table: Record<string, string> | undefined, key: string): boolean =>
+    table !== undefined && Object.prototype.hasOwnProperty.call(table, key);
+  if (!has(catalogue.getCountries(), country)) {
+    throw new UnknownHolidayRegionError(region);
+  }
+  if (state !== undefined && !has(catalogue.getStates(country), state)) {
+    throw new UnknownHolidayRegionError(region);
+  }
+  if (state !== undefined && subRegion !== undefined && !has(catalogue.getRegions(country, state), subRegion)) {
     throw new UnknownHolidayRegionError(region);
   }
   const hd = new Holidays();
-  const ok = state ? hd.init(country, state) : hd.init(country);
-  if (!ok) throw new UnknownHolidayRegionError(region);
-  if (state && !Object.prototype.hasOwnProperty.call(hd.getStates(country) ?? {}, state)) {
-    throw new UnknownHolidayRegionError(region);
+  if (state === undefined) {
+    hd.init(country);
+  } else if (subRegion === undefined) {
+    hd.init(country, state);
+  } else {
+    hd.init(country, state, subRegion);
   }
   resolverCache.set(region, hd);
   return hd;
@@ -49,19 +85,23 @@ export function publicHolidays(region: string, year: number): ReadonlySet<string
   const key = `${region}|${year}`;
   const hit = yearCache.get(key);
   if (hit) {
-    // refresh LRU position
+    // refresh the LRU position
     yearCache.delete(key);
     yearCache.set(key, hit);
     return hit;
   }
   const days = new Set<string>();
   for (const h of resolver(region).getHolidays(year)) {
-    if (h.type === 'public') days.add(h.date.slice(0, 10));
+    if (h.type === 'public') {
+      days.add(h.date.slice(0, 10));
+    }
   }
   yearCache.set(key, days);
   if (yearCache.size > MAX_CACHED_YEARS) {
     const oldest = yearCache.keys().next().value;
-    if (oldest !== undefined) yearCache.delete(oldest);
+    if (oldest !== undefined) {
+      yearCache.delete(oldest);
+    }
   }
   return days;
 }

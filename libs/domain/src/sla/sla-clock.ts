@@ -180,6 +180,12 @@ export function computeSlaClocks(a: {
       run.openFrom = at;
     }
   };
+  const stop = (run: ClockRun | undefined, at: number): void => {
+    if (run !== undefined && run.stoppedAt === undefined) {
+      closeSegment(run, at);
+      run.stoppedAt = at;
+    }
+  };
   /** Ends the running segment at `at` and continues with whatever calendar applies after `change`. */
   const splitAt = (run: ClockRun, at: number, change: () => void): void => {
     const wasOpen = run.openFrom !== undefined;
@@ -220,11 +226,15 @@ export function computeSlaClocks(a: {
         for (const kind of CLOCK_KINDS) {
           targetOf(a.matrix, next, kind);
         }
-        for (const run of all) {
-          splitAt(run, at, () => undefined);
+        // time so far stays on the old priority's calendar; from here on the new one counts
+        const wasOpen = all.filter((run) => run.openFrom !== undefined);
+        for (const run of wasOpen) {
+          closeSegment(run, at);
         }
         priority = next;
-        // reopen with the new priority's calendar: splitAt reopened before the swap, so fix the start
+        for (const run of wasOpen) {
+          openSegment(run, at);
+        }
         break;
       }
       case 'paused':
@@ -281,13 +291,6 @@ export function computeSlaClocks(a: {
       }
       default:
         break; // the union is closed; anything else was dropped by the backend mapping
-    }
-  }
-
-  function stop(run: ClockRun | undefined, at: number): void {
-    if (run !== undefined && run.stoppedAt === undefined) {
-      closeSegment(run, at);
-      run.stoppedAt = at;
     }
   }
 
