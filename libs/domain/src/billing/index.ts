@@ -1,1 +1,41 @@
-export {};
+export { parsePriceList } from './price-list.parser';
+export { PriceListInvalidError, ServiceReportInvalidError } from './price-list.errors';
+export type {
+  CatalogItem,
+  PriceListDiscount,
+  DistanceBand,
+  EmergencyRule,
+  FlatFee,
+  LocalTime,
+  MarkupRule,
+  MaterialRules,
+  OrderFlatFee,
+  OverheadTier,
+  PriceList,
+  QuoteFee,
+  PriceListRole,
+  TimeBand,
+  WeeklyWindow,
+  TravelChargeBasis,
+  TravelRules,
+  TravelZone,
+} from './price-list.types';
+export { priceServiceReport } from './service-report.pricing';
+export { priceMaterialUnit, grossFromNet } from './unit-pricing';
+export { LINE_CATEGORIES } from './service-report.types';
+export type {
+  AppliedDiscount,
+  CatalogUse,
+  ExternalCost,
+  LineCategory,
+  MaterialUse,
+  PricedLine,
+  ServiceReport,
+  ServiceReportFlags,
+  ServiceReportPricing,
+  SiteCalendar,
+  TravelInput,
+  WorkInterval,
+  WorkKind,
+} from './service-report.types';
+export { UnknownTimeZoneError } from './site-clock';

@@ -20,13 +20,13 @@ export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 
 /** "HH:MM", 00:00–24:00. */
 export type LocalTime = string;
 
-export interface TimeWindow {
+export interface WeeklyWindow {
   readonly days: readonly Weekday[];
   readonly from: LocalTime;
   readonly to: LocalTime;
 }
 
-export interface Role {
+export interface PriceListRole {
   /** kebab-case id used by service reports, e.g. 'service-technician'. */
   readonly id: string;
   /** German label used in explanations, e.g. 'Kundendiensttechniker'. */
@@ -46,7 +46,7 @@ export interface TimeBand {
   /** Surcharge on the hourly rate in percent, "0" for regular hours. */
   readonly surchargePercent: DecimalString;
   /** Weekly windows of this band. Across all bands every minute of the week is covered exactly once. */
-  readonly windows: readonly TimeWindow[];
+  readonly windows: readonly WeeklyWindow[];
   /** When true, the whole local day (00:00–24:00) of a public holiday of the site's state falls into this band. */
   readonly publicHolidays?: boolean;
 }
@@ -110,7 +110,7 @@ export interface OrderFlatFee extends FlatFee {
   readonly waiver?: {
     readonly label: string;
     readonly underMaintenanceContract: boolean;
-    readonly windows: readonly TimeWindow[];
+    readonly windows: readonly WeeklyWindow[];
   };
 }
 
@@ -137,7 +137,7 @@ export interface MarkupRule {
   readonly markupPercent: DecimalString;
 }
 
-export interface Discount {
+export interface PriceListDiscount {
   /** e.g. 'cash', 'partner', 'prepayment'. */
   readonly id: string;
   readonly label: string;
@@ -167,8 +167,8 @@ export interface PriceList {
   /** Free-text notes: interpretations of the source document, corrections made on import. */
   readonly notes?: readonly string[];
   readonly vatPercent: DecimalString;
-  readonly roles: readonly Role[];
-  readonly regularHours: readonly TimeWindow[];
+  readonly roles: readonly PriceListRole[];
+  readonly regularHours: readonly WeeklyWindow[];
   readonly timeBands: readonly TimeBand[];
   readonly emergency?: EmergencyRule;
   readonly travel: TravelRules;
@@ -180,6 +180,6 @@ export interface PriceList {
   readonly material: MaterialRules;
   readonly partnerWork?: MarkupRule;
   readonly passThroughCosts?: MarkupRule;
-  readonly discounts: readonly Discount[];
+  readonly discounts: readonly PriceListDiscount[];
   readonly catalog: readonly CatalogItem[];
 }

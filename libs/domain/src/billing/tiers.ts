@@ -19,8 +19,10 @@ export interface TierCheckOptions {
   readonly fromField: string;
   readonly toField: string;
   readonly resolution: Dec;
-  /** Formats a bound for messages, e.g. 20.01 → '20.01 €'. */
+  /** Formats a bound for messages without unit, e.g. 20.01 → '20.01'. */
   readonly format: (value: Dec) => string;
+  /** Unit appended to values and ranges in messages, e.g. '€' or 'km'. */
+  readonly unit: string;
   /** Formats a bound as it must be written in the file, e.g. '"20.01"'. */
   readonly literal: (value: Dec) => string;
   /** When true the last tier must be open so that every value above the first bound is covered. */
@@ -29,9 +31,11 @@ export interface TierCheckOptions {
 
 export function checkTiers(c: IssueCollector, tiers: readonly TierBounds[], o: TierCheckOptions): void {
   const at = (i: number, field: string): string => `${o.basePath}[${i}].${field}`;
+  const one = (v: Dec): string => `${o.format(v)} ${o.unit}`;
+  const range = (a: Dec, b: Dec): string => `${o.format(a)}–${o.format(b)} ${o.unit}`;
   tiers.forEach((t, i) => {
     if (t.to !== null && t.to.lt(t.from)) {
-      c.add(at(i, o.toField), `${o.format(t.to)} is below ${o.fromField} ${o.format(t.from)}`);
+      c.add(at(i, o.toField), `${one(t.to)} is below ${o.fromField} ${one(t.from)}`);
     }
     if (t.to === null && i !== tiers.length - 1) {
       c.add(at(i, o.toField), `only the last tier may be open (${o.toField}: null)`);
@@ -46,7 +50,7 @@ export function checkTiers(c: IssueCollector, tiers: readonly TierBounds[], o: T
     if (next.from.lt(cur.from)) {
       c.add(
         at(i + 1, o.fromField),
-        `tiers must be in ascending order: ${o.format(next.from)} comes after ${o.format(cur.from)}`,
+        `tiers must be in ascending order: ${one(next.from)} comes after ${one(cur.from)}`,
         'sort the tiers by their lower bound',
       );
       continue;
@@ -56,16 +60,16 @@ export function checkTiers(c: IssueCollector, tiers: readonly TierBounds[], o: T
       const gapEnd = next.from.minus(o.resolution);
       c.add(
         at(i + 1, o.fromField),
-        `gap: ${o.format(expected)}–${o.format(gapEnd)} is not covered by any tier ` +
-          `(tier ${i} ends at ${o.format(cur.to)}, tier ${i + 1} starts at ${o.format(next.from)})`,
+        `gap: ${range(expected, gapEnd)} is not covered by any tier ` +
+          `(tier ${i} ends at ${one(cur.to)}, tier ${i + 1} starts at ${one(next.from)})`,
         `set ${at(i + 1, o.fromField)} to ${o.literal(expected)}, or set ${at(i, o.toField)} to ${o.literal(gapEnd)}, ` +
-          `or insert a tier ${o.format(expected)}–${o.format(gapEnd)} with its own rate`,
+          `or insert a tier ${range(expected, gapEnd)} with its own value`,
       );
     } else if (next.from.lt(expected)) {
       const overlapEnd = next.to !== null && next.to.lt(cur.to) ? next.to : cur.to;
       c.add(
         at(i + 1, o.fromField),
-        `overlap: ${o.format(next.from)}–${o.format(overlapEnd)} is covered by tier ${i} and tier ${i + 1}`,
+        `overlap: ${range(next.from, overlapEnd)} is covered by tier ${i} and tier ${i + 1}`,
         `set ${at(i + 1, o.fromField)} to ${o.literal(expected)} (or lower ${at(i, o.toField)})`,
       );
     }
@@ -74,7 +78,7 @@ export function checkTiers(c: IssueCollector, tiers: readonly TierBounds[], o: T
   if (o.requireOpenEnd && last !== undefined && last.to !== null) {
     c.add(
       at(tiers.length - 1, o.toField),
-      `values above ${o.format(last.to)} are not covered by any tier`,
+      `values above ${one(last.to)} are not covered by any tier`,
       `set ${at(tiers.length - 1, o.toField)} to null (open end) or add a final open tier`,
     );
   }

@@ -7,6 +7,7 @@ export {
   roundCents,
   toMoneyString,
   toDecimalString,
+  toUnitPriceString,
   formatAmountDe,
   formatEuroDe,
   formatDecimalDe,

@@ -69,6 +69,14 @@ function groupThousands(digits: string, separator: string): string {
   return out;
 }
 
+/**
+ * A unit price for a boundary: two fraction digits when the value has at most two ("41.25"), otherwise
+ * every digit it has ("17.475" = 69.90 €/h per ¼ h). Unit prices are NOT rounded: the line amount is.
+ */
+export function toUnitPriceString(value: Dec): DecimalString {
+  return value.decimalPlaces() <= CENT_PLACES ? toMoneyString(value) : toDecimalString(value);
+}
+
 /** German amount without currency: "2.435.520,00", "82,50", "-47.200,00". Rounds half-up to cents. */
 export function formatAmountDe(value: Dec): string {
   const text = toMoneyString(value);
