@@ -5,7 +5,7 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** A local wall-clock window 'HH:mm'–'HH:mm'; the end may be '24:00'. */
-export type TimeWindow = [string, string];
+export type CalendarWindow = [string, string];
 
 /**
  * A service calendar as plain data (what the backend stores as JSON and `libs/demo-data` ships).
