@@ -1,0 +1,76 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { firstValueFrom } from 'rxjs';
+import type { CreateTicketRequest, TicketDetail, TicketListResponse } from '@leitstand/api-contracts';
+import { API_BASE_URL } from './api-base-url.token';
+import { TicketsApiService } from './tickets-api.service';
+
+const TICKET: TicketDetail = {
+  id: '0b6a3f1e-0000-4000-8000-000000000001',
+  number: '2026-000001',
+  title: 'Lüftungsanlage RLT 3 ausgefallen',
+  priority: 'A',
+  status: 'new',
+  channel: 'phone',
+  createdAt: '2026-11-21T13:05:00.000Z',
+  description: 'Keine Zuluft im 2. OG',
+  reporter: 'Haustechnik',
+  version: 1,
+};
+
+describe('TicketsApiService', () => {
+  let service: TicketsApiService;
+  let http: HttpTestingController;
+
+  function setUp(extraProviders: Provider[] = []): void {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), ...extraProviders],
+    });
+    service = TestBed.inject(TicketsApiService);
+    http = TestBed.inject(HttpTestingController);
+  }
+
+  afterEach(() => http.verify());
+
+  it('list() GETs /api/tickets and emits the page', async () => {
+    setUp();
+    const page: TicketListResponse = { items: [TICKET], nextCursor: null };
+
+    const result = firstValueFrom(service.list());
+    const req = http.expectOne('/api/tickets');
+    expect(req.request.method).toBe('GET');
+    req.flush(page);
+
+    await expect(result).resolves.toEqual(page);
+  });
+
+  it('create() POSTs the request body to /api/tickets and emits the created ticket', async () => {
+    setUp();
+    const request: CreateTicketRequest = { title: TICKET.title, priority: 'A', description: 'Keine Zuluft im 2. OG' };
+
+    const result = firstValueFrom(service.create(request));
+    const req = http.expectOne({ method: 'POST', url: '/api/tickets' });
+    expect(req.request.body).toEqual(request);
+    req.flush(TICKET, { status: 201, statusText: 'Created' });
+
+    await expect(result).resolves.toEqual(TICKET);
+  });
+
+  it('list() surfaces HTTP errors to the caller', async () => {
+    setUp();
+
+    const result = firstValueFrom(service.list());
+    http.expectOne('/api/tickets').flush({ statusCode: 503, message: 'down' }, { status: 503, statusText: 'Service Unavailable' });
+
+    await expect(result).rejects.toMatchObject({ status: 503 });
+  });
+
+  it('uses API_BASE_URL when one is provided', () => {
+    setUp([{ provide: API_BASE_URL, useValue: 'https://leitstand.example/api' }]);
+
+    service.list().subscribe();
+    http.expectOne('https://leitstand.example/api/tickets').flush({ items: [], nextCursor: null });
+  });
+});
