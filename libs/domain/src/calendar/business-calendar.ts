@@ -207,7 +207,7 @@ export class BusinessCalendar {
       throw new CalendarRangeError('businessMsBetween: expected finite numbers');
     }
     if (toMs < fromMs) {
-      return -this.businessMsBetween(toMs, fromMs);
+      return 0 - this.businessMsBetween(toMs, fromMs); // 0 − x, never −0
     }
     if (this.parsed.alwaysOpen || toMs === fromMs) {
       return toMs - fromMs;
