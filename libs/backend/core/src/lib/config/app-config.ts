@@ -1,0 +1,73 @@
+import { ENV_SCHEMA, type Env } from './env.schema';
+
+/** One invalid variable: its name and what is wrong. */
+export interface ConfigIssue {
+  variable: string;
+  message: string;
+}
+
+/** Thrown at start-up when the environment is invalid; lists every bad variable at once. */
+export class ConfigValidationError extends Error {
+  override readonly name = 'ConfigValidationError';
+  constructor(readonly issues: ConfigIssue[]) {
+    super(`Invalid environment (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join('\n')}`);
+  }
+}
+
+/** Typed, read-only, namespaced configuration built from the validated env. */
+export interface AppConfig {
+  readonly env: Env['NODE_ENV'];
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly http: { readonly host: string; readonly port: number; readonly adapter: Env['HTTP_ADAPTER']; readonly webDist: string | undefined };
+  readonly worker: { readonly httpPort: number; readonly concurrency: number };
+  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly redis: { readonly url: string };
+  readonly queue: { readonly prefix: string };
+  readonly outbox: { readonly pollMs: number; readonly batchSize: number };
+  readonly auth: { readonly jwtSecret: string };
+  readonly shutdownTimeoutMs: number;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const relevant: Record<string, string> = {};
+  for (const key of Object.keys(ENV_SCHEMA.shape)) {
+    const value = source[key];
+    // An empty variable counts as unset, so `FOO=` falls back to the default.
+    if (value !== undefined && value !== '') relevant[key] = value;
+  }
+  const parsed = ENV_SCHEMA.safeParse(relevant);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? '(env)');
+      const got = relevant[variable];
+      const shown = got === undefined || ENV_SECRET_KEYS.has(variable) ? '' : ` (got "${got}")`;
+      return { variable, message: `${issue.message}${shown}` };
+    });
+    throw new ConfigValidationError(issues);
+  }
+  const env = parsed.data;
+  return Object.freeze({
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    http: Object.freeze({ host: env.API_HOST, port: env.API_PORT, adapter: env.HTTP_ADAPTER, webDist: env.WEB_DIST }),
+    worker: Object.freeze({ httpPort: env.WORKER_HTTP_PORT, concurrency: env.WORKER_CONCURRENCY }),
+    database: Object.freeze({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }),
+    redis: Object.freeze({ url: env.REDIS_URL }),
+    queue: Object.freeze({ prefix: env.QUEUE_PREFIX }),
+    outbox: Object.freeze({ pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE }),
+    auth: Object.freeze({ jwtSecret: env.JWT_SECRET }),
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  });
+}
+
+const ENV_SECRET_KEYS = new Set(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']);
+
+/** host:port of a connection URL without credentials, for log lines. */
+export function describeEndpoint(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? '6379' : '5432')}`;
+  } catch {
+    return '(invalid url)';
+  }
+}

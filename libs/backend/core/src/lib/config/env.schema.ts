@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * The one environment schema of Leitstand. Only this file (and `loadConfig`) read `process.env`.
+ * Every variable has a description and, where that is safe, a local default, so `npm start` works
+ * on a developer machine with nothing set. The README's env table lists exactly these keys (a test checks it).
+ */
+const port = z.coerce.number().int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535');
+const positiveMs = z.coerce.number().int('must be a whole number').positive('must be > 0');
+
+const DEV_ONLY_SECRET = 'leitstand-local-development-secret-change-me';
+
+export const ENV_SCHEMA = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: port.default(3000),
+    WORKER_HTTP_PORT: port.default(3001),
+    HTTP_ADAPTER: z.enum(['fastify', 'express']).default('fastify'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_-]+(\?.*)?$/, 'must be postgres://user[:password]@host[:port]/database')
+      .default('postgres://postgres@127.0.0.1:5432/leitstand'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'must be redis://[user:password@]host[:port][/db]')
+      .default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^\{[A-Za-z0-9_-]+\}$/, 'must be a Redis Cluster hash tag such as {leitstand}')
+      .default('{leitstand}'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_ONLY_SECRET),
+    WEB_DIST: z.string().min(1).optional(),
+    OUTBOX_POLL_MS: positiveMs.default(1000),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+    SHUTDOWN_TIMEOUT_MS: positiveMs.default(15000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_ONLY_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (the default is for local use only)' });
+    }
+  });
+
+export type Env = z.infer<typeof ENV_SCHEMA>;
+
+/** Descriptions for the README env table and `.env.example`; keys must match ENV_SCHEMA. */
+export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitive?: boolean }> = {
+  NODE_ENV: { description: 'development, test or production' },
+  LOG_LEVEL: { description: 'pino log level' },
+  API_HOST: { description: 'interface the API listens on (0.0.0.0 in containers)' },
+  API_PORT: { description: 'HTTP port of the API' },
+  WORKER_HTTP_PORT: { description: 'port of the worker health and metrics endpoint' },
+  HTTP_ADAPTER: { description: 'fastify (default) or express' },
+  DATABASE_URL: { description: 'PostgreSQL connection URL', sensitive: true },
+  DATABASE_POOL_SIZE: { description: 'connections per process' },
+  REDIS_URL: { description: 'Redis connection URL', sensitive: true },
+  QUEUE_PREFIX: { description: 'BullMQ key prefix, a hash tag so every key of a queue lands in one Redis Cluster slot' },
+  JWT_SECRET: { description: 'signing secret for session tokens (required in production)', sensitive: true },
+  WEB_DIST: { description: 'folder of the built UI; when set the API serves it at /' },
+  OUTBOX_POLL_MS: { description: 'fallback poll interval of the outbox relay (it is woken by NOTIFY as well)' },
+  OUTBOX_BATCH_SIZE: { description: 'outbox rows moved to Redis per relay round' },
+  WORKER_CONCURRENCY: { description: 'jobs a worker process runs at once per queue' },
+  SHUTDOWN_TIMEOUT_MS: { description: 'how long SIGTERM waits for in-flight requests and jobs' },
+};
