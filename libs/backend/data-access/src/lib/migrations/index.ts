@@ -1,0 +1,4 @@
+import { InitialSchema1795290000000 } from './1795290000000-InitialSchema';
+
+/** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
+export const MIGRATIONS = [InitialSchema1795290000000];
