@@ -1,0 +1,58 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * The job registry of Leitstand: every queue, every job name (explicit strings, never a class name),
+ * its payload type, its default options and its jobId rule live here and only here.
+ * Payloads carry ids plus a version or expected state — handlers re-read the rows.
+ */
+export const QUEUE_NAMES = ['tickets'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobPayloads {
+  /** A ticket was created: the worker confirms the intake in the ticket's event log. */
+  'ticket.created': { ticketId: string; version: number };
+}
+export type JobName = keyof JobPayloads;
+
+export interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  /** Deterministic id: publishing the same outbox row twice never creates two jobs. No ':' allowed. */
+  jobId: (payload: JobPayloads[N]) => string;
+  options: JobsOptions;
+}
+
+/** Retention: keep completed jobs an hour (dedup window), failed ones a week for inspection. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 3_600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3_600 },
+};
+
+export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
+  'ticket.created': {
+    queue: 'tickets',
+    jobId: (p) => `ticket-created.${p.ticketId}`,
+    options: DEFAULT_JOB_OPTIONS,
+  },
+};
+
+export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOB_DEFINITIONS, name);
+}
+
+/** BullMQ rejects custom ids containing ':' and purely numeric ids; fail early and loudly. */
+export function assertValidJobId(jobId: string): void {
+  if (jobId.includes(':') || /^\d+$/.test(jobId) || jobId.length === 0) {
+    throw new Error(`invalid BullMQ job id '${jobId}'`);
+  }
+}
+
+/** The deterministic, validated job id of a payload read back from storage. */
+export function jobIdFor(name: JobName, payload: unknown): string {
+  const jobId = (JOB_DEFINITIONS[name].jobId as (p: unknown) => string)(payload);
+  assertValidJobId(jobId);
+  return jobId;
+}

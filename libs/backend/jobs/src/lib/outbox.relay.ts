@@ -1,0 +1,164 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Logger as PinoLogger } from 'pino';
+import { describeError } from '@leitstand/backend/core';
+import { JOB_DEFINITIONS, isJobName, jobIdFor } from './jobs.constants';
+import type { QueueRegistry } from './queue-registry';
+import { OUTBOX_CHANNEL } from './outbox.writer';
+
+interface OutboxRow {
+  id: string;
+  job_name: string;
+  payload: Record<string, unknown>;
+  run_at: Date | null;
+}
+
+export interface OutboxRelayOptions {
+  pollMs: number;
+  batchSize: number;
+  databaseUrl: string;
+}
+
+/**
+ * Moves outbox rows into BullMQ, at least once.
+ * One round: lock a batch of unpublished rows (FOR UPDATE SKIP LOCKED, so several relays can run),
+ * add them to their queues with their deterministic job ids, mark them published, commit.
+ * A crash between "added" and "marked" re-adds the same job ids next round: BullMQ ignores an id it
+ * still holds, and handlers are idempotent for the rest. While Redis is down the round fails fast and
+ * the rows wait in PostgreSQL; nothing is lost.
+ * Rounds run when NOTIFY says a row was committed, and every `pollMs` as a fallback.
+ */
+export class OutboxRelay {
+  private running = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private listener: Client | null = null;
+  private redisDownLogged = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: QueueRegistry,
+    private readonly logger: PinoLogger,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  /** One round; returns the number of rows published. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, job_name, payload, run_at FROM outbox_messages
+          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const now = Date.now();
+      const byQueue = new Map<string, Array<{ row: OutboxRow; name: string; data: unknown; opts: Record<string, unknown> }>>();
+      const poison: OutboxRow[] = [];
+      for (const row of rows) {
+        const name = row.job_name;
+        if (!isJobName(name)) {
+          poison.push(row);
+          continue;
+        }
+        const def = JOB_DEFINITIONS[name];
+        const jobId = jobIdFor(name, row.payload);
+        const delay = row.run_at ? Math.max(0, row.run_at.getTime() - now) : 0;
+        const list = byQueue.get(def.queue) ?? [];
+        list.push({ row, name: row.job_name, data: row.payload, opts: { ...def.options, jobId, ...(delay > 0 ? { delay } : {}) } });
+        byQueue.set(def.queue, list);
+      }
+      const published: string[] = [];
+      try {
+        for (const [queueName, jobs] of byQueue) {
+          await this.queues.queue(queueName as never).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: j.opts })));
+          published.push(...jobs.map((j) => j.row.id));
+        }
+        if (this.redisDownLogged) {
+          this.redisDownLogged = false;
+          this.logger.info('outbox relay: Redis is reachable again, delivering pending jobs');
+        }
+      } catch (error) {
+        if (!this.redisDownLogged) {
+          this.redisDownLogged = true;
+          this.logger.warn(`outbox relay: cannot reach Redis (${describeError(error)}); rows stay in PostgreSQL and are retried`);
+        }
+        const failed = rows.filter((r) => !published.includes(r.id)).map((r) => r.id);
+        await manager.query(`UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [failed, describeError(error)]);
+      }
+      if (poison.length > 0) {
+        this.logger.error({ ids: poison.map((p) => p.id) }, 'outbox relay: rows name unknown jobs; they stay unpublished');
+        await manager.query(`UPDATE outbox_messages SET attempts = attempts + 1, last_error = 'unknown job name' WHERE id = ANY($1::bigint[])`, [poison.map((p) => p.id)]);
+      }
+      if (published.length > 0) {
+        await manager.query(`UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])`, [published]);
+      }
+      return published.length;
+    });
+  }
+
+  /** Unpublished rows and the age of the oldest one, for metrics. */
+  async lag(): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+         FROM outbox_messages WHERE published_at IS NULL`,
+    )) as Array<{ pending: number; age: number }>;
+    return { pending: row?.pending ?? 0, oldestAgeSeconds: row?.age ?? 0 };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.relayOnce();
+      } catch (error) {
+        this.logger.warn(`outbox relay round failed (${describeError(error)}); retrying`);
+      }
+      // A full batch means there may be more: go again at once; otherwise sleep until NOTIFY or poll.
+      if (moved < this.options.batchSize && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = null;
+      }
+    }
+  }
+
+  private async listen(): Promise<void> {
+    while (this.running) {
+      const client = new Client({ connectionString: this.options.databaseUrl });
+      try {
+        await client.connect();
+        client.on('notification', () => this.wake?.());
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        this.listener = client;
+        await new Promise<void>((resolve) => {
+          client.on('error', () => resolve());
+          client.on('end', () => resolve());
+        });
+      } catch {
+        // PostgreSQL away: the poll fallback keeps working; try to listen again shortly.
+      }
+      await client.end().catch(() => undefined);
+      if (this.running) await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
