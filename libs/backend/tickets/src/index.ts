@@ -1,0 +1,3 @@
+export * from './lib/create-ticket.dto';
+export * from './lib/tickets.service';
+export * from './lib/ticket-intake.handler';
