@@ -1,0 +1,77 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { ApiError, ApiFieldError } from '@leitstand/api-contracts';
+import { STATUS_CODES } from 'node:http';
+
+/** Thrown by the validation pipe: a 400 that names every invalid field. */
+export class RequestValidationException extends HttpException {
+  constructor(readonly fields: ApiFieldError[]) {
+    super(`Invalid request: ${fields.map((f) => f.field).join(', ')}`, HttpStatus.BAD_REQUEST);
+  }
+}
+
+/**
+ * Every error leaves as the same JSON shape (ApiError). Client errors (4xx) are answered without a
+ * stack trace in the logs; only unexpected errors (5xx) are logged as errors with their stack.
+ * With `spaIndexHtml` set, a GET for an unknown non-API path answers the UI's index.html (client routing).
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly spaIndexHtml: string | null = null,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<{ id?: string; method?: string; url?: string; headers?: Record<string, string | undefined> }>();
+    const response = http.getResponse<unknown>();
+    const adapter = this.adapterHost.httpAdapter;
+
+    const status = statusOf(exception);
+    if (status === HttpStatus.NOT_FOUND && this.spaIndexHtml && request.method === 'GET' && !isApiPath(request.url ?? '')) {
+      adapter.setHeader(response, 'content-type', 'text/html; charset=utf-8');
+      adapter.reply(response, this.spaIndexHtml, HttpStatus.OK);
+      return;
+    }
+
+    const body: ApiError = {
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      message: messageOf(exception, status),
+      ...(request.id ? { requestId: String(request.id) } : {}),
+      ...(exception instanceof RequestValidationException ? { fields: exception.fields } : {}),
+    };
+    if (status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    }
+    adapter.reply(response, body, status);
+  }
+}
+
+function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/metrics');
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  // Errors raised by the HTTP layer itself (malformed JSON, body too large) carry their own 4xx status.
+  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return statusCode;
+  return HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+function messageOf(exception: unknown, status: number): string {
+  if (status >= 500) return 'Internal server error';
+  if (exception instanceof HttpException) {
+    const r = exception.getResponse();
+    if (typeof r === 'string') return r;
+    const m = (r as { message?: unknown }).message;
+    if (Array.isArray(m)) return m.join('; ');
+    if (typeof m === 'string') return m;
+    return exception.message;
+  }
+  return (exception as { message?: string }).message ?? 'Bad request';
+}

@@ -1,0 +1,31 @@
+import { Module, type OnModuleInit, Inject } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConfigModule, LoggingModule, Metrics, MetricsModule } from '@leitstand/backend/core';
+import { DatabaseModule } from '@leitstand/backend/data-access';
+import { QueueModule } from '@leitstand/backend/jobs';
+import { TicketsService } from '@leitstand/backend/tickets';
+import { HealthController, MetricsController } from './health.controller';
+import { TicketsController } from './tickets.controller';
+
+@Module({
+  imports: [ConfigModule, LoggingModule.forRoot('api'), MetricsModule, DatabaseModule, QueueModule],
+  controllers: [TicketsController, HealthController, MetricsController],
+  providers: [TicketsService],
+})
+export class ApiModule implements OnModuleInit {
+  constructor(
+    @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.onScrape(async () => {
+      const [row] = (await this.dataSource.query(
+        `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+           FROM outbox_messages WHERE published_at IS NULL`,
+      )) as Array<{ pending: number; age: number }>;
+      this.metrics.outboxPending.set(row?.pending ?? 0);
+      this.metrics.outboxLag.set(row?.age ?? 0);
+    });
+  }
+}

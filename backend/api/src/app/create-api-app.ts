@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, Metrics, REQUEST_ID_HEADER, type AppConfig } from '@leitstand/backend/core';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { ApiModule } from './api.module';
+import { createValidationPipe } from './validation';
+
+/**
+ * Builds the API application (used by main.ts and by the integration tests).
+ * Fastify is the default adapter; Express stays selectable for the adapter benchmark.
+ */
+export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const app =
+    config.http.adapter === 'fastify'
+      ? await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576, requestIdHeader: REQUEST_ID_HEADER, genReqId: () => randomUUID() }), { bufferLogs: true })
+      : await NestFactory.create(ApiModule, new ExpressAdapter(), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+
+  let indexHtml: string | null = null;
+  if (config.http.webDist && config.http.adapter === 'fastify') {
+    indexHtml = readFileSync(join(config.http.webDist, 'index.html'), 'utf8');
+    const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+    await fastify.register((await import('@fastify/static')).default, { root: config.http.webDist, prefix: '/', wildcard: false, index: false });
+    fastify.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
+  }
+  app.useGlobalFilters(new ApiExceptionFilter(app.get(HttpAdapterHost), indexHtml));
+
+  if (config.http.adapter === 'fastify') {
+    const metrics = app.get(Metrics);
+    const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+    fastify.addHook('onSend', (request, reply, _payload, done) => {
+      void reply.header(REQUEST_ID_HEADER, request.id);
+      done();
+    });
+    fastify.addHook('onResponse', (request, reply, done) => {
+      metrics.httpDuration.observe(
+        { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
+  }
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Leitstand API')
+    .setDescription('Incident ticketing and SLA monitoring for technical facility services')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  app.enableShutdownHooks();
+  return app;
+}
+
+export function configOf(app: INestApplication): AppConfig {
+  return app.get<AppConfig>(APP_CONFIG);
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ConfigModule, LoggingModule, MetricsModule } from '@leitstand/backend/core';
+import { DatabaseModule } from '@leitstand/backend/data-access';
+import { QueueModule } from '@leitstand/backend/jobs';
+import { TicketIntakeHandler } from '@leitstand/backend/tickets';
+import { JobRuntime } from './job-runtime';
+
+/** Job handlers are listed here; the JobRuntime checks that every declared job has exactly one. */
+export const JOB_HANDLERS = [TicketIntakeHandler];
+
+@Module({
+  imports: [ConfigModule, LoggingModule.forRoot('worker'), MetricsModule, DatabaseModule, QueueModule, DiscoveryModule],
+  providers: [...JOB_HANDLERS, JobRuntime],
+})
+export class WorkerModule {}
