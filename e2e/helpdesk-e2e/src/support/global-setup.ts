@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  API_MAIN,
+  API_MIGRATE,
+  API_PORT,
+  DEFAULT_DATABASE_URL,
+  DEFAULT_REDIS_URL,
+  OUTPUT_DIR,
+  WEB_DIST,
+  WORKER_HTTP_PORT,
+  WORKER_MAIN,
+  outputPath,
+} from './stack';
+import { type StackProcess, isAnswering, startProcess, stopProcess, waitForHealthy } from './stack-process';
+
+declare global {
+  // Shared with globalTeardown, which runs in the same process.
+  var __LEITSTAND_E2E_STACK__: StackProcess[] | undefined;
+}
+
+/**
+ * Starts the real stack for the e2e run: migrate (creates the database if missing), then api (serving the built
+ * UI from WEB_DIST) and worker on their e2e ports, each with a queue prefix of its own for this run.
+ * Set E2E_BASE_URL to run the specs against a stack that is already running instead.
+ */
+export default async function globalSetup(): Promise<void> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  if (process.env['E2E_BASE_URL']) {
+    process.stdout.write(`\n[e2e] using the running stack at ${process.env['E2E_BASE_URL']}\n`);
+    return;
+  }
+
+  const missing = [API_MAIN, API_MIGRATE, WORKER_MAIN, `${WEB_DIST}/index.html`].filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(
+      `[e2e] build output missing: ${missing.join(', ')}\nRun: npx nx run-many -t build -p api worker helpdesk`,
+    );
+  }
+
+  const apiHealth = `http://127.0.0.1:${API_PORT}/api/health`;
+  const workerHealth = `http://127.0.0.1:${WORKER_HTTP_PORT}/health`;
+  for (const [port, url] of [
+    [API_PORT, apiHealth],
+    [WORKER_HTTP_PORT, workerHealth],
+  ] as const) {
+    if (await isAnswering(url)) {
+      throw new Error(`[e2e] port ${port} is already in use (${url} answers); stop the leftover process first.`);
+    }
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: process.env['E2E_DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
+    REDIS_URL: process.env['E2E_REDIS_URL'] ?? process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL,
+    // Braces make it a Redis Cluster hash tag; the pid keeps parallel runs and leftovers apart.
+    QUEUE_PREFIX: `{leitstand-e2e-${process.pid}}`,
+    API_PORT: String(API_PORT),
+    WORKER_HTTP_PORT: String(WORKER_HTTP_PORT),
+    WEB_DIST,
+    LOG_LEVEL: 'warn',
+  };
+
+  const migrate = spawnSync(process.execPath, [API_MIGRATE], { env, encoding: 'utf8', timeout: 60_000 });
+  const migrateLog = `${migrate.stdout ?? ''}${migrate.stderr ?? ''}`;
+  writeFileSync(outputPath('migrate.log'), migrateLog);
+  if (migrate.status !== 0) {
+    const reason = migrate.error ? migrate.error.message : `exit code ${migrate.status ?? '–'}, signal ${migrate.signal ?? '–'}`;
+    throw new Error(`[e2e] migrate failed (${reason}).\n--- migrate output (tail) ---\n${migrateLog.split('\n').slice(-40).join('\n')}`);
+  }
+
+  const api = startProcess('api', API_MAIN, env);
+  const worker = startProcess('worker', WORKER_MAIN, env);
+  const stack = [api, worker];
+  globalThis.__LEITSTAND_E2E_STACK__ = stack;
+  try {
+    await Promise.all([waitForHealthy(api, apiHealth), waitForHealthy(worker, workerHealth)]);
+  } catch (error) {
+    // Jest does not run globalTeardown when globalSetup fails: stop what was started here.
+    await Promise.all(stack.map((proc) => stopProcess(proc)));
+    globalThis.__LEITSTAND_E2E_STACK__ = undefined;
+    throw error;
+  }
+
+  process.env['E2E_BASE_URL'] = `http://127.0.0.1:${API_PORT}`;
+  process.stdout.write(`\n[e2e] stack up at ${process.env['E2E_BASE_URL']} (queue prefix ${env['QUEUE_PREFIX']})\n`);
+}

@@ -1,0 +1,76 @@
+import type { Browser, Page } from 'playwright-core';
+import { createTicket } from './support/api-client';
+import { launchBrowser } from './support/browser';
+import { baseUrl, outputPath } from './support/stack';
+
+const GERMAN_STATUS_LABELS = ['Neu', 'Angenommen', 'Disponiert', 'Vor Ort', 'Pausiert', 'Entstört', 'Geschlossen'];
+
+/** What the UI must show for an instant: de-DE, Europe/Berlin, e.g. "21.11.2026, 14:05". */
+function berlinDateTime(instant: string): string {
+  return new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+}
+
+describe('helpdesk ticket list', () => {
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    pageErrors = [];
+    // The browser runs in another zone than Berlin on purpose: the UI must convert, not rely on the machine.
+    page = await browser.newPage({ locale: 'de-DE', timezoneId: 'America/New_York', viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        pageErrors.push(`console: ${message.text()}`);
+      }
+    });
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  it('shows a ticket created through the API with its number, title, priority and Berlin time', async () => {
+    const title = `E2E Lüftungsanlage RLT 3 ausgefallen (${process.pid}-${Date.now()})`;
+    const ticket = await createTicket({ title, priority: 'A', description: 'Keine Zuluft im 2. OG, Serverraum wird warm' });
+
+    await page.goto(`${baseUrl()}/`);
+    await page.getByRole('heading', { level: 1, name: 'Störmeldungen' }).waitFor();
+    const row = page.getByRole('table', { name: 'Tickets' }).getByRole('row').filter({ hasText: ticket.number });
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+
+    const [number, priority, shownTitle, status, createdAt, ...rest] = (await row.getByRole('cell').allInnerTexts()).map((text) =>
+      text.trim(),
+    );
+    expect({ number, priority, shownTitle, createdAt, rest }).toEqual({
+      number: ticket.number,
+      priority: 'A – hoch',
+      shownTitle: title,
+      createdAt: berlinDateTime(ticket.createdAt),
+      rest: [],
+    });
+    expect(GERMAN_STATUS_LABELS).toContain(status);
+    expect(await page.getByRole('status').innerText()).toMatch(/^\d+ Tickets?$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+
+    await page.screenshot({ path: outputPath('ticket-list.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
