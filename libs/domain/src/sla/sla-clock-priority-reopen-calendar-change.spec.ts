@@ -172,6 +172,22 @@ describe('event log handling', () => {
     expect(clocks.response).toMatchObject({ state: 'met', usedMinutes: 3 }); // 10:00–10:01 + 10:03–10:05
   });
 
+  it('ignores an event type it does not know instead of crashing (the backend should drop them anyway)', () => {
+    const clocks = computeSlaClocks({
+      events: [created('2026-06-01T10:00:00+02:00', 'A'), { type: 'comment_added', at: at('2026-06-01T10:01:00+02:00') } as unknown as SlaEvent],
+      matrix,
+      now: at('2026-06-01T10:10:00+02:00'),
+    });
+    expect(clocks.response).toMatchObject({ state: 'running', usedMinutes: 10 });
+  });
+
+  it('rejects an unknown reopen policy and a calendar change without a calendar', () => {
+    const events = [created('2026-06-01T10:00:00+02:00', 'A')];
+    expect(() => computeSlaClocks({ events, matrix, now: at('2026-06-01T10:10:00+02:00'), reopenPolicy: 'reset' as never })).toThrow('reopenPolicy: ');
+    const badChange = { type: 'calendar_changed', at: at('2026-06-01T10:05:00+02:00'), calendar: { timezone: 'UTC' } } as unknown as SlaEvent;
+    expect(() => computeSlaClocks({ events: [...events, badChange], matrix, now: at('2026-06-01T10:10:00+02:00') })).toThrow('events[1].calendar: ');
+  });
+
   it('accepted exactly at the deadline is met', () => {
     const clocks = computeSlaClocks({ events: [created('2026-06-01T10:00:00+02:00', 'A'), { type: 'accepted', at: at('2026-06-01T10:15:00+02:00') }], matrix, now: at('2026-06-01T11:00:00+02:00') });
     expect(clocks.response).toMatchObject({ state: 'met', usedMinutes: 15, remainingMinutes: 0, warned: true, breach: null });
