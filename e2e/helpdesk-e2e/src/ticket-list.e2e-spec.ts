@@ -34,7 +34,11 @@ describe('helpdesk ticket list', () => {
   beforeEach(async () => {
     pageErrors = [];
     // The browser runs in another zone than Berlin on purpose: the UI must convert, not rely on the machine.
-    page = await browser.newPage({ locale: 'de-DE', timezoneId: 'America/New_York', viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({
+      locale: 'de-DE',
+      timezoneId: 'America/New_York',
+      viewport: { width: 1280, height: 800 },
+    });
     page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') {
@@ -49,16 +53,20 @@ describe('helpdesk ticket list', () => {
 
   it('shows a ticket created through the API with its number, title, priority and Berlin time', async () => {
     const title = `E2E Lüftungsanlage RLT 3 ausgefallen (${process.pid}-${Date.now()})`;
-    const ticket = await createTicket({ title, priority: 'A', description: 'Keine Zuluft im 2. OG, Serverraum wird warm' });
+    const ticket = await createTicket({
+      title,
+      priority: 'A',
+      description: 'Keine Zuluft im 2. OG, Serverraum wird warm',
+    });
 
     await page.goto(`${baseUrl()}/`);
     await page.getByRole('heading', { level: 1, name: 'Störmeldungen' }).waitFor();
     const row = page.getByRole('table', { name: 'Tickets' }).getByRole('row').filter({ hasText: ticket.number });
     await row.waitFor({ state: 'visible', timeout: 15_000 });
 
-    const [number, priority, shownTitle, status, createdAt, ...rest] = (await row.getByRole('cell').allInnerTexts()).map((text) =>
-      text.trim(),
-    );
+    const [number, priority, shownTitle, status, createdAt, ...rest] = (
+      await row.getByRole('cell').allInnerTexts()
+    ).map((text) => text.trim());
     expect({ number, priority, shownTitle, createdAt, rest }).toEqual({
       number: ticket.number,
       priority: 'A – hoch',

@@ -16,7 +16,9 @@ export async function createTicket(request: CreateTicketRequest): Promise<Ticket
     return created as TicketSummary;
   }
   // The create answer may be slimmer than a list row; the list is the source for what the UI shows.
-  const found = (await listTickets()).items.find((ticket) => ticket.id === created.id || ticket.title === request.title);
+  const found = (await listTickets()).items.find(
+    (ticket) => ticket.id === created.id || ticket.title === request.title,
+  );
   if (!found) {
     throw new Error(`ticket "${request.title}" was created but GET /api/tickets does not list it`);
   }

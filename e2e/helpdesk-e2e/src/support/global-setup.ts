@@ -61,12 +61,16 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: 'warn',
   };
 
-  const migrate = spawnSync(process.execPath, [API_MIGRATE], { env, encoding: 'utf8', timeout: 60_000 });
+  const migrate = spawnSync(process.execPath, [API_MIGRATE], { env, encoding: 'utf8', timeout: 120_000 });
   const migrateLog = `${migrate.stdout ?? ''}${migrate.stderr ?? ''}`;
   writeFileSync(outputPath('migrate.log'), migrateLog);
   if (migrate.status !== 0) {
-    const reason = migrate.error ? migrate.error.message : `exit code ${migrate.status ?? '–'}, signal ${migrate.signal ?? '–'}`;
-    throw new Error(`[e2e] migrate failed (${reason}).\n--- migrate output (tail) ---\n${migrateLog.split('\n').slice(-40).join('\n')}`);
+    const reason = migrate.error
+      ? migrate.error.message
+      : `exit code ${migrate.status ?? '–'}, signal ${migrate.signal ?? '–'}`;
+    throw new Error(
+      `[e2e] migrate failed (${reason}).\n--- migrate output (tail) ---\n${migrateLog.split('\n').slice(-40).join('\n')}`,
+    );
   }
 
   const api = startProcess('api', API_MAIN, env);

@@ -62,7 +62,9 @@ describe('TicketsApiService', () => {
     setUp();
 
     const result = firstValueFrom(service.list());
-    http.expectOne('/api/tickets').flush({ statusCode: 503, message: 'down' }, { status: 503, statusText: 'Service Unavailable' });
+    http
+      .expectOne('/api/tickets')
+      .flush({ statusCode: 503, message: 'down' }, { status: 503, statusText: 'Service Unavailable' });
 
     await expect(result).rejects.toMatchObject({ status: 503 });
   });

@@ -30,7 +30,9 @@ class FakeTicketsApi {
   }
 
   fail(status: number): void {
-    this.calls.at(-1)?.error(new HttpErrorResponse({ status, error: { statusCode: status, message: 'Datenbank nicht erreichbar' } }));
+    this.calls
+      .at(-1)
+      ?.error(new HttpErrorResponse({ status, error: { statusCode: status, message: 'Datenbank nicht erreichbar' } }));
   }
 }
 
@@ -121,8 +123,12 @@ describe('TicketListPageComponent', () => {
     api.fail(503);
     await fixture.whenStable();
 
-    expect(statusRegion().textContent).toContain('Tickets konnten nicht geladen werden. Der Server antwortete mit HTTP 503: Datenbank nicht erreichbar.');
-    const retry = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatButtonHarness.with({ text: 'Erneut versuchen' }));
+    expect(statusRegion().textContent).toContain(
+      'Tickets konnten nicht geladen werden. Der Server antwortete mit HTTP 503: Datenbank nicht erreichbar.',
+    );
+    const retry = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatButtonHarness.with({ text: 'Erneut versuchen' }),
+    );
     await retry.click();
     expect(api.calls).toHaveLength(2);
 
@@ -136,7 +142,9 @@ describe('TicketListPageComponent', () => {
     api.respond([WINTER_TICKET]);
     await fixture.whenStable();
 
-    const refresh = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatButtonHarness.with({ text: /Aktualisieren/ }));
+    const refresh = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatButtonHarness.with({ text: /Aktualisieren/ }),
+    );
     await refresh.click();
     expect(api.calls).toHaveLength(2);
     expect(text()).toContain('2026-000042');

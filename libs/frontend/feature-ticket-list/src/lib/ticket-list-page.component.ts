@@ -17,7 +17,10 @@ type ListState =
   | { readonly kind: 'loaded'; readonly tickets: readonly TicketSummary[] }
   | { readonly kind: 'error'; readonly tickets: readonly TicketSummary[]; readonly message: string };
 
-type ListEvent = { readonly kind: 'loading' } | { readonly kind: 'loaded'; readonly tickets: readonly TicketSummary[] } | { readonly kind: 'error'; readonly message: string };
+type ListEvent =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'loaded'; readonly tickets: readonly TicketSummary[] }
+  | { readonly kind: 'error'; readonly message: string };
 
 /** A ticket with its display texts resolved once, so the template only reads fields. */
 export interface TicketRow {
