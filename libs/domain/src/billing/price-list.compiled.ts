@@ -1,5 +1,5 @@
 import { Dec } from '../money/decimal';
-import { formatDecimalDe, formatEuroDe } from '../money/money';
+import { formatDecimalDe, formatEuroDe, toDecimalString, toUnitPriceString } from '../money/money';
 import { MINUTES_PER_DAY, parseLocalTime } from './local-time';
 import type { PriceList, WeeklyWindow, TravelChargeBasis } from './price-list.types';
 import { WEEKDAYS } from './price-list.types';
@@ -18,7 +18,11 @@ export interface CompiledRole {
   readonly incrementMs: number;
   /** Price of one increment before surcharge (rate × increment / 60). */
   readonly unitPrice: Dec;
+  readonly unitPriceText: string;
   readonly unitLabel: string;
+  /** Per band index: unit price × (1 + surcharge/100), and the same for an emergency. */
+  readonly bandUnitPrices: readonly Dec[];
+  readonly bandUnitPricesEmergency: readonly Dec[];
 }
 
 export interface CompiledBand {
@@ -27,6 +31,11 @@ export interface CompiledBand {
   readonly surchargePercent: Dec;
   /** Surcharge when the report is an emergency (combined per the list's emergency rule). */
   readonly emergencySurchargePercent: Dec;
+  readonly surchargeText: string;
+  readonly emergencySurchargeText: string;
+  /** Explanation suffix, e.g. ' + 25 % Samstag 09:00–15:00' ('' without surcharge). */
+  readonly surchargeLabel: string;
+  readonly emergencySurchargeLabel: string;
 }
 
 /** Segments of one local day: [start, end) minute → band index; sorted, covering 0…1440. */
@@ -44,6 +53,9 @@ export interface CompiledWindows {
 export interface CompiledTiers {
   readonly bounds: readonly TierBounds[];
   readonly values: readonly Dec[];
+  /** 1 + value/100 (for percentage tiers). */
+  readonly factors: readonly Dec[];
+  readonly valueTexts: readonly string[];
 }
 
 export interface CompiledPriceList {
@@ -121,20 +133,6 @@ export function compilePriceList(list: PriceList): CompiledPriceList {
   if (hit !== undefined) {
     return hit;
   }
-  const roles = new Map<string, CompiledRole>();
-  for (const r of list.roles) {
-    const rate = new Dec(r.hourlyRate);
-    roles.set(r.id, {
-      id: r.id,
-      label: r.label,
-      hourlyRate: rate,
-      hourlyRateText: formatEuroDe(rate),
-      incrementMinutes: r.incrementMinutes,
-      incrementMs: r.incrementMinutes * 60_000,
-      unitPrice: rate.times(r.incrementMinutes).div(60),
-      unitLabel: unitLabelFor(r.incrementMinutes),
-    });
-  }
   const emergency = list.emergency;
   const bands: CompiledBand[] = list.timeBands.map((b) => {
     const s = new Dec(b.surchargePercent);
@@ -143,8 +141,36 @@ export function compilePriceList(list: PriceList): CompiledPriceList {
       const es = new Dec(emergency.surchargePercent);
       e = emergency.combine === 'add' ? s.plus(es) : Dec.max(s, es);
     }
-    return { id: b.id, label: b.label, surchargePercent: s, emergencySurchargePercent: e };
+    const emergencyLabel = emergency !== undefined && !e.eq(s) ? emergency.label : b.label;
+    return {
+      id: b.id,
+      label: b.label,
+      surchargePercent: s,
+      emergencySurchargePercent: e,
+      surchargeText: toDecimalString(s),
+      emergencySurchargeText: toDecimalString(e),
+      surchargeLabel: s.isZero() ? '' : ` + ${formatPercentDe(s)} ${b.label}`,
+      emergencySurchargeLabel: e.isZero() ? '' : ` + ${formatPercentDe(e)} ${emergencyLabel}`,
+    };
   });
+  const roles = new Map<string, CompiledRole>();
+  for (const r of list.roles) {
+    const rate = new Dec(r.hourlyRate);
+    const unitPrice = rate.times(r.incrementMinutes).div(60);
+    roles.set(r.id, {
+      id: r.id,
+      label: r.label,
+      hourlyRate: rate,
+      hourlyRateText: formatEuroDe(rate),
+      incrementMinutes: r.incrementMinutes,
+      incrementMs: r.incrementMinutes * 60_000,
+      unitPrice,
+      unitPriceText: toUnitPriceString(unitPrice),
+      unitLabel: unitLabelFor(r.incrementMinutes),
+      bandUnitPrices: bands.map((b) => unitPrice.times(b.surchargePercent.div(100).plus(1))),
+      bandUnitPricesEmergency: bands.map((b) => unitPrice.times(b.emergencySurchargePercent.div(100).plus(1))),
+    });
+  }
   const week: DaySchedule[] = WEEKDAYS.map((day) => {
     const entries: { from: number; to: number; band: number }[] = [];
     list.timeBands.forEach((b, band) => {
@@ -161,6 +187,8 @@ export function compilePriceList(list: PriceList): CompiledPriceList {
   const tiers = (rows: readonly { from: string; to: string | null; value: string }[]): CompiledTiers => ({
     bounds: rows.map((r) => ({ from: new Dec(r.from), to: r.to === null ? null : new Dec(r.to) })),
     values: rows.map((r) => new Dec(r.value)),
+    factors: rows.map((r) => new Dec(r.value).div(100).plus(1)),
+    valueTexts: rows.map((r) => toDecimalString(new Dec(r.value))),
   });
   const fees = list.fees;
   const compiled: CompiledPriceList = {

@@ -2,6 +2,7 @@ import { Dec, isDecimalString } from '../money/decimal';
 import { IssueCollector, joinPath } from '../money/data-issues';
 import {
   formatDecimalDe,
+  formatDecimalTextDe,
   formatEuroDe,
   roundCents,
   toDecimalString,
@@ -62,7 +63,7 @@ export function priceServiceReport(report: ServiceReport, priceList: PriceList, 
   const clock = new SiteClock(site.timeZone, site.holidayRegion);
   const issues = new IssueCollector();
   const work = readWork(report.work, pl, issues);
-  const lines: PricedLine[] = [];
+  const lines = new LineSink();
   const notes: string[] = [];
 
   const workers = new Map<string, string>();
@@ -105,33 +106,28 @@ export function priceServiceReport(report: ServiceReport, priceList: PriceList, 
   }
 
   // 3–4: labour lines
+  const emergency = report.flags.emergency;
   for (const g of labour.values()) {
     const band = pl.bands[g.band];
-    if (band === undefined) {
+    const unitWithSurcharge = (emergency ? g.role.bandUnitPricesEmergency : g.role.bandUnitPrices)[g.band];
+    if (band === undefined || unitWithSurcharge === undefined) {
       continue;
     }
-    const surcharge = report.flags.emergency ? band.emergencySurchargePercent : band.surchargePercent;
     const increments = Math.ceil(g.ms / g.role.incrementMs);
-    const amount = roundCents(g.role.unitPrice.times(increments).times(surcharge.div(100).plus(1)));
+    const amount = roundCents(unitWithSurcharge.times(increments));
     const who = nameWorkers ? ` (${workers.get(g.workerId) ?? g.workerId})` : '';
-    let explanation = `${increments} × ${g.role.unitLabel} ${g.role.label}${who} ${formatRanges(g.pieces)} à ${g.role.hourlyRateText}`;
-    if (!surcharge.isZero()) {
-      const why =
-        report.flags.emergency && !surcharge.eq(band.surchargePercent) && pl.emergencyLabel !== undefined
-          ? pl.emergencyLabel
-          : band.label;
-      explanation += ` + ${formatPercentDe(surcharge)} ${why}`;
-    }
     lines.push({
       category: 'labour',
       key: `labour/${g.workerId}/${g.role.id}/${band.id}`,
       quantity: String(increments),
       unit: g.role.unitLabel,
-      unitPrice: toUnitPriceString(g.role.unitPrice),
-      surchargePercent: toDecimalString(surcharge),
-      amount: toMoneyString(amount),
+      unitPrice: g.role.unitPriceText,
+      surchargePercent: emergency ? band.emergencySurchargeText : band.surchargeText,
+      amount,
       discountable: true,
-      explanation,
+      explanation:
+        `${increments} × ${g.role.unitLabel} ${g.role.label}${who} ${formatRanges(g.pieces)} à ${g.role.hourlyRateText}` +
+        (emergency ? band.emergencySurchargeLabel : band.surchargeLabel),
     });
   }
 
@@ -155,6 +151,30 @@ export function priceServiceReport(report: ServiceReport, priceList: PriceList, 
     throw new ServiceReportInvalidError(issues.issues);
   }
   return totals(report, pl, lines, requestedDiscounts, notes);
+}
+
+/** A priced line whose amount is still a Dec (rounded to cents). */
+type DecLine = Omit<PricedLine, 'amount'> & { readonly amount: Dec };
+
+/** Collects priced lines and keeps their Dec amounts for the totals (no re-parsing of strings). */
+class LineSink {
+  readonly list: PricedLine[] = [];
+  readonly amounts: Dec[] = [];
+
+  push(l: DecLine): void {
+    this.amounts.push(l.amount);
+    this.list.push({
+      category: l.category,
+      key: l.key,
+      quantity: l.quantity,
+      unit: l.unit,
+      unitPrice: l.unitPrice,
+      surchargePercent: l.surchargePercent,
+      amount: toMoneyString(l.amount),
+      discountable: l.discountable,
+      explanation: l.explanation,
+    });
+  }
 }
 
 interface ParsedInterval {
@@ -327,7 +347,7 @@ function priceTravel(
   report: ServiceReport,
   pl: CompiledPriceList,
   issues: IssueCollector,
-  lines: PricedLine[],
+  lines: LineSink,
   travelTime: ReadonlyMap<string, Group>,
   workerDays: ReadonlySet<string>,
   days: ReadonlySet<number>,
@@ -359,7 +379,7 @@ function priceTravel(
         unit: `${tt.periodMinutes} min`,
         unitPrice: toMoneyString(tt.amountPerPeriod),
         surchargePercent: '0',
-        amount: toMoneyString(amount),
+        amount,
         discountable: false,
         explanation: `${periods} × ${tt.periodMinutes} min ${tt.label}${who} ${formatRanges(g.pieces)} à ${formatEuroDe(tt.amountPerPeriod)}`,
       });
@@ -386,7 +406,7 @@ function priceTravel(
       unit: 'pauschal',
       unitPrice: toMoneyString(zone.amount),
       surchargePercent: '0',
-      amount: toMoneyString(roundCents(zone.amount.times(count))),
+      amount: roundCents(zone.amount.times(count)),
       discountable: false,
       explanation: `${count} × ${zones.label} ${zone.label} ${BASIS_TEXT[zones.chargedPer]} à ${formatEuroDe(zone.amount)}`,
     });
@@ -418,7 +438,7 @@ function priceTravel(
     unit: 'pauschal',
     unitPrice: toMoneyString(value),
     surchargePercent: '0',
-    amount: toMoneyString(roundCents(value.times(count))),
+    amount: roundCents(value.times(count)),
     discountable: false,
     explanation: `${count} × ${dist.label} ${formatDecimalDe(new Dec(travel.km))} km (Band ${range}) ${BASIS_TEXT[dist.chargedPer]} à ${formatEuroDe(value)}`,
   });
@@ -448,7 +468,7 @@ function priceFees(
   clock: SiteClock,
   work: readonly ParsedInterval[],
   issues: IssueCollector,
-  lines: PricedLine[],
+  lines: LineSink,
   notes: string[],
 ): void {
   const flat = pl.orderFlat;
@@ -466,7 +486,7 @@ function priceFees(
       unit: 'pauschal',
       unitPrice: toMoneyString(waived ? new Dec(0) : flat.amount),
       surchargePercent: '0',
-      amount: toMoneyString(waived ? new Dec(0) : roundCents(flat.amount)),
+      amount: waived ? new Dec(0) : roundCents(flat.amount),
       discountable: false,
       explanation: waived
         ? `${flat.label} entfällt (${w?.label ?? ''})`
@@ -501,7 +521,7 @@ function priceFees(
         unit: 'pauschal',
         unitPrice: toMoneyString(q.amount),
         surchargePercent: '0',
-        amount: toMoneyString(credited ? new Dec(0) : roundCents(q.amount)),
+        amount: credited ? new Dec(0) : roundCents(q.amount),
         discountable: false,
         explanation: credited
           ? `${q.label} ${formatEuroDe(q.amount)} vom ${report.quote.quotedOn} verrechnet (Auftrag innerhalb von ${q.creditWithinWeeks} Wochen)`
@@ -511,7 +531,7 @@ function priceFees(
   }
 }
 
-function flatLine(category: LineCategory, key: string, label: string, amount: Dec): PricedLine {
+function flatLine(category: LineCategory, key: string, label: string, amount: Dec): DecLine {
   return {
     category,
     key,
@@ -519,7 +539,7 @@ function flatLine(category: LineCategory, key: string, label: string, amount: De
     unit: 'pauschal',
     unitPrice: toMoneyString(amount),
     surchargePercent: '0',
-    amount: toMoneyString(roundCents(amount)),
+    amount: roundCents(amount),
     discountable: false,
     explanation: `${label} ${formatEuroDe(amount)}`,
   };
@@ -533,7 +553,7 @@ function readAmount(issues: IssueCollector, value: string, path: string, positiv
   return new Dec(value);
 }
 
-function priceMaterials(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: PricedLine[]): void {
+function priceMaterials(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: LineSink): void {
   (report.materials ?? []).forEach((m, i) => {
     const path = joinPath('materials', i);
     const unitNet = readAmount(issues, m.netUnitPrice, joinPath(path, 'netUnitPrice'));
@@ -541,35 +561,41 @@ function priceMaterials(report: ServiceReport, pl: CompiledPriceList, issues: Is
     if (unitNet === undefined || qty === undefined) {
       return;
     }
-    let overhead = new Dec(0);
+    let factor: Dec | undefined;
+    let overheadText = '0';
     if (pl.overhead.bounds.length > 0) {
       const tier = findTier(pl.overhead.bounds, unitNet);
-      const o = pl.overhead.values[tier];
-      if (o === undefined) {
+      factor = pl.overhead.factors[tier];
+      overheadText = pl.overhead.valueTexts[tier] ?? '0';
+      if (factor === undefined) {
         issues.add(joinPath(path, 'netUnitPrice'), `${m.netUnitPrice} € is not covered by any material overhead tier`);
         return;
       }
-      overhead = o;
     }
-    const unitSell = roundCents(unitNet.times(overhead.div(100).plus(1)));
+    const unitSell = factor === undefined ? roundCents(unitNet) : roundCents(unitNet.times(factor));
     const amount = roundCents(unitSell.times(qty));
     const unit = m.unit ?? 'Stk';
-    const overheadText = overhead.isZero() ? '' : ` + ${formatPercentDe(overhead)} Gemeinkostenzuschlag = ${formatEuroDe(unitSell)}/${unit}`;
+    const qtyText = toDecimalString(qty);
+    const unitNetText = toUnitPriceString(unitNet);
+    const derivation =
+      factor === undefined
+        ? ''
+        : ` + ${formatDecimalTextDe(overheadText)} % Gemeinkostenzuschlag = ${formatDecimalTextDe(toMoneyString(unitSell))} €/${unit}`;
     lines.push({
       category: 'material',
       key: `material/${i}`,
-      quantity: toDecimalString(qty),
+      quantity: qtyText,
       unit,
-      unitPrice: toUnitPriceString(unitNet),
-      surchargePercent: toDecimalString(overhead),
-      amount: toMoneyString(amount),
+      unitPrice: unitNetText,
+      surchargePercent: overheadText,
+      amount,
       discountable: true,
-      explanation: `${formatDecimalDe(qty)} ${unit} ${m.description} à ${formatEuroDe(unitNet)}${overheadText}`,
+      explanation: `${formatDecimalTextDe(qtyText)} ${unit} ${m.description} à ${formatDecimalTextDe(unitNetText)} €${derivation}`,
     });
   });
 }
 
-function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: PricedLine[]): void {
+function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: LineSink): void {
   const kinds = [
     ['partnerInvoices', 'partner', report.partnerInvoices, pl.partnerWork],
     ['passThroughCosts', 'passThrough', report.passThroughCosts, pl.passThrough],
@@ -593,7 +619,7 @@ function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: Iss
         unit: 'pauschal',
         unitPrice: toUnitPriceString(base),
         surchargePercent: toDecimalString(rule.markupPercent),
-        amount: toMoneyString(amount),
+        amount,
         discountable: true,
         explanation: `${rule.label}: ${item.description} ${formatEuroDe(base)} + ${formatPercentDe(rule.markupPercent)} = ${formatEuroDe(amount)}`,
       });
@@ -601,7 +627,7 @@ function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: Iss
   }
 }
 
-function priceCatalog(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: PricedLine[]): void {
+function priceCatalog(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: LineSink): void {
   (report.catalogItems ?? []).forEach((c, i) => {
     const path = joinPath('catalogItems', i);
     const item = pl.catalog.get(c.code);
@@ -620,7 +646,7 @@ function priceCatalog(report: ServiceReport, pl: CompiledPriceList, issues: Issu
       unit: 'pauschal',
       unitPrice: toMoneyString(item.net),
       surchargePercent: '0',
-      amount: toMoneyString(roundCents(item.net.times(qty))),
+      amount: roundCents(item.net.times(qty)),
       discountable: false,
       explanation: `${formatDecimalDe(qty)} × ${c.code} ${item.label} à ${formatEuroDe(item.net)}`,
     });
@@ -630,15 +656,20 @@ function priceCatalog(report: ServiceReport, pl: CompiledPriceList, issues: Issu
 function totals(
   report: ServiceReport,
   pl: CompiledPriceList,
-  lines: readonly PricedLine[],
+  sink: LineSink,
   discounts: readonly { id: string; label: string; percent: Dec }[],
   notes: string[],
 ): ServiceReportPricing {
   const sub = new Map<LineCategory, Dec>();
   let linesTotal = new Dec(0);
   let base = new Dec(0);
-  for (const l of lines) {
-    const a = new Dec(l.amount);
+  const lines = sink.list;
+  for (let i = 0; i < lines.length; i += 1) {
+    const l = lines[i];
+    const a = sink.amounts[i];
+    if (l === undefined || a === undefined) {
+      continue;
+    }
     linesTotal = linesTotal.plus(a);
     sub.set(l.category, (sub.get(l.category) ?? new Dec(0)).plus(a));
     if (l.discountable) {
@@ -647,7 +678,8 @@ function totals(
   }
   const subtotals = {} as Record<LineCategory, string>;
   for (const cat of LINE_CATEGORIES) {
-    subtotals[cat] = toMoneyString(sub.get(cat) ?? new Dec(0));
+    const v = sub.get(cat);
+    subtotals[cat] = v === undefined ? '0.00' : toMoneyString(v);
   }
   let discountTotal = new Dec(0);
   const applied: AppliedDiscount[] = discounts.map((d) => {

@@ -84,13 +84,24 @@ export function checkTiers(c: IssueCollector, tiers: readonly TierBounds[], o: T
   }
 }
 
-/** Index of the tier containing `value`, or -1. Tiers must have passed `checkTiers`. */
+/** Index of the tier containing `value`, or -1. Tiers must have passed `checkTiers` (ascending, no overlap). */
 export function findTier(tiers: readonly TierBounds[], value: Dec): number {
-  for (let i = 0; i < tiers.length; i += 1) {
-    const t = tiers[i];
-    if (t !== undefined && value.gte(t.from) && (t.to === null || value.lte(t.to))) {
-      return i;
+  let lo = 0;
+  let hi = tiers.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tiers[mid];
+    if (t === undefined) {
+      break;
+    }
+    if (t.from.lte(value)) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
     }
   }
-  return -1;
+  const t = tiers[found];
+  return t !== undefined && (t.to === null || value.lte(t.to)) ? found : -1;
 }

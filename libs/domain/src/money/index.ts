@@ -9,6 +9,7 @@ export {
   toDecimalString,
   toUnitPriceString,
   formatAmountDe,
+  formatDecimalTextDe,
   formatEuroDe,
   formatDecimalDe,
 } from './money';

@@ -41,14 +41,20 @@ export function dec(value: DecimalString | Dec): Dec {
 
 /** Rounding point: rounds to whole cents, half-up (away from zero on .5). */
 export function roundCents(value: Dec): Dec {
-  return value.toDecimalPlaces(CENT_PLACES, Dec.ROUND_HALF_UP);
+  return value.decimalPlaces() <= CENT_PLACES ? value : value.toDecimalPlaces(CENT_PLACES, Dec.ROUND_HALF_UP);
 }
 
 /** Formats an amount for a boundary: rounded half-up to cents, exactly two fraction digits ("197.45"). */
 export function toMoneyString(value: Dec): MoneyString {
-  // money-lint-ignore: Decimal#toFixed on a Dec instance, the single formatting point for money strings
-  const text = value.toFixed(CENT_PLACES, Dec.ROUND_HALF_UP);
-  return text === '-0.00' ? '0.00' : text;
+  const places = value.decimalPlaces();
+  if (places > CENT_PLACES) {
+    // money-lint-ignore: Decimal#toFixed on a Dec instance, the single formatting point for money strings
+    const rounded = value.toFixed(CENT_PLACES, Dec.ROUND_HALF_UP);
+    return rounded === '-0.00' ? '0.00' : rounded;
+  }
+  // fast path (no rounding needed): plain toString plus padding; toExpPos/toExpNeg keep it exponent-free
+  const text = value.isZero() ? '0' : value.toString();
+  return places === 0 ? `${text}.00` : places === 1 ? `${text}0` : text;
 }
 
 /** Formats a non-money decimal (quantity, percentage, factor) without trailing zeros ("1.032", "25", "0.5"). */
@@ -58,6 +64,9 @@ export function toDecimalString(value: Dec): DecimalString {
 }
 
 function groupThousands(digits: string, separator: string): string {
+  if (digits.length <= 3) {
+    return digits;
+  }
   let out = '';
   for (let i = 0; i < digits.length; i += 1) {
     const fromEnd = digits.length - i;
@@ -79,7 +88,11 @@ export function toUnitPriceString(value: Dec): DecimalString {
 
 /** German amount without currency: "2.435.520,00", "82,50", "-47.200,00". Rounds half-up to cents. */
 export function formatAmountDe(value: Dec): string {
-  const text = toMoneyString(value);
+  return formatDecimalTextDe(toMoneyString(value));
+}
+
+/** German form of an already formatted decimal string: "2435520.00" → "2.435.520,00", "17.475" → "17,475". */
+export function formatDecimalTextDe(text: DecimalString): string {
   const negative = text.startsWith('-');
   const [whole = '0', fraction = '00'] = (negative ? text.slice(1) : text).split('.');
   return `${negative ? '-' : ''}${groupThousands(whole, '.')},${fraction}`;
