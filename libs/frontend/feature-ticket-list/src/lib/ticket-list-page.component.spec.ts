@@ -107,7 +107,7 @@ describe('TicketListPageComponent', () => {
       ['2026-000043', 'C – niedrig', 'Druckluft Halle 3 schwankt', 'Vor Ort', '01.07.2026, 14:00'],
     ]);
     expect(statusRegion().textContent?.trim()).toBe('2 Tickets');
-    expect(fixture.nativeElement.querySelector('table caption')?.textContent).toBe('Tickets');
+    expect(fixture.nativeElement.querySelector('table caption')?.textContent?.trim()).toBe('Tickets');
     expect(fixture.nativeElement.querySelector('mat-progress-bar')).toBeNull();
   });
 
