@@ -1,4 +1,4 @@
-import { Dec, isDecimalString } from '../money/decimal';
+import { Dec, isDecimalString, parseDecimalCached } from '../money/decimal';
 import { IssueCollector, joinPath } from '../money/data-issues';
 import {
   formatDecimalDe,
@@ -546,11 +546,16 @@ function flatLine(category: LineCategory, key: string, label: string, amount: De
 }
 
 function readAmount(issues: IssueCollector, value: string, path: string, positive = false): Dec | undefined {
-  if (!isDecimalString(value) || value.startsWith('-') || (positive && new Dec(value).isZero())) {
+  if (!isDecimalString(value) || value.startsWith('-')) {
     issues.add(path, `expected a ${positive ? 'positive' : 'non-negative'} decimal string, got '${String(value)}'`);
     return undefined;
   }
-  return new Dec(value);
+  const d = parseDecimalCached(value);
+  if (positive && d.isZero()) {
+    issues.add(path, `expected a positive decimal string, got '${value}'`);
+    return undefined;
+  }
+  return d;
 }
 
 function priceMaterials(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: LineSink): void {

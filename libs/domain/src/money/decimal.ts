@@ -46,3 +46,23 @@ export function sumDec(values: readonly Dec[]): Dec {
   }
   return acc;
 }
+
+const PARSE_CACHE_LIMIT = 4096;
+const parseCache = new Map<string, DecimalBase>();
+
+/**
+ * Parses a VALIDATED decimal string, reusing earlier results: decimals are immutable, and service
+ * reports repeat the same prices and quantities ("1", "2", "12.50"), so parsing is mostly a map hit.
+ * The cache is bounded and cleared when full.
+ */
+export function parseDecimalCached(text: DecimalString): Dec {
+  let d = parseCache.get(text);
+  if (d === undefined) {
+    if (parseCache.size >= PARSE_CACHE_LIMIT) {
+      parseCache.clear();
+    }
+    d = new Dec(text);
+    parseCache.set(text, d);
+  }
+  return d;
+}
