@@ -10,6 +10,7 @@ import {
   WEB_DIST,
   WORKER_HTTP_PORT,
   WORKER_MAIN,
+  WORKSPACE_ROOT,
   outputPath,
 } from './stack';
 import { type StackProcess, isAnswering, startProcess, stopProcess, waitForHealthy } from './stack-process';
@@ -61,7 +62,12 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: 'warn',
   };
 
-  const migrate = spawnSync(process.execPath, [API_MIGRATE], { env, encoding: 'utf8', timeout: 120_000 });
+  const migrate = spawnSync(process.execPath, [API_MIGRATE], {
+    cwd: WORKSPACE_ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const migrateLog = `${migrate.stdout ?? ''}${migrate.stderr ?? ''}`;
   writeFileSync(outputPath('migrate.log'), migrateLog);
   if (migrate.status !== 0) {
