@@ -1,0 +1,199 @@
+// @ts-check
+import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
+import tseslint from 'typescript-eslint';
+
+/**
+ * One flat config for the whole workspace. Module boundaries are errors (STYLE.md §5): a project
+ * without tags, a cross-scope import, a sideways feature import or a framework import in the domain
+ * fails `npm test`. Type-aware rules run with the TypeScript project service.
+ */
+
+/** @type {any[]} */
+const DEP_CONSTRAINTS = [
+  // scopes
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  {
+    sourceTag: 'scope:backend',
+    onlyDependOnLibsWithTags: ['scope:backend', 'scope:shared'],
+    bannedExternalImports: ['@angular/*', 'zone.js'],
+  },
+  {
+    sourceTag: 'scope:frontend',
+    onlyDependOnLibsWithTags: ['scope:frontend', 'scope:shared'],
+    bannedExternalImports: [
+      '@nestjs/*',
+      'typeorm',
+      'bullmq',
+      'ioredis',
+      'pg',
+      'pino',
+      'nestjs-pino',
+      'class-validator',
+      'class-transformer',
+    ],
+  },
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
+  // types
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:feature',
+      'type:ui',
+      'type:data-access',
+      'type:util',
+      'type:jobs',
+      'type:contracts',
+      'type:domain',
+      'type:testing',
+    ],
+  },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: [
+      'type:ui',
+      'type:data-access',
+      'type:util',
+      'type:jobs',
+      'type:contracts',
+      'type:domain',
+    ],
+  },
+  {
+    sourceTag: 'type:jobs',
+    onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:domain'],
+  },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain'] },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts', 'type:domain'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:jobs', 'type:contracts', 'type:domain'],
+  },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: [] },
+  {
+    sourceTag: 'type:domain',
+    onlyDependOnLibsWithTags: [],
+    allowedExternalImports: ['luxon', 'decimal.js', 'date-holidays', 'zod'],
+  },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: [] },
+];
+
+/** Tests and benchmarks of the domain may use test-only libraries and node built-ins. */
+const DOMAIN_TEST_CONSTRAINTS = DEP_CONSTRAINTS.map((c) =>
+  c.sourceTag === 'type:domain'
+    ? { ...c, allowedExternalImports: [...c.allowedExternalImports, 'fast-check', 'tinybench', 'node:*'] }
+    : c,
+);
+
+const BOUNDARY_OPTIONS = {
+  enforceBuildableLibDependency: true,
+  banTransitiveDependencies: true,
+  checkDynamicDependenciesExceptions: [],
+  allow: [],
+};
+
+export default [
+  {
+    ignores: [
+      '**/*.json',
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/.angular',
+      'e2e/output',
+      '**/coverage',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { ...BOUNDARY_OPTIONS, depConstraints: DEP_CONSTRAINTS }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports' },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+      eqeqeq: ['error', 'always'],
+      curly: ['error', 'multi-line'],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through @leitstand/backend/core (loadConfig), not process.env.',
+        },
+        { object: 'describe', property: 'only', message: 'No focused tests.' },
+        { object: 'it', property: 'only', message: 'No focused tests.' },
+        { object: 'test', property: 'only', message: 'No focused tests.' },
+        { object: 'describe', property: 'skip', message: 'No skipped tests.' },
+        { object: 'it', property: 'skip', message: 'No skipped tests.' },
+        { object: 'test', property: 'skip', message: 'No skipped tests.' },
+        { object: 'it', property: 'todo', message: 'No todo tests.' },
+        { object: 'test', property: 'todo', message: 'No todo tests.' },
+      ],
+      'no-restricted-globals': ['error', 'xit', 'xdescribe', 'xtest', 'fit', 'fdescribe'],
+    },
+  },
+  {
+    // The places allowed to read the environment: the config lib, test harnesses, benchmarks, e2e.
+    files: [
+      'libs/backend/core/src/lib/config/**/*.ts',
+      'libs/backend/testing/**/*.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'e2e/**/*.ts',
+      '**/bench/**/*.ts',
+      '**/test/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'describe', property: 'only' },
+        { object: 'it', property: 'only' },
+        { object: 'test', property: 'only' },
+        { object: 'describe', property: 'skip' },
+        { object: 'it', property: 'skip' },
+        { object: 'test', property: 'skip' },
+      ],
+    },
+  },
+  {
+    files: ['libs/domain/**/*.spec.ts', 'libs/domain/bench/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { ...BOUNDARY_OPTIONS, depConstraints: DOMAIN_TEST_CONSTRAINTS }],
+    },
+  },
+  {
+    // Benchmarks print their figures.
+    files: ['**/bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  ...tseslint.config({
+    files: ['frontend/**/*.ts', 'libs/frontend/**/*.ts'],
+    extends: [...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'ls', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'ls', style: 'camelCase' }],
+    },
+  }),
+  ...tseslint.config({
+    files: ['frontend/**/*.html', 'libs/frontend/**/*.html'],
+    extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+  }),
+];
