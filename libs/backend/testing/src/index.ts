@@ -1,0 +1,4 @@
+export * from './lib/wait-for';
+export * from './lib/test-env';
+export * from './lib/service-process';
+export * from './lib/redis-server';
