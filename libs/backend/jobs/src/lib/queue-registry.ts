@@ -11,7 +11,10 @@ export class QueueRegistry {
 
   constructor(connection: Redis, readonly prefix: string) {
     for (const name of QUEUE_NAMES) {
-      this.queues.set(name, new Queue(name, { connection, prefix }));
+      const queue = new Queue(name, { connection, prefix });
+      // The connection itself logs one line per outage; without a listener BullMQ prints a stack per retry.
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
     }
   }
 

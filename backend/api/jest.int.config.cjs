@@ -1,0 +1,11 @@
+const preset = require('../../jest.preset.cjs');
+
+// Integration tests: real PostgreSQL, real Redis, real api/worker processes built into dist/.
+module.exports = {
+  ...preset,
+  displayName: 'api-int',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+  maxWorkers: 1,
+  testTimeout: 90_000,
+};
