@@ -19,7 +19,9 @@ async function bootstrap(): Promise<void> {
   const config = configOrExit();
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);
-  new Logger('Bootstrap').log(`Leitstand API listening on http://${config.http.host}:${config.http.port} (${config.http.adapter})`);
+  new Logger('Bootstrap').log(
+    `Leitstand API listening on http://${config.http.host}:${config.http.port} (${config.http.adapter})`,
+  );
 }
 
 void bootstrap();

@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { ConfigValidationError, createRootLogger, describeEndpoint, loadConfig, retryLoggerFrom, retryUntilReachable } from '@leitstand/backend/core';
+import {
+  ConfigValidationError,
+  createRootLogger,
+  describeEndpoint,
+  loadConfig,
+  retryLoggerFrom,
+  retryUntilReachable,
+} from '@leitstand/backend/core';
 import { createDataSource, ensureDatabase, pendingSchemaChanges, runMigrations } from '@leitstand/backend/data-access';
 
 /**
@@ -19,9 +26,15 @@ async function main(): Promise<void> {
   }
   const logger = createRootLogger(config, 'migrate');
   const endpoint = describeEndpoint(config.database.url);
-  const created = await retryUntilReachable('PostgreSQL', endpoint, () => ensureDatabase(config.database.url), retryLoggerFrom(logger, 'database'), {
-    maxAttempts: 10,
-  });
+  const created = await retryUntilReachable(
+    'PostgreSQL',
+    endpoint,
+    () => ensureDatabase(config.database.url),
+    retryLoggerFrom(logger, 'database'),
+    {
+      maxAttempts: 10,
+    },
+  );
   if (created) logger.info(`created database at ${endpoint}`);
   const dataSource = createDataSource({ url: config.database.url, poolSize: 2 }, 'leitstand-migrate');
   await dataSource.initialize();

@@ -1,6 +1,13 @@
 import { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
-import { RedisServerProcess, ServiceProcess, createTestEnv, sleep, waitFor, type TestEnv } from '@leitstand/backend/testing';
+import {
+  RedisServerProcess,
+  ServiceProcess,
+  createTestEnv,
+  sleep,
+  waitFor,
+  type TestEnv,
+} from '@leitstand/backend/testing';
 
 /**
  * The vertical slice on real processes: POST /api/tickets writes the ticket, its 'created' event and
@@ -44,7 +51,9 @@ describe('ticket slice: api → outbox → BullMQ → worker → event', () => {
     expect(confirmed.map((r) => r.type)).toEqual(['created', 'intake_confirmed']);
     expect(confirmed[1]?.actor).toBe('system:worker');
 
-    const [outbox] = (await env.dataSource.query(`SELECT published_at FROM outbox_messages`)) as Array<{ published_at: Date | null }>;
+    const [outbox] = (await env.dataSource.query(`SELECT published_at FROM outbox_messages`)) as Array<{
+      published_at: Date | null;
+    }>;
     expect(outbox?.published_at).toBeInstanceOf(Date);
 
     const list = (await (await fetch(`${api.baseUrl}/api/tickets`)).json()) as { items: Array<{ id: string }> };
@@ -62,13 +71,21 @@ describe('ticket slice: api → outbox → BullMQ → worker → event', () => {
       [{ title: 42, priority: ['A'] }, ['title', 'priority']],
     ];
     for (const [body, fields] of bodies) {
-      const res = await fetch(`${api.baseUrl}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${api.baseUrl}/api/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(res.status).toBe(400);
       const error = (await res.json()) as { fields: Array<{ field: string }>; message: string };
       expect(error.fields.map((f) => f.field).sort()).toEqual([...fields].sort());
       for (const f of fields) expect(error.message).toContain(f);
     }
-    const malformed = await fetch(`${api.baseUrl}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title": ' });
+    const malformed = await fetch(`${api.baseUrl}/api/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"title": ',
+    });
     expect(malformed.status).toBe(400);
     const after = (await env.dataSource.query(`SELECT count(*)::int AS n FROM tickets`)) as Array<{ n: number }>;
     expect(after[0]?.n).toBe(before[0]?.n);
@@ -102,7 +119,9 @@ describe('ticket slice: api → outbox → BullMQ → worker → event', () => {
     expect(metrics).toContain('leitstand_http_request_duration_seconds_bucket');
     expect(metrics).toMatch(/leitstand_queue_jobs\{queue="tickets",state="waiting"\} \d+/);
     expect(metrics).toMatch(/leitstand_outbox_lag_seconds \d/);
-    const doc = (await (await fetch(`${api.baseUrl}/api/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${api.baseUrl}/api/docs/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/tickets', '/api/health']));
     expect((await fetch(`${api.baseUrl}/api/docs`)).status).toBe(200);
   });
@@ -140,7 +159,9 @@ describe('outbox while Redis is down', () => {
       ids.push(((await res.json()) as { id: string }).id);
     }
     await sleep(1_500); // relay rounds fail meanwhile
-    const pending = (await env.dataSource.query(`SELECT count(*)::int AS n, max(attempts) AS attempts FROM outbox_messages WHERE published_at IS NULL`)) as Array<{
+    const pending = (await env.dataSource.query(
+      `SELECT count(*)::int AS n, max(attempts) AS attempts FROM outbox_messages WHERE published_at IS NULL`,
+    )) as Array<{
       n: number;
       attempts: number;
     }>;
@@ -148,17 +169,25 @@ describe('outbox while Redis is down', () => {
     expect(pending[0]?.attempts).toBeGreaterThan(0);
 
     await redis.startAgain();
-    await waitFor(async () => {
-      const [row] = (await env.dataSource.query(`SELECT count(*)::int AS n FROM ticket_events WHERE type = 'intake_confirmed'`)) as Array<{ n: number }>;
-      return row?.n === 5;
-    }, 'all five intake confirmations', 40_000);
+    await waitFor(
+      async () => {
+        const [row] = (await env.dataSource.query(
+          `SELECT count(*)::int AS n FROM ticket_events WHERE type = 'intake_confirmed'`,
+        )) as Array<{ n: number }>;
+        return row?.n === 5;
+      },
+      'all five intake confirmations',
+      40_000,
+    );
     await sleep(1_000); // anything duplicated would show up now
     const perTicket = (await env.dataSource.query(
       `SELECT ticket_id, count(*)::int AS n FROM ticket_events WHERE type = 'intake_confirmed' GROUP BY ticket_id`,
     )) as Array<{ ticket_id: string; n: number }>;
     expect(perTicket.map((r) => r.ticket_id).sort()).toEqual([...ids].sort());
     expect(perTicket.every((r) => r.n === 1)).toBe(true);
-    const unpublished = (await env.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE published_at IS NULL`)) as Array<{ n: number }>;
+    const unpublished = (await env.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE published_at IS NULL`,
+    )) as Array<{ n: number }>;
     expect(unpublished[0]?.n).toBe(0);
     // the worker said what happened in one line each, no stack walls
     expect(worker.lines.join('\n')).toContain(`is unreachable`);
@@ -169,11 +198,15 @@ describe('outbox while Redis is down', () => {
     // Simulates a relay that crashed after adding to BullMQ but before marking the row published.
     await env.dataSource.query(`UPDATE outbox_messages SET published_at = NULL`);
     await waitFor(async () => {
-      const [row] = (await env.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE published_at IS NULL`)) as Array<{ n: number }>;
+      const [row] = (await env.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE published_at IS NULL`,
+      )) as Array<{ n: number }>;
       return row?.n === 0;
     }, 'relay to re-publish');
     await sleep(1_000);
-    const [row] = (await env.dataSource.query(`SELECT count(*)::int AS n FROM ticket_events WHERE type = 'intake_confirmed'`)) as Array<{ n: number }>;
+    const [row] = (await env.dataSource.query(
+      `SELECT count(*)::int AS n FROM ticket_events WHERE type = 'intake_confirmed'`,
+    )) as Array<{ n: number }>;
     expect(row?.n).toBe(5);
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue('tickets', { connection, prefix: env.queuePrefix });

@@ -7,7 +7,9 @@ import { parsePriceList, priceServiceReport } from '../src/billing';
 import type { ServiceReport } from '../src/billing';
 
 const priceList = parsePriceList(
-  JSON.parse(readFileSync(path.join(__dirname, '../../demo-data/data/price-lists/seed-004-itk-service-price-list.json'), 'utf8')),
+  JSON.parse(
+    readFileSync(path.join(__dirname, '../../demo-data/data/price-lists/seed-004-itk-service-price-list.json'), 'utf8'),
+  ),
 );
 const site = { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BW' };
 
@@ -18,10 +20,34 @@ function report(i: number): ServiceReport {
   return {
     orderId: `bench-${i}`,
     work: [
-      { workerId: 'w1', roleId: 'service-technician', kind: 'travel', start: '2024-03-18T15:30:00Z', end: '2024-03-18T16:00:00Z' },
-      { workerId: 'w1', roleId: 'service-technician', kind: 'on-site', start: '2024-03-18T16:00:00Z', end: `2024-03-18T17:${minute}:00Z` },
-      { workerId: 'w2', roleId: 'service-engineer', kind: 'on-site', start: '2024-03-18T19:15:00Z', end: `2024-03-18T20:${minute}:00Z` },
-      { workerId: 'w3', roleId: 'assembly-skilled-worker', kind: 'on-site', start: '2024-03-18T09:00:00Z', end: `2024-03-18T11:${minute}:00Z` },
+      {
+        workerId: 'w1',
+        roleId: 'service-technician',
+        kind: 'travel',
+        start: '2024-03-18T15:30:00Z',
+        end: '2024-03-18T16:00:00Z',
+      },
+      {
+        workerId: 'w1',
+        roleId: 'service-technician',
+        kind: 'on-site',
+        start: '2024-03-18T16:00:00Z',
+        end: `2024-03-18T17:${minute}:00Z`,
+      },
+      {
+        workerId: 'w2',
+        roleId: 'service-engineer',
+        kind: 'on-site',
+        start: '2024-03-18T19:15:00Z',
+        end: `2024-03-18T20:${minute}:00Z`,
+      },
+      {
+        workerId: 'w3',
+        roleId: 'assembly-skilled-worker',
+        kind: 'on-site',
+        start: '2024-03-18T09:00:00Z',
+        end: `2024-03-18T11:${minute}:00Z`,
+      },
     ],
     materials: [
       { description: 'Dübel', netUnitPrice: '0.40', quantity: '12' },
@@ -40,7 +66,9 @@ function report(i: number): ServiceReport {
 const reports = Array.from({ length: 1000 }, (_, i) => report(i));
 const sample = priceServiceReport(reports[0] as ServiceReport, priceList, site);
 if (sample.lines.filter((l) => l.category === 'labour').length !== 5) {
-  throw new Error(`expected 5 labour lines (3 workers, 2 band crossings), got ${sample.lines.filter((l) => l.category === 'labour').length}`);
+  throw new Error(
+    `expected 5 labour lines (3 workers, 2 band crossings), got ${sample.lines.filter((l) => l.category === 'labour').length}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -55,9 +83,13 @@ async function main(): Promise<void> {
     const result = task.result as { latency?: { mean?: number }; mean?: number } | undefined;
     const meanMs = result?.latency?.mean ?? result?.mean ?? Number.NaN;
     const perSecond = Math.round(1000 / meanMs);
-    process.stdout.write(`${task.name}: ${perSecond.toLocaleString('en-US')} reports/s (mean ${(meanMs * 1000).toFixed(1)} µs)\n`);
+    process.stdout.write(
+      `${task.name}: ${perSecond.toLocaleString('en-US')} reports/s (mean ${(meanMs * 1000).toFixed(1)} µs)\n`,
+    );
   }
-  process.stdout.write(`sample: ${sample.lines.length} lines, net ${sample.net}, VAT ${sample.vat}, gross ${sample.gross}\n`);
+  process.stdout.write(
+    `sample: ${sample.lines.length} lines, net ${sample.net}, VAT ${sample.vat}, gross ${sample.gross}\n`,
+  );
 }
 
 void main();

@@ -17,7 +17,13 @@ import type { CalendarSpec, Weekday } from '../src/calendar';
 const MINUTE = 60_000;
 const spec: CalendarSpec = {
   timezone: 'Europe/Berlin',
-  week: { mon: [['06:00', '22:00']], tue: [['06:00', '22:00']], wed: [['06:00', '22:00']], thu: [['06:00', '22:00']], fri: [['06:00', '22:00']] },
+  week: {
+    mon: [['06:00', '22:00']],
+    tue: [['06:00', '22:00']],
+    wed: [['06:00', '22:00']],
+    thu: [['06:00', '22:00']],
+    fri: [['06:00', '22:00']],
+  },
   holidayRegion: 'DE-BY',
 };
 const calendar = BusinessCalendar.fromSpec(spec);
@@ -27,14 +33,20 @@ const WEEKDAY_KEYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'
 
 function windowsOf(day: DateTime): Array<[number, number]> {
   const date = day.toISODate() as string;
-  if ((spec.holidays ?? []).includes(date) || (spec.holidayRegion !== undefined && isPublicHoliday(spec.holidayRegion, date))) {
+  if (
+    (spec.holidays ?? []).includes(date) ||
+    (spec.holidayRegion !== undefined && isPublicHoliday(spec.holidayRegion, date))
+  ) {
     return [];
   }
   const windows = spec.week[WEEKDAY_KEYS[day.weekday - 1] as Weekday] ?? [];
   return windows.map(([from, to]) => {
     const [fh, fm] = from.split(':').map(Number) as [number, number];
     const start = day.set({ hour: fh, minute: fm }).toMillis();
-    const end = to === '24:00' ? day.plus({ days: 1 }).toMillis() : day.set({ hour: Number(to.slice(0, 2)), minute: Number(to.slice(3)) }).toMillis();
+    const end =
+      to === '24:00'
+        ? day.plus({ days: 1 }).toMillis()
+        : day.set({ hour: Number(to.slice(0, 2)), minute: Number(to.slice(3)) }).toMillis();
     return [start, end];
   });
 }
@@ -63,7 +75,11 @@ function naiveMinutesBetween(from: Date, to: Date): number {
   const a = from.getTime();
   const b = to.getTime();
   let sum = 0;
-  for (let day = DateTime.fromMillis(a, { zone: spec.timezone }).startOf('day'); day.toMillis() < b; day = day.plus({ days: 1 })) {
+  for (
+    let day = DateTime.fromMillis(a, { zone: spec.timezone }).startOf('day');
+    day.toMillis() < b;
+    day = day.plus({ days: 1 })
+  ) {
     for (const [s, e] of windowsOf(day)) {
       sum += Math.max(0, Math.min(e, b) - Math.max(s, a));
     }
@@ -86,7 +102,9 @@ const starts = Array.from({ length: N }, () => new Date(from2026 + Math.floor(ra
 const budgets = Array.from({ length: N }, slaMinutes);
 const shortBudgets = Array.from({ length: N }, () => 15 + Math.floor(random() * 45));
 const longBudgets = Array.from({ length: N }, () => 4800);
-const ends = starts.map((s, i) => new Date(s.getTime() + Math.round((budgets[i] as number) * MINUTE * (1 + random() * 2))));
+const ends = starts.map(
+  (s, i) => new Date(s.getTime() + Math.round((budgets[i] as number) * MINUTE * (1 + random() * 2))),
+);
 
 // sanity: the fast calendar and the naive reference agree on every input
 for (let i = 0; i < N; i += 1) {
@@ -96,7 +114,9 @@ for (let i = 0; i < N; i += 1) {
   const fastBetween = calendar.minutesBetween(s, ends[i] as Date);
   const slowBetween = naiveMinutesBetween(s, ends[i] as Date);
   if (fast !== slow || fastBetween !== slowBetween) {
-    throw new Error(`fast and naive disagree at ${s.toISOString()}: ${fast} vs ${slow}, ${fastBetween} vs ${slowBetween}`);
+    throw new Error(
+      `fast and naive disagree at ${s.toISOString()}: ${fast} vs ${slow}, ${fastBetween} vs ${slowBetween}`,
+    );
   }
 }
 
@@ -114,13 +134,34 @@ const batch = (call: (i: number) => number) => (): void => {
 async function main(): Promise<void> {
   const bench = new Bench({ time: 1000, warmupTime: 200 });
   bench
-    .add('calendar.addMinutes', batch((i) => calendar.addMinutes(starts[i] as Date, budgets[i] as number).getTime()))
-    .add('naive.addMinutes', batch((i) => naiveAddMinutes(starts[i] as Date, budgets[i] as number).getTime()))
-    .add('calendar.minutesBetween', batch((i) => calendar.minutesBetween(starts[i] as Date, ends[i] as Date)))
-    .add('naive.minutesBetween', batch((i) => naiveMinutesBetween(starts[i] as Date, ends[i] as Date)))
-    .add('calendar.addMinutes 15–60 min', batch((i) => calendar.addMinutes(starts[i] as Date, shortBudgets[i] as number).getTime()))
-    .add('calendar.addMinutes 5 business days', batch((i) => calendar.addMinutes(starts[i] as Date, longBudgets[i] as number).getTime()))
-    .add('calendar.isOpen', batch((i) => (calendar.isOpen(starts[i] as Date) ? 1 : 0)));
+    .add(
+      'calendar.addMinutes',
+      batch((i) => calendar.addMinutes(starts[i] as Date, budgets[i] as number).getTime()),
+    )
+    .add(
+      'naive.addMinutes',
+      batch((i) => naiveAddMinutes(starts[i] as Date, budgets[i] as number).getTime()),
+    )
+    .add(
+      'calendar.minutesBetween',
+      batch((i) => calendar.minutesBetween(starts[i] as Date, ends[i] as Date)),
+    )
+    .add(
+      'naive.minutesBetween',
+      batch((i) => naiveMinutesBetween(starts[i] as Date, ends[i] as Date)),
+    )
+    .add(
+      'calendar.addMinutes 15–60 min',
+      batch((i) => calendar.addMinutes(starts[i] as Date, shortBudgets[i] as number).getTime()),
+    )
+    .add(
+      'calendar.addMinutes 5 business days',
+      batch((i) => calendar.addMinutes(starts[i] as Date, longBudgets[i] as number).getTime()),
+    )
+    .add(
+      'calendar.isOpen',
+      batch((i) => (calendar.isOpen(starts[i] as Date) ? 1 : 0)),
+    );
   await bench.run();
 
   const opsPerSecond = (name: string): number => {
@@ -136,12 +177,18 @@ async function main(): Promise<void> {
     const fast = opsPerSecond(`calendar.${op}`);
     const naive = opsPerSecond(`naive.${op}`);
     const verdict = fast >= 500_000 ? 'target ≥ 500,000 met' : 'BELOW the 500,000 target';
-    console.log(`calendar.${op}: ${fmt(fast)} ops/s (naive luxon: ${fmt(naive)} ops/s, ×${(fast / naive).toFixed(1)}) — ${verdict}`);
+    console.log(
+      `calendar.${op}: ${fmt(fast)} ops/s (naive luxon: ${fmt(naive)} ops/s, ×${(fast / naive).toFixed(1)}) — ${verdict}`,
+    );
   };
-  console.log(`spans 15 min … 5 business days, seed 002 on-site calendar, holidayRegion DE-BY, ${N} cases in 2026–2027, node ${process.version}`);
+  console.log(
+    `spans 15 min … 5 business days, seed 002 on-site calendar, holidayRegion DE-BY, ${N} cases in 2026–2027, node ${process.version}`,
+  );
   line('addMinutes');
   line('minutesBetween');
-  console.log(`calendar.addMinutes by span: 15–60 min ${fmt(opsPerSecond('calendar.addMinutes 15–60 min'))} ops/s, 5 business days ${fmt(opsPerSecond('calendar.addMinutes 5 business days'))} ops/s (cost follows the days crossed, not the minutes)`);
+  console.log(
+    `calendar.addMinutes by span: 15–60 min ${fmt(opsPerSecond('calendar.addMinutes 15–60 min'))} ops/s, 5 business days ${fmt(opsPerSecond('calendar.addMinutes 5 business days'))} ops/s (cost follows the days crossed, not the minutes)`,
+  );
   console.log(`calendar.isOpen: ${fmt(opsPerSecond('calendar.isOpen'))} ops/s`);
 
   // ── memory over 50 years of random instants ───────────────────────────────────────────────────

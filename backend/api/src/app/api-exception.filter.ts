@@ -26,12 +26,22 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<{ id?: string; method?: string; url?: string; headers?: Record<string, string | undefined> }>();
+    const request = http.getRequest<{
+      id?: string;
+      method?: string;
+      url?: string;
+      headers?: Record<string, string | undefined>;
+    }>();
     const response = http.getResponse<unknown>();
     const adapter = this.adapterHost.httpAdapter;
 
     const status = statusOf(exception);
-    if (status === HttpStatus.NOT_FOUND && this.spaIndexHtml && request.method === 'GET' && !isApiPath(request.url ?? '')) {
+    if (
+      status === HttpStatus.NOT_FOUND &&
+      this.spaIndexHtml &&
+      request.method === 'GET' &&
+      !isApiPath(request.url ?? '')
+    ) {
       adapter.setHeader(response, 'content-type', 'text/html; charset=utf-8');
       adapter.reply(response, this.spaIndexHtml, HttpStatus.OK);
       return;

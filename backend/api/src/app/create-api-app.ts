@@ -19,7 +19,16 @@ import { createValidationPipe } from './validation';
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
   const app =
     config.http.adapter === 'fastify'
-      ? await NestFactory.create<NestFastifyApplication>(ApiModule, new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576, requestIdHeader: REQUEST_ID_HEADER, genReqId: () => randomUUID() }), { bufferLogs: true })
+      ? await NestFactory.create<NestFastifyApplication>(
+          ApiModule,
+          new FastifyAdapter({
+            trustProxy: true,
+            bodyLimit: 1_048_576,
+            requestIdHeader: REQUEST_ID_HEADER,
+            genReqId: () => randomUUID(),
+          }),
+          { bufferLogs: true },
+        )
       : await NestFactory.create(ApiModule, new ExpressAdapter(), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
@@ -29,7 +38,12 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   if (config.http.webDist && config.http.adapter === 'fastify') {
     indexHtml = readFileSync(join(config.http.webDist, 'index.html'), 'utf8');
     const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
-    await fastify.register((await import('@fastify/static')).default, { root: config.http.webDist, prefix: '/', wildcard: false, index: false });
+    await fastify.register((await import('@fastify/static')).default, {
+      root: config.http.webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+    });
     fastify.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
   }
   app.useGlobalFilters(new ApiExceptionFilter(app.get(HttpAdapterHost), indexHtml));
@@ -55,7 +69,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     .setDescription('Incident ticketing and SLA monitoring for technical facility services')
     .setVersion('0.1.0')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
 
   app.enableShutdownHooks();
   return app;

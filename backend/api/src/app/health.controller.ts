@@ -10,7 +10,10 @@ export async function checkDependencies(dataSource: DataSource, redis: Redis): P
   const within = <T>(p: Promise<T>): Promise<T> =>
     Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000))]);
   const [db, rd] = await Promise.allSettled([within(dataSource.query('SELECT 1')), within(redis.ping())]);
-  const checks = { database: db.status === 'fulfilled' ? 'up' : 'down', redis: rd.status === 'fulfilled' ? 'up' : 'down' } as const;
+  const checks = {
+    database: db.status === 'fulfilled' ? 'up' : 'down',
+    redis: rd.status === 'fulfilled' ? 'up' : 'down',
+  } as const;
   return { status: checks.database === 'up' && checks.redis === 'up' ? 'ok' : 'degraded', checks };
 }
 
@@ -39,7 +42,13 @@ export class MetricsController {
   constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
 
   @Get('metrics')
-  async scrape(@Res({ passthrough: true }) res: { header?: (k: string, v: string) => unknown; setHeader?: (k: string, v: string) => unknown }): Promise<string> {
+  async scrape(
+    @Res({ passthrough: true })
+    res: {
+      header?: (k: string, v: string) => unknown;
+      setHeader?: (k: string, v: string) => unknown;
+    },
+  ): Promise<string> {
     const { contentType, body } = await this.metrics.render();
     if (res.header) res.header('content-type', contentType);
     else res.setHeader?.('content-type', contentType);

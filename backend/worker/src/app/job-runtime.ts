@@ -3,7 +3,14 @@ import { DiscoveryService } from '@nestjs/core';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, Metrics, ROOT_LOGGER, createRedisConnection, retryLoggerFrom, type AppConfig } from '@leitstand/backend/core';
+import {
+  APP_CONFIG,
+  Metrics,
+  ROOT_LOGGER,
+  createRedisConnection,
+  retryLoggerFrom,
+  type AppConfig,
+} from '@leitstand/backend/core';
 import {
   JOB_DEFINITIONS,
   JOB_HANDLER_METADATA,
@@ -55,7 +62,12 @@ export class JobRuntime implements OnApplicationBootstrap, OnApplicationShutdown
   onApplicationBootstrap(): void {
     this.registerHandlers();
     for (const queueName of QUEUE_NAMES) {
-      const connection = createRedisConnection(this.config.redis.url, 'worker', retryLoggerFrom(this.logger, 'redis'), `worker-${queueName}`);
+      const connection = createRedisConnection(
+        this.config.redis.url,
+        'worker',
+        retryLoggerFrom(this.logger, 'redis'),
+        `worker-${queueName}`,
+      );
       const worker = new Worker(queueName, (job) => this.process(job), {
         connection,
         prefix: this.config.queue.prefix,
@@ -63,7 +75,10 @@ export class JobRuntime implements OnApplicationBootstrap, OnApplicationShutdown
         autorun: true,
       });
       worker.on('failed', (job, error) => {
-        this.logger.warn({ job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed');
+        this.logger.warn(
+          { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message },
+          'job failed',
+        );
       });
       worker.on('error', () => undefined); // connection errors are logged once by the connection itself
       this.workers.push(worker);

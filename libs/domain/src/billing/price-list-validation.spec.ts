@@ -50,7 +50,11 @@ describe('price list validation — rejects with what and where', () => {
 
   it('amounts written as JSON numbers (floats) instead of decimal strings', () => {
     expect(issuesOf((j) => set(j, 'fees.quote.amount', 30))).toEqual([
-      { path: 'fees.quote.amount', message: 'expected a decimal string such as "82.50", got the JSON number 30', hint: 'write it as a string: "30"' },
+      {
+        path: 'fees.quote.amount',
+        message: 'expected a decimal string such as "82.50", got the JSON number 30',
+        hint: 'write it as a string: "30"',
+      },
     ]);
   });
 
@@ -64,9 +68,11 @@ describe('price list validation — rejects with what and where', () => {
   it('a band outside 00:00–24:00', () => {
     expect(issuesOf((j) => set(j, 'timeBands[2].windows[1].to', '25:00'))[0]).toEqual({
       path: 'timeBands[2].windows[1].to',
-      message: "'25:00' is outside 00:00–24:00 (expected a local time \"HH:MM\" between 00:00 and 24:00)",
+      message: '\'25:00\' is outside 00:00–24:00 (expected a local time "HH:MM" between 00:00 and 24:00)',
     });
-    expect(issuesOf((j) => set(j, 'timeBands[0].windows[0].from', '-01:00'))[0]?.path).toBe('timeBands[0].windows[0].from');
+    expect(issuesOf((j) => set(j, 'timeBands[0].windows[0].from', '-01:00'))[0]?.path).toBe(
+      'timeBands[0].windows[0].from',
+    );
   });
 
   it('a window that crosses midnight must be split', () => {
@@ -94,7 +100,8 @@ describe('price list validation — rejects with what and where', () => {
     expect(issuesOf((j) => set(j, 'timeBands[2].windows[1].from', '17:00'))).toEqual([
       {
         path: 'timeBands[2].windows[1]',
-        message: "overlap: Mon, Tue, Wed, Thu, Fri 17:00–18:00 is covered by band 'early-late-shift' and by timeBands[0].windows[0] (band 'regular')",
+        message:
+          "overlap: Mon, Tue, Wed, Thu, Fri 17:00–18:00 is covered by band 'early-late-shift' and by timeBands[0].windows[0] (band 'regular')",
         hint: 'shorten one of the two windows so that they only touch at 17:00 or 18:00',
       },
     ]);
@@ -118,7 +125,10 @@ describe('price list validation — rejects with what and where', () => {
 
   it('distance bands with a gap', () => {
     const json = JSON.parse(
-      readFileSync(path.join(__dirname, '../../../demo-data/data/price-lists/seed-003-service-price-list.json'), 'utf8'),
+      readFileSync(
+        path.join(__dirname, '../../../demo-data/data/price-lists/seed-003-service-price-list.json'),
+        'utf8',
+      ),
     ) as Json;
     set(json, 'travel.distance.bands[2].fromKm', '17');
     expect(() => parsePriceList(json)).toThrow(
@@ -178,8 +188,20 @@ describe('service report validation', () => {
         {
           orderId: 'x',
           work: [
-            { workerId: 'w1', roleId: 'foreman', kind: 'on-site', start: '2024-03-18T09:00:00Z', end: '2024-03-18T10:00:00Z' },
-            { workerId: 'w1', roleId: 'service-technician', kind: 'on-site', start: '2024-03-18T10:00:00Z', end: '2024-03-18T09:00:00Z' },
+            {
+              workerId: 'w1',
+              roleId: 'foreman',
+              kind: 'on-site',
+              start: '2024-03-18T09:00:00Z',
+              end: '2024-03-18T10:00:00Z',
+            },
+            {
+              workerId: 'w1',
+              roleId: 'service-technician',
+              kind: 'on-site',
+              start: '2024-03-18T10:00:00Z',
+              end: '2024-03-18T09:00:00Z',
+            },
           ],
           materials: [{ description: 'Teil', netUnitPrice: '4,90', quantity: '1' }],
           travel: { method: 'zone', zoneId: '9' },

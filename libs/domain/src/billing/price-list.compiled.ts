@@ -69,14 +69,34 @@ export interface CompiledPriceList {
   readonly emergencyLabel: string | undefined;
   readonly travelCountsAsWork: boolean;
   readonly distance:
-    | { readonly label: string; readonly chargedPer: TravelChargeBasis; readonly resolution: Dec; readonly tiers: CompiledTiers }
+    | {
+        readonly label: string;
+        readonly chargedPer: TravelChargeBasis;
+        readonly resolution: Dec;
+        readonly tiers: CompiledTiers;
+      }
     | undefined;
   readonly zones:
-    | { readonly label: string; readonly chargedPer: TravelChargeBasis; readonly byId: ReadonlyMap<string, { label: string; amount: Dec }> }
+    | {
+        readonly label: string;
+        readonly chargedPer: TravelChargeBasis;
+        readonly byId: ReadonlyMap<string, { label: string; amount: Dec }>;
+      }
     | undefined;
-  readonly travelTime: { readonly label: string; readonly amountPerPeriod: Dec; readonly periodMs: number; readonly periodMinutes: number } | undefined;
+  readonly travelTime:
+    | {
+        readonly label: string;
+        readonly amountPerPeriod: Dec;
+        readonly periodMs: number;
+        readonly periodMinutes: number;
+      }
+    | undefined;
   readonly orderFlat:
-    | { readonly label: string; readonly amount: Dec; readonly waiver: { label: string; underMaintenanceContract: boolean; windows: CompiledWindows } | undefined }
+    | {
+        readonly label: string;
+        readonly amount: Dec;
+        readonly waiver: { label: string; underMaintenanceContract: boolean; windows: CompiledWindows } | undefined;
+      }
     | undefined;
   readonly smallMaterialFlat: { readonly label: string; readonly amount: Dec } | undefined;
   readonly quote: { readonly label: string; readonly amount: Dec; readonly creditWithinWeeks: number } | undefined;
@@ -248,9 +268,15 @@ export function compilePriceList(list: PriceList): CompiledPriceList {
     quote:
       fees.quote === undefined
         ? undefined
-        : { label: fees.quote.label, amount: new Dec(fees.quote.amount), creditWithinWeeks: fees.quote.creditWithinWeeks },
+        : {
+            label: fees.quote.label,
+            amount: new Dec(fees.quote.amount),
+            creditWithinWeeks: fees.quote.creditWithinWeeks,
+          },
     materialLabel: list.material.label,
-    overhead: tiers(list.material.overheadTiers.map((o) => ({ from: o.fromPrice, to: o.toPrice, value: o.overheadPercent }))),
+    overhead: tiers(
+      list.material.overheadTiers.map((o) => ({ from: o.fromPrice, to: o.toPrice, value: o.overheadPercent })),
+    ),
     partnerWork:
       list.partnerWork === undefined
         ? undefined

@@ -109,7 +109,10 @@ function readRoles(c: IssueCollector, value: unknown): ReadonlySet<string> {
     }
     c.string(r['label'], joinPath(path, 'label'));
     c.optionalString(r['category'], joinPath(path, 'category'));
-    c.decimal(r['hourlyRate'], joinPath(path, 'hourlyRate'), { min: ZERO, expect: 'an hourly rate must not be negative' });
+    c.decimal(r['hourlyRate'], joinPath(path, 'hourlyRate'), {
+      min: ZERO,
+      expect: 'an hourly rate must not be negative',
+    });
     c.integer(r['incrementMinutes'], joinPath(path, 'incrementMinutes'), { min: 1, max: 1440 });
   });
   c.uniqueIds(refs, 'role');
@@ -192,7 +195,10 @@ function readTimeBands(c: IssueCollector, value: unknown): void {
     c.string(b['label'], joinPath(path, 'label'));
     c.decimal(b['surchargePercent'], joinPath(path, 'surchargePercent'), NON_NEGATIVE);
     all.push(...readWindows(c, b['windows'], joinPath(path, 'windows'), id));
-    if (b['publicHolidays'] !== undefined && c.boolean(b['publicHolidays'], joinPath(path, 'publicHolidays')) === true) {
+    if (
+      b['publicHolidays'] !== undefined &&
+      c.boolean(b['publicHolidays'], joinPath(path, 'publicHolidays')) === true
+    ) {
       holidayBands += 1;
       if (holidayBands > 1) {
         c.add(joinPath(path, 'publicHolidays'), 'only one time band can hold the public holidays');

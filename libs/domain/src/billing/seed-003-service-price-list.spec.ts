@@ -93,7 +93,11 @@ describe('seed 003 — weekday call-out', () => {
 describe('seed 003 — contract work', () => {
   it('waives the order flat fee for maintenance-contract work on Wednesday 09:00 (inside Mon–Thu 07:00–17:00)', () => {
     // Wednesday 2024-03-13, 09:00–10:10 local
-    const result = priceServiceReport(callOut('2024-03-13', '09:00', { underMaintenanceContract: true }), priceList, site);
+    const result = priceServiceReport(
+      callOut('2024-03-13', '09:00', { underMaintenanceContract: true }),
+      priceList,
+      site,
+    );
     const fee = result.lines.find((l) => l.key === 'fee/order-flat');
     expect(fee?.amount).toBe('0.00');
     expect(fee?.explanation).toBe('Auftragspauschale entfällt (Wartungsvertrag, Arbeiten Mo–Do 07:00–17:00)');
@@ -102,12 +106,20 @@ describe('seed 003 — contract work', () => {
   });
 
   it('still charges the order flat fee for contract work on a Friday (outside Mon–Thu)', () => {
-    const result = priceServiceReport(callOut('2024-03-15', '09:00', { underMaintenanceContract: true }), priceList, site);
+    const result = priceServiceReport(
+      callOut('2024-03-15', '09:00', { underMaintenanceContract: true }),
+      priceList,
+      site,
+    );
     expect(result.lines.find((l) => l.key === 'fee/order-flat')?.amount).toBe('28.70');
   });
 
   it('still charges the order flat fee for contract work that ends after 17:00 (Wed 16:30–17:40)', () => {
-    const result = priceServiceReport(callOut('2024-03-13', '16:30', { underMaintenanceContract: true }), priceList, site);
+    const result = priceServiceReport(
+      callOut('2024-03-13', '16:30', { underMaintenanceContract: true }),
+      priceList,
+      site,
+    );
     expect(result.lines.find((l) => l.key === 'fee/order-flat')?.amount).toBe('28.70');
   });
 

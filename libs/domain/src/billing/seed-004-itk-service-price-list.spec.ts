@@ -21,7 +21,8 @@ function serviceReport(
   to: string,
   flags: Partial<ServiceReport['flags']> = {},
 ): ServiceReport {
-  const utc = (hhmm: string): string => DateTime.fromISO(`${day}T${hhmm}`, { zone: site.timeZone }).toUTC().toISO() ?? '';
+  const utc = (hhmm: string): string =>
+    DateTime.fromISO(`${day}T${hhmm}`, { zone: site.timeZone }).toUTC().toISO() ?? '';
   return {
     orderId: `seed-004-${day}`,
     work: [{ workerId: 'st-1', roleId, kind: 'on-site', start: utc(from), end: utc(to) }],
@@ -49,7 +50,9 @@ describe('seed 004 — net → gross × 1.19', () => {
 
 describe('seed 004 — assembly and service rates', () => {
   it('assembly per started 30 min: trainee 28.00, skilled worker 48.00, master 52.00 €/h', () => {
-    expect(priceList.roles.filter((r) => r.category === 'assembly').map((r) => [r.hourlyRate, r.incrementMinutes])).toEqual([
+    expect(
+      priceList.roles.filter((r) => r.category === 'assembly').map((r) => [r.hourlyRate, r.incrementMinutes]),
+    ).toEqual([
       ['28.00', 30],
       ['48.00', 30],
       ['52.00', 30],
@@ -57,7 +60,9 @@ describe('seed 004 — assembly and service rates', () => {
   });
 
   it('service per started 15 min: helper 28.00, service technician 52.00, service engineer 60.00 €/h', () => {
-    expect(priceList.roles.filter((r) => r.category === 'service').map((r) => [r.hourlyRate, r.incrementMinutes])).toEqual([
+    expect(
+      priceList.roles.filter((r) => r.category === 'service').map((r) => [r.hourlyRate, r.incrementMinutes]),
+    ).toEqual([
       ['28.00', 15],
       ['52.00', 15],
       ['60.00', 15],
@@ -67,7 +72,11 @@ describe('seed 004 — assembly and service rates', () => {
 
 describe('seed 004 — Saturday service', () => {
   it('service technician Sat 10:00–10:50 = 4 quarter hours = 1 h × 52.00 × 1.25 = 65.00 net', () => {
-    const result = priceServiceReport(serviceReport('service-technician', '2024-03-16', '10:00', '10:50'), priceList, site);
+    const result = priceServiceReport(
+      serviceReport('service-technician', '2024-03-16', '10:00', '10:50'),
+      priceList,
+      site,
+    );
     expect(result.lines).toHaveLength(1);
     expect(result.lines[0]).toMatchObject({
       quantity: '4', // ceil(50 / 15)
@@ -83,7 +92,11 @@ describe('seed 004 — Saturday service', () => {
 
 describe('seed 004 — evening service', () => {
   it('service technician Mon 19:00–19:20 = 2 quarter hours = 0.5 h × 52.00 × 1.5 = 39.00 net', () => {
-    const result = priceServiceReport(serviceReport('service-technician', '2024-03-18', '19:00', '19:20'), priceList, site);
+    const result = priceServiceReport(
+      serviceReport('service-technician', '2024-03-18', '19:00', '19:20'),
+      priceList,
+      site,
+    );
     expect(result.lines[0]).toMatchObject({ quantity: '2', surchargePercent: '50', amount: '39.00' });
     expect(result.net).toBe('39.00');
   });
@@ -93,7 +106,12 @@ describe('seed 004 — Sunday emergency', () => {
   it('service engineer Sun 03:00–04:00 as an emergency = 1 h × 60.00 × 2.5 = 150.00 net (150 % beats the 100 % emergency surcharge)', () => {
     const report = serviceReport('service-engineer', '2024-03-17', '03:00', '04:00', { emergency: true });
     const result = priceServiceReport(report, priceList, site);
-    expect(result.lines[0]).toMatchObject({ quantity: '4', unitPrice: '15.00', surchargePercent: '150', amount: '150.00' });
+    expect(result.lines[0]).toMatchObject({
+      quantity: '4',
+      unitPrice: '15.00',
+      surchargePercent: '150',
+      amount: '150.00',
+    });
     expect(result.net).toBe('150.00');
   });
 
@@ -108,12 +126,20 @@ describe('seed 004 — Sunday emergency', () => {
 describe('seed 004 — material overhead tiers', () => {
   it('cheap part: unit net 0.40 € + 500 % → 2.40 €', () => {
     // 0.40 × (1 + 5.00) = 2.40
-    expect(priceMaterialUnit(priceList, '0.40')).toEqual({ netUnitPrice: '0.40', overheadPercent: '500', unitSellPrice: '2.40' });
+    expect(priceMaterialUnit(priceList, '0.40')).toEqual({
+      netUnitPrice: '0.40',
+      overheadPercent: '500',
+      unitSellPrice: '2.40',
+    });
   });
 
   it('mid part: unit net 120.00 € + 30 % → 156.00 €', () => {
     // 120.00 × 1.30 = 156.00
-    expect(priceMaterialUnit(priceList, '120.00')).toEqual({ netUnitPrice: '120.00', overheadPercent: '30', unitSellPrice: '156.00' });
+    expect(priceMaterialUnit(priceList, '120.00')).toEqual({
+      netUnitPrice: '120.00',
+      overheadPercent: '30',
+      unitSellPrice: '156.00',
+    });
   });
 
   it('tier edges: 20.00 → 50 %, 20.01 → 40 % (corrected gap), 400.00 → 25 %, 400.01 → 20 %', () => {

@@ -27,49 +27,58 @@ const iso = (min: number): string => new Date(BASE + min * MINUTE).toISOString()
 function reportArb(listIndex: number): fc.Arbitrary<ServiceReport> {
   const list = lists[listIndex];
   const roles = list?.roles.map((r) => r.id) ?? [];
-  return fc.record({
-    work: fc.array(fc.tuple(interval, fc.constantFrom(...roles)), { minLength: 1, maxLength: 6 }),
-    materials: fc.array(fc.record({ netUnitPrice: price, quantity: qty }), { maxLength: 5 }),
-    partner: fc.array(price, { maxLength: 2 }),
-    emergency: fc.boolean(),
-    smallMaterial: fc.boolean(),
-    discounts: fc.subarray(list?.discounts.map((d) => d.id) ?? []),
-  }).map((r) => ({
-    orderId: 'prop',
-    work: r.work.map(([iv, roleId]): WorkInterval => ({
-      workerId: iv.worker,
-      roleId,
-      kind: iv.kind,
-      start: iso(iv.startMin),
-      end: iso(iv.startMin + iv.minutes),
-    })),
-    materials: r.materials.map((m) => ({ description: 'Teil', ...m })),
-    ...(list?.partnerWork === undefined ? {} : { partnerInvoices: r.partner.map((net) => ({ description: 'Partner', net })) }),
-    smallMaterial: r.smallMaterial,
-    discounts: r.discounts,
-    ...(listIndex === 0 ? { travel: { method: 'distance' as const, km: '12' } } : { travel: { method: 'zone' as const, zoneId: '1' } }),
-    flags: { emergency: r.emergency, underMaintenanceContract: false, inScope: false },
-  }));
+  return fc
+    .record({
+      work: fc.array(fc.tuple(interval, fc.constantFrom(...roles)), { minLength: 1, maxLength: 6 }),
+      materials: fc.array(fc.record({ netUnitPrice: price, quantity: qty }), { maxLength: 5 }),
+      partner: fc.array(price, { maxLength: 2 }),
+      emergency: fc.boolean(),
+      smallMaterial: fc.boolean(),
+      discounts: fc.subarray(list?.discounts.map((d) => d.id) ?? []),
+    })
+    .map((r) => ({
+      orderId: 'prop',
+      work: r.work.map(([iv, roleId]): WorkInterval => ({
+        workerId: iv.worker,
+        roleId,
+        kind: iv.kind,
+        start: iso(iv.startMin),
+        end: iso(iv.startMin + iv.minutes),
+      })),
+      materials: r.materials.map((m) => ({ description: 'Teil', ...m })),
+      ...(list?.partnerWork === undefined
+        ? {}
+        : { partnerInvoices: r.partner.map((net) => ({ description: 'Partner', net })) }),
+      smallMaterial: r.smallMaterial,
+      discounts: r.discounts,
+      ...(listIndex === 0
+        ? { travel: { method: 'distance' as const, km: '12' } }
+        : { travel: { method: 'zone' as const, zoneId: '1' } }),
+      flags: { emergency: r.emergency, underMaintenanceContract: false, inScope: false },
+    }));
 }
 
 describe('service-report pricing — properties', () => {
-  it.each([0, 1])('price list #%i: the lines add up to the category subtotals, and subtotals to the lines total', (i) => {
-    fc.assert(
-      fc.property(reportArb(i), (report) => {
-        const r = priceServiceReport(report, lists[i] ?? lists[0]!, site);
-        for (const cat of LINE_CATEGORIES) {
-          const sum = r.lines.filter((l) => l.category === cat).reduce((a, l) => a.plus(l.amount), new Dec(0));
-          expect(sum.eq(r.subtotals[cat])).toBe(true);
-        }
-        const all = LINE_CATEGORIES.reduce((a, c) => a.plus(r.subtotals[c]), new Dec(0));
-        expect(all.eq(r.linesTotal)).toBe(true);
-        // net = lines − discounts; gross = net + vat
-        expect(new Dec(r.linesTotal).minus(r.discountTotal).eq(r.net)).toBe(true);
-        expect(new Dec(r.net).plus(r.vat).eq(r.gross)).toBe(true);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it.each([0, 1])(
+    'price list #%i: the lines add up to the category subtotals, and subtotals to the lines total',
+    (i) => {
+      fc.assert(
+        fc.property(reportArb(i), (report) => {
+          const r = priceServiceReport(report, lists[i] ?? lists[0]!, site);
+          for (const cat of LINE_CATEGORIES) {
+            const sum = r.lines.filter((l) => l.category === cat).reduce((a, l) => a.plus(l.amount), new Dec(0));
+            expect(sum.eq(r.subtotals[cat])).toBe(true);
+          }
+          const all = LINE_CATEGORIES.reduce((a, c) => a.plus(r.subtotals[c]), new Dec(0));
+          expect(all.eq(r.linesTotal)).toBe(true);
+          // net = lines − discounts; gross = net + vat
+          expect(new Dec(r.linesTotal).minus(r.discountTotal).eq(r.net)).toBe(true);
+          expect(new Dec(r.net).plus(r.vat).eq(r.gross)).toBe(true);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
   it.each([0, 1])('price list #%i: amounts are never negative for valid input', (i) => {
     fc.assert(

@@ -9,13 +9,7 @@ import {
   toMoneyString,
   toUnitPriceString,
 } from '../money/money';
-import {
-  MINUTES_PER_DAY,
-  WEEKDAY_ABBR_DE,
-  formatLocalTime,
-  isoDateToEpochDay,
-  weekdayOfEpochDay,
-} from './local-time';
+import { MINUTES_PER_DAY, WEEKDAY_ABBR_DE, formatLocalTime, isoDateToEpochDay, weekdayOfEpochDay } from './local-time';
 import { compilePriceList, formatPercentDe } from './price-list.compiled';
 import type { CompiledPriceList, CompiledRole, DaySchedule } from './price-list.compiled';
 import { ServiceReportInvalidError } from './price-list.errors';
@@ -58,7 +52,11 @@ import { findTier } from './tiers';
  * DISCOUNTS — each on the same base (Σ discountable lines, i.e. not on flat-rate items), rounded to cents.
  * VAT — (lines − discounts) × VAT rate, rounded half-up to cents; gross = net + VAT.
  */
-export function priceServiceReport(report: ServiceReport, priceList: PriceList, site: SiteCalendar): ServiceReportPricing {
+export function priceServiceReport(
+  report: ServiceReport,
+  priceList: PriceList,
+  site: SiteCalendar,
+): ServiceReportPricing {
   const pl = compilePriceList(priceList);
   const clock = new SiteClock(site.timeZone, site.holidayRegion);
   const issues = new IssueCollector();
@@ -141,7 +139,10 @@ export function priceServiceReport(report: ServiceReport, priceList: PriceList, 
   (report.discounts ?? []).forEach((id, i) => {
     const d = pl.discounts.get(id);
     if (d === undefined) {
-      issues.add(joinPath('discounts', i), `unknown discount '${id}' (price list offers: ${[...pl.discounts.keys()].join(', ') || 'none'})`);
+      issues.add(
+        joinPath('discounts', i),
+        `unknown discount '${id}' (price list offers: ${[...pl.discounts.keys()].join(', ') || 'none'})`,
+      );
     } else {
       requestedDiscounts.push({ id, ...d });
     }
@@ -213,7 +214,10 @@ function readWork(work: readonly WorkInterval[], pl: CompiledPriceList, issues: 
     const path = joinPath('work', i);
     const role = pl.roles.get(w.roleId);
     if (role === undefined) {
-      issues.add(joinPath(path, 'roleId'), `unknown role '${w.roleId}' (price list roles: ${[...pl.roles.keys()].join(', ')})`);
+      issues.add(
+        joinPath(path, 'roleId'),
+        `unknown role '${w.roleId}' (price list roles: ${[...pl.roles.keys()].join(', ')})`,
+      );
     }
     if (typeof w.workerId !== 'string' || w.workerId === '') {
       issues.add(joinPath(path, 'workerId'), 'expected a worker id');
@@ -224,7 +228,10 @@ function readWork(work: readonly WorkInterval[], pl: CompiledPriceList, issues: 
     const startMs = ISO_UTC.test(w.start) ? Date.parse(w.start) : Number.NaN;
     const endMs = ISO_UTC.test(w.end) ? Date.parse(w.end) : Number.NaN;
     if (Number.isNaN(startMs)) {
-      issues.add(joinPath(path, 'start'), `'${w.start}' is not an ISO-8601 instant with zone (e.g. 2024-03-12T09:00:00Z)`);
+      issues.add(
+        joinPath(path, 'start'),
+        `'${w.start}' is not an ISO-8601 instant with zone (e.g. 2024-03-12T09:00:00Z)`,
+      );
     }
     if (Number.isNaN(endMs)) {
       issues.add(joinPath(path, 'end'), `'${w.end}' is not an ISO-8601 instant with zone (e.g. 2024-03-12T10:10:00Z)`);
@@ -365,7 +372,10 @@ function priceTravel(
       return;
     }
     if (pl.travelCountsAsWork) {
-      issues.add('travel.method', 'the price list bills travel time as work time; do not request a separate travel-time charge');
+      issues.add(
+        'travel.method',
+        'the price list bills travel time as work time; do not request a separate travel-time charge',
+      );
       return;
     }
     for (const [workerId, g] of travelTime) {
@@ -609,7 +619,10 @@ function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: Iss
     (items ?? []).forEach((item, i) => {
       const path = joinPath(field, i);
       if (rule === undefined) {
-        issues.add(path, `the price list has no rule for ${field === 'partnerInvoices' ? 'partner work' : 'pass-through costs'}`);
+        issues.add(
+          path,
+          `the price list has no rule for ${field === 'partnerInvoices' ? 'partner work' : 'pass-through costs'}`,
+        );
         return;
       }
       const base = readAmount(issues, item.net, joinPath(path, 'net'));
@@ -703,7 +716,9 @@ function totals(
   const vat = roundCents(net.times(pl.vatPercent).div(100));
   const billable = !(report.flags.underMaintenanceContract && report.flags.inScope);
   if (!billable) {
-    notes.push('Leistung im Umfang des Wartungsvertrags: durch die Vertragspauschale abgegolten, nicht gesondert berechnet');
+    notes.push(
+      'Leistung im Umfang des Wartungsvertrags: durch die Vertragspauschale abgegolten, nicht gesondert berechnet',
+    );
   }
   return {
     orderId: report.orderId,

@@ -12,7 +12,11 @@ const everyDay = (windows: Array<[string, string]>): CalendarSpec['week'] =>
 // 24/7 twice: the fast path (always open) and the general day-by-day path (a far-away extra holiday
 // makes it take the per-day route). Both must agree with real elapsed time.
 const always = BusinessCalendar.always('Europe/Berlin');
-const alwaysViaDays = BusinessCalendar.fromSpec({ timezone: 'Europe/Berlin', week: everyDay([['00:00', '24:00']]), holidays: ['1999-01-01'] });
+const alwaysViaDays = BusinessCalendar.fromSpec({
+  timezone: 'Europe/Berlin',
+  week: everyDay([['00:00', '24:00']]),
+  holidays: ['1999-01-01'],
+});
 // Daily 06:00–22:00 (weekends included), and a night window around the switch.
 const daytime = BusinessCalendar.fromSpec({ timezone: 'Europe/Berlin', week: everyDay([['06:00', '22:00']]) });
 const night = BusinessCalendar.fromSpec({ timezone: 'Europe/Berlin', week: everyDay([['01:00', '04:00']]) });
@@ -32,15 +36,30 @@ describe('DST in Europe/Berlin: business time is real elapsed time', () => {
       ['2026-03-29T00:00:00+01:00', '2026-03-30T00:00:00+02:00', 1380, 'spring forward: 23 h = 1,380'],
       ['2026-10-25T00:00:00+02:00', '2026-10-26T00:00:00+01:00', 1500, 'fall back: 25 h = 1,500'],
       ['2026-03-22T00:00:00+01:00', '2026-03-23T00:00:00+01:00', 1440, 'an ordinary Sunday: 24 h'],
-      ['2026-03-23T00:00:00+01:00', '2026-11-02T00:00:00+01:00', 224 * 1440, '224 local days incl. one 23 h and one 25 h day: 224 × 1,440'],
+      [
+        '2026-03-23T00:00:00+01:00',
+        '2026-11-02T00:00:00+01:00',
+        224 * 1440,
+        '224 local days incl. one 23 h and one 25 h day: 224 × 1,440',
+      ],
     ])('%s → %s = %p (%s)', (from, to, minutes) => {
       expect(calendar.minutesBetween(at(from), at(to))).toBe(minutes);
     });
 
     it.each([
       ['2026-03-29T01:30:00+01:00', 60, '2026-03-29T03:30:00.000+02:00', '01:30 CET + 1 h: 02:00 CET is 03:00 CEST'],
-      ['2026-10-25T01:30:00+02:00', 120, '2026-10-25T02:30:00.000+01:00', '01:30 CEST + 2 h passes 02:00–03:00 CEST, then 02:00–02:30 CET'],
-      ['2026-03-29T00:00:00+01:00', 1440, '2026-03-30T01:00:00.000+02:00', 'one 24 h budget from midnight ends at 01:00 next day'],
+      [
+        '2026-10-25T01:30:00+02:00',
+        120,
+        '2026-10-25T02:30:00.000+01:00',
+        '01:30 CEST + 2 h passes 02:00–03:00 CEST, then 02:00–02:30 CET',
+      ],
+      [
+        '2026-03-29T00:00:00+01:00',
+        1440,
+        '2026-03-30T01:00:00.000+02:00',
+        'one 24 h budget from midnight ends at 01:00 next day',
+      ],
       ['2026-10-25T03:00:00+01:00', -120, '2026-10-25T02:00:00.000+02:00', 'backwards over the repeated hour'],
     ])('%s + %p min → %s (%s)', (start, minutes, expected) => {
       expect(berlin(calendar.addMinutes(at(start), minutes))).toBe(expected);
@@ -93,7 +112,15 @@ describe('DST in Europe/Berlin: business time is real elapsed time', () => {
 
   it('a window the shift makes overlap its predecessor is clipped: 01:00–02:30 + 03:00–04:00 on 2026-03-29', () => {
     // 01:00 CET–03:30 CEST (the end moved forward) and 03:00–04:00 CEST overlap → 01:00 CET–04:00 CEST = 2 h
-    const clipped = BusinessCalendar.fromSpec({ timezone: 'Europe/Berlin', week: { sun: [['01:00', '02:30'], ['03:00', '04:00']] } });
+    const clipped = BusinessCalendar.fromSpec({
+      timezone: 'Europe/Berlin',
+      week: {
+        sun: [
+          ['01:00', '02:30'],
+          ['03:00', '04:00'],
+        ],
+      },
+    });
     expect(clipped.minutesBetween(at('2026-03-29T00:00:00+01:00'), at('2026-03-30T00:00:00+02:00'))).toBe(120);
   });
 });

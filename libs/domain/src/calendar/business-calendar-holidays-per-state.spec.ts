@@ -6,7 +6,9 @@ import { BusinessCalendar } from './business-calendar';
 import type { CalendarSpec } from './calendar.types';
 
 const demo = (name: string): CalendarSpec =>
-  JSON.parse(readFileSync(join(__dirname, '../../../demo-data/data/calendars', `${name}.json`), 'utf8')) as CalendarSpec;
+  JSON.parse(
+    readFileSync(join(__dirname, '../../../demo-data/data/calendars', `${name}.json`), 'utf8'),
+  ) as CalendarSpec;
 const berlin = (d: Date): string | null => DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toISO();
 const at = (iso: string): Date => new Date(iso);
 
@@ -17,10 +19,28 @@ const onSite = (holidayRegion: string, holidays?: string[]): BusinessCalendar =>
 describe('holidays close whole local days, per state', () => {
   it.each([
     // Wed 2026-06-03 21:30 + 60: 30 min on Wednesday, then Thursday 2026-06-04 (Corpus Christi) …
-    ['DE-BY', '2026-06-03T21:30:00+02:00', 60, '2026-06-05T06:30:00.000+02:00', 'Bavaria: Thursday closed, Fri 06:00 + 30'],
-    ['DE-BE', '2026-06-03T21:30:00+02:00', 60, '2026-06-04T06:30:00.000+02:00', 'Berlin: Thursday open, Thu 06:00 + 30'],
+    [
+      'DE-BY',
+      '2026-06-03T21:30:00+02:00',
+      60,
+      '2026-06-05T06:30:00.000+02:00',
+      'Bavaria: Thursday closed, Fri 06:00 + 30',
+    ],
+    [
+      'DE-BE',
+      '2026-06-03T21:30:00+02:00',
+      60,
+      '2026-06-04T06:30:00.000+02:00',
+      'Berlin: Thursday open, Thu 06:00 + 30',
+    ],
     // Fri 2025-10-31 (Reformation Day): Thu 2025-10-30 21:00 + 120 = 60 Thu + 60 next open day
-    ['DE-SN', '2025-10-30T21:00:00+01:00', 120, '2025-11-03T07:00:00.000+01:00', 'Saxony: Fri 31.10 closed → Mon 06:00 + 60'],
+    [
+      'DE-SN',
+      '2025-10-30T21:00:00+01:00',
+      120,
+      '2025-11-03T07:00:00.000+01:00',
+      'Saxony: Fri 31.10 closed → Mon 06:00 + 60',
+    ],
     ['DE-BB', '2025-10-30T21:00:00+01:00', 120, '2025-11-03T07:00:00.000+01:00', 'Brandenburg: Fri 31.10 closed'],
     ['DE-BY', '2025-10-30T21:00:00+01:00', 120, '2025-10-31T07:00:00.000+01:00', 'Bavaria: Fri 31.10 open'],
     // Tue 2026-11-17 21:00 + 120 with Wed 2026-11-18 (Repentance Day)
@@ -31,7 +51,13 @@ describe('holidays close whole local days, per state', () => {
     ['DE-BY', '2027-03-05T21:00:00+01:00', 120, '2027-03-08T07:00:00.000+01:00', 'Bavaria: Mon 8.3 open'],
     // Thu 2025-08-14 21:00 + 120 with Fri 2025-08-15 (Assumption)
     ['DE-BY', '2025-08-14T21:00:00+02:00', 120, '2025-08-15T07:00:00.000+02:00', 'plain DE-BY: 15.8 open'],
-    ['DE-BY-KATH', '2025-08-14T21:00:00+02:00', 120, '2025-08-18T07:00:00.000+02:00', 'Catholic Bavarian community: 15.8 closed'],
+    [
+      'DE-BY-KATH',
+      '2025-08-14T21:00:00+02:00',
+      120,
+      '2025-08-18T07:00:00.000+02:00',
+      'Catholic Bavarian community: 15.8 closed',
+    ],
     ['DE-SL', '2025-08-14T21:00:00+02:00', 120, '2025-08-18T07:00:00.000+02:00', 'Saarland: 15.8 closed'],
   ])('%s: %s + %p min → %s (%s)', (region, start, minutes, expected) => {
     expect(berlin(onSite(region).addMinutes(at(start), minutes))).toBe(expected);
@@ -61,8 +87,12 @@ describe('holidays close whole local days, per state', () => {
 
   it('a whole June 2026 in DE-BY: 22 weekdays − Corpus Christi = 21 × 960 = 20,160', () => {
     // June 2026: Mon 1 … Tue 30 → 22 weekdays; 4.6 closed
-    expect(onSite('DE-BY').minutesBetween(at('2026-06-01T00:00:00+02:00'), at('2026-07-01T00:00:00+02:00'))).toBe(20160);
-    expect(onSite('DE-BE').minutesBetween(at('2026-06-01T00:00:00+02:00'), at('2026-07-01T00:00:00+02:00'))).toBe(21120);
+    expect(onSite('DE-BY').minutesBetween(at('2026-06-01T00:00:00+02:00'), at('2026-07-01T00:00:00+02:00'))).toBe(
+      20160,
+    );
+    expect(onSite('DE-BE').minutesBetween(at('2026-06-01T00:00:00+02:00'), at('2026-07-01T00:00:00+02:00'))).toBe(
+      21120,
+    );
   });
 
   it('extra holidays work without a region', () => {

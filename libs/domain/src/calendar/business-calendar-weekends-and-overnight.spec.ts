@@ -6,18 +6,39 @@ import { BusinessCalendar } from './business-calendar';
 // January 2026 is CET (+01:00): Fri 2026-01-09, Sat 10, Sun 11, Mon 12.
 const office = BusinessCalendar.fromSpec({
   timezone: 'Europe/Berlin',
-  week: { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], wed: [['08:00', '18:00']], thu: [['08:00', '18:00']], fri: [['08:00', '18:00']] },
+  week: {
+    mon: [['08:00', '18:00']],
+    tue: [['08:00', '18:00']],
+    wed: [['08:00', '18:00']],
+    thu: [['08:00', '18:00']],
+    fri: [['08:00', '18:00']],
+  },
 });
 
 // Seed 002 on-call: Mon–Fri 00:00–06:00 and 22:00–24:00, weekends all day.
 const onCall = BusinessCalendar.fromSpec({
   timezone: 'Europe/Berlin',
   week: {
-    mon: [['00:00', '06:00'], ['22:00', '24:00']],
-    tue: [['00:00', '06:00'], ['22:00', '24:00']],
-    wed: [['00:00', '06:00'], ['22:00', '24:00']],
-    thu: [['00:00', '06:00'], ['22:00', '24:00']],
-    fri: [['00:00', '06:00'], ['22:00', '24:00']],
+    mon: [
+      ['00:00', '06:00'],
+      ['22:00', '24:00'],
+    ],
+    tue: [
+      ['00:00', '06:00'],
+      ['22:00', '24:00'],
+    ],
+    wed: [
+      ['00:00', '06:00'],
+      ['22:00', '24:00'],
+    ],
+    thu: [
+      ['00:00', '06:00'],
+      ['22:00', '24:00'],
+    ],
+    fri: [
+      ['00:00', '06:00'],
+      ['22:00', '24:00'],
+    ],
     sat: [['00:00', '24:00']],
     sun: [['00:00', '24:00']],
   },
@@ -34,16 +55,41 @@ describe('office hours Mon–Fri 08:00–18:00: addMinutes across weekends', () 
     // [start, minutes, expected, arithmetic]
     ['2026-01-09T17:30:00+01:00', 60, '2026-01-12T08:30:00.000+01:00', 'Fri 17:30–18:00 = 30, Mon 08:00–08:30 = 30'],
     ['2026-01-10T12:00:00+01:00', 60, '2026-01-12T09:00:00.000+01:00', 'Sat is closed: starts Mon 08:00, + 60'],
-    ['2026-01-09T17:30:00+01:00', 30, '2026-01-09T18:00:00.000+01:00', 'used up exactly at closing: ends at 18:00, not Mon 08:00'],
+    [
+      '2026-01-09T17:30:00+01:00',
+      30,
+      '2026-01-09T18:00:00.000+01:00',
+      'used up exactly at closing: ends at 18:00, not Mon 08:00',
+    ],
     ['2026-01-09T18:00:00+01:00', 0, '2026-01-12T08:00:00.000+01:00', 'zero budget at a closed instant: next opening'],
     ['2026-01-12T08:00:00+01:00', 0, '2026-01-12T08:00:00.000+01:00', 'zero budget at an opening: that instant'],
     ['2026-01-12T07:00:00+01:00', 0, '2026-01-12T08:00:00.000+01:00', 'zero budget before opening: the opening'],
-    ['2026-01-12T09:00:00+01:00', 3000, '2026-01-19T09:00:00.000+01:00', 'Mon 09–18 = 540, Tue–Fri 4 × 600 = 2400, Mon 08–09 = 60; 540+2400+60 = 3000'],
+    [
+      '2026-01-12T09:00:00+01:00',
+      3000,
+      '2026-01-19T09:00:00.000+01:00',
+      'Mon 09–18 = 540, Tue–Fri 4 × 600 = 2400, Mon 08–09 = 60; 540+2400+60 = 3000',
+    ],
     ['2026-01-12T08:00:00+01:00', 0.5, '2026-01-12T08:00:30.000+01:00', 'half a minute = 30 s'],
     ['2026-01-12T08:00:00+01:00', 1 / 3, '2026-01-12T08:00:20.000+01:00', 'a third of a minute = 20 s'],
-    ['2026-01-12T08:30:00+01:00', -60, '2026-01-09T17:30:00.000+01:00', 'backwards: Mon 08:30→08:00 = 30, Fri 18:00→17:30 = 30'],
-    ['2026-01-10T12:00:00+01:00', -60, '2026-01-09T17:00:00.000+01:00', 'backwards from closed Saturday: from Fri 18:00'],
-    ['2026-01-12T09:00:00+01:00', -60, '2026-01-12T08:00:00.000+01:00', 'backwards, used up exactly at the opening instant'],
+    [
+      '2026-01-12T08:30:00+01:00',
+      -60,
+      '2026-01-09T17:30:00.000+01:00',
+      'backwards: Mon 08:30→08:00 = 30, Fri 18:00→17:30 = 30',
+    ],
+    [
+      '2026-01-10T12:00:00+01:00',
+      -60,
+      '2026-01-09T17:00:00.000+01:00',
+      'backwards from closed Saturday: from Fri 18:00',
+    ],
+    [
+      '2026-01-12T09:00:00+01:00',
+      -60,
+      '2026-01-12T08:00:00.000+01:00',
+      'backwards, used up exactly at the opening instant',
+    ],
   ])('%s + %p min → %s (%s)', (start, minutes, expected) => {
     expect(berlin(office.addMinutes(at(start), minutes))).toBe(expected);
   });
@@ -65,11 +111,21 @@ describe('office hours: minutesBetween', () => {
 describe('seed 002 on-call: overnight windows are one open span across midnight', () => {
   it.each([
     ['2026-01-09T21:50:00+01:00', 60, '2026-01-09T23:00:00.000+01:00', 'Fri 21:50 is on-site time: starts 22:00, + 60'],
-    ['2026-01-13T23:30:00+01:00', 60, '2026-01-14T00:30:00.000+01:00', 'Tue 23:30–24:00 = 30, Wed 00:00–00:30 = 30 without a gap'],
+    [
+      '2026-01-13T23:30:00+01:00',
+      60,
+      '2026-01-14T00:30:00.000+01:00',
+      'Tue 23:30–24:00 = 30, Wed 00:00–00:30 = 30 without a gap',
+    ],
     ['2026-01-15T05:30:00+01:00', 60, '2026-01-15T22:30:00.000+01:00', 'Thu 05:30–06:00 = 30, Thu 22:00–22:30 = 30'],
     // Fri 23–24 = 60, Sat 1440 → 1500, Sun 1440 → 2940, Mon 00–06 = 360 → 3300, Mon 22–24 = 120 → 3420,
     // Tue 00–06 → 3780, Tue 22–24 → 3900, Wed 00–06 → 4260, remaining 60: Wed 22:00 + 60 = 23:00
-    ['2026-01-09T23:00:00+01:00', 3 * 1440, '2026-01-14T23:00:00.000+01:00', 'three days of on-call time over a weekend'],
+    [
+      '2026-01-09T23:00:00+01:00',
+      3 * 1440,
+      '2026-01-14T23:00:00.000+01:00',
+      'three days of on-call time over a weekend',
+    ],
   ])('%s + %p min → %s (%s)', (start, minutes, expected) => {
     expect(berlin(onCall.addMinutes(at(start), minutes))).toBe(expected);
   });
@@ -93,11 +149,15 @@ describe('seed 002 on-call: overnight windows are one open span across midnight'
 
 describe("a window ending '24:00' before a closed day closes at midnight", () => {
   it('Mon 23:00 + 60 ends at the closing midnight Tue 00:00, not next Monday', () => {
-    expect(berlin(mondayEvenings.addMinutes(at('2026-01-12T23:00:00+01:00'), 60))).toBe('2026-01-13T00:00:00.000+01:00');
+    expect(berlin(mondayEvenings.addMinutes(at('2026-01-12T23:00:00+01:00'), 60))).toBe(
+      '2026-01-13T00:00:00.000+01:00',
+    );
   });
 
   it('Mon 23:00 + 61 continues next Monday 20:01', () => {
-    expect(berlin(mondayEvenings.addMinutes(at('2026-01-12T23:00:00+01:00'), 61))).toBe('2026-01-19T20:01:00.000+01:00');
+    expect(berlin(mondayEvenings.addMinutes(at('2026-01-12T23:00:00+01:00'), 61))).toBe(
+      '2026-01-19T20:01:00.000+01:00',
+    );
   });
 
   it('is closed at that midnight, open just before', () => {

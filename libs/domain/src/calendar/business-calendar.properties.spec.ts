@@ -8,20 +8,55 @@ import { isPublicHoliday } from './public-holidays';
 
 // Property-based checks of the calendar laws over a mix of calendars and instants from 2024 to 2030,
 // densest around the 2026 DST switches in Europe/Berlin.
-const weekdays = (windows: Array<[string, string]>): CalendarSpec['week'] => ({ mon: windows, tue: windows, wed: windows, thu: windows, fri: windows });
+const weekdays = (windows: Array<[string, string]>): CalendarSpec['week'] => ({
+  mon: windows,
+  tue: windows,
+  wed: windows,
+  thu: windows,
+  fri: windows,
+});
 const specs: Record<string, CalendarSpec> = {
   onSiteBY: { timezone: 'Europe/Berlin', week: weekdays([['06:00', '22:00']]), holidayRegion: 'DE-BY' },
   onCallBY: {
     timezone: 'Europe/Berlin',
-    week: { ...weekdays([['00:00', '06:00'], ['22:00', '24:00']]), sat: [['00:00', '24:00']], sun: [['00:00', '24:00']] },
+    week: {
+      ...weekdays([
+        ['00:00', '06:00'],
+        ['22:00', '24:00'],
+      ]),
+      sat: [['00:00', '24:00']],
+      sun: [['00:00', '24:00']],
+    },
     holidayRegion: 'DE-BY',
     holidayWindows: [['00:00', '24:00']],
   },
-  lunchBreakSN: { timezone: 'Europe/Berlin', week: { ...weekdays([['07:00', '12:00'], ['12:45', '17:15']]), sat: [['09:00', '13:00']] }, holidayRegion: 'DE-SN', holidays: ['2026-12-24', '2026-12-31'] },
-  nightsAcrossDst: { timezone: 'Europe/Berlin', week: { sat: [['22:00', '24:00']], sun: [['00:00', '04:00'], ['20:00', '21:00']] } },
+  lunchBreakSN: {
+    timezone: 'Europe/Berlin',
+    week: {
+      ...weekdays([
+        ['07:00', '12:00'],
+        ['12:45', '17:15'],
+      ]),
+      sat: [['09:00', '13:00']],
+    },
+    holidayRegion: 'DE-SN',
+    holidays: ['2026-12-24', '2026-12-31'],
+  },
+  nightsAcrossDst: {
+    timezone: 'Europe/Berlin',
+    week: {
+      sat: [['22:00', '24:00']],
+      sun: [
+        ['00:00', '04:00'],
+        ['20:00', '21:00'],
+      ],
+    },
+  },
   newYork: { timezone: 'America/New_York', week: weekdays([['09:00', '17:00']]), holidays: ['2026-07-03'] },
 };
-const calendars = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, BusinessCalendar.fromSpec(spec)])) as Record<string, BusinessCalendar>;
+const calendars = Object.fromEntries(
+  Object.entries(specs).map(([name, spec]) => [name, BusinessCalendar.fromSpec(spec)]),
+) as Record<string, BusinessCalendar>;
 const always = BusinessCalendar.always('Europe/Berlin');
 const alwaysViaDays = BusinessCalendar.fromSpec({
   timezone: 'Europe/Berlin',
@@ -58,7 +93,9 @@ describe('calendar laws (fast-check)', () => {
     fc.assert(
       fc.property(calendarName, instantMs, anyMinutes, (name, t, m) => {
         const s = new Date(t);
-        expect(Math.abs(cal(name).minutesBetween(s, cal(name).addMinutes(s, m)) - m)).toBeLessThanOrEqual(0.5 / MINUTE + 1e-9);
+        expect(Math.abs(cal(name).minutesBetween(s, cal(name).addMinutes(s, m)) - m)).toBeLessThanOrEqual(
+          0.5 / MINUTE + 1e-9,
+        );
       }),
       { numRuns: 400 },
     );
@@ -80,9 +117,15 @@ describe('calendar laws (fast-check)', () => {
         const c = cal(name);
         const [sLo, sHi] = t1 <= t2 ? [t1, t2] : [t2, t1];
         const [mLo, mHi] = m1 <= m2 ? [m1, m2] : [m2, m1];
-        expect(c.addMinutes(new Date(sLo), mLo).getTime()).toBeLessThanOrEqual(c.addMinutes(new Date(sLo), mHi).getTime());
-        expect(c.addMinutes(new Date(sLo), mLo).getTime()).toBeLessThanOrEqual(c.addMinutes(new Date(sHi), mLo).getTime());
-        expect(c.addMinutes(new Date(sLo), -mHi).getTime()).toBeLessThanOrEqual(c.addMinutes(new Date(sLo), -mLo).getTime());
+        expect(c.addMinutes(new Date(sLo), mLo).getTime()).toBeLessThanOrEqual(
+          c.addMinutes(new Date(sLo), mHi).getTime(),
+        );
+        expect(c.addMinutes(new Date(sLo), mLo).getTime()).toBeLessThanOrEqual(
+          c.addMinutes(new Date(sHi), mLo).getTime(),
+        );
+        expect(c.addMinutes(new Date(sLo), -mHi).getTime()).toBeLessThanOrEqual(
+          c.addMinutes(new Date(sLo), -mLo).getTime(),
+        );
       }),
       { numRuns: 300 },
     );
@@ -90,15 +133,21 @@ describe('calendar laws (fast-check)', () => {
 
   it('minutesBetween is monotonic in its end, antisymmetric, and additive over any split point', () => {
     fc.assert(
-      fc.property(calendarName, instantMs, fc.integer({ min: 0, max: 21 * 1440 * MINUTE }), fc.integer({ min: 0, max: 21 * 1440 * MINUTE }), (name, a, d1, d2) => {
-        const c = cal(name);
-        const b = a + d1;
-        const d = a + d1 + d2;
-        expect(c.businessMsBetween(a, b)).toBeLessThanOrEqual(c.businessMsBetween(a, d));
-        expect(c.businessMsBetween(d, a)).toBe(0 - c.businessMsBetween(a, d));
-        expect(c.businessMsBetween(a, d)).toBe(c.businessMsBetween(a, b) + c.businessMsBetween(b, d));
-        expect(c.businessMsBetween(b, a) + c.businessMsBetween(a, d)).toBe(c.businessMsBetween(b, d)); // split outside [b, d]
-      }),
+      fc.property(
+        calendarName,
+        instantMs,
+        fc.integer({ min: 0, max: 21 * 1440 * MINUTE }),
+        fc.integer({ min: 0, max: 21 * 1440 * MINUTE }),
+        (name, a, d1, d2) => {
+          const c = cal(name);
+          const b = a + d1;
+          const d = a + d1 + d2;
+          expect(c.businessMsBetween(a, b)).toBeLessThanOrEqual(c.businessMsBetween(a, d));
+          expect(c.businessMsBetween(d, a)).toBe(0 - c.businessMsBetween(a, d));
+          expect(c.businessMsBetween(a, d)).toBe(c.businessMsBetween(a, b) + c.businessMsBetween(b, d));
+          expect(c.businessMsBetween(b, a) + c.businessMsBetween(a, d)).toBe(c.businessMsBetween(b, d)); // split outside [b, d]
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -116,13 +165,18 @@ describe('calendar laws (fast-check)', () => {
 
   it('on a 24/7 calendar business time is wall-clock time (both code paths)', () => {
     fc.assert(
-      fc.property(instantMs, fc.integer({ min: -30 * 1440, max: 30 * 1440 }), fc.integer({ min: 0, max: 40 * 1440 * MINUTE }), (t, m, span) => {
-        for (const c of [always, alwaysViaDays]) {
-          expect(c.addMinutes(new Date(t), m).getTime()).toBe(t + m * MINUTE);
-          expect(c.minutesBetween(new Date(t), new Date(t + span))).toBe(span / MINUTE);
-          expect(c.isOpen(new Date(t))).toBe(true);
-        }
-      }),
+      fc.property(
+        instantMs,
+        fc.integer({ min: -30 * 1440, max: 30 * 1440 }),
+        fc.integer({ min: 0, max: 40 * 1440 * MINUTE }),
+        (t, m, span) => {
+          for (const c of [always, alwaysViaDays]) {
+            expect(c.addMinutes(new Date(t), m).getTime()).toBe(t + m * MINUTE);
+            expect(c.minutesBetween(new Date(t), new Date(t + span))).toBe(span / MINUTE);
+            expect(c.isOpen(new Date(t))).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -144,7 +198,9 @@ describe('calendar laws (fast-check)', () => {
 function oracleOpen(spec: CalendarSpec, ms: number): boolean {
   const local = DateTime.fromMillis(ms, { zone: spec.timezone });
   const date = local.toISODate() as string;
-  const holiday = (spec.holidays ?? []).includes(date) || (spec.holidayRegion !== undefined && isPublicHoliday(spec.holidayRegion, date));
+  const holiday =
+    (spec.holidays ?? []).includes(date) ||
+    (spec.holidayRegion !== undefined && isPublicHoliday(spec.holidayRegion, date));
   const windows = holiday ? (spec.holidayWindows ?? []) : (spec.week[WEEKDAYS[local.weekday - 1] as Weekday] ?? []);
   const hhmm = local.toFormat('HH:mm');
   return windows.some(([from, to]) => hhmm >= from && hhmm < to);

@@ -5,7 +5,13 @@ import { BusinessCalendar, alwaysOpenSpec } from './business-calendar';
 import { CalendarRangeError, CalendarSpecError } from './calendar.errors';
 import type { CalendarSpec } from './calendar.types';
 
-const weekdays = (windows: Array<[string, string]>): CalendarSpec['week'] => ({ mon: windows, tue: windows, wed: windows, thu: windows, fri: windows });
+const weekdays = (windows: Array<[string, string]>): CalendarSpec['week'] => ({
+  mon: windows,
+  tue: windows,
+  wed: windows,
+  thu: windows,
+  fri: windows,
+});
 const base: CalendarSpec = { timezone: 'Europe/Berlin', week: weekdays([['08:00', '18:00']]) };
 
 function rejection(spec: unknown): CalendarSpecError {
@@ -37,11 +43,56 @@ describe('invalid calendar specs are rejected with the bad field named', () => {
     ['24:30', { ...base, week: { mon: [['08:00', '24:30']] } }, 'week.mon[0]', "malformed time '24:30'"],
     ['start at 24:00', { ...base, week: { mon: [['24:00', '24:00']] } }, 'week.mon[0]', "malformed time '24:00'"],
     ['a number', { ...base, week: { mon: [[8, 18]] } }, 'week.mon[0]', "expected a time 'HH:mm'"],
-    ['end before start (overnight)', { ...base, week: { fri: [['22:00', '06:00']] } }, 'week.fri[0]', 'ends before it starts'],
+    [
+      'end before start (overnight)',
+      { ...base, week: { fri: [['22:00', '06:00']] } },
+      'week.fri[0]',
+      'ends before it starts',
+    ],
     ['empty window', { ...base, week: { fri: [['10:00', '10:00']] } }, 'week.fri[0]', 'ends before it starts'],
-    ['overlap', { ...base, week: { tue: [['08:00', '12:00'], ['11:00', '14:00']] } }, 'week.tue[1]', 'overlaps week.tue[0]'],
-    ['overlap, unsorted', { ...base, week: { tue: [['11:00', '14:00'], ['08:00', '12:00']] } }, 'week.tue[1]', 'overlaps week.tue[0]'],
-    ['contained window', { ...base, week: { wed: [['08:00', '18:00'], ['09:00', '10:00'], ['19:00', '20:00']] } }, 'week.wed[1]', 'overlaps week.wed[0]'],
+    [
+      'overlap',
+      {
+        ...base,
+        week: {
+          tue: [
+            ['08:00', '12:00'],
+            ['11:00', '14:00'],
+          ],
+        },
+      },
+      'week.tue[1]',
+      'overlaps week.tue[0]',
+    ],
+    [
+      'overlap, unsorted',
+      {
+        ...base,
+        week: {
+          tue: [
+            ['11:00', '14:00'],
+            ['08:00', '12:00'],
+          ],
+        },
+      },
+      'week.tue[1]',
+      'overlaps week.tue[0]',
+    ],
+    [
+      'contained window',
+      {
+        ...base,
+        week: {
+          wed: [
+            ['08:00', '18:00'],
+            ['09:00', '10:00'],
+            ['19:00', '20:00'],
+          ],
+        },
+      },
+      'week.wed[1]',
+      'overlaps week.wed[0]',
+    ],
     ['no open time at all', { ...base, week: {} }, 'week', 'no open time at all'],
     ['only empty days', { ...base, week: { mon: [], sun: [] } }, 'week', 'no open time at all'],
     ['holidays not a list', { ...base, holidays: '2026-12-24' }, 'holidays', 'expected a list'],
@@ -50,7 +101,12 @@ describe('invalid calendar specs are rejected with the bad field named', () => {
     ['unknown state', { ...base, holidayRegion: 'DE-XX' }, 'holidayRegion', "unknown holiday region 'DE-XX'"],
     ['state name', { ...base, holidayRegion: 'Bayern' }, 'holidayRegion', "unknown holiday region 'Bayern'"],
     ['region not a string', { ...base, holidayRegion: 9 }, 'holidayRegion', 'expected a region code'],
-    ['bad holiday windows', { ...base, holidayWindows: [['10:00', '09:00']] }, 'holidayWindows[0]', 'ends before it starts'],
+    [
+      'bad holiday windows',
+      { ...base, holidayWindows: [['10:00', '09:00']] },
+      'holidayWindows[0]',
+      'ends before it starts',
+    ],
   ])('%s → %s', (_what, spec, field, fragment) => {
     const error = rejection(spec);
     expect(error.field).toBe(field);
@@ -60,14 +116,34 @@ describe('invalid calendar specs are rejected with the bad field named', () => {
   });
 
   it('accepts adjacent windows and merges them: 08:00–12:00 + 12:00–18:00 is one span', () => {
-    const calendar = BusinessCalendar.fromSpec({ ...base, week: { mon: [['12:00', '18:00'], ['08:00', '12:00']] } });
+    const calendar = BusinessCalendar.fromSpec({
+      ...base,
+      week: {
+        mon: [
+          ['12:00', '18:00'],
+          ['08:00', '12:00'],
+        ],
+      },
+    });
     expect(calendar.isOpen(new Date('2026-01-12T12:00:00+01:00'))).toBe(true);
-    expect(calendar.addMinutes(new Date('2026-01-12T11:30:00+01:00'), 60).toISOString()).toBe('2026-01-12T11:30:00.000Z'); // 12:30+01:00
+    expect(calendar.addMinutes(new Date('2026-01-12T11:30:00+01:00'), 60).toISOString()).toBe(
+      '2026-01-12T11:30:00.000Z',
+    ); // 12:30+01:00
   });
 
   it('accepts a lunch break and skips it: 11:30 + 60 with 08:00–12:00, 13:00–17:00 = 13:30', () => {
-    const calendar = BusinessCalendar.fromSpec({ ...base, week: { mon: [['08:00', '12:00'], ['13:00', '17:00']] } });
-    expect(calendar.addMinutes(new Date('2026-01-12T11:30:00+01:00'), 60).toISOString()).toBe('2026-01-12T12:30:00.000Z');
+    const calendar = BusinessCalendar.fromSpec({
+      ...base,
+      week: {
+        mon: [
+          ['08:00', '12:00'],
+          ['13:00', '17:00'],
+        ],
+      },
+    });
+    expect(calendar.addMinutes(new Date('2026-01-12T11:30:00+01:00'), 60).toISOString()).toBe(
+      '2026-01-12T12:30:00.000Z',
+    );
   });
 });
 

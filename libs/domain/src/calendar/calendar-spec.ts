@@ -103,7 +103,10 @@ export function parseCalendarSpec(input: unknown): ParsedCalendarSpec {
     throw new CalendarSpecError('timezone', "expected an IANA time zone name such as 'Europe/Berlin'");
   }
   if (!IANAZone.isValidZone(spec.timezone)) {
-    throw new CalendarSpecError('timezone', `unknown time zone '${spec.timezone}' (expected an IANA name such as 'Europe/Berlin')`);
+    throw new CalendarSpecError(
+      'timezone',
+      `unknown time zone '${spec.timezone}' (expected an IANA name such as 'Europe/Berlin')`,
+    );
   }
 
   if (!isRecord(spec.week)) {
@@ -127,7 +130,10 @@ export function parseCalendarSpec(input: unknown): ParsedCalendarSpec {
     }
     spec.holidays.forEach((date: unknown, index) => {
       if (typeof date !== 'string' || parseIsoDate(date) === undefined) {
-        throw new CalendarSpecError(`holidays[${index}]`, `expected a real local date 'YYYY-MM-DD', got ${JSON.stringify(date)}`);
+        throw new CalendarSpecError(
+          `holidays[${index}]`,
+          `expected a real local date 'YYYY-MM-DD', got ${JSON.stringify(date)}`,
+        );
       }
       holidays.add(date);
     });
@@ -142,7 +148,10 @@ export function parseCalendarSpec(input: unknown): ParsedCalendarSpec {
       assertHolidayRegion(spec.holidayRegion);
     } catch (error) {
       if (error instanceof UnknownHolidayRegionError) {
-        throw new CalendarSpecError('holidayRegion', `unknown holiday region '${spec.holidayRegion}' (expected e.g. 'DE', 'DE-BY', 'DE-SN')`);
+        throw new CalendarSpecError(
+          'holidayRegion',
+          `unknown holiday region '${spec.holidayRegion}' (expected e.g. 'DE', 'DE-BY', 'DE-SN')`,
+        );
       }
       throw error;
     }

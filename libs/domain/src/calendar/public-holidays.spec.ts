@@ -34,18 +34,48 @@ describe('public holidays per German state (date-holidays data, type "public" on
     // Neujahr, Hl. Drei Könige, Karfreitag, Ostermontag, 1. Mai, Himmelfahrt, Pfingstmontag, Fronleichnam,
     // Tag der Deutschen Einheit, Allerheiligen, 1. + 2. Weihnachtstag = 12
     expect([...publicHolidays('DE-BY', 2026)].sort()).toEqual([
-      '2026-01-01', '2026-01-06', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14',
-      '2026-05-25', '2026-06-04', '2026-10-03', '2026-11-01', '2026-12-25', '2026-12-26',
+      '2026-01-01',
+      '2026-01-06',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-06-04',
+      '2026-10-03',
+      '2026-11-01',
+      '2026-12-25',
+      '2026-12-26',
     ]);
   });
 
   it('knows all sixteen states', () => {
-    for (const state of ['BB', 'BE', 'BW', 'BY', 'HB', 'HE', 'HH', 'MV', 'NI', 'NW', 'RP', 'SH', 'SL', 'SN', 'ST', 'TH']) {
+    for (const state of [
+      'BB',
+      'BE',
+      'BW',
+      'BY',
+      'HB',
+      'HE',
+      'HH',
+      'MV',
+      'NI',
+      'NW',
+      'RP',
+      'SH',
+      'SL',
+      'SN',
+      'ST',
+      'TH',
+    ]) {
       expect(() => assertHolidayRegion(`DE-${state}`)).not.toThrow();
     }
   });
 
-  it.each(['DE-XX', 'XX', 'de-by', 'Bayern', 'DE-BY-NOPE', 'DE-BY-KATH-X', ''])('rejects the unknown region %p', (region) => {
-    expect(() => assertHolidayRegion(region)).toThrow(UnknownHolidayRegionError);
-  });
+  it.each(['DE-XX', 'XX', 'de-by', 'Bayern', 'DE-BY-NOPE', 'DE-BY-KATH-X', ''])(
+    'rejects the unknown region %p',
+    (region) => {
+      expect(() => assertHolidayRegion(region)).toThrow(UnknownHolidayRegionError);
+    },
+  );
 });

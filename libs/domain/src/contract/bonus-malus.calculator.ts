@@ -88,11 +88,17 @@ export function computeBonusMalus(input: {
 }): BonusMalusResult {
   const issues: DataIssue[] = [];
   if (!isDecimalString(input.annualVolume) || input.annualVolume.startsWith('-')) {
-    issues.push({ path: 'annualVolume', message: `expected a non-negative decimal string, got '${String(input.annualVolume)}'` });
+    issues.push({
+      path: 'annualVolume',
+      message: `expected a non-negative decimal string, got '${String(input.annualVolume)}'`,
+    });
   }
   const fractionText = input.periodFraction ?? '1';
   if (!isDecimalString(fractionText) || fractionText.startsWith('-')) {
-    issues.push({ path: 'periodFraction', message: `expected a non-negative decimal string, got '${String(fractionText)}'` });
+    issues.push({
+      path: 'periodFraction',
+      message: `expected a non-negative decimal string, got '${String(fractionText)}'`,
+    });
   }
   for (const k of input.rules.kpis) {
     const v = input.kpiValues[k.kpi];

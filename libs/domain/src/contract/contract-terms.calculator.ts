@@ -14,9 +14,14 @@ export interface CapexGateDecision {
 }
 
 /** Capex gate (seed 002): a single measure ≥ threshold (5,000.00 €) needs a quote and an approval before work. */
-export function checkCapexGate(gate: { readonly thresholdNet: MoneyString; readonly label: string }, measureNet: MoneyString): CapexGateDecision {
+export function checkCapexGate(
+  gate: { readonly thresholdNet: MoneyString; readonly label: string },
+  measureNet: MoneyString,
+): CapexGateDecision {
   if (!isDecimalString(measureNet) || measureNet.startsWith('-')) {
-    throw new ContractInputInvalidError([{ path: 'measureNet', message: `expected a non-negative decimal string, got '${String(measureNet)}'` }]);
+    throw new ContractInputInvalidError([
+      { path: 'measureNet', message: `expected a non-negative decimal string, got '${String(measureNet)}'` },
+    ]);
   }
   const amount = new Dec(measureNet);
   const threshold = new Dec(gate.thresholdNet);
@@ -37,10 +42,14 @@ export function checkCapexGate(gate: { readonly thresholdNet: MoneyString; reado
  */
 export function allowedDowntime(targetShare: DecimalString, periodHours: DecimalString): DecimalString {
   if (!isDecimalString(targetShare) || new Dec(targetShare).lt(0) || new Dec(targetShare).gt(1)) {
-    throw new ContractInputInvalidError([{ path: 'targetShare', message: `expected a share between 0 and 1, got '${String(targetShare)}'` }]);
+    throw new ContractInputInvalidError([
+      { path: 'targetShare', message: `expected a share between 0 and 1, got '${String(targetShare)}'` },
+    ]);
   }
   if (!isDecimalString(periodHours) || periodHours.startsWith('-')) {
-    throw new ContractInputInvalidError([{ path: 'periodHours', message: `expected non-negative hours, got '${String(periodHours)}'` }]);
+    throw new ContractInputInvalidError([
+      { path: 'periodHours', message: `expected non-negative hours, got '${String(periodHours)}'` },
+    ]);
   }
   return toDecimalString(new Dec(1).minus(targetShare).times(periodHours));
 }

@@ -31,7 +31,11 @@ function issuesOf(json: Json): { path: string; message: string }[] {
 
 describe('contract calculation validation', () => {
   it('accepts the shipped seed contract files', () => {
-    for (const name of ['seed-000-it-flat-rate.json', 'seed-001-elevators.json', 'seed-002-total-technical-service.json']) {
+    for (const name of [
+      'seed-000-it-flat-rate.json',
+      'seed-001-elevators.json',
+      'seed-002-total-technical-service.json',
+    ]) {
       const json: unknown = JSON.parse(readFileSync(path.join(path.dirname(file), name), 'utf8'));
       expect(() => parseContractCalculation(json)).not.toThrow();
     }
@@ -39,7 +43,10 @@ describe('contract calculation validation', () => {
 
   it('indexation shares must add up to exactly 1 (a + b + c = 1)', () => {
     expect(issuesOf(set(fresh(), 'indexation.materialShare', '0.3'))).toEqual([
-      expect.objectContaining({ path: 'indexation', message: 'fixedShare + labourShare + materialShare = 0.9, must be exactly 1' }),
+      expect.objectContaining({
+        path: 'indexation',
+        message: 'fixedShare + labourShare + materialShare = 0.9, must be exactly 1',
+      }),
     ]);
   });
 
@@ -51,7 +58,10 @@ describe('contract calculation validation', () => {
     ]);
     expect(issuesOf(json).map((i) => [i.path, i.message])).toEqual([
       ['variants[0].lineItems[5].amount', 'an amount must not be negative, got -5800.00'],
-      ['variants[0].lineItems[28].assetGroupIds[0]', "unknown asset group 'boilers' (known: air-handling, compressed-air, elevators, cranes)"],
+      [
+        'variants[0].lineItems[28].assetGroupIds[0]',
+        "unknown asset group 'boilers' (known: air-handling, compressed-air, elevators, cranes)",
+      ],
     ]);
   });
 

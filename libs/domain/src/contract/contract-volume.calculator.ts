@@ -65,7 +65,10 @@ export function findVariant(calc: ContractCalculation, variantId: string): Contr
   const v = calc.variants.find((x) => x.id === variantId);
   if (v === undefined) {
     throw new ContractInputInvalidError([
-      { path: 'variantId', message: `unknown variant '${variantId}' (variants: ${calc.variants.map((x) => x.id).join(', ')})` },
+      {
+        path: 'variantId',
+        message: `unknown variant '${variantId}' (variants: ${calc.variants.map((x) => x.id).join(', ')})`,
+      },
     ]);
   }
   return v;
@@ -85,7 +88,10 @@ function perText(per: BillingPeriod): string {
   return per === 'month' ? '12 Monate' : '1 Jahr';
 }
 
-function lineVolume(calc: ContractCalculation, item: ContractLineItem): Omit<ContractVolumeLine, 'id' | 'label' | 'kind'> {
+function lineVolume(
+  calc: ContractCalculation,
+  item: ContractLineItem,
+): Omit<ContractVolumeLine, 'id' | 'label' | 'kind'> {
   switch (item.kind) {
     case 'perAsset': {
       const n = assetCount(calc, item.assetGroupIds);
@@ -105,7 +111,10 @@ function lineVolume(calc: ContractCalculation, item: ContractLineItem): Omit<Con
       return {
         annual: toMoneyString(annual),
         perPeriod: { amount: toMoneyString(amount), per: item.per },
-        derivation: item.per === 'month' ? `${formatEuroDe(amount)} × 12 Monate = ${formatEuroDe(annual)}` : `${formatEuroDe(annual)} pauschal je Jahr`,
+        derivation:
+          item.per === 'month'
+            ? `${formatEuroDe(amount)} × 12 Monate = ${formatEuroDe(annual)}`
+            : `${formatEuroDe(annual)} pauschal je Jahr`,
       };
     }
     case 'personnel': {
@@ -224,7 +233,12 @@ export function computeContractVolume(
     checks.push(check('per-m2-year', '€/m²·a: genannt vs. Summe der Positionen / Fläche', statedPerM2, perM2));
     if (statedTotal !== undefined) {
       checks.push(
-        check('per-m2-times-area', 'genannte €/m²·a × Fläche vs. genannte Jahressumme', statedPerM2.times(area), statedTotal),
+        check(
+          'per-m2-times-area',
+          'genannte €/m²·a × Fläche vs. genannte Jahressumme',
+          statedPerM2.times(area),
+          statedTotal,
+        ),
       );
     }
   }
@@ -234,7 +248,14 @@ export function computeContractVolume(
       continue;
     }
     if (item.statedAnnual !== undefined) {
-      checks.push(check(`line:${item.id}`, `${item.label}: genannt vs. berechnet`, new Dec(item.statedAnnual), new Dec(line.annual)));
+      checks.push(
+        check(
+          `line:${item.id}`,
+          `${item.label}: genannt vs. berechnet`,
+          new Dec(item.statedAnnual),
+          new Dec(line.annual),
+        ),
+      );
     }
     if (item.statedSharePercentOfTotal !== undefined && statedTotal !== undefined) {
       checks.push(
@@ -248,7 +269,14 @@ export function computeContractVolume(
     }
   }
   for (const g of stated?.groupTotals ?? []) {
-    checks.push(check(`group:${g.group}`, `Summe ${g.group}: genannt vs. berechnet`, new Dec(g.annual), groups.get(g.group) ?? new Dec(0)));
+    checks.push(
+      check(
+        `group:${g.group}`,
+        `Summe ${g.group}: genannt vs. berechnet`,
+        new Dec(g.annual),
+        groups.get(g.group) ?? new Dec(0),
+      ),
+    );
   }
   if (stated?.fte !== undefined) {
     checks.push(check('fte', 'FTE: genannt vs. Summe der Köpfe', new Dec(stated.fte), fte ?? new Dec(0), false));
@@ -300,7 +328,11 @@ export function computeInspectionBand(calc: ContractCalculation, bandId: string)
     const hi = roundCents(new Dec(i.feeMax).times(12).div(i.cycleMonths));
     min = min.plus(lo);
     max = max.plus(hi);
-    return { label: i.label, cycleMonths: i.cycleMonths, perAssetYear: { min: toMoneyString(lo), max: toMoneyString(hi) } };
+    return {
+      label: i.label,
+      cycleMonths: i.cycleMonths,
+      perAssetYear: { min: toMoneyString(lo), max: toMoneyString(hi) },
+    };
   });
   const checks: ReconciliationCheck[] = [];
   let stated: { min: MoneyString; max: MoneyString } | undefined;

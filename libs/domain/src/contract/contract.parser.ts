@@ -201,7 +201,7 @@ const PERIODS = ['month', 'year'] as const;
 function readLine(c: IssueCollector, o: JsonObject, p: string, groups: ReadonlySet<string>): string | undefined {
   const kind = c.oneOf(o['kind'], joinPath(p, 'kind'), Object.keys(LINE_KEYS));
   const common = ['kind', 'id', 'label', 'group', 'module', 'statedAnnual', 'statedSharePercentOfTotal'];
-  c.noUnknownKeys(o, p, [...common, ...(kind === undefined ? [] : LINE_KEYS[kind] ?? [])]);
+  c.noUnknownKeys(o, p, [...common, ...(kind === undefined ? [] : (LINE_KEYS[kind] ?? []))]);
   const id = c.string(o['id'], joinPath(p, 'id'), ID);
   c.string(o['label'], joinPath(p, 'label'));
   c.optionalString(o['group'], joinPath(p, 'group'));
@@ -256,7 +256,12 @@ function readLine(c: IssueCollector, o: JsonObject, p: string, groups: ReadonlyS
   return id;
 }
 
-function readVariants(c: IssueCollector, value: unknown, groups: ReadonlySet<string>, hasArea: boolean): ReadonlySet<string> {
+function readVariants(
+  c: IssueCollector,
+  value: unknown,
+  groups: ReadonlySet<string>,
+  hasArea: boolean,
+): ReadonlySet<string> {
   const ids = new Set<string>();
   const refs: { id: string; path: string }[] = [];
   objects(
@@ -303,7 +308,11 @@ function readVariants(c: IssueCollector, value: unknown, groups: ReadonlySet<str
         });
       }
       if (basis === 'stated' && (stated === undefined || stated['annualTotal'] === undefined)) {
-        c.add(joinPath(p, 'volumeBasis'), "'stated' needs stated.annualTotal", 'add stated.annualTotal or use "computed"');
+        c.add(
+          joinPath(p, 'volumeBasis'),
+          "'stated' needs stated.annualTotal",
+          'add stated.annualTotal or use "computed"',
+        );
       }
     },
     { required: true, nonEmpty: true },
@@ -313,35 +322,41 @@ function readVariants(c: IssueCollector, value: unknown, groups: ReadonlySet<str
 }
 
 function readInspectionBands(c: IssueCollector, value: unknown, groups: ReadonlySet<string>): void {
-  objects(c, value, 'inspectionBands', ['id', 'label', 'assetGroupIds', 'inspections', 'statedPerAssetYear'], (b, p) => {
-    c.string(b['id'], joinPath(p, 'id'), ID);
-    c.string(b['label'], joinPath(p, 'label'));
-    readGroupRefs(c, b['assetGroupIds'], joinPath(p, 'assetGroupIds'), groups);
-    objects(
-      c,
-      b['inspections'],
-      joinPath(p, 'inspections'),
-      ['label', 'cycleMonths', 'feeMin', 'feeMax'],
-      (i, ip) => {
-        c.string(i['label'], joinPath(ip, 'label'));
-        c.integer(i['cycleMonths'], joinPath(ip, 'cycleMonths'), { min: 1, max: 240 });
-        const min = c.decimal(i['feeMin'], joinPath(ip, 'feeMin'), NON_NEGATIVE);
-        const max = c.decimal(i['feeMax'], joinPath(ip, 'feeMax'), NON_NEGATIVE);
-        if (min !== undefined && max !== undefined && max.lt(min)) {
-          c.add(joinPath(ip, 'feeMax'), `${max.toString()} is below feeMin ${min.toString()}`);
+  objects(
+    c,
+    value,
+    'inspectionBands',
+    ['id', 'label', 'assetGroupIds', 'inspections', 'statedPerAssetYear'],
+    (b, p) => {
+      c.string(b['id'], joinPath(p, 'id'), ID);
+      c.string(b['label'], joinPath(p, 'label'));
+      readGroupRefs(c, b['assetGroupIds'], joinPath(p, 'assetGroupIds'), groups);
+      objects(
+        c,
+        b['inspections'],
+        joinPath(p, 'inspections'),
+        ['label', 'cycleMonths', 'feeMin', 'feeMax'],
+        (i, ip) => {
+          c.string(i['label'], joinPath(ip, 'label'));
+          c.integer(i['cycleMonths'], joinPath(ip, 'cycleMonths'), { min: 1, max: 240 });
+          const min = c.decimal(i['feeMin'], joinPath(ip, 'feeMin'), NON_NEGATIVE);
+          const max = c.decimal(i['feeMax'], joinPath(ip, 'feeMax'), NON_NEGATIVE);
+          if (min !== undefined && max !== undefined && max.lt(min)) {
+            c.add(joinPath(ip, 'feeMax'), `${max.toString()} is below feeMin ${min.toString()}`);
+          }
+        },
+        { required: true, nonEmpty: true },
+      );
+      if (b['statedPerAssetYear'] !== undefined) {
+        const s = c.object(b['statedPerAssetYear'], joinPath(p, 'statedPerAssetYear'));
+        if (s !== undefined) {
+          c.noUnknownKeys(s, joinPath(p, 'statedPerAssetYear'), ['min', 'max']);
+          c.decimal(s['min'], joinPath(p, 'statedPerAssetYear.min'), NON_NEGATIVE);
+          c.decimal(s['max'], joinPath(p, 'statedPerAssetYear.max'), NON_NEGATIVE);
         }
-      },
-      { required: true, nonEmpty: true },
-    );
-    if (b['statedPerAssetYear'] !== undefined) {
-      const s = c.object(b['statedPerAssetYear'], joinPath(p, 'statedPerAssetYear'));
-      if (s !== undefined) {
-        c.noUnknownKeys(s, joinPath(p, 'statedPerAssetYear'), ['min', 'max']);
-        c.decimal(s['min'], joinPath(p, 'statedPerAssetYear.min'), NON_NEGATIVE);
-        c.decimal(s['max'], joinPath(p, 'statedPerAssetYear.max'), NON_NEGATIVE);
       }
-    }
-  });
+    },
+  );
 }
 
 function readIndexation(c: IssueCollector, value: unknown, scenario: unknown, variants: ReadonlySet<string>): void {
@@ -379,8 +394,14 @@ function readIndexation(c: IssueCollector, value: unknown, scenario: unknown, va
         if (iv !== undefined) {
           const ip = joinPath('indexationScenario', key);
           c.noUnknownKeys(iv, ip, ['base', 'current']);
-          c.decimal(iv['base'], joinPath(ip, 'base'), { min: new Dec('0.000001'), expect: 'an index must be positive' });
-          c.decimal(iv['current'], joinPath(ip, 'current'), { min: new Dec('0.000001'), expect: 'an index must be positive' });
+          c.decimal(iv['base'], joinPath(ip, 'base'), {
+            min: new Dec('0.000001'),
+            expect: 'an index must be positive',
+          });
+          c.decimal(iv['current'], joinPath(ip, 'current'), {
+            min: new Dec('0.000001'),
+            expect: 'an index must be positive',
+          });
         }
       }
     }
@@ -428,7 +449,10 @@ function readBonusMalus(c: IssueCollector, value: unknown): void {
             const v = c.decimal(pt['value'], joinPath(pp, 'value'));
             c.decimal(pt['percentOfVolume'], joinPath(pp, 'percentOfVolume'));
             if (v !== undefined && previous !== undefined && !v.gt(previous)) {
-              c.add(joinPath(pp, 'value'), `points must have strictly ascending values: ${v.toString()} after ${previous.toString()}`);
+              c.add(
+                joinPath(pp, 'value'),
+                `points must have strictly ascending values: ${v.toString()} after ${previous.toString()}`,
+              );
             }
             previous = v ?? previous;
           },
@@ -447,7 +471,10 @@ function readBonusMalus(c: IssueCollector, value: unknown): void {
             const v = c.decimal(st['atLeast'], joinPath(sp, 'atLeast'));
             c.decimal(st['percentOfVolume'], joinPath(sp, 'percentOfVolume'));
             if (v !== undefined && previous !== undefined && !v.gt(previous)) {
-              c.add(joinPath(sp, 'atLeast'), `steps must have strictly ascending thresholds: ${v.toString()} after ${previous.toString()}`);
+              c.add(
+                joinPath(sp, 'atLeast'),
+                `steps must have strictly ascending thresholds: ${v.toString()} after ${previous.toString()}`,
+              );
             }
             previous = v ?? previous;
           },
@@ -485,7 +512,12 @@ function readScope(c: IssueCollector, value: unknown): void {
   c.optionalString(s['outOfScopePriceListId'], 'scope.outOfScopePriceListId');
 }
 
-function readEffortPlan(c: IssueCollector, value: unknown, variants: ReadonlySet<string>, rates: ReadonlySet<string>): void {
+function readEffortPlan(
+  c: IssueCollector,
+  value: unknown,
+  variants: ReadonlySet<string>,
+  rates: ReadonlySet<string>,
+): void {
   if (value === undefined) {
     return;
   }
@@ -513,7 +545,10 @@ function readEffortPlan(c: IssueCollector, value: unknown, variants: ReadonlySet
         (h, hp) => {
           const r = c.string(h['rateId'], joinPath(hp, 'rateId'));
           if (r !== undefined && !rates.has(r)) {
-            c.add(joinPath(hp, 'rateId'), `unknown internal cost rate '${r}' (known: ${[...rates].join(', ') || 'none'})`);
+            c.add(
+              joinPath(hp, 'rateId'),
+              `unknown internal cost rate '${r}' (known: ${[...rates].join(', ') || 'none'})`,
+            );
           }
           c.decimal(h['hours'], joinPath(hp, 'hours'), NON_NEGATIVE);
         },

@@ -177,11 +177,19 @@ export interface ContractCalculation {
   readonly inspectionBands?: readonly InspectionBand[];
   readonly indexation?: IndexationClause;
   /** Index values of a scenario the source computes (seed 002: labour +4 %, material +2 %). */
-  readonly indexationScenario?: { readonly variantId: string; readonly labour: IndexValues; readonly material: IndexValues };
+  readonly indexationScenario?: {
+    readonly variantId: string;
+    readonly labour: IndexValues;
+    readonly material: IndexValues;
+  };
   readonly bonusMalus?: BonusMalusRules;
   readonly capexGate?: { readonly thresholdNet: MoneyString; readonly label: string };
   readonly availabilityTargets?: readonly { readonly assetClass: string; readonly targetPercent: DecimalString }[];
-  readonly slaTargets?: readonly { readonly assetClass: string; readonly acceptMinutes: number; readonly restoreMinutes: number }[];
+  readonly slaTargets?: readonly {
+    readonly assetClass: string;
+    readonly acceptMinutes: number;
+    readonly restoreMinutes: number;
+  }[];
   readonly energyKpi?: {
     readonly baseYear: number;
     readonly reductionPercentPerYear: DecimalString;
@@ -195,7 +203,11 @@ export interface ContractCalculation {
     readonly outOfScopePriceListId?: string;
   };
   /** The provider's internal cost per hour (for margins), e.g. a technician hour. */
-  readonly internalCostRates?: readonly { readonly id: string; readonly label: string; readonly hourlyCost: MoneyString }[];
+  readonly internalCostRates?: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly hourlyCost: MoneyString;
+  }[];
   /** Planned effort per month of one variant (seed 000: the risk month). */
   readonly effortPlan?: {
     readonly variantId: string;

@@ -22,12 +22,23 @@ export type {
   TaskLine,
 } from './contract.types';
 export { computeContractVolume, computeInspectionBand } from './contract-volume.calculator';
-export type { ContractVolume, ContractVolumeLine, InspectionBandResult, ReconciliationCheck } from './contract-volume.calculator';
+export type {
+  ContractVolume,
+  ContractVolumeLine,
+  InspectionBandResult,
+  ReconciliationCheck,
+} from './contract-volume.calculator';
 export { indexPrice } from './indexation.calculator';
 export type { IndexationResult } from './indexation.calculator';
 export { computeBonusMalus } from './bonus-malus.calculator';
 export type { BonusMalusResult, KpiBonusMalusResult } from './bonus-malus.calculator';
-export { allowedDowntime, checkCapexGate, energySavingTarget, hoursOfDays, percentToShare } from './contract-terms.calculator';
+export {
+  allowedDowntime,
+  checkCapexGate,
+  energySavingTarget,
+  hoursOfDays,
+  percentToShare,
+} from './contract-terms.calculator';
 export type { CapexGateDecision } from './contract-terms.calculator';
 export { computeMonthlyMargins, computePeriodCost, periodFraction } from './period-cost.calculator';
 export type { PeriodCost, PeriodCostInput, PeriodCostLine, PeriodEffort } from './period-cost.calculator';

@@ -24,7 +24,10 @@ function read(value: string, path: string, issues: DataIssue[], positive: boolea
   }
   const d = new Dec(value);
   if (positive ? !d.gt(0) : d.lt(0)) {
-    issues.push({ path, message: positive ? `an index must be positive, got ${value}` : `must not be negative, got ${value}` });
+    issues.push({
+      path,
+      message: positive ? `an index must be positive, got ${value}` : `must not be negative, got ${value}`,
+    });
     return undefined;
   }
   return d;

@@ -59,7 +59,11 @@ export interface PeriodCost {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function parseDate(text: string, path: string, issues: DataIssue[]): { y: number; m: number; d: number; ms: number } | undefined {
+function parseDate(
+  text: string,
+  path: string,
+  issues: DataIssue[],
+): { y: number; m: number; d: number; ms: number } | undefined {
   const m = DATE.exec(text);
   const ms = m === null ? Number.NaN : Date.parse(`${text}T00:00:00Z`);
   if (m === null || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) {
@@ -97,7 +101,11 @@ export function computePeriodCost(input: PeriodCostInput): PeriodCost {
   const calc = input.calculation;
   findVariant(calc, input.variantId);
   const fraction = new Dec(periodFraction(input.period.from, input.period.to));
-  const volume = computeContractVolume(calc, input.variantId, input.modules === undefined ? {} : { modules: input.modules });
+  const volume = computeContractVolume(
+    calc,
+    input.variantId,
+    input.modules === undefined ? {} : { modules: input.modules },
+  );
   const annual = new Dec(volume.contractVolume);
   const flat = roundCents(annual.times(fraction));
   const lines: PeriodCostLine[] = [
@@ -127,13 +135,25 @@ export function computePeriodCost(input: PeriodCostInput): PeriodCost {
   }
   if (input.bonusMalus !== undefined) {
     if (!isDecimalString(input.bonusMalus)) {
-      throw new ContractInputInvalidError([{ path: 'bonusMalus', message: `expected a decimal string, got '${String(input.bonusMalus)}'` }]);
+      throw new ContractInputInvalidError([
+        { path: 'bonusMalus', message: `expected a decimal string, got '${String(input.bonusMalus)}'` },
+      ]);
     }
     const bm = new Dec(input.bonusMalus);
-    lines.push({ id: 'bonus-malus', amount: toMoneyString(bm), derivation: `${bm.isNegative() ? 'Malus' : 'Bonus'} ${formatEuroDe(bm)}` });
+    lines.push({
+      id: 'bonus-malus',
+      amount: toMoneyString(bm),
+      derivation: `${bm.isNegative() ? 'Malus' : 'Bonus'} ${formatEuroDe(bm)}`,
+    });
   }
   const total = lines.reduce((acc, l) => acc.plus(l.amount), new Dec(0));
-  const base = { from: input.period.from, to: input.period.to, periodFraction: toDecimalString(fraction), lines, total: toMoneyString(total) };
+  const base = {
+    from: input.period.from,
+    to: input.period.to,
+    periodFraction: toDecimalString(fraction),
+    lines,
+    total: toMoneyString(total),
+  };
   if (input.effort === undefined) {
     return base;
   }
@@ -145,16 +165,24 @@ export function computePeriodCost(input: PeriodCostInput): PeriodCost {
   input.effort.hours.forEach((h, i) => {
     const rate = rates.get(h.rateId);
     if (rate === undefined || !isDecimalString(h.hours)) {
-      issues.push({ path: `effort.hours[${i}]`, message: `unknown internal cost rate '${h.rateId}' or hours not a decimal string` });
+      issues.push({
+        path: `effort.hours[${i}]`,
+        message: `unknown internal cost rate '${h.rateId}' or hours not a decimal string`,
+      });
       return;
     }
     const cost = roundCents(new Dec(h.hours).times(rate.hourlyCost));
     labour = labour.plus(cost);
-    derivation.push(`${formatDecimalDe(new Dec(h.hours))} h × ${formatEuroDe(new Dec(rate.hourlyCost))} ${rate.label} = ${formatEuroDe(cost)}`);
+    derivation.push(
+      `${formatDecimalDe(new Dec(h.hours))} h × ${formatEuroDe(new Dec(rate.hourlyCost))} ${rate.label} = ${formatEuroDe(cost)}`,
+    );
   });
   input.effort.materials.forEach((m, i) => {
     if (!isDecimalString(m.cost)) {
-      issues.push({ path: `effort.materials[${i}].cost`, message: `expected a decimal string, got '${String(m.cost)}'` });
+      issues.push({
+        path: `effort.materials[${i}].cost`,
+        message: `expected a decimal string, got '${String(m.cost)}'`,
+      });
       return;
     }
     materials = materials.plus(m.cost);
@@ -167,9 +195,16 @@ export function computePeriodCost(input: PeriodCostInput): PeriodCost {
   const margin = total.minus(effortTotal);
   return {
     ...base,
-    effort: { labour: toMoneyString(labour), materials: toMoneyString(materials), total: toMoneyString(effortTotal), derivation },
+    effort: {
+      labour: toMoneyString(labour),
+      materials: toMoneyString(materials),
+      total: toMoneyString(effortTotal),
+      derivation,
+    },
     margin: toMoneyString(margin),
-    ...(total.isZero() ? {} : { marginPercent: toDecimalString(margin.div(total).times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP)) }),
+    ...(total.isZero()
+      ? {}
+      : { marginPercent: toDecimalString(margin.div(total).times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP)) }),
     loss: margin.isNegative(),
   };
 }

@@ -10,7 +10,9 @@ import { computeMonthlyMargins, computePeriodCost } from './period-cost.calculat
 
 // Seed 000 — IT flat-rate contract, two identical sites, 3 years, from the demo-data files.
 const data = path.join(__dirname, '../../../demo-data/data');
-const calc = parseContractCalculation(JSON.parse(readFileSync(path.join(data, 'contracts/seed-000-it-flat-rate.json'), 'utf8')));
+const calc = parseContractCalculation(
+  JSON.parse(readFileSync(path.join(data, 'contracts/seed-000-it-flat-rate.json'), 'utf8')),
+);
 const priceList = parsePriceList(
   JSON.parse(readFileSync(path.join(data, 'price-lists/seed-004-itk-service-price-list.json'), 'utf8')),
 );
@@ -22,7 +24,9 @@ describe('seed 000 — defined-task pricing', () => {
     expect(line?.perPeriod).toEqual({ amount: '240.00', per: 'month' });
     expect(line?.listAnnual).toBe('3360.00'); // 12 × 280.00 (4 × 70.00)
     expect(v.annualTotal).toBe('2880.00'); // 12 × 240.00
-    expect(line?.derivation).toBe('Listenpreis 4 h × 70,00 € = 280,00 €/Monat; im Vertrag 240,00 €/Monat → 2.880,00 €/Jahr');
+    expect(line?.derivation).toBe(
+      'Listenpreis 4 h × 70,00 € = 280,00 €/Monat; im Vertrag 240,00 €/Monat → 2.880,00 €/Jahr',
+    );
   });
 });
 
@@ -70,7 +74,15 @@ describe('seed 000 — scope', () => {
   const utc = (local: string): string => DateTime.fromISO(local, { zone: site.timeZone }).toUTC().toISO() ?? '';
   const ticket = (orderId: string, inScope: boolean): ServiceReport => ({
     orderId,
-    work: [{ workerId: 'it-1', roleId: 'service-technician', kind: 'on-site', start: utc('2026-02-10T10:00'), end: utc('2026-02-10T10:25') }],
+    work: [
+      {
+        workerId: 'it-1',
+        roleId: 'service-technician',
+        kind: 'on-site',
+        start: utc('2026-02-10T10:00'),
+        end: utc('2026-02-10T10:25'),
+      },
+    ],
     travel: { method: 'zone', zoneId: '1' },
     flags: { emergency: false, underMaintenanceContract: true, inScope },
   });

@@ -100,8 +100,20 @@ describe('seed 001 — inspection band', () => {
 
   it('shows the difference between the stated band and the cycles instead of hiding it', () => {
     expect(band.checks).toEqual([
-      expect.objectContaining({ id: 'per-asset-year-min', stated: '300.00', computed: '250.00', difference: '50.00', matches: false }),
-      expect.objectContaining({ id: 'per-asset-year-max', stated: '550.00', computed: '400.00', difference: '150.00', matches: false }),
+      expect.objectContaining({
+        id: 'per-asset-year-min',
+        stated: '300.00',
+        computed: '250.00',
+        difference: '50.00',
+        matches: false,
+      }),
+      expect.objectContaining({
+        id: 'per-asset-year-max',
+        stated: '550.00',
+        computed: '400.00',
+        difference: '150.00',
+        matches: false,
+      }),
     ]);
   });
 });

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { computeBonusMalus } from './bonus-malus.calculator';
-import { allowedDowntime, checkCapexGate, energySavingTarget, hoursOfDays, percentToShare } from './contract-terms.calculator';
+import {
+  allowedDowntime,
+  checkCapexGate,
+  energySavingTarget,
+  hoursOfDays,
+  percentToShare,
+} from './contract-terms.calculator';
 import { computeContractVolume } from './contract-volume.calculator';
 import { parseContractCalculation } from './contract.parser';
 import { indexPrice } from './indexation.calculator';
@@ -18,7 +24,9 @@ describe('seed 002 — personnel', () => {
     expect(personnel).toHaveLength(5);
     expect(volume.groupTotals.find((g) => g.group === 'personnel')?.annual).toBe('624000.00');
     expect(volume.fte).toBe('6.5'); // 1 + 2 + 2 + 1 + 0.5
-    expect(personnel[0]?.derivation).toBe('1 FTE: AG-Kosten 95.000,00 € + 30 % Overhead/Gewinn 28.500,00 € = 123.500,00 €');
+    expect(personnel[0]?.derivation).toBe(
+      '1 FTE: AG-Kosten 95.000,00 € + 30 % Overhead/Gewinn 28.500,00 € = 123.500,00 €',
+    );
     expect(checkOf('group:personnel')).toMatchObject({ matches: true });
     expect(checkOf('fte')).toMatchObject({ stated: '6.5', computed: '6.5', matches: true });
   });
@@ -55,15 +63,28 @@ describe('seed 002 — stated total', () => {
 
   it('≈ 52 €/m²·a stated vs 59.05 computed; 52 × 41,000 = 2.132 M€ ≠ 2.36 M€', () => {
     expect(checkOf('per-m2-year')).toMatchObject({ stated: '52.00', computed: '59.05', difference: '-7.05' });
-    expect(checkOf('per-m2-times-area')).toMatchObject({ stated: '2132000.00', computed: '2360000.00', difference: '-228000.00' });
+    expect(checkOf('per-m2-times-area')).toMatchObject({
+      stated: '2132000.00',
+      computed: '2360000.00',
+      difference: '-228000.00',
+    });
   });
 
   it('5 % of 2.36 M€ = 118,000 € ≠ the 300,000 € capex fund line', () => {
-    expect(checkOf('share:capex-fund')).toMatchObject({ stated: '118000.00', computed: '300000.00', difference: '-182000.00' });
+    expect(checkOf('share:capex-fund')).toMatchObject({
+      stated: '118000.00',
+      computed: '300000.00',
+      difference: '-182000.00',
+    });
   });
 
   it('lists exactly the four contradictions of the seed', () => {
-    expect(volume.differences.map((d) => d.id)).toEqual(['annual-total', 'per-m2-year', 'per-m2-times-area', 'share:capex-fund']);
+    expect(volume.differences.map((d) => d.id)).toEqual([
+      'annual-total',
+      'per-m2-year',
+      'per-m2-times-area',
+      'share:capex-fund',
+    ]);
   });
 });
 
@@ -135,7 +156,12 @@ describe('seed 002 — indexation', () => {
     if (clause === undefined || scenario === undefined) {
       throw new Error('fixture: indexation missing');
     }
-    const r = indexPrice({ basePrice: volume.contractVolume, clause, labour: scenario.labour, material: scenario.material });
+    const r = indexPrice({
+      basePrice: volume.contractVolume,
+      clause,
+      labour: scenario.labour,
+      material: scenario.material,
+    });
     // 0 + 0.6 × 104/100 + 0.4 × 102/100 = 0.624 + 0.408 = 1.032
     expect(r.factor).toBe('1.032');
     expect(r.indexedPrice).toBe('2435520.00'); // 2,360,000 × 1.032

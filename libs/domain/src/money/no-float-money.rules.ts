@@ -186,7 +186,21 @@ export function blankNonCode(source: string): string {
   return out.join('');
 }
 
-const KEYWORDS = new Set(['return', 'typeof', 'case', 'throw', 'in', 'of', 'yield', 'await', 'void', 'delete', 'new', 'else', 'instanceof']);
+const KEYWORDS = new Set([
+  'return',
+  'typeof',
+  'case',
+  'throw',
+  'in',
+  'of',
+  'yield',
+  'await',
+  'void',
+  'delete',
+  'new',
+  'else',
+  'instanceof',
+]);
 
 function balancedArgument(code: string, openIndex: number): string {
   let level = 0;
@@ -232,7 +246,8 @@ export function findFloatMoney(source: string, options: { readonly inMoneyModule
     return lo + 1;
   };
   const ignored = (line: number): boolean =>
-    /money-lint-ignore:\s*\S/.test(rawLines[line - 1] ?? '') || /^\s*\/\/\s*money-lint-ignore:\s*\S/.test(rawLines[line - 2] ?? '');
+    /money-lint-ignore:\s*\S/.test(rawLines[line - 1] ?? '') ||
+    /^\s*\/\/\s*money-lint-ignore:\s*\S/.test(rawLines[line - 2] ?? '');
   const findings: MoneyLintFinding[] = [];
   const report = (index: number, rule: MoneyLintFinding['rule']): void => {
     const line = lineOf(index);
@@ -257,7 +272,10 @@ export function findFloatMoney(source: string, options: { readonly inMoneyModule
   }
   // operand  operator  operand; operands are identifier chains (a.b.c), optionally followed by ) or ]
   const operand = String.raw`[A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*`;
-  const binary = new RegExp(String.raw`(${operand})\s*[)\]]*\s*([-+*/%])(=?)(?![-+=>*/])\s*[(\s]*(${operand}|\d[\d_.]*)?`, 'g');
+  const binary = new RegExp(
+    String.raw`(${operand})\s*[)\]]*\s*([-+*/%])(=?)(?![-+=>*/])\s*[(\s]*(${operand}|\d[\d_.]*)?`,
+    'g',
+  );
   for (const m of code.matchAll(binary)) {
     const left = m[1] ?? '';
     const op = m[2] ?? '';

@@ -49,10 +49,10 @@ describe('the float-money check bites', () => {
 
   it('accepts decimal.js arithmetic, time arithmetic and money words inside strings, comments and regexes', () => {
     const good = [
-      "const amount = roundCents(unitPrice.times(quantity).times(surcharge.div(100).plus(1)));",
+      'const amount = roundCents(unitPrice.times(quantity).times(surcharge.div(100).plus(1)));',
       'const stepEnd = Math.min(endMs, day * MS_PER_DAY + segEnd * MS_PER_MINUTE - off);',
       'for (let i = 0; i + 1 < tiers.length; i += 1) { count++; }',
-      "const msg = `net ${toMoneyString(net)} + VAT`; // price * qty in a comment",
+      'const msg = `net ${toMoneyString(net)} + VAT`; // price * qty in a comment',
       "const label = 'price * quantity';",
       'const re = /price*amount/g;',
       'const separate = generate + iterate;',
@@ -67,7 +67,9 @@ describe('the float-money check bites', () => {
   });
 
   it('reports the line number of the finding', () => {
-    expect(findFloatMoney('const a = 1;\n\nconst b = fee * 3;')).toEqual([{ line: 3, rule: 'arithmetic', text: 'const b = fee * 3;' }]);
+    expect(findFloatMoney('const a = 1;\n\nconst b = fee * 3;')).toEqual([
+      { line: 3, rule: 'arithmetic', text: 'const b = fee * 3;' },
+    ]);
   });
 
   it('splits identifiers into words', () => {

@@ -7,26 +7,52 @@ import type { SlaEvent, SlaMatrix, SlaTarget } from './sla.types';
 
 const always = BusinessCalendar.always('Europe/Berlin');
 const weekdays = [['06:00', '22:00']] as Array<[string, string]>;
-const onSite = BusinessCalendar.fromSpec({ timezone: 'Europe/Berlin', week: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays }, holidayRegion: 'DE-BY' });
-const minutes = (m: number, calendar: BusinessCalendar, warningShare = 0.75): SlaTarget => ({ budget: { kind: 'minutes', minutes: m }, calendar, warningShare });
+const onSite = BusinessCalendar.fromSpec({
+  timezone: 'Europe/Berlin',
+  week: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays },
+  holidayRegion: 'DE-BY',
+});
+const minutes = (m: number, calendar: BusinessCalendar, warningShare = 0.75): SlaTarget => ({
+  budget: { kind: 'minutes', minutes: m },
+  calendar,
+  warningShare,
+});
 // Seed 002 budgets on 24/7; C runs on the on-site calendar (4 h accept, next business day restore).
 const matrix: SlaMatrix = {
   A: { response: minutes(15, always), restore: minutes(60, always) },
   B: { response: minutes(30, always), restore: minutes(240, always) },
-  C: { response: minutes(240, onSite), restore: { budget: { kind: 'businessDays', days: 1 }, calendar: onSite, warningShare: 0.75 } },
+  C: {
+    response: minutes(240, onSite),
+    restore: { budget: { kind: 'businessDays', days: 1 }, calendar: onSite, warningShare: 0.75 },
+  },
 };
-const berlin = (d: Date | null): string | null => (d === null ? null : DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toISO());
+const berlin = (d: Date | null): string | null =>
+  d === null ? null : DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toISO();
 const at = (iso: string): Date => new Date(iso);
-const created = (iso: string, priority: 'A' | 'B' | 'C' = 'B'): SlaEvent => ({ type: 'created', at: at(iso), priority });
+const created = (iso: string, priority: 'A' | 'B' | 'C' = 'B'): SlaEvent => ({
+  type: 'created',
+  at: at(iso),
+  priority,
+});
 
 describe('a priority change keeps the time used and swaps the budget', () => {
   it('B → A at 10:10: response 12 of 15 used at 10:12, due 10:15; restore due 11:00', () => {
     const clocks = computeSlaClocks({
-      events: [created('2026-06-01T10:00:00+02:00'), { type: 'priority_changed', at: at('2026-06-01T10:10:00+02:00'), priority: 'A' }],
+      events: [
+        created('2026-06-01T10:00:00+02:00'),
+        { type: 'priority_changed', at: at('2026-06-01T10:10:00+02:00'), priority: 'A' },
+      ],
       matrix,
       now: at('2026-06-01T10:12:00+02:00'),
     });
-    expect(clocks.response).toMatchObject({ priority: 'A', budgetMinutes: 15, usedMinutes: 12, remainingMinutes: 3, state: 'running', warned: true });
+    expect(clocks.response).toMatchObject({
+      priority: 'A',
+      budgetMinutes: 15,
+      usedMinutes: 12,
+      remainingMinutes: 3,
+      state: 'running',
+      warned: true,
+    });
     expect(berlin(clocks.response.deadline)).toBe('2026-06-01T10:15:00.000+02:00');
     expect(berlin(clocks.response.nextCheckAt)).toBe('2026-06-01T10:15:00.001+02:00'); // warning (10:11:15) passed
     expect(berlin(clocks.restore.deadline)).toBe('2026-06-01T11:00:00.000+02:00');
@@ -34,7 +60,10 @@ describe('a priority change keeps the time used and swaps the budget', () => {
 
   it('B → A at 10:20 after 20 min: the A budget (15) was used up at 10:15 → breached at once', () => {
     const clocks = computeSlaClocks({
-      events: [created('2026-06-01T10:00:00+02:00'), { type: 'priority_changed', at: at('2026-06-01T10:20:00+02:00'), priority: 'A' }],
+      events: [
+        created('2026-06-01T10:00:00+02:00'),
+        { type: 'priority_changed', at: at('2026-06-01T10:20:00+02:00'), priority: 'A' },
+      ],
       matrix,
       now: at('2026-06-01T10:21:00+02:00'),
     });
@@ -45,7 +74,10 @@ describe('a priority change keeps the time used and swaps the budget', () => {
 
   it('A → B at 10:10: response due 10:30 instead of 10:15', () => {
     const clocks = computeSlaClocks({
-      events: [created('2026-06-01T10:00:00+02:00', 'A'), { type: 'priority_changed', at: at('2026-06-01T10:10:00+02:00'), priority: 'B' }],
+      events: [
+        created('2026-06-01T10:00:00+02:00', 'A'),
+        { type: 'priority_changed', at: at('2026-06-01T10:10:00+02:00'), priority: 'B' },
+      ],
       matrix,
       now: at('2026-06-01T10:20:00+02:00'),
     });
@@ -58,11 +90,20 @@ describe('a priority change keeps the time used and swaps the budget', () => {
     // Fri 21:00 is open (not its first opening) → day 1 = Mon 8.6 → 22:00; budget = Fri 60 + Mon 960 = 1,020.
     // Used at Mon 07:00: 24/7 21:00–21:30 = 30, on-site Fri 21:30–22:00 = 30, Mon 06:00–07:00 = 60 → 120.
     const clocks = computeSlaClocks({
-      events: [created('2026-06-05T21:00:00+02:00', 'A'), { type: 'priority_changed', at: at('2026-06-05T21:30:00+02:00'), priority: 'C' }],
+      events: [
+        created('2026-06-05T21:00:00+02:00', 'A'),
+        { type: 'priority_changed', at: at('2026-06-05T21:30:00+02:00'), priority: 'C' },
+      ],
       matrix,
       now: at('2026-06-08T07:00:00+02:00'),
     });
-    expect(clocks.restore).toMatchObject({ priority: 'C', budgetMinutes: 1020, usedMinutes: 120, remainingMinutes: 900, state: 'running' });
+    expect(clocks.restore).toMatchObject({
+      priority: 'C',
+      budgetMinutes: 1020,
+      usedMinutes: 120,
+      remainingMinutes: 900,
+      state: 'running',
+    });
     expect(berlin(clocks.restore.deadline)).toBe('2026-06-08T22:00:00.000+02:00'); // Mon 07:00 + 900 min
     // C response 240: 120 used → Mon 09:00
     expect(berlin(clocks.response.deadline)).toBe('2026-06-08T09:00:00.000+02:00');
@@ -86,7 +127,12 @@ describe("'reopened' after 'restored'", () => {
   });
 
   it("'restart': the restore clock starts again from zero at the reopen", () => {
-    const clocks = computeSlaClocks({ events: base, matrix, now: at('2026-06-01T11:10:00+02:00'), reopenPolicy: 'restart' });
+    const clocks = computeSlaClocks({
+      events: base,
+      matrix,
+      now: at('2026-06-01T11:10:00+02:00'),
+      reopenPolicy: 'restart',
+    });
     expect(clocks.restore).toMatchObject({ state: 'running', usedMinutes: 10, remainingMinutes: 50 });
     expect(berlin(clocks.restore.startedAt)).toBe('2026-06-01T11:00:00.000+02:00');
     expect(berlin(clocks.restore.deadline)).toBe('2026-06-01T12:00:00.000+02:00');
@@ -94,17 +140,29 @@ describe("'reopened' after 'restored'", () => {
 
   it("a breached restore stays breached under 'continue'", () => {
     const clocks = computeSlaClocks({
-      events: [created('2026-06-01T10:00:00+02:00', 'A'), { type: 'restored', at: at('2026-06-01T11:30:00+02:00') }, { type: 'reopened', at: at('2026-06-01T12:00:00+02:00') }],
+      events: [
+        created('2026-06-01T10:00:00+02:00', 'A'),
+        { type: 'restored', at: at('2026-06-01T11:30:00+02:00') },
+        { type: 'reopened', at: at('2026-06-01T12:00:00+02:00') },
+      ],
       matrix,
       now: at('2026-06-01T12:05:00+02:00'),
     });
     // used 90 + 5 = 95; deadline 11:00; late since then 65 min
-    expect(clocks.restore).toMatchObject({ state: 'breached', usedMinutes: 95, breach: { businessMinutes: 35, lateMs: 65 * 60_000 } });
+    expect(clocks.restore).toMatchObject({
+      state: 'breached',
+      usedMinutes: 95,
+      breach: { businessMinutes: 35, lateMs: 65 * 60_000 },
+    });
   });
 
   it("'restored' without 'accepted' stops the response clock too; 'reopened' of a running clock is ignored", () => {
     const clocks = computeSlaClocks({
-      events: [created('2026-06-01T10:00:00+02:00', 'A'), { type: 'reopened', at: at('2026-06-01T10:01:00+02:00') }, { type: 'restored', at: at('2026-06-01T10:10:00+02:00') }],
+      events: [
+        created('2026-06-01T10:00:00+02:00', 'A'),
+        { type: 'reopened', at: at('2026-06-01T10:01:00+02:00') },
+        { type: 'restored', at: at('2026-06-01T10:10:00+02:00') },
+      ],
       matrix,
       now: at('2026-06-01T12:00:00+02:00'),
     });
@@ -118,8 +176,15 @@ describe("'calendar_changed' is effective-dated and recomputes the deadline", ()
   const onSiteB: SlaMatrix = { ...matrix, B: { response: minutes(30, onSite), restore: minutes(240, onSite) } };
 
   it('B on on-site from Mon 21:00; switched to 24/7 at 21:30 → 30 used on on-site, 210 on 24/7 → due Tue 01:00', () => {
-    const events: SlaEvent[] = [created('2026-06-01T21:00:00+02:00'), { type: 'calendar_changed', at: at('2026-06-01T21:30:00+02:00'), calendar: always }];
-    const unchanged = computeSlaClocks({ events: events.slice(0, 1), matrix: onSiteB, now: at('2026-06-01T21:45:00+02:00') });
+    const events: SlaEvent[] = [
+      created('2026-06-01T21:00:00+02:00'),
+      { type: 'calendar_changed', at: at('2026-06-01T21:30:00+02:00'), calendar: always },
+    ];
+    const unchanged = computeSlaClocks({
+      events: events.slice(0, 1),
+      matrix: onSiteB,
+      now: at('2026-06-01T21:45:00+02:00'),
+    });
     expect(berlin(unchanged.restore.deadline)).toBe('2026-06-02T09:00:00.000+02:00'); // 60 Mon + Tue 06:00 + 180
     const changed = computeSlaClocks({ events, matrix: onSiteB, now: at('2026-06-01T21:45:00+02:00') });
     expect(berlin(changed.restore.deadline)).toBe('2026-06-02T01:00:00.000+02:00');
@@ -128,7 +193,10 @@ describe("'calendar_changed' is effective-dated and recomputes the deadline", ()
 
   it('only the named clock changes', () => {
     const clocks = computeSlaClocks({
-      events: [created('2026-06-05T21:50:00+02:00'), { type: 'calendar_changed', at: at('2026-06-05T21:55:00+02:00'), calendar: always, clock: 'restore' }],
+      events: [
+        created('2026-06-05T21:50:00+02:00'),
+        { type: 'calendar_changed', at: at('2026-06-05T21:55:00+02:00'), calendar: always, clock: 'restore' },
+      ],
       matrix: onSiteB,
       now: at('2026-06-05T22:30:00+02:00'),
     });
@@ -174,7 +242,10 @@ describe('event log handling', () => {
 
   it('ignores an event type it does not know instead of crashing (the backend should drop them anyway)', () => {
     const clocks = computeSlaClocks({
-      events: [created('2026-06-01T10:00:00+02:00', 'A'), { type: 'comment_added', at: at('2026-06-01T10:01:00+02:00') } as unknown as SlaEvent],
+      events: [
+        created('2026-06-01T10:00:00+02:00', 'A'),
+        { type: 'comment_added', at: at('2026-06-01T10:01:00+02:00') } as unknown as SlaEvent,
+      ],
       matrix,
       now: at('2026-06-01T10:10:00+02:00'),
     });
@@ -183,24 +254,68 @@ describe('event log handling', () => {
 
   it('rejects an unknown reopen policy and a calendar change without a calendar', () => {
     const events = [created('2026-06-01T10:00:00+02:00', 'A')];
-    expect(() => computeSlaClocks({ events, matrix, now: at('2026-06-01T10:10:00+02:00'), reopenPolicy: 'reset' as never })).toThrow('reopenPolicy: ');
-    const badChange = { type: 'calendar_changed', at: at('2026-06-01T10:05:00+02:00'), calendar: { timezone: 'UTC' } } as unknown as SlaEvent;
-    expect(() => computeSlaClocks({ events: [...events, badChange], matrix, now: at('2026-06-01T10:10:00+02:00') })).toThrow('events[1].calendar: ');
+    expect(() =>
+      computeSlaClocks({ events, matrix, now: at('2026-06-01T10:10:00+02:00'), reopenPolicy: 'reset' as never }),
+    ).toThrow('reopenPolicy: ');
+    const badChange = {
+      type: 'calendar_changed',
+      at: at('2026-06-01T10:05:00+02:00'),
+      calendar: { timezone: 'UTC' },
+    } as unknown as SlaEvent;
+    expect(() =>
+      computeSlaClocks({ events: [...events, badChange], matrix, now: at('2026-06-01T10:10:00+02:00') }),
+    ).toThrow('events[1].calendar: ');
   });
 
   it('accepted exactly at the deadline is met', () => {
-    const clocks = computeSlaClocks({ events: [created('2026-06-01T10:00:00+02:00', 'A'), { type: 'accepted', at: at('2026-06-01T10:15:00+02:00') }], matrix, now: at('2026-06-01T11:00:00+02:00') });
-    expect(clocks.response).toMatchObject({ state: 'met', usedMinutes: 15, remainingMinutes: 0, warned: true, breach: null });
+    const clocks = computeSlaClocks({
+      events: [created('2026-06-01T10:00:00+02:00', 'A'), { type: 'accepted', at: at('2026-06-01T10:15:00+02:00') }],
+      matrix,
+      now: at('2026-06-01T11:00:00+02:00'),
+    });
+    expect(clocks.response).toMatchObject({
+      state: 'met',
+      usedMinutes: 15,
+      remainingMinutes: 0,
+      warned: true,
+      breach: null,
+    });
   });
 
   it.each([
     ['no created event', { events: [{ type: 'paused', at: at('2026-06-01T10:00:00+02:00') }] as SlaEvent[] }, 'events'],
     ['created after now', { events: [created('2026-06-01T12:00:00+02:00')] }, 'events'],
-    ['an invalid date', { events: [created('2026-06-01T10:00:00+02:00'), { type: 'paused', at: at('nope') }] as SlaEvent[] }, 'events[1].at'],
-    ['an unknown priority', { events: [{ type: 'created', at: at('2026-06-01T10:00:00+02:00'), priority: 'D' }] as unknown as SlaEvent[] }, 'events[0].priority'],
-    ['a missing matrix row', { events: [created('2026-06-01T10:00:00+02:00', 'C')], matrix: { A: matrix.A, B: matrix.B } as SlaMatrix }, 'matrix.C.response'],
-    ['a warning share of 0', { events: [created('2026-06-01T10:00:00+02:00', 'A')], matrix: { ...matrix, A: { ...matrix.A, restore: minutes(60, always, 0) } } }, 'matrix.A.restore.warningShare'],
-    ['a negative budget', { events: [created('2026-06-01T10:00:00+02:00', 'A')], matrix: { ...matrix, A: { ...matrix.A, response: minutes(-1, always) } } }, 'matrix.A.response.budget.minutes'],
+    [
+      'an invalid date',
+      { events: [created('2026-06-01T10:00:00+02:00'), { type: 'paused', at: at('nope') }] as SlaEvent[] },
+      'events[1].at',
+    ],
+    [
+      'an unknown priority',
+      { events: [{ type: 'created', at: at('2026-06-01T10:00:00+02:00'), priority: 'D' }] as unknown as SlaEvent[] },
+      'events[0].priority',
+    ],
+    [
+      'a missing matrix row',
+      { events: [created('2026-06-01T10:00:00+02:00', 'C')], matrix: { A: matrix.A, B: matrix.B } as SlaMatrix },
+      'matrix.C.response',
+    ],
+    [
+      'a warning share of 0',
+      {
+        events: [created('2026-06-01T10:00:00+02:00', 'A')],
+        matrix: { ...matrix, A: { ...matrix.A, restore: minutes(60, always, 0) } },
+      },
+      'matrix.A.restore.warningShare',
+    ],
+    [
+      'a negative budget',
+      {
+        events: [created('2026-06-01T10:00:00+02:00', 'A')],
+        matrix: { ...matrix, A: { ...matrix.A, response: minutes(-1, always) } },
+      },
+      'matrix.A.response.budget.minutes',
+    ],
     ['an invalid now', { events: [created('2026-06-01T10:00:00+02:00')], now: at('nope') }, 'now'],
   ])('rejects %s with SlaInputError(%s)', (_what, input, field) => {
     const call = (): unknown => computeSlaClocks({ matrix, now: at('2026-06-01T11:00:00+02:00'), ...input });

@@ -14,20 +14,32 @@ import type { SlaEvent } from './sla.types';
 // The same matrix runs once on the 24/7 calendar and once on the on-site service calendar (Mon–Fri
 // 06:00–22:00) of a Bavarian site. Warnings at 75 %.
 const demo = (name: string): CalendarSpec =>
-  JSON.parse(readFileSync(join(__dirname, '../../../demo-data/data/calendars', `${name}.json`), 'utf8')) as CalendarSpec;
+  JSON.parse(
+    readFileSync(join(__dirname, '../../../demo-data/data/calendars', `${name}.json`), 'utf8'),
+  ) as CalendarSpec;
 const calendars = {
   '24-7': BusinessCalendar.fromSpec(demo('24-7')),
   'on-site': BusinessCalendar.fromSpec({ ...demo('seed-002-on-site'), holidayRegion: 'DE-BY' }),
 };
 const seed002 = (calendar: '24-7' | 'on-site'): SlaMatrixSpec => ({
-  A: { response: { budget: { kind: 'minutes', minutes: 15 }, calendar }, restore: { budget: { kind: 'minutes', minutes: 60 }, calendar } },
-  B: { response: { budget: { kind: 'minutes', minutes: 30 }, calendar }, restore: { budget: { kind: 'minutes', minutes: 240 }, calendar } },
-  C: { response: { budget: { kind: 'minutes', minutes: 240 }, calendar: 'on-site' }, restore: { budget: { kind: 'businessDays', days: 1 }, calendar: 'on-site' } },
+  A: {
+    response: { budget: { kind: 'minutes', minutes: 15 }, calendar },
+    restore: { budget: { kind: 'minutes', minutes: 60 }, calendar },
+  },
+  B: {
+    response: { budget: { kind: 'minutes', minutes: 30 }, calendar },
+    restore: { budget: { kind: 'minutes', minutes: 240 }, calendar },
+  },
+  C: {
+    response: { budget: { kind: 'minutes', minutes: 240 }, calendar: 'on-site' },
+    restore: { budget: { kind: 'businessDays', days: 1 }, calendar: 'on-site' },
+  },
 });
 const matrix247 = buildSlaMatrix(seed002('24-7'), calendars);
 const matrixOnSite = buildSlaMatrix(seed002('on-site'), calendars);
 
-const berlin = (d: Date | null): string | null => (d === null ? null : DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toISO());
+const berlin = (d: Date | null): string | null =>
+  d === null ? null : DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toISO();
 const at = (iso: string): Date => new Date(iso);
 
 describe('seed 002: A-fault on Friday 2026-05-22 21:50, before Whit Monday', () => {
@@ -42,7 +54,14 @@ describe('seed 002: A-fault on Friday 2026-05-22 21:50, before Whit Monday', () 
     expect(clocks.response.nextCheckAt).toBeNull();
     expect(berlin(clocks.restore.deadline)).toBe('2026-05-22T22:50:00.000+02:00'); // 21:50 + 60
     expect(berlin(clocks.restore.warningAt)).toBe('2026-05-22T22:35:00.000+02:00'); // + 45
-    expect(clocks.restore).toMatchObject({ state: 'running', usedMinutes: 20, remainingMinutes: 40, warned: false, breach: null, budgetMinutes: 60 });
+    expect(clocks.restore).toMatchObject({
+      state: 'running',
+      usedMinutes: 20,
+      remainingMinutes: 40,
+      warned: false,
+      breach: null,
+      budgetMinutes: 60,
+    });
     expect(berlin(clocks.restore.nextCheckAt)).toBe('2026-05-22T22:35:00.000+02:00');
   });
 
@@ -58,15 +77,31 @@ describe('seed 002: A-fault on Friday 2026-05-22 21:50, before Whit Monday', () 
 
   it('on-site: accepted Tue 06:04 is met, restored Tue 07:10 is 20 min late', () => {
     const clocks = computeSlaClocks({
-      events: [...events, { type: 'accepted', at: at('2026-05-26T06:04:00+02:00') }, { type: 'restored', at: at('2026-05-26T07:10:00+02:00') }],
+      events: [
+        ...events,
+        { type: 'accepted', at: at('2026-05-26T06:04:00+02:00') },
+        { type: 'restored', at: at('2026-05-26T07:10:00+02:00') },
+      ],
       matrix: matrixOnSite,
       now: at('2026-05-26T12:00:00+02:00'),
     });
-    expect(clocks.response).toMatchObject({ state: 'met', usedMinutes: 14, remainingMinutes: 1, warned: true, breach: null, nextCheckAt: null });
+    expect(clocks.response).toMatchObject({
+      state: 'met',
+      usedMinutes: 14,
+      remainingMinutes: 1,
+      warned: true,
+      breach: null,
+      nextCheckAt: null,
+    });
     expect(berlin(clocks.response.stoppedAt)).toBe('2026-05-26T06:04:00.000+02:00');
     expect(berlin(clocks.response.deadline)).toBe('2026-05-26T06:05:00.000+02:00');
     // used: 10 (Fri) + 70 (Tue 06:00–07:10) = 80; 80 − 60 = 20 business minutes late; 07:10 − 06:50 = 20 min
-    expect(clocks.restore).toMatchObject({ state: 'breached', usedMinutes: 80, remainingMinutes: 0, breach: { businessMinutes: 20, lateMs: 1_200_000 } });
+    expect(clocks.restore).toMatchObject({
+      state: 'breached',
+      usedMinutes: 80,
+      remainingMinutes: 0,
+      breach: { businessMinutes: 20, lateMs: 1_200_000 },
+    });
   });
 });
 
@@ -108,7 +143,11 @@ describe('seed 002: B-fault on Friday 2026-06-05 20:00 on the on-site calendar',
   });
 
   it('the same ticket on 24/7 is due Saturday 00:00', () => {
-    const clocks = computeSlaClocks({ events: [{ type: 'created', at: at('2026-06-05T20:00:00+02:00'), priority: 'B' }], matrix: matrix247, now: at('2026-06-05T20:00:00+02:00') });
+    const clocks = computeSlaClocks({
+      events: [{ type: 'created', at: at('2026-06-05T20:00:00+02:00'), priority: 'B' }],
+      matrix: matrix247,
+      now: at('2026-06-05T20:00:00+02:00'),
+    });
     expect(berlin(clocks.restore.deadline)).toBe('2026-06-06T00:00:00.000+02:00');
     expect(clocks.restore).toMatchObject({ state: 'running', usedMinutes: 0, remainingMinutes: 240 });
   });
@@ -125,19 +164,33 @@ describe('seed 002: the closing-instant rule on the on-site calendar', () => {
   });
 
   it('exactly at the deadline the clock is not yet breached; a millisecond later it is', () => {
-    expect(computeSlaClocks({ events, matrix: matrixOnSite, now: at('2026-06-10T22:00:00+02:00') }).restore.state).toBe('running');
+    expect(computeSlaClocks({ events, matrix: matrixOnSite, now: at('2026-06-10T22:00:00+02:00') }).restore.state).toBe(
+      'running',
+    );
     const late = computeSlaClocks({ events, matrix: matrixOnSite, now: at('2026-06-10T22:00:00.001+02:00') }).restore;
     expect(late.state).toBe('breached');
     expect(late.breach).toEqual({ businessMinutes: 0, lateMs: 1 });
   });
 
   it('restored at 22:30 (closed time) is breached by 30 wall-clock minutes and 0 business minutes', () => {
-    const clocks = computeSlaClocks({ events: [...events, { type: 'restored', at: at('2026-06-10T22:30:00+02:00') }], matrix: matrixOnSite, now: at('2026-06-11T09:00:00+02:00') });
-    expect(clocks.restore).toMatchObject({ state: 'breached', usedMinutes: 60, breach: { businessMinutes: 0, lateMs: 1_800_000 } });
+    const clocks = computeSlaClocks({
+      events: [...events, { type: 'restored', at: at('2026-06-10T22:30:00+02:00') }],
+      matrix: matrixOnSite,
+      now: at('2026-06-11T09:00:00+02:00'),
+    });
+    expect(clocks.restore).toMatchObject({
+      state: 'breached',
+      usedMinutes: 60,
+      breach: { businessMinutes: 0, lateMs: 1_800_000 },
+    });
   });
 
   it('restored exactly at 22:00 is met', () => {
-    const clocks = computeSlaClocks({ events: [...events, { type: 'restored', at: at('2026-06-10T22:00:00+02:00') }], matrix: matrixOnSite, now: at('2026-06-11T09:00:00+02:00') });
+    const clocks = computeSlaClocks({
+      events: [...events, { type: 'restored', at: at('2026-06-10T22:00:00+02:00') }],
+      matrix: matrixOnSite,
+      now: at('2026-06-11T09:00:00+02:00'),
+    });
     expect(clocks.restore).toMatchObject({ state: 'met', usedMinutes: 60, remainingMinutes: 0, breach: null });
   });
 });
@@ -152,8 +205,22 @@ describe('seed 002: pauses across the night', () => {
 
   it('while paused (Thu 06:30) there is no deadline, and no timer', () => {
     const clocks = computeSlaClocks({ events, matrix: matrixOnSite, now: at('2026-06-11T06:30:00+02:00') });
-    expect(clocks.response).toMatchObject({ state: 'paused', usedMinutes: 10, remainingMinutes: 5, deadline: null, warningAt: null, warned: false, nextCheckAt: null });
-    expect(clocks.restore).toMatchObject({ state: 'paused', usedMinutes: 10, remainingMinutes: 50, deadline: null, nextCheckAt: null });
+    expect(clocks.response).toMatchObject({
+      state: 'paused',
+      usedMinutes: 10,
+      remainingMinutes: 5,
+      deadline: null,
+      warningAt: null,
+      warned: false,
+      nextCheckAt: null,
+    });
+    expect(clocks.restore).toMatchObject({
+      state: 'paused',
+      usedMinutes: 10,
+      remainingMinutes: 50,
+      deadline: null,
+      nextCheckAt: null,
+    });
   });
 
   it('after the resume at 07:00 the remaining 5 / 50 minutes run from 07:00', () => {
@@ -181,7 +248,11 @@ describe('seed 002: pauses across the night', () => {
 
 describe('C: "restore by the close of the next business day" on the on-site calendar', () => {
   it('created Wed 2026-06-03 10:00 → Thu is Corpus Christi → due Fri 22:00 (960 − 240 … = 16 + 12 h)', () => {
-    const clocks = computeSlaClocks({ events: [{ type: 'created', at: at('2026-06-03T10:00:00+02:00'), priority: 'C' }], matrix: matrixOnSite, now: at('2026-06-03T10:00:00+02:00') });
+    const clocks = computeSlaClocks({
+      events: [{ type: 'created', at: at('2026-06-03T10:00:00+02:00'), priority: 'C' }],
+      matrix: matrixOnSite,
+      now: at('2026-06-03T10:00:00+02:00'),
+    });
     expect(berlin(clocks.restore.deadline)).toBe('2026-06-05T22:00:00.000+02:00');
     expect(clocks.restore.budgetMinutes).toBe(720 + 960); // Wed 10:00–22:00 = 720, Fri 06:00–22:00 = 960
     expect(clocks.restore.budget).toEqual({ kind: 'businessDays', days: 1 });
@@ -189,7 +260,11 @@ describe('C: "restore by the close of the next business day" on the on-site cale
   });
 
   it('created on Saturday → due Monday 22:00 (the whole Monday)', () => {
-    const clocks = computeSlaClocks({ events: [{ type: 'created', at: at('2026-06-06T11:00:00+02:00'), priority: 'C' }], matrix: matrixOnSite, now: at('2026-06-06T11:00:00+02:00') });
+    const clocks = computeSlaClocks({
+      events: [{ type: 'created', at: at('2026-06-06T11:00:00+02:00'), priority: 'C' }],
+      matrix: matrixOnSite,
+      now: at('2026-06-06T11:00:00+02:00'),
+    });
     expect(berlin(clocks.restore.deadline)).toBe('2026-06-08T22:00:00.000+02:00');
     expect(clocks.restore.budgetMinutes).toBe(960);
   });

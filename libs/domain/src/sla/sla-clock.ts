@@ -207,7 +207,15 @@ export function computeSlaClocks(a: {
       priority = event.priority;
       for (const kind of CLOCK_KINDS) {
         targetOf(a.matrix, priority, kind);
-        const run: ClockRun = { kind, startedAt: at, startOverride: undefined, override: undefined, segments: [], openFrom: undefined, stoppedAt: undefined };
+        const run: ClockRun = {
+          kind,
+          startedAt: at,
+          startOverride: undefined,
+          override: undefined,
+          segments: [],
+          openFrom: undefined,
+          stoppedAt: undefined,
+        };
         runs.set(kind, run);
         openSegment(run, at);
       }
@@ -351,7 +359,10 @@ function evaluate(run: ClockRun, running: boolean, target: SlaTarget, priority: 
     clock: run.kind,
     state,
     priority,
-    budget: target.budget.kind === 'minutes' ? { kind: 'minutes', minutes: target.budget.minutes } : { kind: 'businessDays', days: target.budget.days },
+    budget:
+      target.budget.kind === 'minutes'
+        ? { kind: 'minutes', minutes: target.budget.minutes }
+        : { kind: 'businessDays', days: target.budget.days },
     budgetMinutes: budget / MS_PER_MINUTE,
     startedAt: new Date(run.startedAt),
     stoppedAt: run.stoppedAt === undefined ? null : new Date(run.stoppedAt),

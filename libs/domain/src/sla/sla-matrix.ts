@@ -26,12 +26,16 @@ export function buildSlaMatrix(spec: SlaMatrixSpec, calendars: Readonly<Record<s
     const row = {} as Record<ClockKind, SlaTarget>;
     for (const clock of CLOCK_KINDS) {
       const field = `matrix.${priority}.${clock}`;
-      const target = (spec as Partial<Record<Priority, Partial<Record<ClockKind, SlaTargetSpec>>>> | undefined)?.[priority]?.[clock];
+      const target = (spec as Partial<Record<Priority, Partial<Record<ClockKind, SlaTargetSpec>>>> | undefined)?.[
+        priority
+      ]?.[clock];
       if (target === undefined || target === null || typeof target !== 'object') {
         throw new SlaInputError(field, 'missing SLA target');
       }
       assertBudget(target.budget, `${field}.budget`);
-      const calendar = Object.prototype.hasOwnProperty.call(calendars, target.calendar) ? calendars[target.calendar] : undefined;
+      const calendar = Object.prototype.hasOwnProperty.call(calendars, target.calendar)
+        ? calendars[target.calendar]
+        : undefined;
       if (!(calendar instanceof BusinessCalendar)) {
         throw new SlaInputError(`${field}.calendar`, `unknown calendar '${String(target.calendar)}'`);
       }
@@ -40,7 +44,9 @@ export function buildSlaMatrix(spec: SlaMatrixSpec, calendars: Readonly<Record<s
         throw new SlaInputError(`${field}.warningShare`, `expected a share in (0, 1], got ${warningShare}`);
       }
       const budget: SlaBudget =
-        target.budget.kind === 'minutes' ? { kind: 'minutes', minutes: target.budget.minutes } : { kind: 'businessDays', days: target.budget.days };
+        target.budget.kind === 'minutes'
+          ? { kind: 'minutes', minutes: target.budget.minutes }
+          : { kind: 'businessDays', days: target.budget.days };
       row[clock] = { budget, calendar, warningShare };
     }
     matrix[priority] = row;

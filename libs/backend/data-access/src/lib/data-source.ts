@@ -9,7 +9,10 @@ export const MIGRATIONS_TABLE = 'schema_migrations';
  * `synchronize` is always false and there is no switch for it: the schema comes from migrations only.
  * Migrations are listed explicitly (no globs), so bundled builds carry them.
  */
-export function dataSourceOptions(db: { url: string; poolSize: number }, applicationName = 'leitstand'): DataSourceOptions {
+export function dataSourceOptions(
+  db: { url: string; poolSize: number },
+  applicationName = 'leitstand',
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: db.url,

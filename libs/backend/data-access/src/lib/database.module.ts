@@ -1,5 +1,12 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, ROOT_LOGGER, describeEndpoint, retryLoggerFrom, retryUntilReachable, type AppConfig } from '@leitstand/backend/core';
+import {
+  APP_CONFIG,
+  ROOT_LOGGER,
+  describeEndpoint,
+  retryLoggerFrom,
+  retryUntilReachable,
+  type AppConfig,
+} from '@leitstand/backend/core';
 import type { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
@@ -15,8 +22,16 @@ import { createDataSource } from './data-source';
       provide: DataSource,
       inject: [APP_CONFIG, ROOT_LOGGER],
       useFactory: async (config: AppConfig, logger: PinoLogger): Promise<DataSource> => {
-        const dataSource = createDataSource(config.database, `leitstand-${String(logger.bindings()['service'] ?? 'app')}`);
-        await retryUntilReachable('PostgreSQL', describeEndpoint(config.database.url), () => dataSource.initialize(), retryLoggerFrom(logger, 'database'));
+        const dataSource = createDataSource(
+          config.database,
+          `leitstand-${String(logger.bindings()['service'] ?? 'app')}`,
+        );
+        await retryUntilReachable(
+          'PostgreSQL',
+          describeEndpoint(config.database.url),
+          () => dataSource.initialize(),
+          retryLoggerFrom(logger, 'database'),
+        );
         return dataSource;
       },
     },

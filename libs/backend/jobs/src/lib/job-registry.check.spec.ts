@@ -9,15 +9,21 @@ describe('assertEveryJobHasOneHandler', () => {
   });
 
   it('refuses a declared job without a handler', () => {
-    expect(() => assertEveryJobHasOneHandler(complete.slice(1))).toThrow(new JobRegistryError(`job registry is inconsistent: job '${JOB_NAMES[0]}' has no handler`));
+    expect(() => assertEveryJobHasOneHandler(complete.slice(1))).toThrow(
+      new JobRegistryError(`job registry is inconsistent: job '${JOB_NAMES[0]}' has no handler`),
+    );
   });
 
   it('refuses a job with two handlers', () => {
-    expect(() => assertEveryJobHasOneHandler([...complete, { job: JOB_NAMES[0] as string, handler: 'Second' }])).toThrow(/has 2 handlers/);
+    expect(() =>
+      assertEveryJobHasOneHandler([...complete, { job: JOB_NAMES[0] as string, handler: 'Second' }]),
+    ).toThrow(/has 2 handlers/);
   });
 
   it('refuses a handler of an undeclared job', () => {
-    expect(() => assertEveryJobHasOneHandler([...complete, { job: 'nope', handler: 'Stray' }])).toThrow(/Stray handles undeclared job 'nope'/);
+    expect(() => assertEveryJobHasOneHandler([...complete, { job: 'nope', handler: 'Stray' }])).toThrow(
+      /Stray handles undeclared job 'nope'/,
+    );
   });
 });
 

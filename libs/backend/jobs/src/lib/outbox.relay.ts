@@ -52,7 +52,10 @@ export class OutboxRelay {
       );
       if (rows.length === 0) return 0;
       const now = Date.now();
-      const byQueue = new Map<string, Array<{ row: OutboxRow; name: string; data: unknown; opts: Record<string, unknown> }>>();
+      const byQueue = new Map<
+        string,
+        Array<{ row: OutboxRow; name: string; data: unknown; opts: Record<string, unknown> }>
+      >();
       const poison: OutboxRow[] = [];
       for (const row of rows) {
         const name = row.job_name;
@@ -64,13 +67,20 @@ export class OutboxRelay {
         const jobId = jobIdFor(name, row.payload);
         const delay = row.run_at ? Math.max(0, row.run_at.getTime() - now) : 0;
         const list = byQueue.get(def.queue) ?? [];
-        list.push({ row, name: row.job_name, data: row.payload, opts: { ...def.options, jobId, ...(delay > 0 ? { delay } : {}) } });
+        list.push({
+          row,
+          name: row.job_name,
+          data: row.payload,
+          opts: { ...def.options, jobId, ...(delay > 0 ? { delay } : {}) },
+        });
         byQueue.set(def.queue, list);
       }
       const published: string[] = [];
       try {
         for (const [queueName, jobs] of byQueue) {
-          await this.queues.queue(queueName as never).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: j.opts })));
+          await this.queues
+            .queue(queueName as never)
+            .addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: j.opts })));
           published.push(...jobs.map((j) => j.row.id));
         }
         if (this.redisDownLogged) {
@@ -80,17 +90,30 @@ export class OutboxRelay {
       } catch (error) {
         if (!this.redisDownLogged) {
           this.redisDownLogged = true;
-          this.logger.warn(`outbox relay: cannot reach Redis (${describeError(error)}); rows stay in PostgreSQL and are retried`);
+          this.logger.warn(
+            `outbox relay: cannot reach Redis (${describeError(error)}); rows stay in PostgreSQL and are retried`,
+          );
         }
         const failed = rows.filter((r) => !published.includes(r.id)).map((r) => r.id);
-        await manager.query(`UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [failed, describeError(error)]);
+        await manager.query(
+          `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+          [failed, describeError(error)],
+        );
       }
       if (poison.length > 0) {
-        this.logger.error({ ids: poison.map((p) => p.id) }, 'outbox relay: rows name unknown jobs; they stay unpublished');
-        await manager.query(`UPDATE outbox_messages SET attempts = attempts + 1, last_error = 'unknown job name' WHERE id = ANY($1::bigint[])`, [poison.map((p) => p.id)]);
+        this.logger.error(
+          { ids: poison.map((p) => p.id) },
+          'outbox relay: rows name unknown jobs; they stay unpublished',
+        );
+        await manager.query(
+          `UPDATE outbox_messages SET attempts = attempts + 1, last_error = 'unknown job name' WHERE id = ANY($1::bigint[])`,
+          [poison.map((p) => p.id)],
+        );
       }
       if (published.length > 0) {
-        await manager.query(`UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])`, [published]);
+        await manager.query(`UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+          published,
+        ]);
       }
       return published.length;
     });

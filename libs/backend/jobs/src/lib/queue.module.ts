@@ -1,7 +1,14 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { Logger as PinoLogger } from 'pino';
-import { APP_CONFIG, Metrics, ROOT_LOGGER, createRedisConnection, retryLoggerFrom, type AppConfig } from '@leitstand/backend/core';
+import {
+  APP_CONFIG,
+  Metrics,
+  ROOT_LOGGER,
+  createRedisConnection,
+  retryLoggerFrom,
+  type AppConfig,
+} from '@leitstand/backend/core';
 import { QueueRegistry } from './queue-registry';
 
 /** The producer-side Redis connection (fails fast while Redis is down). */
@@ -15,7 +22,8 @@ const JOB_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
     {
       provide: REDIS_PRODUCER,
       inject: [APP_CONFIG, ROOT_LOGGER],
-      useFactory: (config: AppConfig, logger: PinoLogger): Redis => createRedisConnection(config.redis.url, 'producer', retryLoggerFrom(logger, 'redis')),
+      useFactory: (config: AppConfig, logger: PinoLogger): Redis =>
+        createRedisConnection(config.redis.url, 'producer', retryLoggerFrom(logger, 'redis')),
     },
     {
       provide: QueueRegistry,

@@ -14,7 +14,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -55,8 +57,12 @@ export class ServiceProcess {
 
   async spawn(waitHealthy = true): Promise<void> {
     const entry = join(WORKSPACE_ROOT, 'dist', 'backend', this.kind, 'main.js');
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npx nx run-many -t build -p api worker)`);
-    const portVar = this.kind === 'api' ? { API_PORT: String(this.port), API_HOST: '127.0.0.1' } : { WORKER_HTTP_PORT: String(this.port), API_HOST: '127.0.0.1' };
+    if (!existsSync(entry))
+      throw new Error(`${entry} is missing: build first (npx nx run-many -t build -p api worker)`);
+    const portVar =
+      this.kind === 'api'
+        ? { API_PORT: String(this.port), API_HOST: '127.0.0.1' }
+        : { WORKER_HTTP_PORT: String(this.port), API_HOST: '127.0.0.1' };
     const child = spawn(process.execPath, ['--enable-source-maps', entry], {
       cwd: WORKSPACE_ROOT,
       env: { PATH: process.env['PATH'] ?? '', ...this.env, ...portVar },
@@ -75,7 +81,8 @@ export class ServiceProcess {
   async waitHealthy(timeoutMs = 30_000): Promise<void> {
     await waitFor(
       async () => {
-        if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) throw new Error(`${this.kind} exited: ${this.tail()}`);
+        if (this.child?.exitCode !== null && this.child?.exitCode !== undefined)
+          throw new Error(`${this.kind} exited: ${this.tail()}`);
         const res = await fetch(this.healthUrl).catch(() => null);
         return res?.status === 200;
       },

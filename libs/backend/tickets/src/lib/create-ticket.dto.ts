@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PRIORITIES, TICKET_CHANNELS, type CreateTicketRequest, type Priority, type TicketChannel } from '@leitstand/api-contracts';
+import {
+  PRIORITIES,
+  TICKET_CHANNELS,
+  type CreateTicketRequest,
+  type Priority,
+  type TicketChannel,
+} from '@leitstand/api-contracts';
 
 export class CreateTicketDto implements CreateTicketRequest {
   @ApiProperty({ maxLength: 200, example: 'Aufzug 3 steht zwischen EG und 1. OG' })

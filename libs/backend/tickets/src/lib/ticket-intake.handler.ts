@@ -15,13 +15,21 @@ export class TicketIntakeHandler implements HandlesJob<'ticket.created'> {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async handle(payload: JobPayloads['ticket.created'], context: JobContext): Promise<void> {
-    const ticket = await this.dataSource.getRepository(TicketEntity).findOne({ where: { id: payload.ticketId }, select: { id: true } });
+    const ticket = await this.dataSource
+      .getRepository(TicketEntity)
+      .findOne({ where: { id: payload.ticketId }, select: { id: true } });
     if (!ticket) return; // gone: nothing to confirm
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(TicketEventEntity)
-      .values({ ticketId: ticket.id, type: INTAKE_CONFIRMED, actor: 'system:worker', payload: { jobId: context.jobId, attempt: context.attempt }, dedupKey: `${INTAKE_CONFIRMED}.${ticket.id}` })
+      .values({
+        ticketId: ticket.id,
+        type: INTAKE_CONFIRMED,
+        actor: 'system:worker',
+        payload: { jobId: context.jobId, attempt: context.attempt },
+        dedupKey: `${INTAKE_CONFIRMED}.${ticket.id}`,
+      })
       .orIgnore()
       .execute();
   }

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TicketEntity, TicketEventEntity } from '@leitstand/backend/data-access';
 import { enqueueInTransaction } from '@leitstand/backend/jobs';
-import type { TicketDetail, TicketListResponse, TicketSummary, TicketStatus, TicketChannel } from '@leitstand/api-contracts';
+import type {
+  TicketDetail,
+  TicketListResponse,
+  TicketSummary,
+  TicketStatus,
+  TicketChannel,
+} from '@leitstand/api-contracts';
 import type { CreateTicketDto } from './create-ticket.dto';
 
 /** Creates and lists tickets. A ticket, its 'created' event and its outbox row commit together. */
@@ -37,7 +43,9 @@ export class TicketsService {
   }
 
   async list(limit = 200): Promise<TicketListResponse> {
-    const rows = await this.dataSource.getRepository(TicketEntity).find({ order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+    const rows = await this.dataSource
+      .getRepository(TicketEntity)
+      .find({ order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
     return { items: rows.map(toSummary), nextCursor: null };
   }
 

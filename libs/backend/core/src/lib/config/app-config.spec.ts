@@ -15,13 +15,25 @@ describe('loadConfig', () => {
   it('lists every invalid variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ API_PORT: '99999', DATABASE_URL: 'mysql://x', REDIS_URL: 'localhost', QUEUE_PREFIX: 'leitstand', LOG_LEVEL: 'loud' });
+      loadConfig({
+        API_PORT: '99999',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'localhost',
+        QUEUE_PREFIX: 'leitstand',
+        LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigValidationError);
     const issues = (error as ConfigValidationError).issues;
-    expect(issues.map((i) => i.variable).sort()).toEqual(['API_PORT', 'DATABASE_URL', 'LOG_LEVEL', 'QUEUE_PREFIX', 'REDIS_URL']);
+    expect(issues.map((i) => i.variable).sort()).toEqual([
+      'API_PORT',
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'QUEUE_PREFIX',
+      'REDIS_URL',
+    ]);
     const message = (error as Error).message;
     expect(message).toContain('API_PORT: must be 1–65535 (got "99999")');
     expect(message).toContain('QUEUE_PREFIX: must be a Redis Cluster hash tag');

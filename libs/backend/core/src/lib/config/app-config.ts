@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ENV_SCHEMA, type Env } from './env.schema';
 
 /** One invalid variable: its name and what is wrong. */
@@ -10,7 +11,9 @@ export interface ConfigIssue {
 export class ConfigValidationError extends Error {
   override readonly name = 'ConfigValidationError';
   constructor(readonly issues: ConfigIssue[]) {
-    super(`Invalid environment (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join('\n')}`);
+    super(
+      `Invalid environment (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join('\n')}`,
+    );
   }
 }
 
@@ -18,7 +21,12 @@ export class ConfigValidationError extends Error {
 export interface AppConfig {
   readonly env: Env['NODE_ENV'];
   readonly logLevel: Env['LOG_LEVEL'];
-  readonly http: { readonly host: string; readonly port: number; readonly adapter: Env['HTTP_ADAPTER']; readonly webDist: string | undefined };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly adapter: Env['HTTP_ADAPTER'];
+    readonly webDist: string | undefined;
+  };
   readonly worker: { readonly httpPort: number; readonly concurrency: number };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string };
@@ -49,7 +57,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return Object.freeze({
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
-    http: Object.freeze({ host: env.API_HOST, port: env.API_PORT, adapter: env.HTTP_ADAPTER, webDist: env.WEB_DIST }),
+    http: Object.freeze({
+      host: env.API_HOST,
+      port: env.API_PORT,
+      adapter: env.HTTP_ADAPTER,
+      webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : undefined,
+    }),
     worker: Object.freeze({ httpPort: env.WORKER_HTTP_PORT, concurrency: env.WORKER_CONCURRENCY }),
     database: Object.freeze({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }),
     redis: Object.freeze({ url: env.REDIS_URL }),

@@ -20,7 +20,10 @@ export const ENV_SCHEMA = z
     HTTP_ADAPTER: z.enum(['fastify', 'express']).default('fastify'),
     DATABASE_URL: z
       .string()
-      .regex(/^postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_-]+(\?.*)?$/, 'must be postgres://user[:password]@host[:port]/database')
+      .regex(
+        /^postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_-]+(\?.*)?$/,
+        'must be postgres://user[:password]@host[:port]/database',
+      )
       .default('postgres://postgres@127.0.0.1:5432/leitstand'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: z
@@ -40,7 +43,11 @@ export const ENV_SCHEMA = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_ONLY_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (the default is for local use only)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'must be set in production (the default is for local use only)',
+      });
     }
   });
 
@@ -57,7 +64,9 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
   DATABASE_URL: { description: 'PostgreSQL connection URL', sensitive: true },
   DATABASE_POOL_SIZE: { description: 'connections per process' },
   REDIS_URL: { description: 'Redis connection URL', sensitive: true },
-  QUEUE_PREFIX: { description: 'BullMQ key prefix, a hash tag so every key of a queue lands in one Redis Cluster slot' },
+  QUEUE_PREFIX: {
+    description: 'BullMQ key prefix, a hash tag so every key of a queue lands in one Redis Cluster slot',
+  },
   JWT_SECRET: { description: 'signing secret for session tokens (required in production)', sensitive: true },
   WEB_DIST: { description: 'folder of the built UI; when set the API serves it at /' },
   OUTBOX_POLL_MS: { description: 'fallback poll interval of the outbox relay (it is woken by NOTIFY as well)' },

@@ -34,7 +34,13 @@ export class LoggingModule {
           },
         }),
       ],
-      providers: [{ provide: ROOT_LOGGER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRootLogger(config, service) }],
+      providers: [
+        {
+          provide: ROOT_LOGGER,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => createRootLogger(config, service),
+        },
+      ],
       exports: [ROOT_LOGGER],
     };
   }

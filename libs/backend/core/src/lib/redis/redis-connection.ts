@@ -36,7 +36,9 @@ export function createRedisConnection(url: string, role: RedisRole, logger: Retr
   redis.on('error', (error: unknown) => {
     if (!down) {
       down = true;
-      logger.warn(`Redis at ${endpoint} is unreachable (${describeError(error)}); ${name} connection retrying with backoff`);
+      logger.warn(
+        `Redis at ${endpoint} is unreachable (${describeError(error)}); ${name} connection retrying with backoff`,
+      );
     }
   });
   redis.on('ready', () => {

@@ -10,7 +10,8 @@ describe('retryUntilReachable', () => {
       '127.0.0.1:5999',
       async () => {
         calls++;
-        if (calls < 4) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5999\n    at stack'), { code: 'ECONNREFUSED' });
+        if (calls < 4)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5999\n    at stack'), { code: 'ECONNREFUSED' });
         return 'connected';
       },
       { warn: (m) => lines.push(`warn ${m}`), info: (m) => lines.push(`info ${m}`) },
@@ -18,7 +19,9 @@ describe('retryUntilReachable', () => {
     );
     expect(result).toBe('connected');
     expect(sleeps).toEqual([100, 200, 300]);
-    expect(lines[0]).toBe('warn PostgreSQL at 127.0.0.1:5999 is unreachable (ECONNREFUSED); retrying in 0.1 s (attempt 1)');
+    expect(lines[0]).toBe(
+      'warn PostgreSQL at 127.0.0.1:5999 is unreachable (ECONNREFUSED); retrying in 0.1 s (attempt 1)',
+    );
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('info PostgreSQL at 127.0.0.1:5999 is reachable again (after 4 attempts)');
     expect(lines.join('\n')).not.toContain('at stack');
@@ -26,10 +29,16 @@ describe('retryUntilReachable', () => {
 
   it('gives up after maxAttempts with a typed error', async () => {
     await expect(
-      retryUntilReachable('Redis', 'localhost:1', () => Promise.reject(new Error('nope')), { warn: () => undefined, info: () => undefined }, {
-        maxAttempts: 2,
-        sleep: async () => undefined,
-      }),
+      retryUntilReachable(
+        'Redis',
+        'localhost:1',
+        () => Promise.reject(new Error('nope')),
+        { warn: () => undefined, info: () => undefined },
+        {
+          maxAttempts: 2,
+          sleep: async () => undefined,
+        },
+      ),
     ).rejects.toBeInstanceOf(DependencyUnreachableError);
   });
 

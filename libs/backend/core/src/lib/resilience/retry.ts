@@ -51,7 +51,9 @@ export async function retryUntilReachable<T>(
         throw new DependencyUnreachableError(what, endpoint, describeError(error));
       }
       const delay = backoffDelay(attempt, initial, max);
-      logger.warn(`${what} at ${endpoint} is unreachable (${describeError(error)}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt})`);
+      logger.warn(
+        `${what} at ${endpoint} is unreachable (${describeError(error)}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt})`,
+      );
       await sleep(delay);
     }
   }
@@ -59,7 +61,11 @@ export async function retryUntilReachable<T>(
 
 export class DependencyUnreachableError extends Error {
   override readonly name = 'DependencyUnreachableError';
-  constructor(readonly what: string, readonly endpoint: string, readonly reason: string) {
+  constructor(
+    readonly what: string,
+    readonly endpoint: string,
+    readonly reason: string,
+  ) {
     super(`${what} at ${endpoint} is unreachable (${reason})`);
   }
 }
