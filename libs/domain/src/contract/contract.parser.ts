@@ -3,7 +3,7 @@ import { ID_PATTERN, IssueCollector, LOCAL_DATE_PATTERN, joinPath } from '../mon
 import type { JsonObject } from '../money/data-issues';
 import { toDecimalString } from '../money/money';
 import { ContractCalculationInvalidError } from './contract.errors';
-import type { ContractCalculation } from './contract.types';
+import type { ContractCalculation, ContractLineItem } from './contract.types';
 
 const ZERO = new Dec(0);
 const ONE = new Dec(1);
@@ -188,7 +188,7 @@ function readGroupRefs(c: IssueCollector, value: unknown, path: string, groups: 
   });
 }
 
-const LINE_KEYS: Readonly<Record<string, readonly string[]>> = {
+const LINE_KEYS: Readonly<Record<ContractLineItem['kind'], readonly string[]>> = {
   perAsset: ['feePerAsset', 'per', 'assetGroupIds'],
   lumpSum: ['amount', 'per'],
   personnel: ['heads', 'employerCost', 'overheadPercent'],
@@ -196,12 +196,13 @@ const LINE_KEYS: Readonly<Record<string, readonly string[]>> = {
   inspection: ['feePerAsset', 'cycleMonths', 'assetGroupIds'],
   task: ['hours', 'hourlyRate', 'per', 'agreedPrice'],
 };
+const LINE_KINDS = Object.keys(LINE_KEYS) as readonly ContractLineItem['kind'][];
 const PERIODS = ['month', 'year'] as const;
 
 function readLine(c: IssueCollector, o: JsonObject, p: string, groups: ReadonlySet<string>): string | undefined {
-  const kind = c.oneOf(o['kind'], joinPath(p, 'kind'), Object.keys(LINE_KEYS));
+  const kind = c.oneOf(o['kind'], joinPath(p, 'kind'), LINE_KINDS);
   const common = ['kind', 'id', 'label', 'group', 'module', 'statedAnnual', 'statedSharePercentOfTotal'];
-  c.noUnknownKeys(o, p, [...common, ...(kind === undefined ? [] : (LINE_KEYS[kind] ?? []))]);
+  c.noUnknownKeys(o, p, [...common, ...(kind === undefined ? [] : LINE_KEYS[kind])]);
   const id = c.string(o['id'], joinPath(p, 'id'), ID);
   c.string(o['label'], joinPath(p, 'label'));
   c.optionalString(o['group'], joinPath(p, 'group'));
@@ -250,7 +251,8 @@ function readLine(c: IssueCollector, o: JsonObject, p: string, groups: ReadonlyS
         money('agreedPrice', 'a price');
       }
       break;
-    default:
+    case undefined:
+      // an unknown kind is already reported by `oneOf`
       break;
   }
   return id;
