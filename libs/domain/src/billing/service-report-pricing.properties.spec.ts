@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { Dec } from '../money/decimal';
 import { parsePriceList } from './price-list.parser';
+import type { PriceList } from './price-list.types';
 import { priceServiceReport } from './service-report.pricing';
 import type { ServiceReport, WorkInterval } from './service-report.types';
 import { LINE_CATEGORIES } from './service-report.types';
@@ -10,6 +11,13 @@ import { LINE_CATEGORIES } from './service-report.types';
 const load = (name: string) =>
   parsePriceList(JSON.parse(readFileSync(path.join(__dirname, '../../../demo-data/data/price-lists', name), 'utf8')));
 const lists = [load('seed-003-service-price-list.json'), load('seed-004-itk-service-price-list.json')];
+function listAt(i: number): PriceList {
+  const list = lists[i];
+  if (list === undefined) {
+    throw new Error(`no price list #${i}`);
+  }
+  return list;
+}
 const site = { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BW' };
 const BASE = Date.parse('2024-03-01T00:00:00Z');
 const MINUTE = 60_000;
@@ -64,7 +72,7 @@ describe('service-report pricing — properties', () => {
     (i) => {
       fc.assert(
         fc.property(reportArb(i), (report) => {
-          const r = priceServiceReport(report, lists[i] ?? lists[0]!, site);
+          const r = priceServiceReport(report, listAt(i), site);
           for (const cat of LINE_CATEGORIES) {
             const sum = r.lines.filter((l) => l.category === cat).reduce((a, l) => a.plus(l.amount), new Dec(0));
             expect(sum.eq(r.subtotals[cat])).toBe(true);
@@ -83,7 +91,7 @@ describe('service-report pricing — properties', () => {
   it.each([0, 1])('price list #%i: amounts are never negative for valid input', (i) => {
     fc.assert(
       fc.property(reportArb(i), (report) => {
-        const r = priceServiceReport(report, lists[i] ?? lists[0]!, site);
+        const r = priceServiceReport(report, listAt(i), site);
         for (const l of r.lines) {
           expect(new Dec(l.amount).isNegative()).toBe(false);
         }
@@ -100,7 +108,7 @@ describe('service-report pricing — properties', () => {
     // Pooling per worker/role/band makes any split point price-neutral; split at an arbitrary minute.
     fc.assert(
       fc.property(reportArb(i), fc.nat(), fc.integer({ min: 1, max: 10_000 }), (report, pick, at) => {
-        const list = lists[i] ?? lists[0]!;
+        const list = listAt(i);
         const idx = pick % report.work.length;
         const iv = report.work[idx];
         if (iv === undefined) {
