@@ -14,9 +14,29 @@ function configOrExit(): AppConfig {
   }
 }
 
+let started = false;
+
+/**
+ * Nest's shutdown hooks drain requests and jobs; this caps how long that may take. A signal that
+ * arrives while start-up still waits for PostgreSQL or Redis ends the process at once.
+ */
+function capShutdown(timeoutMs: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (!started) process.exit(0);
+      setTimeout(() => {
+        process.stderr.write(`shutdown took longer than ${timeoutMs} ms; exiting\n`);
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
+  }
+}
+
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
+  capShutdown(config.shutdownTimeoutMs);
   const app = await createWorkerApp(config, config.http.host);
+  started = true;
   // Nest's shutdown hooks close the context (workers finish their active jobs); close HTTP with it.
   process.once('SIGTERM', () => app.http.close());
   process.once('SIGINT', () => app.http.close());

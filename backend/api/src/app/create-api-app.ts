@@ -51,8 +51,20 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   if (config.http.adapter === 'fastify') {
     const metrics = app.get(Metrics);
     const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+    // Graceful shutdown: once closing, answers ask the client to close its connection, and idle
+    // keep-alive connections are closed as soon as their last response is out, so SIGTERM waits for
+    // in-flight requests only, not for clients' keep-alive timers.
+    let closing = false;
+    fastify.addHook('preClose', (done) => {
+      closing = true;
+      const timer = setInterval(() => fastify.server.closeIdleConnections(), 50);
+      timer.unref();
+      fastify.server.once('close', () => clearInterval(timer));
+      done();
+    });
     fastify.addHook('onSend', (request, reply, _payload, done) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
+      if (closing) void reply.header('connection', 'close');
       done();
     });
     fastify.addHook('onResponse', (request, reply, done) => {

@@ -25,7 +25,7 @@ export function dataSourceOptions(
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: false,
     applicationName,
     extra: { max: db.poolSize, connectionTimeoutMillis: 5_000 },
   };
