@@ -64,16 +64,15 @@ export function toDecimalString(value: Dec): DecimalString {
 }
 
 function groupThousands(digits: string, separator: string): string {
-  if (digits.length <= 3) {
+  const length = digits.length;
+  if (length <= 3) {
     return digits;
   }
-  let out = '';
-  for (let i = 0; i < digits.length; i += 1) {
-    const fromEnd = digits.length - i;
-    out += digits.charAt(i);
-    if (fromEnd > 1 && (fromEnd - 1) % 3 === 0) {
-      out += separator;
-    }
+  // first group has 1–3 digits, then groups of three: "2435520" → "2" + ".435" + ".520"
+  const head = length % 3 === 0 ? 3 : length % 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < length; i += 3) {
+    out += separator + digits.slice(i, i + 3);
   }
   return out;
 }
@@ -94,8 +93,17 @@ export function formatAmountDe(value: Dec): string {
 /** German form of an already formatted decimal string: "2435520.00" → "2.435.520,00", "17.475" → "17,475". */
 export function formatDecimalTextDe(text: DecimalString): string {
   const negative = text.startsWith('-');
-  const [whole = '0', fraction = '00'] = (negative ? text.slice(1) : text).split('.');
-  return `${negative ? '-' : ''}${groupThousands(whole, '.')},${fraction}`;
+  const body = negative ? text.slice(1) : text;
+  // the part before the first '.', and the part up to a second '.' (a text without '.' gets ",00")
+  const dot = body.indexOf('.');
+  let whole = body;
+  let fraction = '00';
+  if (dot >= 0) {
+    whole = body.slice(0, dot);
+    const second = body.indexOf('.', dot + 1);
+    fraction = second < 0 ? body.slice(dot + 1) : body.slice(dot + 1, second);
+  }
+  return (negative ? '-' : '') + groupThousands(whole, '.') + ',' + fraction;
 }
 
 /** German euro amount: "82,50 €". */
