@@ -23,9 +23,16 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+function formatHhMm(minuteOfDay: number): string {
+  return `${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`;
+}
+
+/** "00:00" … "24:00", built once: explanations format several local times per priced line. */
+const HH_MM: readonly string[] = Array.from({ length: MINUTES_PER_DAY + 1 }, (_, m) => formatHhMm(m));
+
 /** minutes after midnight → "HH:MM" (1440 → "24:00"). */
 export function formatLocalTime(minuteOfDay: number): string {
-  return `${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`;
+  return HH_MM[minuteOfDay] ?? formatHhMm(minuteOfDay);
 }
 
 /** Monday = 0 … Sunday = 6. */
@@ -58,4 +65,58 @@ export function isoDateToEpochDay(isoDate: string): number | undefined {
     return undefined;
   }
   return Math.floor(ms / MS_PER_DAY);
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Value of the two ASCII digits at `i`, or -1 when either is not a digit. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * An ISO-8601 instant with zone ("2024-03-12T09:00:00Z", "2024-03-12T10:00+01:00") → epoch ms, or NaN when
+ * the text is not such an instant. Same result as `Date.parse` on texts of that form; the common
+ * "YYYY-MM-DDTHH:MM:SSZ" form with an unambiguous date and time is read directly (no regex, no Date.parse).
+ */
+export function parseIsoInstant(text: string): number {
+  if (typeof text === 'string' && text.length === 20 && text.charCodeAt(19) === 90 /* Z */) {
+    const century = twoDigits(text, 0);
+    const yy = twoDigits(text, 2);
+    const month = twoDigits(text, 5);
+    const day = twoDigits(text, 8);
+    const hour = twoDigits(text, 11);
+    const minute = twoDigits(text, 14);
+    const second = twoDigits(text, 17);
+    const year = century * 100 + yy;
+    if (
+      century >= 19 &&
+      yy >= 0 &&
+      text.charCodeAt(4) === 45 /* - */ &&
+      text.charCodeAt(7) === 45 &&
+      text.charCodeAt(10) === 84 /* T */ &&
+      text.charCodeAt(13) === 58 /* : */ &&
+      text.charCodeAt(16) === 58 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      (day <= (DAYS_IN_MONTH[month - 1] ?? 0) || (month === 2 && day === 29 && isLeapYear(year))) &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59
+    ) {
+      return Date.UTC(year, month - 1, day, hour, minute, second);
+    }
+  }
+  return ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
