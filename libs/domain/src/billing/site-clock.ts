@@ -15,9 +15,13 @@ export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
 const QUARTER_MS = 900_000;
 const MAX_CACHE = 200_000;
+const MAX_CLOCKS = 64;
 
 const zoneCache = new Map<string, { zone: IANAZone; offsets: Map<number, number> }>();
-const holidayCache = new Map<string, boolean>();
+/** Per holiday region: epoch day → public holiday? */
+const holidayCache = new Map<string, Map<number, boolean>>();
+/** Per time zone and holiday region: the clock (stateless apart from the shared caches). */
+const clockCache = new Map<string, Map<string, SiteClock>>();
 
 export class UnknownTimeZoneError extends Error {
   override readonly name = 'UnknownTimeZoneError';
@@ -29,7 +33,25 @@ export class UnknownTimeZoneError extends Error {
 export class SiteClock {
   private readonly offsets: Map<number, number>;
   private readonly zone: IANAZone;
-  private readonly holidayPrefix: string;
+  private readonly holidays: Map<number, boolean>;
+
+  /** The clock of a site; one instance per (time zone, holiday region), so pricing a report builds none. */
+  static of(timeZone: string, holidayRegion: string): SiteClock {
+    let byRegion = clockCache.get(timeZone);
+    let clock = byRegion?.get(holidayRegion);
+    if (clock === undefined) {
+      clock = new SiteClock(timeZone, holidayRegion);
+      if (byRegion === undefined) {
+        byRegion = new Map();
+        clockCache.set(timeZone, byRegion);
+      }
+      if (byRegion.size >= MAX_CLOCKS) {
+        byRegion.clear();
+      }
+      byRegion.set(holidayRegion, clock);
+    }
+    return clock;
+  }
 
   constructor(
     timeZone: string,
@@ -46,7 +68,15 @@ export class SiteClock {
     }
     this.zone = entry.zone;
     this.offsets = entry.offsets;
-    this.holidayPrefix = `${holidayRegion}|`;
+    let holidays = holidayCache.get(holidayRegion);
+    if (holidays === undefined) {
+      if (holidayCache.size >= MAX_CLOCKS) {
+        holidayCache.clear();
+      }
+      holidays = new Map();
+      holidayCache.set(holidayRegion, holidays);
+    }
+    this.holidays = holidays;
   }
 
   /** Offset of local time from UTC in ms at the UTC instant `utcMs`. */
@@ -78,14 +108,13 @@ export class SiteClock {
 
   /** True when the local day (days since 1970-01-01) is a public holiday of the site's state. */
   isHoliday(epochDay: number): boolean {
-    const key = this.holidayPrefix + String(epochDay);
-    let h = holidayCache.get(key);
+    let h = this.holidays.get(epochDay);
     if (h === undefined) {
-      if (holidayCache.size >= MAX_CACHE) {
-        holidayCache.clear();
+      if (this.holidays.size >= MAX_CACHE) {
+        this.holidays.clear();
       }
       h = isPublicHoliday(this.holidayRegion, epochDayToIsoDate(epochDay));
-      holidayCache.set(key, h);
+      this.holidays.set(epochDay, h);
     }
     return h;
   }
