@@ -1,4 +1,4 @@
-import { Dec, isDecimalString, parseDecimalCached } from '../money/decimal';
+import { Dec, ZERO, isDecimalString, parseDecimalCached } from '../money/decimal';
 import { IssueCollector, joinPath } from '../money/data-issues';
 import {
   formatDecimalDe,
@@ -9,7 +9,14 @@ import {
   toMoneyString,
   toUnitPriceString,
 } from '../money/money';
-import { MINUTES_PER_DAY, WEEKDAY_ABBR_DE, formatLocalTime, isoDateToEpochDay, weekdayOfEpochDay } from './local-time';
+import {
+  MINUTES_PER_DAY,
+  WEEKDAY_ABBR_DE,
+  formatLocalTime,
+  isoDateToEpochDay,
+  parseIsoInstant,
+  weekdayOfEpochDay,
+} from './local-time';
 import { compilePriceList, formatPercentDe } from './price-list.compiled';
 import type { CompiledPriceList, CompiledRole, DaySchedule } from './price-list.compiled';
 import { ServiceReportInvalidError } from './price-list.errors';
@@ -17,6 +24,7 @@ import type { PriceList, TravelChargeBasis } from './price-list.types';
 import type {
   AppliedDiscount,
   LineCategory,
+  MaterialUse,
   PricedLine,
   ServiceReport,
   ServiceReportPricing,
@@ -56,9 +64,11 @@ export function priceServiceReport(
   report: ServiceReport,
   priceList: PriceList,
   site: SiteCalendar,
+  options: PricingOptions = {},
 ): ServiceReportPricing {
   const pl = compilePriceList(priceList);
-  const clock = new SiteClock(site.timeZone, site.holidayRegion);
+  const tables = tablesOf(pl);
+  const clock = SiteClock.of(site.timeZone, site.holidayRegion);
   const issues = new IssueCollector();
   const work = readWork(report.work, pl, issues);
   const lines = new LineSink();
@@ -72,26 +82,32 @@ export function priceServiceReport(
   }
   const nameWorkers = workers.size > 1;
 
-  // 1–2: split and pool
-  const labour = new Map<string, LabourGroup>();
+  // 1–2: split and pool (groups in order of first appearance)
+  const labour: LabourGroup[] = [];
   const travelTime = new Map<string, Group>();
-  const workerDays = new Set<string>();
+  const workerDays = new WorkerDays();
   const days = new Set<number>();
+  const timeTravel = report.travel?.method === 'time';
   for (const iv of work) {
     const asLabour = iv.kind === 'on-site' || pl.travelCountsAsWork;
     splitByBand(iv.startMs, iv.endMs, clock, pl, (piece, band) => {
-      workerDays.add(`${iv.workerId}|${piece.day}`);
+      workerDays.add(iv.workerId, piece.day);
       days.add(piece.day);
       if (asLabour) {
-        const key = `${iv.workerId}|${iv.role.id}|${band}`;
-        let g = labour.get(key);
+        let g: LabourGroup | undefined;
+        for (const candidate of labour) {
+          if (candidate.band === band && candidate.role === iv.role && candidate.workerId === iv.workerId) {
+            g = candidate;
+            break;
+          }
+        }
         if (g === undefined) {
           g = { workerId: iv.workerId, role: iv.role, band, ms: 0, pieces: [] };
-          labour.set(key, g);
+          labour.push(g);
         }
         g.ms += piece.endMs - piece.startMs;
         g.pieces.push(piece);
-      } else if (report.travel?.method === 'time') {
+      } else if (timeTravel) {
         let g = travelTime.get(iv.workerId);
         if (g === undefined) {
           g = { ms: 0, pieces: [] };
@@ -105,7 +121,7 @@ export function priceServiceReport(
 
   // 3–4: labour lines
   const emergency = report.flags.emergency;
-  for (const g of labour.values()) {
+  for (const g of labour) {
     const band = pl.bands[g.band];
     const unitWithSurcharge = (emergency ? g.role.bandUnitPricesEmergency : g.role.bandUnitPrices)[g.band];
     if (band === undefined || unitWithSurcharge === undefined) {
@@ -114,68 +130,172 @@ export function priceServiceReport(
     const increments = Math.ceil(g.ms / g.role.incrementMs);
     const amount = roundCents(unitWithSurcharge.times(increments));
     const who = nameWorkers ? ` (${workers.get(g.workerId) ?? g.workerId})` : '';
-    lines.push({
-      category: 'labour',
-      key: `labour/${g.workerId}/${g.role.id}/${band.id}`,
-      quantity: String(increments),
-      unit: g.role.unitLabel,
-      unitPrice: g.role.unitPriceText,
-      surchargePercent: emergency ? band.emergencySurchargeText : band.surchargeText,
+    lines.add(
+      {
+        category: 'labour',
+        key: `labour/${g.workerId}/${g.role.id}/${band.id}`,
+        quantity: String(increments),
+        unit: g.role.unitLabel,
+        unitPrice: g.role.unitPriceText,
+        surchargePercent: emergency ? band.emergencySurchargeText : band.surchargeText,
+        amount: toMoneyString(amount),
+        discountable: true,
+        explanation:
+          `${increments} × ${g.role.unitLabel} ${g.role.label}${who} ${formatRanges(g.pieces)} à ${g.role.hourlyRateText}` +
+          (emergency ? band.emergencySurchargeLabel : band.surchargeLabel),
+      },
       amount,
-      discountable: true,
-      explanation:
-        `${increments} × ${g.role.unitLabel} ${g.role.label}${who} ${formatRanges(g.pieces)} à ${g.role.hourlyRateText}` +
-        (emergency ? band.emergencySurchargeLabel : band.surchargeLabel),
-    });
+    );
   }
 
-  priceTravel(report, pl, issues, lines, travelTime, workerDays, days, workers, nameWorkers);
-  priceFees(report, pl, clock, work, issues, lines, notes);
-  priceMaterials(report, pl, issues, lines);
+  priceTravel(report, pl, tables, issues, lines, travelTime, workerDays.size, days, workers, nameWorkers);
+  priceFees(report, pl, tables, clock, work, issues, lines, notes);
+  priceMaterials(report, pl, tables, issues, lines, options.materialMemo !== false);
   priceExternal(report, pl, issues, lines);
   priceCatalog(report, pl, issues, lines);
 
-  const requestedDiscounts: { id: string; label: string; percent: Dec }[] = [];
-  (report.discounts ?? []).forEach((id, i) => {
-    const d = pl.discounts.get(id);
+  const requestedDiscounts: DiscountTable[] = [];
+  const discountIds = report.discounts ?? [];
+  for (let i = 0; i < discountIds.length; i += 1) {
+    const id = discountIds[i] ?? '';
+    const d = tables.discounts.get(id);
     if (d === undefined) {
       issues.add(
         joinPath('discounts', i),
         `unknown discount '${id}' (price list offers: ${[...pl.discounts.keys()].join(', ') || 'none'})`,
       );
     } else {
-      requestedDiscounts.push({ id, ...d });
+      requestedDiscounts.push(d);
     }
-  });
+  }
 
   if (issues.issues.length > 0) {
     throw new ServiceReportInvalidError(issues.issues);
   }
-  return totals(report, pl, lines, requestedDiscounts, notes);
+  return totals(report, pl, tables, lines, requestedDiscounts, notes);
 }
 
-/** A priced line whose amount is still a Dec (rounded to cents). */
-type DecLine = Omit<PricedLine, 'amount'> & { readonly amount: Dec };
+/** Options of `priceServiceReport`. */
+export interface PricingOptions {
+  /**
+   * Reuse the priced material line (without its description) per price list and (net unit price,
+   * quantity, unit): real parts repeat across reports. Bounded (cleared when full); results are
+   * identical with and without it. Default true.
+   */
+  readonly materialMemo?: boolean;
+}
 
 /** Collects priced lines and keeps their Dec amounts for the totals (no re-parsing of strings). */
 class LineSink {
   readonly list: PricedLine[] = [];
   readonly amounts: Dec[] = [];
 
-  push(l: DecLine): void {
-    this.amounts.push(l.amount);
-    this.list.push({
-      category: l.category,
-      key: l.key,
-      quantity: l.quantity,
-      unit: l.unit,
-      unitPrice: l.unitPrice,
-      surchargePercent: l.surchargePercent,
-      amount: toMoneyString(l.amount),
-      discountable: l.discountable,
-      explanation: l.explanation,
+  /** `line.amount` must be `toMoneyString(amount)`. */
+  add(line: PricedLine, amount: Dec): void {
+    this.list.push(line);
+    this.amounts.push(amount);
+  }
+}
+
+/** Distinct (worker, local day) pairs of an order; a report has few, so a linear scan is cheapest. */
+class WorkerDays {
+  private readonly workerIds: string[] = [];
+  private readonly days: number[] = [];
+
+  add(workerId: string, day: number): void {
+    for (let i = 0; i < this.days.length; i += 1) {
+      if (this.days[i] === day && this.workerIds[i] === workerId) {
+        return;
+      }
+    }
+    this.workerIds.push(workerId);
+    this.days.push(day);
+  }
+
+  get size(): number {
+    return this.days.length;
+  }
+}
+
+/**
+ * Derived texts and factors of a compiled price list that every report needs (built once per list), and
+ * the bounded material memo.
+ */
+interface PricingTables {
+  readonly vatFactor: Dec;
+  readonly vatPercentText: string;
+  readonly discounts: ReadonlyMap<string, DiscountTable>;
+  readonly zones: ReadonlyMap<string, { readonly amountText: string; readonly explanationTail: string }>;
+  readonly smallMaterial: { readonly line: PricedLine; readonly amount: Dec } | undefined;
+  readonly materials: Map<string, MaterialEntry>;
+}
+
+interface DiscountTable {
+  readonly id: string;
+  readonly label: string;
+  readonly percentText: string;
+  /** percent / 100, exact: base × factor = base × percent / 100. */
+  readonly factor: Dec;
+  /** "3 % Rabatt bei Sofortzahlung auf " */
+  readonly explanationHead: string;
+}
+
+/** A priced material line without its description and position. */
+interface MaterialEntry {
+  readonly netUnitPrice: string;
+  readonly quantity: string;
+  readonly unit: string;
+  readonly quantityText: string;
+  readonly unitPriceText: string;
+  readonly overheadText: string;
+  readonly amount: Dec;
+  readonly amountText: string;
+  /** "12,00 Stk " — followed by the description */
+  readonly explanationHead: string;
+  /** " à 0,40 € + 500,00 % Gemeinkostenzuschlag = 2,40 €/Stk" */
+  readonly explanationTail: string;
+}
+
+const MATERIAL_MEMO_LIMIT = 4096;
+const tablesCache = new WeakMap<CompiledPriceList, PricingTables>();
+
+function tablesOf(pl: CompiledPriceList): PricingTables {
+  const hit = tablesCache.get(pl);
+  if (hit !== undefined) {
+    return hit;
+  }
+  const discounts = new Map<string, DiscountTable>();
+  for (const [id, d] of pl.discounts) {
+    discounts.set(id, {
+      id,
+      label: d.label,
+      percentText: toDecimalString(d.percent),
+      factor: d.percent.div(100),
+      explanationHead: `${formatPercentDe(d.percent)} ${d.label} auf `,
     });
   }
+  const zones = new Map<string, { amountText: string; explanationTail: string }>();
+  const z = pl.zones;
+  if (z !== undefined) {
+    for (const [id, zone] of z.byId) {
+      zones.set(id, {
+        amountText: toMoneyString(zone.amount),
+        explanationTail: ` × ${z.label} ${zone.label} ${BASIS_TEXT[z.chargedPer]} à ${formatEuroDe(zone.amount)}`,
+      });
+    }
+  }
+  const s = pl.smallMaterialFlat;
+  const smallMaterial = s === undefined ? undefined : flatLine('fee', 'fee/small-material', s.label, s.amount);
+  const tables: PricingTables = {
+    vatFactor: pl.vatPercent.div(100),
+    vatPercentText: toDecimalString(pl.vatPercent),
+    discounts,
+    zones,
+    smallMaterial,
+    materials: new Map(),
+  };
+  tablesCache.set(pl, tables);
+  return tables;
 }
 
 interface ParsedInterval {
@@ -205,47 +325,58 @@ interface LabourGroup extends Group {
   readonly band: number;
 }
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const MAX_INTERVAL_MS = 7 * MS_PER_DAY;
 
 function readWork(work: readonly WorkInterval[], pl: CompiledPriceList, issues: IssueCollector): ParsedInterval[] {
   const out: ParsedInterval[] = [];
-  work.forEach((w, i) => {
-    const path = joinPath('work', i);
+  for (let i = 0; i < work.length; i += 1) {
+    const w = work[i];
+    if (w === undefined) {
+      continue;
+    }
     const role = pl.roles.get(w.roleId);
     if (role === undefined) {
       issues.add(
-        joinPath(path, 'roleId'),
+        joinPath(joinPath('work', i), 'roleId'),
         `unknown role '${w.roleId}' (price list roles: ${[...pl.roles.keys()].join(', ')})`,
       );
     }
     if (typeof w.workerId !== 'string' || w.workerId === '') {
-      issues.add(joinPath(path, 'workerId'), 'expected a worker id');
+      issues.add(joinPath(joinPath('work', i), 'workerId'), 'expected a worker id');
     }
     if (w.kind !== 'travel' && w.kind !== 'on-site') {
-      issues.add(joinPath(path, 'kind'), `expected 'travel' or 'on-site', got '${String(w.kind)}'`);
+      issues.add(joinPath(joinPath('work', i), 'kind'), `expected 'travel' or 'on-site', got '${String(w.kind)}'`);
     }
-    const startMs = ISO_UTC.test(w.start) ? Date.parse(w.start) : Number.NaN;
-    const endMs = ISO_UTC.test(w.end) ? Date.parse(w.end) : Number.NaN;
+    const startMs = parseIsoInstant(w.start);
+    const endMs = parseIsoInstant(w.end);
     if (Number.isNaN(startMs)) {
       issues.add(
-        joinPath(path, 'start'),
+        joinPath(joinPath('work', i), 'start'),
         `'${w.start}' is not an ISO-8601 instant with zone (e.g. 2024-03-12T09:00:00Z)`,
       );
     }
     if (Number.isNaN(endMs)) {
-      issues.add(joinPath(path, 'end'), `'${w.end}' is not an ISO-8601 instant with zone (e.g. 2024-03-12T10:10:00Z)`);
+      issues.add(
+        joinPath(joinPath('work', i), 'end'),
+        `'${w.end}' is not an ISO-8601 instant with zone (e.g. 2024-03-12T10:10:00Z)`,
+      );
     }
     if (!Number.isNaN(startMs) && !Number.isNaN(endMs)) {
       if (endMs <= startMs) {
-        issues.add(joinPath(path, 'end'), `interval ends (${w.end}) before or when it starts (${w.start})`);
+        issues.add(
+          joinPath(joinPath('work', i), 'end'),
+          `interval ends (${w.end}) before or when it starts (${w.start})`,
+        );
       } else if (endMs - startMs > MAX_INTERVAL_MS) {
-        issues.add(joinPath(path, 'end'), 'an interval may not be longer than 7 days; report one interval per day');
+        issues.add(
+          joinPath(joinPath('work', i), 'end'),
+          'an interval may not be longer than 7 days; report one interval per day',
+        );
       } else if (role !== undefined) {
         out.push({ workerId: w.workerId, role, kind: w.kind, startMs, endMs });
       }
     }
-  });
+  }
   out.sort((a, b) => a.startMs - b.startMs);
   return out;
 }
@@ -333,14 +464,14 @@ function formatRanges(pieces: readonly Piece[]): string {
   return parts.join(', ');
 }
 
-function chargeCount(basis: TravelChargeBasis, workerDays: ReadonlySet<string>, days: ReadonlySet<number>): number {
+function chargeCount(basis: TravelChargeBasis, workerDays: number, days: ReadonlySet<number>): number {
   switch (basis) {
     case 'order':
       return 1;
     case 'day':
       return Math.max(days.size, 1);
     case 'worker-day':
-      return Math.max(workerDays.size, 1);
+      return Math.max(workerDays, 1);
   }
 }
 
@@ -353,10 +484,11 @@ const BASIS_TEXT: Readonly<Record<TravelChargeBasis, string>> = {
 function priceTravel(
   report: ServiceReport,
   pl: CompiledPriceList,
+  tables: PricingTables,
   issues: IssueCollector,
   lines: LineSink,
   travelTime: ReadonlyMap<string, Group>,
-  workerDays: ReadonlySet<string>,
+  workerDays: number,
   days: ReadonlySet<number>,
   workers: ReadonlyMap<string, string>,
   nameWorkers: boolean,
@@ -382,17 +514,20 @@ function priceTravel(
       const periods = Math.ceil(g.ms / tt.periodMs);
       const amount = roundCents(tt.amountPerPeriod.times(periods));
       const who = nameWorkers ? ` (${workers.get(workerId) ?? workerId})` : '';
-      lines.push({
-        category: 'travel',
-        key: `travel/time/${workerId}`,
-        quantity: String(periods),
-        unit: `${tt.periodMinutes} min`,
-        unitPrice: toMoneyString(tt.amountPerPeriod),
-        surchargePercent: '0',
+      lines.add(
+        {
+          category: 'travel',
+          key: `travel/time/${workerId}`,
+          quantity: String(periods),
+          unit: `${tt.periodMinutes} min`,
+          unitPrice: toMoneyString(tt.amountPerPeriod),
+          surchargePercent: '0',
+          amount: toMoneyString(amount),
+          discountable: false,
+          explanation: `${periods} × ${tt.periodMinutes} min ${tt.label}${who} ${formatRanges(g.pieces)} à ${formatEuroDe(tt.amountPerPeriod)}`,
+        },
         amount,
-        discountable: false,
-        explanation: `${periods} × ${tt.periodMinutes} min ${tt.label}${who} ${formatRanges(g.pieces)} à ${formatEuroDe(tt.amountPerPeriod)}`,
-      });
+      );
     }
     return;
   }
@@ -409,17 +544,25 @@ function priceTravel(
       return;
     }
     const count = chargeCount(zones.chargedPer, workerDays, days);
-    lines.push({
-      category: 'travel',
-      key: `travel/zone/${travel.zoneId}`,
-      quantity: String(count),
-      unit: 'pauschal',
-      unitPrice: toMoneyString(zone.amount),
-      surchargePercent: '0',
-      amount: roundCents(zone.amount.times(count)),
-      discountable: false,
-      explanation: `${count} × ${zones.label} ${zone.label} ${BASIS_TEXT[zones.chargedPer]} à ${formatEuroDe(zone.amount)}`,
-    });
+    const texts = tables.zones.get(travel.zoneId);
+    const amount = roundCents(zone.amount.times(count));
+    lines.add(
+      {
+        category: 'travel',
+        key: `travel/zone/${travel.zoneId}`,
+        quantity: String(count),
+        unit: 'pauschal',
+        unitPrice: texts?.amountText ?? toMoneyString(zone.amount),
+        surchargePercent: '0',
+        amount: toMoneyString(amount),
+        discountable: false,
+        explanation:
+          texts === undefined
+            ? `${count} × ${zones.label} ${zone.label} ${BASIS_TEXT[zones.chargedPer]} à ${formatEuroDe(zone.amount)}`
+            : `${count}${texts.explanationTail}`,
+      },
+      amount,
+    );
     return;
   }
   const dist = pl.distance;
@@ -441,17 +584,21 @@ function priceTravel(
   }
   const count = chargeCount(dist.chargedPer, workerDays, days);
   const range = `${toDecimalString(bounds.from)}–${bounds.to === null ? '' : toDecimalString(bounds.to)} km`;
-  lines.push({
-    category: 'travel',
-    key: 'travel/distance',
-    quantity: String(count),
-    unit: 'pauschal',
-    unitPrice: toMoneyString(value),
-    surchargePercent: '0',
-    amount: roundCents(value.times(count)),
-    discountable: false,
-    explanation: `${count} × ${dist.label} ${formatDecimalDe(new Dec(travel.km))} km (Band ${range}) ${BASIS_TEXT[dist.chargedPer]} à ${formatEuroDe(value)}`,
-  });
+  const amount = roundCents(value.times(count));
+  lines.add(
+    {
+      category: 'travel',
+      key: 'travel/distance',
+      quantity: String(count),
+      unit: 'pauschal',
+      unitPrice: toMoneyString(value),
+      surchargePercent: '0',
+      amount: toMoneyString(amount),
+      discountable: false,
+      explanation: `${count} × ${dist.label} ${formatDecimalDe(new Dec(travel.km))} km (Band ${range}) ${BASIS_TEXT[dist.chargedPer]} à ${formatEuroDe(value)}`,
+    },
+    amount,
+  );
 }
 
 function insideWaiver(iv: ParsedInterval, pl: CompiledPriceList, clock: SiteClock): boolean {
@@ -475,6 +622,7 @@ function insideWaiver(iv: ParsedInterval, pl: CompiledPriceList, clock: SiteCloc
 function priceFees(
   report: ServiceReport,
   pl: CompiledPriceList,
+  tables: PricingTables,
   clock: SiteClock,
   work: readonly ParsedInterval[],
   issues: IssueCollector,
@@ -489,29 +637,33 @@ function priceFees(
       (!w.underMaintenanceContract || report.flags.underMaintenanceContract) &&
       work.length > 0 &&
       work.every((iv) => insideWaiver(iv, pl, clock));
-    lines.push({
-      category: 'fee',
-      key: 'fee/order-flat',
-      quantity: '1',
-      unit: 'pauschal',
-      unitPrice: toMoneyString(waived ? new Dec(0) : flat.amount),
-      surchargePercent: '0',
-      amount: waived ? new Dec(0) : roundCents(flat.amount),
-      discountable: false,
-      explanation: waived
-        ? `${flat.label} entfällt (${w?.label ?? ''})`
-        : `${flat.label} einmal je Auftrag ${formatEuroDe(flat.amount)}`,
-    });
+    const amount = waived ? ZERO : roundCents(flat.amount);
+    lines.add(
+      {
+        category: 'fee',
+        key: 'fee/order-flat',
+        quantity: '1',
+        unit: 'pauschal',
+        unitPrice: toMoneyString(waived ? ZERO : flat.amount),
+        surchargePercent: '0',
+        amount: toMoneyString(amount),
+        discountable: false,
+        explanation: waived
+          ? `${flat.label} entfällt (${w?.label ?? ''})`
+          : `${flat.label} einmal je Auftrag ${formatEuroDe(flat.amount)}`,
+      },
+      amount,
+    );
     if (waived) {
       notes.push(`${flat.label} ${formatEuroDe(flat.amount)} entfällt: ${w?.label ?? ''}`);
     }
   }
   if (report.smallMaterial === true) {
-    const s = pl.smallMaterialFlat;
+    const s = tables.smallMaterial;
     if (s === undefined) {
       issues.add('smallMaterial', 'the price list has no small-material flat');
     } else {
-      lines.push(flatLine('fee', 'fee/small-material', s.label, s.amount));
+      lines.add({ ...s.line }, s.amount);
     }
   }
   if (report.quote !== undefined) {
@@ -524,90 +676,170 @@ function priceFees(
       issues.add('quote', 'quotedOn and orderedOn must be dates YYYY-MM-DD');
     } else {
       const credited = ordered >= quoted && ordered - quoted <= q.creditWithinWeeks * 7;
-      lines.push({
-        category: 'fee',
-        key: 'fee/quote',
-        quantity: '1',
-        unit: 'pauschal',
-        unitPrice: toMoneyString(q.amount),
-        surchargePercent: '0',
-        amount: credited ? new Dec(0) : roundCents(q.amount),
-        discountable: false,
-        explanation: credited
-          ? `${q.label} ${formatEuroDe(q.amount)} vom ${report.quote.quotedOn} verrechnet (Auftrag innerhalb von ${q.creditWithinWeeks} Wochen)`
-          : `${q.label} vom ${report.quote.quotedOn} ${formatEuroDe(q.amount)}`,
-      });
+      const amount = credited ? ZERO : roundCents(q.amount);
+      lines.add(
+        {
+          category: 'fee',
+          key: 'fee/quote',
+          quantity: '1',
+          unit: 'pauschal',
+          unitPrice: toMoneyString(q.amount),
+          surchargePercent: '0',
+          amount: toMoneyString(amount),
+          discountable: false,
+          explanation: credited
+            ? `${q.label} ${formatEuroDe(q.amount)} vom ${report.quote.quotedOn} verrechnet (Auftrag innerhalb von ${q.creditWithinWeeks} Wochen)`
+            : `${q.label} vom ${report.quote.quotedOn} ${formatEuroDe(q.amount)}`,
+        },
+        amount,
+      );
     }
   }
 }
 
-function flatLine(category: LineCategory, key: string, label: string, amount: Dec): DecLine {
+function flatLine(
+  category: LineCategory,
+  key: string,
+  label: string,
+  flat: Dec,
+): { readonly line: PricedLine; readonly amount: Dec } {
+  const amount = roundCents(flat);
   return {
-    category,
-    key,
-    quantity: '1',
-    unit: 'pauschal',
-    unitPrice: toMoneyString(amount),
-    surchargePercent: '0',
-    amount: roundCents(amount),
-    discountable: false,
-    explanation: `${label} ${formatEuroDe(amount)}`,
+    line: {
+      category,
+      key,
+      quantity: '1',
+      unit: 'pauschal',
+      unitPrice: toMoneyString(flat),
+      surchargePercent: '0',
+      amount: toMoneyString(amount),
+      discountable: false,
+      explanation: `${label} ${formatEuroDe(flat)}`,
+    },
+    amount,
   };
 }
 
-function readAmount(issues: IssueCollector, value: string, path: string, positive = false): Dec | undefined {
+/** Reads the decimal string at `base`.`field`; the path is only built when there is an issue. */
+function readAmount(
+  issues: IssueCollector,
+  value: string,
+  base: string,
+  field: string,
+  positive = false,
+): Dec | undefined {
   if (!isDecimalString(value) || value.startsWith('-')) {
-    issues.add(path, `expected a ${positive ? 'positive' : 'non-negative'} decimal string, got '${String(value)}'`);
+    issues.add(
+      joinPath(base, field),
+      `expected a ${positive ? 'positive' : 'non-negative'} decimal string, got '${String(value)}'`,
+    );
     return undefined;
   }
   const d = parseDecimalCached(value);
   if (positive && d.isZero()) {
-    issues.add(path, `expected a positive decimal string, got '${value}'`);
+    issues.add(joinPath(base, field), `expected a positive decimal string, got '${value}'`);
     return undefined;
   }
   return d;
 }
 
-function priceMaterials(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: LineSink): void {
-  (report.materials ?? []).forEach((m, i) => {
-    const path = joinPath('materials', i);
-    const unitNet = readAmount(issues, m.netUnitPrice, joinPath(path, 'netUnitPrice'));
-    const qty = readAmount(issues, m.quantity, joinPath(path, 'quantity'), true);
-    if (unitNet === undefined || qty === undefined) {
-      return;
+function priceMaterials(
+  report: ServiceReport,
+  pl: CompiledPriceList,
+  tables: PricingTables,
+  issues: IssueCollector,
+  lines: LineSink,
+  memo: boolean,
+): void {
+  const materials = report.materials ?? [];
+  for (let i = 0; i < materials.length; i += 1) {
+    const m = materials[i];
+    if (m === undefined) {
+      continue;
     }
-    let factor: Dec | undefined;
-    let overheadText = '0';
-    if (pl.overhead.bounds.length > 0) {
-      const tier = findTier(pl.overhead.bounds, unitNet);
-      factor = pl.overhead.factors[tier];
-      overheadText = pl.overhead.valueTexts[tier] ?? '0';
-      if (factor === undefined) {
-        issues.add(joinPath(path, 'netUnitPrice'), `${m.netUnitPrice} € is not covered by any material overhead tier`);
-        return;
+    const unit = m.unit ?? 'Stk';
+    const memoKey = memo ? `${m.netUnitPrice}|${m.quantity}|${unit}` : '';
+    let entry = memo ? tables.materials.get(memoKey) : undefined;
+    // a key is ambiguous only for invalid input ('|' inside a price or quantity): compare the parts
+    if (
+      entry === undefined ||
+      entry.netUnitPrice !== m.netUnitPrice ||
+      entry.quantity !== m.quantity ||
+      entry.unit !== unit
+    ) {
+      entry = priceMaterial(pl, issues, m, unit, i);
+      if (entry === undefined) {
+        continue;
+      }
+      if (memo) {
+        if (tables.materials.size >= MATERIAL_MEMO_LIMIT) {
+          tables.materials.clear();
+        }
+        tables.materials.set(memoKey, entry);
       }
     }
-    const unitSell = factor === undefined ? roundCents(unitNet) : roundCents(unitNet.times(factor));
-    const amount = roundCents(unitSell.times(qty));
-    const unit = m.unit ?? 'Stk';
-    const qtyText = toDecimalString(qty);
-    const unitNetText = toUnitPriceString(unitNet);
-    const derivation =
-      factor === undefined
-        ? ''
-        : ` + ${formatDecimalTextDe(overheadText)} % Gemeinkostenzuschlag = ${formatDecimalTextDe(toMoneyString(unitSell))} €/${unit}`;
-    lines.push({
-      category: 'material',
-      key: `material/${i}`,
-      quantity: qtyText,
-      unit,
-      unitPrice: unitNetText,
-      surchargePercent: overheadText,
-      amount,
-      discountable: true,
-      explanation: `${formatDecimalTextDe(qtyText)} ${unit} ${m.description} à ${formatDecimalTextDe(unitNetText)} €${derivation}`,
-    });
-  });
+    lines.add(
+      {
+        category: 'material',
+        key: `material/${i}`,
+        quantity: entry.quantityText,
+        unit,
+        unitPrice: entry.unitPriceText,
+        surchargePercent: entry.overheadText,
+        amount: entry.amountText,
+        discountable: true,
+        explanation: `${entry.explanationHead}${m.description}${entry.explanationTail}`,
+      },
+      entry.amount,
+    );
+  }
+}
+
+/** Validates and prices one material use (rounding points 2 and 1); undefined, with issues, when invalid. */
+function priceMaterial(
+  pl: CompiledPriceList,
+  issues: IssueCollector,
+  m: MaterialUse,
+  unit: string,
+  i: number,
+): MaterialEntry | undefined {
+  const path = joinPath('materials', i);
+  const unitNet = readAmount(issues, m.netUnitPrice, path, 'netUnitPrice');
+  const qty = readAmount(issues, m.quantity, path, 'quantity', true);
+  if (unitNet === undefined || qty === undefined) {
+    return undefined;
+  }
+  let factor: Dec | undefined;
+  let overheadText = '0';
+  if (pl.overhead.bounds.length > 0) {
+    const tier = findTier(pl.overhead.bounds, unitNet);
+    factor = pl.overhead.factors[tier];
+    overheadText = pl.overhead.valueTexts[tier] ?? '0';
+    if (factor === undefined) {
+      issues.add(joinPath(path, 'netUnitPrice'), `${m.netUnitPrice} € is not covered by any material overhead tier`);
+      return undefined;
+    }
+  }
+  const unitSell = factor === undefined ? roundCents(unitNet) : roundCents(unitNet.times(factor));
+  const amount = roundCents(unitSell.times(qty));
+  const quantityText = toDecimalString(qty);
+  const unitPriceText = toUnitPriceString(unitNet);
+  const derivation =
+    factor === undefined
+      ? ''
+      : ` + ${formatDecimalTextDe(overheadText)} % Gemeinkostenzuschlag = ${formatDecimalTextDe(toMoneyString(unitSell))} €/${unit}`;
+  return {
+    netUnitPrice: m.netUnitPrice,
+    quantity: m.quantity,
+    unit,
+    quantityText,
+    unitPriceText,
+    overheadText,
+    amount,
+    amountText: toMoneyString(amount),
+    explanationHead: `${formatDecimalTextDe(quantityText)} ${unit} `,
+    explanationTail: ` à ${formatDecimalTextDe(unitPriceText)} €${derivation}`,
+  };
 }
 
 function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: LineSink): void {
@@ -625,22 +857,25 @@ function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: Iss
         );
         return;
       }
-      const base = readAmount(issues, item.net, joinPath(path, 'net'));
+      const base = readAmount(issues, item.net, path, 'net');
       if (base === undefined) {
         return;
       }
       const amount = roundCents(base.times(rule.markupPercent.div(100).plus(1)));
-      lines.push({
-        category,
-        key: `${category}/${i}`,
-        quantity: '1',
-        unit: 'pauschal',
-        unitPrice: toUnitPriceString(base),
-        surchargePercent: toDecimalString(rule.markupPercent),
+      lines.add(
+        {
+          category,
+          key: `${category}/${i}`,
+          quantity: '1',
+          unit: 'pauschal',
+          unitPrice: toUnitPriceString(base),
+          surchargePercent: toDecimalString(rule.markupPercent),
+          amount: toMoneyString(amount),
+          discountable: true,
+          explanation: `${rule.label}: ${item.description} ${formatEuroDe(base)} + ${formatPercentDe(rule.markupPercent)} = ${formatEuroDe(amount)}`,
+        },
         amount,
-        discountable: true,
-        explanation: `${rule.label}: ${item.description} ${formatEuroDe(base)} + ${formatPercentDe(rule.markupPercent)} = ${formatEuroDe(amount)}`,
-      });
+      );
     });
   }
 }
@@ -649,7 +884,7 @@ function priceCatalog(report: ServiceReport, pl: CompiledPriceList, issues: Issu
   (report.catalogItems ?? []).forEach((c, i) => {
     const path = joinPath('catalogItems', i);
     const item = pl.catalog.get(c.code);
-    const qty = readAmount(issues, c.quantity, joinPath(path, 'quantity'), true);
+    const qty = readAmount(issues, c.quantity, path, 'quantity', true);
     if (item === undefined) {
       issues.add(joinPath(path, 'code'), `unknown catalog item '${c.code}'`);
       return;
@@ -657,63 +892,111 @@ function priceCatalog(report: ServiceReport, pl: CompiledPriceList, issues: Issu
     if (qty === undefined) {
       return;
     }
-    lines.push({
-      category: 'catalog',
-      key: `catalog/${c.code}`,
-      quantity: toDecimalString(qty),
-      unit: 'pauschal',
-      unitPrice: toMoneyString(item.net),
-      surchargePercent: '0',
-      amount: roundCents(item.net.times(qty)),
-      discountable: false,
-      explanation: `${formatDecimalDe(qty)} × ${c.code} ${item.label} à ${formatEuroDe(item.net)}`,
-    });
+    const amount = roundCents(item.net.times(qty));
+    lines.add(
+      {
+        category: 'catalog',
+        key: `catalog/${c.code}`,
+        quantity: toDecimalString(qty),
+        unit: 'pauschal',
+        unitPrice: toMoneyString(item.net),
+        surchargePercent: '0',
+        amount: toMoneyString(amount),
+        discountable: false,
+        explanation: `${formatDecimalDe(qty)} × ${c.code} ${item.label} à ${formatEuroDe(item.net)}`,
+      },
+      amount,
+    );
   });
 }
 
+/** Index of a line category in LINE_CATEGORIES. */
+const CATEGORY_INDEX: Readonly<Record<LineCategory, number>> = {
+  labour: 0,
+  travel: 1,
+  fee: 2,
+  material: 3,
+  partner: 4,
+  passThrough: 5,
+  catalog: 6,
+};
+
+function plusOrFirst(acc: Dec | undefined, value: Dec): Dec {
+  return acc === undefined ? value : acc.plus(value);
+}
+
+/**
+ * Subtotals, discounts, net, VAT and gross. Line amounts are summed once per (category, discountable)
+ * slot; subtotals, the discountable base and the lines total are sums of those slots. They are sums of
+ * whole cents, hence exact in any order (rounding happens only at the documented points).
+ */
 function totals(
   report: ServiceReport,
   pl: CompiledPriceList,
+  tables: PricingTables,
   sink: LineSink,
-  discounts: readonly { id: string; label: string; percent: Dec }[],
+  discounts: readonly DiscountTable[],
   notes: string[],
 ): ServiceReportPricing {
-  const sub = new Map<LineCategory, Dec>();
-  let linesTotal = new Dec(0);
-  let base = new Dec(0);
   const lines = sink.list;
+  // slot 2c: category c, flat-rate (not discountable); slot 2c + 1: category c, discountable
+  const slots = new Array<Dec | undefined>(2 * LINE_CATEGORIES.length).fill(undefined);
   for (let i = 0; i < lines.length; i += 1) {
     const l = lines[i];
     const a = sink.amounts[i];
     if (l === undefined || a === undefined) {
       continue;
     }
-    linesTotal = linesTotal.plus(a);
-    sub.set(l.category, (sub.get(l.category) ?? new Dec(0)).plus(a));
-    if (l.discountable) {
-      base = base.plus(a);
+    const slot = 2 * CATEGORY_INDEX[l.category] + (l.discountable ? 1 : 0);
+    slots[slot] = plusOrFirst(slots[slot], a);
+  }
+  let linesTotal: Dec | undefined;
+  let base: Dec | undefined;
+  const subtotalTexts: string[] = [];
+  for (let c = 0; c < LINE_CATEGORIES.length; c += 1) {
+    const flat = slots[2 * c];
+    const discountable = slots[2 * c + 1];
+    const sub = flat === undefined ? discountable : discountable === undefined ? flat : flat.plus(discountable);
+    subtotalTexts.push(sub === undefined ? '0.00' : toMoneyString(sub));
+    if (sub !== undefined) {
+      linesTotal = plusOrFirst(linesTotal, sub);
+    }
+    if (discountable !== undefined) {
+      base = plusOrFirst(base, discountable);
     }
   }
-  const subtotals = {} as Record<LineCategory, string>;
-  for (const cat of LINE_CATEGORIES) {
-    const v = sub.get(cat);
-    subtotals[cat] = v === undefined ? '0.00' : toMoneyString(v);
+  const subtotals: Record<LineCategory, string> = {
+    labour: subtotalTexts[0] ?? '0.00',
+    travel: subtotalTexts[1] ?? '0.00',
+    fee: subtotalTexts[2] ?? '0.00',
+    material: subtotalTexts[3] ?? '0.00',
+    partner: subtotalTexts[4] ?? '0.00',
+    passThrough: subtotalTexts[5] ?? '0.00',
+    catalog: subtotalTexts[6] ?? '0.00',
+  };
+  const discountBase = base ?? ZERO;
+  const baseText = toMoneyString(discountBase);
+  let discountTotal: Dec | undefined;
+  const applied: AppliedDiscount[] = [];
+  if (discounts.length > 0) {
+    const baseEuro = `${formatDecimalTextDe(baseText)} €`;
+    for (const d of discounts) {
+      const amount = roundCents(discountBase.times(d.factor));
+      const amountText = toMoneyString(amount);
+      discountTotal = plusOrFirst(discountTotal, amount);
+      applied.push({
+        id: d.id,
+        label: d.label,
+        percent: d.percentText,
+        base: baseText,
+        amount: amountText,
+        explanation: `${d.explanationHead}${baseEuro} (ohne Pauschalen) = ${formatDecimalTextDe(amountText)} €`,
+      });
+    }
   }
-  let discountTotal = new Dec(0);
-  const applied: AppliedDiscount[] = discounts.map((d) => {
-    const amount = roundCents(base.times(d.percent).div(100));
-    discountTotal = discountTotal.plus(amount);
-    return {
-      id: d.id,
-      label: d.label,
-      percent: toDecimalString(d.percent),
-      base: toMoneyString(base),
-      amount: toMoneyString(amount),
-      explanation: `${formatPercentDe(d.percent)} ${d.label} auf ${formatEuroDe(base)} (ohne Pauschalen) = ${formatEuroDe(amount)}`,
-    };
-  });
-  const net = linesTotal.minus(discountTotal);
-  const vat = roundCents(net.times(pl.vatPercent).div(100));
+  const total = linesTotal ?? ZERO;
+  const net = discountTotal === undefined ? total : total.minus(discountTotal);
+  const vat = roundCents(net.times(tables.vatFactor));
   const billable = !(report.flags.underMaintenanceContract && report.flags.inScope);
   if (!billable) {
     notes.push(
@@ -726,12 +1009,12 @@ function totals(
     currency: 'EUR',
     lines,
     subtotals,
-    linesTotal: toMoneyString(linesTotal),
-    discountableBase: toMoneyString(base),
+    linesTotal: toMoneyString(total),
+    discountableBase: baseText,
     discounts: applied,
-    discountTotal: toMoneyString(discountTotal),
+    discountTotal: discountTotal === undefined ? '0.00' : toMoneyString(discountTotal),
     net: toMoneyString(net),
-    vatPercent: toDecimalString(pl.vatPercent),
+    vatPercent: tables.vatPercentText,
     vat: toMoneyString(vat),
     gross: toMoneyString(net.plus(vat)),
     billable,
