@@ -57,8 +57,9 @@ export class ServiceProcess {
 
   async spawn(waitHealthy = true): Promise<void> {
     const entry = join(WORKSPACE_ROOT, 'dist', 'backend', this.kind, 'main.js');
-    if (!existsSync(entry))
+    if (!existsSync(entry)) {
       throw new Error(`${entry} is missing: build first (npx nx run-many -t build -p api worker)`);
+    }
     const portVar =
       this.kind === 'api'
         ? { API_PORT: String(this.port), API_HOST: '127.0.0.1' }
@@ -81,8 +82,9 @@ export class ServiceProcess {
   async waitHealthy(timeoutMs = 30_000): Promise<void> {
     await waitFor(
       async () => {
-        if (this.child?.exitCode !== null && this.child?.exitCode !== undefined)
+        if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) {
           throw new Error(`${this.kind} exited: ${this.tail()}`);
+        }
         const res = await fetch(this.healthUrl).catch(() => null);
         return res?.status === 200;
       },

@@ -10,8 +10,9 @@ describe('retryUntilReachable', () => {
       '127.0.0.1:5999',
       async () => {
         calls++;
-        if (calls < 4)
+        if (calls < 4) {
           throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5999\n    at stack'), { code: 'ECONNREFUSED' });
+        }
         return 'connected';
       },
       { warn: (m) => lines.push(`warn ${m}`), info: (m) => lines.push(`info ${m}`) },

@@ -25,8 +25,9 @@ export function describeError(error: unknown): string {
   if (error && typeof error === 'object') {
     const { code, message } = error as { code?: unknown; message?: unknown };
     // PostgreSQL answers, but the database is missing or the login is refused: say so plainly.
-    if (code === '3D000')
+    if (code === '3D000') {
       return `${typeof message === 'string' ? message : 'database does not exist'}; run npm run migrate`;
+    }
     if (code === '28P01' || code === '28000') return `authentication failed: ${String(message)}`;
     if (typeof code === 'string' && code.length > 0) return code;
     if (typeof message === 'string' && message.length > 0) return message.split('\n')[0] ?? message;

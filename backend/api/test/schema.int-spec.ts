@@ -1,7 +1,6 @@
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { createTestEnv, type TestEnv } from '@leitstand/backend/testing';
-import { MIGRATIONS_TABLE } from './data-source';
-import { pendingSchemaChanges } from './database-admin';
+import { MIGRATIONS_TABLE, pendingSchemaChanges } from '@leitstand/backend/data-access';
 
 describe('schema', () => {
   let env: TestEnv;

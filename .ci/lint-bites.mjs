@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Proves the module-boundary rules are alive: lints synthetic files that break them and fails unless
+// ESLint reports each break. (A boundary rule that silently skips — e.g. without a project graph —
+// would otherwise let every violation through.) Run after `nx show projects` has built the graph.
+import { rmSync, writeFileSync } from 'node:fs';
+import { ESLint } from 'eslint';
+
+const cases = [
+  ['libs/domain/src/__lint_probe__.ts', `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`, /not allowed to import "@nestjs\/common"/],
+  ['libs/domain/src/__lint_probe__.ts', `import { TicketsService } from '@leitstand/backend/tickets';\nexport const x = TicketsService;\n`, /scope:shared|onlyDependOnLibsWithTags|not allowed/],
+  ['libs/frontend/data-access/src/__lint_probe__.ts', `import { loadConfig } from '@leitstand/backend/core';\nexport const x = loadConfig;\n`, /can only depend on libs tagged with/],
+  ['libs/backend/tickets/src/__lint_probe__.ts', `import { Component } from '@angular/core';\nexport const x = Component;\n`, /not allowed to import "@angular\/core"/],
+  ['libs/api-contracts/src/__lint_probe__.ts', `import { DateTime } from 'luxon';\nexport const x = DateTime;\n`, /not allowed to import "luxon"/],
+];
+
+// The type-aware parser only accepts files that exist inside a tsconfig, so each probe is written
+// for the moment it is linted and removed right after.
+const eslint = new ESLint();
+let failed = 0;
+for (const [filePath, code, expected] of cases) {
+  let messages = [];
+  try {
+    writeFileSync(filePath, code);
+    const [result] = await eslint.lintFiles([filePath]);
+    messages = (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+  } finally {
+    rmSync(filePath, { force: true });
+  }
+  if (!messages.some((m) => m.startsWith('@nx/enforce-module-boundaries') && expected.test(m))) {
+    failed++;
+    process.stderr.write(`lint-bites: ${filePath} was not flagged (${expected}); got: ${JSON.stringify(messages)}\n`);
+  }
+}
+if (failed > 0) process.exit(1);
+process.stdout.write(`lint-bites: all ${cases.length} boundary violations were reported\n`);
