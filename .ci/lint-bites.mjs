@@ -6,11 +6,31 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 
 const cases = [
-  ['libs/domain/src/__lint_probe__.ts', `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`, /not allowed to import "@nestjs\/common"/],
-  ['libs/domain/src/__lint_probe__.ts', `import { TicketsService } from '@leitstand/backend/tickets';\nexport const x = TicketsService;\n`, /scope:shared|onlyDependOnLibsWithTags|not allowed/],
-  ['libs/frontend/data-access/src/__lint_probe__.ts', `import { loadConfig } from '@leitstand/backend/core';\nexport const x = loadConfig;\n`, /can only depend on libs tagged with/],
-  ['libs/backend/tickets/src/__lint_probe__.ts', `import { Component } from '@angular/core';\nexport const x = Component;\n`, /not allowed to import "@angular\/core"/],
-  ['libs/api-contracts/src/__lint_probe__.ts', `import { DateTime } from 'luxon';\nexport const x = DateTime;\n`, /not allowed to import "luxon"/],
+  [
+    'libs/domain/src/__lint_probe__.ts',
+    `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
+    /not allowed to import "@nestjs\/common"/,
+  ],
+  [
+    'libs/domain/src/__lint_probe__.ts',
+    `import { TicketsService } from '@leitstand/backend/tickets';\nexport const x = TicketsService;\n`,
+    /scope:shared|onlyDependOnLibsWithTags|not allowed/,
+  ],
+  [
+    'libs/frontend/data-access/src/__lint_probe__.ts',
+    `import { loadConfig } from '@leitstand/backend/core';\nexport const x = loadConfig;\n`,
+    /can only depend on libs tagged with/,
+  ],
+  [
+    'libs/backend/tickets/src/__lint_probe__.ts',
+    `import { Component } from '@angular/core';\nexport const x = Component;\n`,
+    /not allowed to import "@angular\/core"/,
+  ],
+  [
+    'libs/api-contracts/src/__lint_probe__.ts',
+    `import { DateTime } from 'luxon';\nexport const x = DateTime;\n`,
+    /not allowed to import "luxon"/,
+  ],
 ];
 
 // The type-aware parser only accepts files that exist inside a tsconfig, so each probe is written
