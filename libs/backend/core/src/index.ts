@@ -7,3 +7,4 @@ export * from './lib/metrics/metrics';
 export * from './lib/redis/redis-connection';
 export * from './lib/logging/logging.module';
 export * from './lib/metrics/metrics.module';
+export * from './lib/auth/auth-user';

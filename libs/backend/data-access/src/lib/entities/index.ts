@@ -1,8 +1,52 @@
+import { AssetEntity } from './asset.entity';
+import { ContractEntity } from './contract.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { PriceListEntity } from './price-list.entity';
+import { SessionEntity } from './session.entity';
+import { SiteEntity } from './site.entity';
+import { TenantEntity } from './tenant.entity';
 import { TicketEventEntity } from './ticket-event.entity';
+import { TicketMaterialEntity } from './ticket-material.entity';
 import { TicketNumberCounterEntity } from './ticket-number-counter.entity';
+import { TicketSlaClockEntity } from './ticket-sla-clock.entity';
 import { TicketEntity } from './ticket.entity';
+import { UserTenantEntity } from './user-tenant.entity';
+import { UserEntity } from './user.entity';
+import { WorkLogEntity } from './work-log.entity';
 
-export { OutboxMessageEntity, TicketEventEntity, TicketNumberCounterEntity, TicketEntity };
+export * from './asset.entity';
+export * from './contract.entity';
+export * from './idempotency-key.entity';
+export * from './outbox-message.entity';
+export * from './price-list.entity';
+export * from './session.entity';
+export * from './site.entity';
+export * from './tenant.entity';
+export * from './ticket-event.entity';
+export * from './ticket-material.entity';
+export * from './ticket-number-counter.entity';
+export * from './ticket-sla-clock.entity';
+export * from './ticket.entity';
+export * from './user-tenant.entity';
+export * from './user.entity';
+export * from './work-log.entity';
 
-export const ENTITIES = [TicketEntity, TicketEventEntity, OutboxMessageEntity, TicketNumberCounterEntity];
+export const ENTITIES = [
+  TenantEntity,
+  UserEntity,
+  UserTenantEntity,
+  SessionEntity,
+  SiteEntity,
+  AssetEntity,
+  PriceListEntity,
+  ContractEntity,
+  TicketEntity,
+  TicketEventEntity,
+  TicketSlaClockEntity,
+  WorkLogEntity,
+  TicketMaterialEntity,
+  IdempotencyKeyEntity,
+  OutboxMessageEntity,
+  TicketNumberCounterEntity,
+];

@@ -4,15 +4,46 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { AssetEntity } from './asset.entity';
+import { ContractEntity } from './contract.entity';
+import { SiteEntity } from './site.entity';
+import { TenantEntity } from './tenant.entity';
+import { UserEntity } from './user.entity';
 
+export const TICKET_STATUSES = [
+  'new',
+  'accepted',
+  'dispatched',
+  'travelling',
+  'on_site',
+  'paused',
+  'restored',
+  'closed',
+] as const;
+export type TicketStatusValue = (typeof TICKET_STATUSES)[number];
+
+/**
+ * A fault report (Störmeldung). Status, clocks and flags here are a projection of the append-only
+ * ticket_events log, kept for querying; `version` guards every change (optimistic locking).
+ * `nextDeadline` is the nearest deadline of a running SLA clock: the helpdesk queue sorts by it.
+ */
 @Entity({ name: 'tickets' })
 @Check('ck_tickets_priority', `"priority" IN ('A', 'B', 'C')`)
 @Check('ck_tickets_channel', `"channel" IN ('phone', 'email', 'portal')`)
-@Check('ck_tickets_status', `"status" IN ('new', 'accepted', 'dispatched', 'on_site', 'paused', 'restored', 'closed')`)
+@Check(
+  'ck_tickets_status',
+  `"status" IN ('new', 'accepted', 'dispatched', 'travelling', 'on_site', 'paused', 'restored', 'closed')`,
+)
+@Index('ix_tickets_open_queue', ['tenantId', 'nextDeadline', 'id'], { where: `"status" <> 'closed'` })
+@Index('ix_tickets_open_queue_all', ['nextDeadline', 'id'], { where: `"status" <> 'closed'` })
+@Index('ix_tickets_tenant_created', ['tenantId', 'createdAt'])
+@Index('ix_tickets_asset_fault', ['assetId', 'faultBeganAt'])
 export class TicketEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -22,25 +53,103 @@ export class TicketEntity {
   @Column({ type: 'varchar', length: 20 })
   number!: string;
 
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @ManyToOne(() => TenantEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'fk_tickets_tenant' })
+  tenant?: TenantEntity;
+
+  @Column({ name: 'site_id', type: 'uuid' })
+  siteId!: string;
+
+  @ManyToOne(() => SiteEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'site_id', foreignKeyConstraintName: 'fk_tickets_site' })
+  site?: SiteEntity;
+
+  @Column({ name: 'asset_id', type: 'uuid', nullable: true })
+  assetId!: string | null;
+
+  @ManyToOne(() => AssetEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'asset_id', foreignKeyConstraintName: 'fk_tickets_asset' })
+  asset?: AssetEntity;
+
+  @Column({ name: 'contract_id', type: 'uuid', nullable: true })
+  contractId!: string | null;
+
+  @ManyToOne(() => ContractEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'contract_id', foreignKeyConstraintName: 'fk_tickets_contract' })
+  contract?: ContractEntity;
+
   @Column({ type: 'varchar', length: 200 })
   title!: string;
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  category!: string | null;
+
   @Column({ type: 'varchar', length: 1 })
   priority!: 'A' | 'B' | 'C';
 
+  /** Why the priority differs from the asset class's default (required for an override). */
+  @Column({ name: 'priority_reason', type: 'text', nullable: true })
+  priorityReason!: string | null;
+
   @Column({ type: 'varchar', length: 20, default: 'new' })
-  status!: string;
+  status!: TicketStatusValue;
+
+  /** The status a paused ticket returns to on resume. */
+  @Column({ name: 'paused_from', type: 'varchar', length: 20, nullable: true })
+  pausedFrom!: TicketStatusValue | null;
 
   @Column({ type: 'varchar', length: 10, default: 'phone' })
-  channel!: string;
+  channel!: 'phone' | 'email' | 'portal';
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   reporter!: string | null;
 
-  @Index('ix_tickets_created_at')
+  /** When the fault began (may precede the report); availability counts downtime from here. */
+  @Column({ name: 'fault_began_at', type: 'timestamptz' })
+  faultBeganAt!: Date;
+
+  /** The fault takes the asset out of service (counts as downtime). */
+  @Column({ name: 'asset_down', type: 'boolean', default: false })
+  assetDown!: boolean;
+
+  /** In the contract's scope; out-of-scope work is billed by the price list. */
+  @Column({ name: 'in_scope', type: 'boolean', default: true })
+  inScope!: boolean;
+
+  @Column({ name: 'scope_note', type: 'text', nullable: true })
+  scopeNote!: string | null;
+
+  @Index('ix_tickets_assignee')
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'fk_tickets_assignee' })
+  assignee?: UserEntity;
+
+  @Column({ name: 'next_deadline', type: 'timestamptz', nullable: true })
+  nextDeadline!: Date | null;
+
+  /** A running clock passed its warning instant. */
+  @Column({ name: 'at_risk', type: 'boolean', default: false })
+  atRisk!: boolean;
+
+  /** A clock was breached (stays true: the evidence). */
+  @Column({ type: 'boolean', default: false })
+  breached!: boolean;
+
+  @Column({ name: 'restored_at', type: 'timestamptz', nullable: true })
+  restoredAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
