@@ -25,8 +25,16 @@ describe('schema', () => {
   });
 
   it('refuses UPDATE and DELETE on ticket_events (the SLA evidence is append-only)', async () => {
+    const [tenant] = (await ds.query(
+      `INSERT INTO tenants (slug, name, version) VALUES ('schema', 'Schema GmbH', 1) RETURNING id`,
+    )) as Array<{ id: string }>;
+    const [site] = (await ds.query(
+      `INSERT INTO sites (tenant_id, name, street, postal_code, city, state, version) VALUES ($1, 'Werk', 'Weg 1', '80331', 'München', 'DE-BY', 1) RETURNING id`,
+      [tenant?.id],
+    )) as Array<{ id: string }>;
     const [ticket] = (await ds.query(
-      `INSERT INTO tickets (number, title, priority, version) VALUES ('2026-999999', 'schema test', 'A', 1) RETURNING id`,
+      `INSERT INTO tickets (number, tenant_id, site_id, title, priority, fault_began_at, version) VALUES ('2026-999999', $1, $2, 'schema test', 'A', now(), 1) RETURNING id`,
+      [tenant?.id, site?.id],
     )) as Array<{ id: string }>;
     await ds.query(`INSERT INTO ticket_events (ticket_id, type, actor) VALUES ($1, 'created', 'test')`, [ticket?.id]);
     await expect(ds.query(`UPDATE ticket_events SET actor = 'forger'`)).rejects.toThrow(/append-only: UPDATE refused/);
