@@ -111,10 +111,20 @@ export function parseIsoInstant(text: string): number {
       second >= 0 &&
       second <= 59
     ) {
-      return Date.UTC(year, month - 1, day, hour, minute, second);
+      return (daysFromCivil(year, month, day) * 1440 + hour * 60 + minute) * 60_000 + second * 1000;
     }
   }
   return ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), integers only. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function isLeapYear(year: number): boolean {

@@ -10,7 +10,7 @@ import {
   toUnitPriceString,
 } from '../money/money';
 import {
-  MINUTES_PER_DAY,
+  MINUTES_PER_DAY as MINUTES_PER_LOCAL_DAY,
   WEEKDAY_ABBR_DE,
   formatLocalTime,
   isoDateToEpochDay,
@@ -32,7 +32,7 @@ import type {
   WorkInterval,
 } from './service-report.types';
 import { LINE_CATEGORIES } from './service-report.types';
-import { MS_PER_DAY, MS_PER_MINUTE, SiteClock } from './site-clock';
+import { MS_PER_DAY as DAY_MS, MS_PER_MINUTE as MINUTE_MS, SiteClock } from './site-clock';
 import { findTier } from './tiers';
 
 /**
@@ -128,7 +128,13 @@ export function priceServiceReport(
       continue;
     }
     const increments = Math.ceil(g.ms / g.role.incrementMs);
-    const amount = roundCents(unitWithSurcharge.times(increments));
+    const { amount, amountText } = labourAmount(
+      tables,
+      g.role,
+      2 * g.band + (emergency ? 1 : 0),
+      unitWithSurcharge,
+      increments,
+    );
     const who = nameWorkers ? ` (${workers.get(g.workerId) ?? g.workerId})` : '';
     lines.add(
       {
@@ -138,7 +144,7 @@ export function priceServiceReport(
         unit: g.role.unitLabel,
         unitPrice: g.role.unitPriceText,
         surchargePercent: emergency ? band.emergencySurchargeText : band.surchargeText,
-        amount: toMoneyString(amount),
+        amount: amountText,
         discountable: true,
         explanation:
           `${increments} × ${g.role.unitLabel} ${g.role.label}${who} ${formatRanges(g.pieces)} à ${g.role.hourlyRateText}` +
@@ -228,6 +234,8 @@ interface PricingTables {
   readonly zones: ReadonlyMap<string, { readonly amountText: string; readonly explanationTail: string }>;
   readonly smallMaterial: { readonly line: PricedLine; readonly amount: Dec } | undefined;
   readonly materials: Map<string, MaterialEntry>;
+  /** Per role, per (band, emergency) slot, per number of increments: see `labourAmount`. */
+  readonly labour: Map<CompiledRole, (LabourAmount | undefined)[][]>;
 }
 
 interface DiscountTable {
@@ -257,6 +265,48 @@ interface MaterialEntry {
 }
 
 const MATERIAL_MEMO_LIMIT = 4096;
+/** Labour amounts are tabulated up to this many increments (a week in quarter hours); more are computed. */
+const LABOUR_TABLE_INCREMENTS = 672;
+
+/** A labour line amount (rounding point 1) and its money string. */
+interface LabourAmount {
+  readonly amount: Dec;
+  readonly amountText: string;
+}
+
+/**
+ * roundCents(unit price with surcharge × increments), from a per-list table filled on first use: the
+ * amount depends only on (role, band, emergency, increments), so it is computed once per combination.
+ */
+function labourAmount(
+  tables: PricingTables,
+  role: CompiledRole,
+  slot: number,
+  unitWithSurcharge: Dec,
+  increments: number,
+): LabourAmount {
+  if (increments > LABOUR_TABLE_INCREMENTS) {
+    const amount = roundCents(unitWithSurcharge.times(increments));
+    return { amount, amountText: toMoneyString(amount) };
+  }
+  let perSlot = tables.labour.get(role);
+  if (perSlot === undefined) {
+    perSlot = [];
+    tables.labour.set(role, perSlot);
+  }
+  let row = perSlot[slot];
+  if (row === undefined) {
+    row = [];
+    perSlot[slot] = row;
+  }
+  let hit = row[increments];
+  if (hit === undefined) {
+    const amount = roundCents(unitWithSurcharge.times(increments));
+    hit = { amount, amountText: toMoneyString(amount) };
+    row[increments] = hit;
+  }
+  return hit;
+}
 const tablesCache = new WeakMap<CompiledPriceList, PricingTables>();
 
 function tablesOf(pl: CompiledPriceList): PricingTables {
@@ -293,6 +343,7 @@ function tablesOf(pl: CompiledPriceList): PricingTables {
     zones,
     smallMaterial,
     materials: new Map(),
+    labour: new Map(),
   };
   tablesCache.set(pl, tables);
   return tables;
@@ -325,6 +376,11 @@ interface LabourGroup extends Group {
   readonly band: number;
 }
 
+// Module-local copies of the time constants used in the split and format loops (an imported binding
+// is a property read through the module namespace on every use in CommonJS output such as tsx's).
+const MS_PER_DAY: number = DAY_MS;
+const MS_PER_MINUTE: number = MINUTE_MS;
+const MINUTES_PER_DAY: number = MINUTES_PER_LOCAL_DAY;
 const MAX_INTERVAL_MS = 7 * MS_PER_DAY;
 
 function readWork(work: readonly WorkInterval[], pl: CompiledPriceList, issues: IssueCollector): ParsedInterval[] {
