@@ -1,3 +1,5 @@
 export * from './lib/common.types';
-export * from './lib/ticket.types';
 export * from './lib/health.types';
+export * from './lib/auth.types';
+export * from './lib/catalog.types';
+export * from './lib/ticket.types';

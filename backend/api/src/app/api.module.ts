@@ -3,14 +3,23 @@ import { DataSource } from 'typeorm';
 import { ConfigModule, LoggingModule, Metrics, MetricsModule } from '@leitstand/backend/core';
 import { DatabaseModule } from '@leitstand/backend/data-access';
 import { QueueModule } from '@leitstand/backend/jobs';
-import { TicketsService } from '@leitstand/backend/tickets';
 import { HealthController, MetricsController } from './health.controller';
-import { TicketsController } from './tickets.controller';
+import { AuthHttpModule } from './auth/auth-http.module';
+import { CatalogHttpModule } from './catalog/catalog-http.module';
+import { TicketsHttpModule } from './tickets/tickets-http.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forRoot('api'), MetricsModule, DatabaseModule, QueueModule],
-  controllers: [TicketsController, HealthController, MetricsController],
-  providers: [TicketsService],
+  imports: [
+    ConfigModule,
+    LoggingModule.forRoot('api'),
+    MetricsModule,
+    DatabaseModule,
+    QueueModule,
+    AuthHttpModule,
+    CatalogHttpModule,
+    TicketsHttpModule,
+  ],
+  controllers: [HealthController, MetricsController],
 })
 export class ApiModule implements OnModuleInit {
   constructor(
