@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ApiError, ApiFieldError } from '@leitstand/api-contracts';
 import { STATUS_CODES } from 'node:http';
+import { AppError, ConflictError, InvalidInputError, PreconditionFailedError } from '@leitstand/backend/core';
 
 /** Thrown by the validation pipe: a 400 that names every invalid field. */
 export class RequestValidationException extends HttpException {
@@ -52,7 +53,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       error: STATUS_CODES[status] ?? 'Error',
       message: messageOf(exception, status),
       ...(request.id ? { requestId: String(request.id) } : {}),
-      ...(exception instanceof RequestValidationException ? { fields: exception.fields } : {}),
+      ...(exception instanceof RequestValidationException || exception instanceof InvalidInputError
+        ? { fields: exception.fields }
+        : {}),
+      ...(exception instanceof ConflictError && Object.keys(exception.details).length > 0
+        ? { details: exception.details }
+        : {}),
+      ...(exception instanceof PreconditionFailedError ? { details: { currentVersion: exception.current } } : {}),
     };
     if (status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
@@ -67,6 +74,7 @@ function isApiPath(url: string): boolean {
 
 function statusOf(exception: unknown): number {
   if (exception instanceof HttpException) return exception.getStatus();
+  if (exception instanceof AppError) return exception.status;
   // Errors raised by the HTTP layer itself (malformed JSON, body too large) carry their own 4xx status.
   const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return statusCode;
@@ -75,6 +83,7 @@ function statusOf(exception: unknown): number {
 
 function messageOf(exception: unknown, status: number): string {
   if (status >= 500) return 'Internal server error';
+  if (exception instanceof AppError) return exception.message;
   if (exception instanceof HttpException) {
     const r = exception.getResponse();
     if (typeof r === 'string') return r;

@@ -12,6 +12,8 @@ export interface ApiError {
   message: string;
   requestId?: string;
   fields?: ApiFieldError[];
+  /** Extra facts, e.g. { currentStatus } on 409 or { currentVersion } on 412. */
+  details?: Record<string, unknown>;
 }
 
 export interface ApiFieldError {

@@ -8,3 +8,4 @@ export * from './lib/redis/redis-connection';
 export * from './lib/logging/logging.module';
 export * from './lib/metrics/metrics.module';
 export * from './lib/auth/auth-user';
+export * from './lib/errors/app.errors';

@@ -2,3 +2,4 @@ export * from './lib/entities';
 export * from './lib/data-source';
 export * from './lib/database-admin';
 export * from './lib/database.module';
+export * from './lib/contract-terms';
