@@ -19,13 +19,8 @@ ENV NX_DAEMON=false \
 COPY package.json package-lock.json ./
 # --ignore-scripts: no dependency needs its install script (esbuild, swc, nx, lmdb find their
 # prebuilt platform packages at run time), as under npm 11, which skips unapproved scripts.
-# The fallback: npm ci rejects a lockfile that lacks other platforms' optional binaries
-# (npm/cli#8805); `npm install --no-save` then installs the same locked versions. Drop the
-# fallback once `npm ci --dry-run` passes on the committed lockfile (see docker/README.md).
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
-    npm ci --no-audit --no-fund --ignore-scripts \
-    || { echo "npm ci refused package-lock.json; installing the locked versions with npm install --no-save" >&2; \
-         npm install --no-save --no-audit --no-fund --ignore-scripts; }
+    npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npx nx build api
 
@@ -36,9 +31,7 @@ COPY package.json package-lock.json ./
 # Native addons (argon2 and the like) ship prebuilt binaries for linux-x64/arm64 glibc inside
 # their npm packages and load them at run time, so no install script or compiler is needed.
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
-    npm ci --omit=dev --no-audit --no-fund --ignore-scripts \
-    || { echo "npm ci refused package-lock.json; installing the locked versions with npm install --no-save" >&2; \
-         npm install --omit=dev --no-save --no-audit --no-fund --ignore-scripts; }
+    npm ci --omit=dev --no-audit --no-fund --ignore-scripts
 
 # ---- runtime --------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
