@@ -40,8 +40,8 @@ export type TicketStatusValue = (typeof TICKET_STATUSES)[number];
   'ck_tickets_status',
   `"status" IN ('new', 'accepted', 'dispatched', 'travelling', 'on_site', 'paused', 'restored', 'closed')`,
 )
-@Index('ix_tickets_open_queue', ['tenantId', 'nextDeadline', 'id'], { where: `"status" <> 'closed'` })
-@Index('ix_tickets_open_queue_all', ['nextDeadline', 'id'], { where: `"status" <> 'closed'` })
+@Index('ix_tickets_open_queue', ['tenantId', 'nextDeadline', 'createdAt', 'id'], { where: `"status" <> 'closed'` })
+@Index('ix_tickets_open_queue_all', ['nextDeadline', 'createdAt', 'id'], { where: `"status" <> 'closed'` })
 @Index('ix_tickets_tenant_created', ['tenantId', 'createdAt'])
 @Index('ix_tickets_asset_fault', ['assetId', 'faultBeganAt'])
 export class TicketEntity {
