@@ -30,6 +30,10 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
           { bufferLogs: true },
         )
       : await NestFactory.create(ApiModule, new ExpressAdapter(), { bufferLogs: true });
+  if (config.http.adapter === 'fastify') {
+    // Parses the Cookie header into request.cookies (session cookies, see libs/backend/auth).
+    await (app as NestFastifyApplication).register((await import('@fastify/cookie')).default);
+  }
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());

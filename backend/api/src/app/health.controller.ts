@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@leitstand/api-contracts';
 import { REDIS_PRODUCER } from '@leitstand/backend/jobs';
-import { Metrics } from '@leitstand/backend/core';
+import { Metrics, Public } from '@leitstand/backend/core';
 
 export async function checkDependencies(dataSource: DataSource, redis: Redis): Promise<HealthResponse> {
   const within = <T>(p: Promise<T>): Promise<T> =>
@@ -18,6 +18,7 @@ export async function checkDependencies(dataSource: DataSource, redis: Redis): P
 }
 
 @ApiTags('operations')
+@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -37,6 +38,7 @@ export class HealthController {
 
 /** Prometheus scrape endpoint at /metrics (outside the /api prefix). */
 @ApiTags('operations')
+@Public()
 @Controller()
 export class MetricsController {
   constructor(@Inject(Metrics) private readonly metrics: Metrics) {}

@@ -1,5 +1,23 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessTokenService } from './access-token.service';
+import { AUTH_CLOCK, SYSTEM_CLOCK } from './auth.constants';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher.service';
 
-/** Sign-in, sessions and the global auth guard (issue 5). */
-@Module({})
+/**
+ * Sign-in, sessions and the global auth guard (issue 5). Importing this module anywhere in the API
+ * protects every route of the application (APP_GUARD).
+ */
+@Module({
+  providers: [
+    AccessTokenService,
+    PasswordHasher,
+    AuthService,
+    { provide: AUTH_CLOCK, useValue: SYSTEM_CLOCK },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AccessTokenService, PasswordHasher, AuthService, AUTH_CLOCK],
+})
 export class AuthModule {}

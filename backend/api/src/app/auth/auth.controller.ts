@@ -1,0 +1,168 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { LoginResponse, MeResponse, RefreshResponse, RevokeSessionsResponse } from '@leitstand/api-contracts';
+import {
+  APP_CONFIG,
+  CurrentUser,
+  ForbiddenError,
+  Public,
+  Roles,
+  UnauthenticatedError,
+  type AppConfig,
+  type AuthUser,
+} from '@leitstand/backend/core';
+import {
+  ACCESS_COOKIE,
+  AUTH_CLOCK,
+  AccessTokenService,
+  AuthService,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  LoginDto,
+  REFRESH_COOKIE,
+  RefreshTokenDto,
+  UserIdParamsDto,
+  clearedSessionCookies,
+  credentialOf,
+  failsCsrfCheck,
+  readCookie,
+  sessionCookies,
+  toMe,
+  type AuthClock,
+  type AuthRequest,
+  type Credential,
+} from '@leitstand/backend/auth';
+
+/** Fastify's reply and Express' response both have `header(name, value)`. */
+interface ReplyLike {
+  header(name: string, value: string | string[]): unknown;
+}
+
+const CSRF_MESSAGE = `Cookie-authenticated requests must send ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`;
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  private readonly secureCookies: boolean;
+
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
+    @Inject(AUTH_CLOCK) private readonly clock: AuthClock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secureCookies = config.env === 'production';
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Signed in: tokens in the body and as HttpOnly cookies (ls_access, ls_refresh)' })
+  @ApiBadRequestResponse({ description: 'Invalid body; `fields` names each invalid field' })
+  @ApiUnauthorizedResponse({ description: 'Unknown e-mail, wrong password or inactive user (one answer for all)' })
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: ReplyLike): Promise<LoginResponse> {
+    const issued = await this.auth.login(body.email, body.password, this.clock.now());
+    this.sendCookies(reply, sessionCookies(issued, this.secureCookies));
+    return issued;
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'New access token; the refresh token is rotated (body and cookie)' })
+  @ApiUnauthorizedResponse({
+    description: 'Missing, expired, revoked or reused refresh token (reuse ends the session)',
+  })
+  @ApiForbiddenResponse({ description: 'Cookie refresh without x-requested-with: leitstand' })
+  async refresh(
+    @Body() body: RefreshTokenDto,
+    @Req() request: AuthRequest,
+    @Res({ passthrough: true }) reply: ReplyLike,
+  ): Promise<RefreshResponse> {
+    const fromCookie = body.refreshToken === undefined;
+    const token = body.refreshToken ?? readCookie(request, REFRESH_COOKIE);
+    if (!token) throw new UnauthenticatedError('Refresh token required');
+    if (fromCookie && failsCsrfCheck(request)) throw new ForbiddenError(CSRF_MESSAGE);
+    try {
+      const issued = await this.auth.refresh(token, this.clock.now());
+      this.sendCookies(reply, sessionCookies(issued, this.secureCookies));
+      return issued;
+    } catch (error) {
+      if (fromCookie) this.sendCookies(reply, clearedSessionCookies(this.secureCookies));
+      throw error;
+    }
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session is revoked and both cookies are cleared (idempotent)' })
+  @ApiForbiddenResponse({ description: 'Cookie logout without x-requested-with: leitstand' })
+  async logout(
+    @Body() body: RefreshTokenDto,
+    @Req() request: AuthRequest,
+    @Res({ passthrough: true }) reply: ReplyLike,
+  ): Promise<void> {
+    const now = this.clock.now();
+    if (body.refreshToken !== undefined) {
+      await this.auth.logoutByRefreshToken(body.refreshToken, now);
+    } else {
+      let credential: Credential | null;
+      try {
+        credential = credentialOf(request);
+      } catch {
+        credential = null;
+      }
+      if (credential?.source === 'bearer') {
+        await this.logoutByAccessToken(credential.token, now);
+      } else {
+        const refreshCookie = readCookie(request, REFRESH_COOKIE);
+        if ((refreshCookie || credential) && failsCsrfCheck(request)) throw new ForbiddenError(CSRF_MESSAGE);
+        if (refreshCookie) await this.auth.logoutByRefreshToken(refreshCookie, now);
+        else if (credential) await this.logoutByAccessToken(credential.token, now);
+      }
+    }
+    this.sendCookies(reply, clearedSessionCookies(this.secureCookies));
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiCookieAuth(ACCESS_COOKIE)
+  @ApiOkResponse({ description: 'The signed-in caller with role and tenant scope' })
+  @ApiUnauthorizedResponse({ description: 'No valid access token' })
+  me(@CurrentUser() user: AuthUser): MeResponse {
+    return toMe(user);
+  }
+
+  @Delete('users/:userId/sessions')
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOkResponse({ description: 'Forced sign-out: every session of the user is revoked (their refresh fails)' })
+  @ApiBadRequestResponse({ description: 'userId is not a UUID' })
+  @ApiForbiddenResponse({ description: 'Only admins' })
+  @ApiNotFoundResponse({ description: 'Unknown user' })
+  async revokeUserSessions(@Param() params: UserIdParamsDto): Promise<RevokeSessionsResponse> {
+    return { revokedSessions: await this.auth.revokeUserSessions(params.userId, this.clock.now()) };
+  }
+
+  /** An expired or invalid access token ends nothing (its session then ends by expiry). */
+  private async logoutByAccessToken(token: string, now: Date): Promise<void> {
+    const user = await this.tokens.verify(token, now).catch(() => null);
+    if (user) await this.auth.logout(user.sessionId, now);
+  }
+
+  private sendCookies(reply: ReplyLike, cookies: string[]): void {
+    reply.header('cache-control', 'no-store');
+    reply.header('set-cookie', cookies);
+  }
+}

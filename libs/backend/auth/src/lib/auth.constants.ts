@@ -1,0 +1,44 @@
+/**
+ * Session design (issue 5) — why access JWT + rotating refresh token + HttpOnly cookies:
+ *
+ * - Access token: a short-lived (15 min) HS256 JWT signed with JWT_SECRET, carrying who the caller
+ *   is (sub, role, email, name), their tenant scope and the session id (sid). The guard verifies it
+ *   without a database round trip, which keeps ticket intake fast (≥ 1,000 req/s) and lets several
+ *   API instances serve the same caller. The price is that role, tenant-scope or deactivation
+ *   changes — and a logout — take effect for that token only when it expires (≤ 15 min); the
+ *   refresh re-reads the user and the session.
+ * - Refresh token: opaque, `<sessionId>.<32 random bytes base64url>`; only its sha256 is stored
+ *   (sessions.refresh_token_hash). Every refresh rotates it; presenting an already rotated token
+ *   (sid known, hash differs) revokes the whole session: whoever stole a token and whoever still
+ *   has the real one both lose it (theft detection). Sessions slide: each refresh extends them by
+ *   7 days of inactivity.
+ * - Transport: browsers get both tokens as HttpOnly, SameSite=Strict cookies (`ls_access` on
+ *   /api, `ls_refresh` only on /api/auth), so page scripts never see them and the SSE stream
+ *   (EventSource cannot send headers) authenticates by cookie. API clients, tests and benchmarks
+ *   use `Authorization: Bearer` and the refresh token from the body. Cookie-authenticated unsafe
+ *   requests must carry `x-requested-with: leitstand` (CSRF defence in depth on top of
+ *   SameSite=Strict: a cross-site form cannot set that header); Bearer requests are exempt.
+ */
+export const ACCESS_COOKIE = 'ls_access';
+export const REFRESH_COOKIE = 'ls_refresh';
+export const ACCESS_COOKIE_PATH = '/api';
+export const REFRESH_COOKIE_PATH = '/api/auth';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+export const JWT_ISSUER = 'leitstand';
+export const JWT_AUDIENCE = 'leitstand-api';
+
+/** Header (and its required value) that cookie-authenticated POST/PUT/PATCH/DELETE must carry. */
+export const CSRF_HEADER = 'x-requested-with';
+export const CSRF_HEADER_VALUE = 'leitstand';
+
+/** Injection token of the auth clock (tests inject a fixed one). */
+export const AUTH_CLOCK = Symbol('AUTH_CLOCK');
+
+export interface AuthClock {
+  now(): Date;
+}
+
+export const SYSTEM_CLOCK: AuthClock = { now: () => new Date() };

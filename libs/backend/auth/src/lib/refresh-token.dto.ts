@@ -1,0 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { RefreshRequest } from '@leitstand/api-contracts';
+
+/** For clients without cookies; browsers send the `ls_refresh` cookie and no body. */
+export class RefreshTokenDto implements RefreshRequest {
+  @ApiPropertyOptional({ description: 'The refresh token from the login or last refresh answer' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken?: string;
+}
