@@ -7,11 +7,22 @@ import {
   retryLoggerFrom,
   retryUntilReachable,
 } from '@leitstand/backend/core';
-import { createDataSource, ensureDatabase, pendingSchemaChanges, runMigrations } from '@leitstand/backend/data-access';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createDataSource,
+  ensureDatabase,
+  pendingSchemaChanges,
+  runMigrations,
+  seedDemoData,
+} from '@leitstand/backend/data-access';
 
 /**
  * `npm run migrate`: creates the database when it is missing, then applies pending migrations under
  * an advisory lock. `--check` additionally fails when the entities differ from the migrated schema.
+ * `--seed` then loads the demo data (idempotently: a repeat run changes nothing) from
+ * `--seed-data=<dir>`, else `demo-data/` next to this bundle, else `libs/demo-data/data` under the
+ * working directory.
  */
 async function main(): Promise<void> {
   let config;
@@ -48,9 +59,25 @@ async function main(): Promise<void> {
         process.exitCode = 1;
       }
     }
+    if (process.argv.includes('--seed') && !process.exitCode) {
+      const dataDir = demoDataDir();
+      const started = Date.now();
+      const result = await seedDemoData(dataSource, { dataDir, now: new Date() });
+      logger.info(
+        { ...result, dataDir, ms: Date.now() - started },
+        `demo data: ${result.inserted} row(s) inserted, ${result.updated} updated, ${result.history.tickets} ticket(s) of history`,
+      );
+    }
   } finally {
     await dataSource.destroy();
   }
+}
+
+function demoDataDir(): string {
+  const flag = process.argv.find((a) => a.startsWith('--seed-data='));
+  if (flag) return flag.slice('--seed-data='.length);
+  const bundled = join(__dirname, 'demo-data');
+  return existsSync(bundled) ? bundled : join(process.cwd(), 'libs', 'demo-data', 'data');
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,157 @@
+import type { CalendarSpec, ContractCalculation, SlaMatrixSpec } from '@leitstand/domain';
+import type { ContractType } from '../entities/contract.entity';
+import type { UserRole } from '../entities/user.entity';
+
+/** The demo data set as read from `libs/demo-data/data` (see the `demo/` folder there). */
+
+export type AssetClass = 'A' | 'B' | 'C';
+
+export interface DemoUserSpec {
+  email: string;
+  displayName: string;
+  role: UserRole;
+  password: string;
+  /** A customer's tenant (slug). */
+  tenant?: string;
+  /** The tenants (slugs) a manager or technician serves. */
+  serves?: string[];
+}
+
+export interface DemoSiteSpec {
+  /** Unique per tenant: the key the seed upserts by. */
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  state: string;
+  timezone: string;
+  areaM2?: string;
+}
+
+export interface DemoAssetSpec {
+  /** Unique per tenant; with `count`, `{n}` / `{nn}` become the running number (1, 01, …). */
+  code: string;
+  count?: number;
+  name: string;
+  trade: string;
+  class: AssetClass;
+  /** Site name. */
+  site: string;
+  /** Parent asset code. */
+  parent?: string;
+  inContract?: boolean;
+}
+
+/** A calendar of a contract: the name of a file in `calendars/`, or that plus holiday windows. */
+export type DemoCalendarRef = string | { file: string; holidayWindows?: Array<[string, string]> };
+
+/** A contract as written in a tenant file: the tenant's `contractTemplate` merged with the entry. */
+export interface DemoContractSpec {
+  name: string;
+  type: ContractType;
+  startsOn: string;
+  endsOn: string | null;
+  sites: string[];
+  calendars: Record<string, DemoCalendarRef>;
+  slaMatrix: SlaMatrixSpec;
+  availabilityTargets: Record<string, string>;
+  availabilityBasis: string;
+  /** Rules, null, or 'from-economics' (the contract calculation's bonusMalus). */
+  bonusMalus: Record<string, unknown> | null | 'from-economics';
+  /** The price list file name in `price-lists/`. */
+  priceList: string | null;
+  annualVolume: string;
+  indexation: Record<string, unknown> | null | 'from-economics';
+  capexThreshold: string | null;
+  scope: { trades?: string[]; assetClasses?: string[]; exclusions?: string[] };
+  quietWarningsCalendar: string | null;
+  /** The contract calculation file name in `contracts/`. */
+  economics: string | null;
+}
+
+export interface DemoHistorySpec {
+  faultsPerAssetPerMonth: Record<AssetClass, number>;
+  /** Price-list role of the technicians' work logs. */
+  workRole: string;
+  outOfScopeShare: number;
+}
+
+export interface DemoTenantFile {
+  slug: string;
+  name: string;
+  sites: DemoSiteSpec[];
+  assets: DemoAssetSpec[];
+  contractTemplate: Partial<DemoContractSpec>;
+  contracts: Array<Partial<DemoContractSpec> & { name: string }>;
+  history: DemoHistorySpec;
+}
+
+export interface DemoHistoryParameters {
+  months: number;
+  prngSeed: number;
+  shares: {
+    responseBreached: number;
+    restoreBreached: number;
+    paused: number;
+    priorityOverride: number;
+    comment: number;
+    assetDownA: number;
+    assetDownBC: number;
+  };
+  outOfScopeNotes: Record<string, string[]>;
+  faults: Record<string, string[]>;
+}
+
+/** A contract ready to store: references resolved, validated with @leitstand/domain. */
+export interface ResolvedDemoContract {
+  name: string;
+  type: ContractType;
+  startsOn: string;
+  endsOn: string | null;
+  sites: string[];
+  calendars: Record<string, CalendarSpec>;
+  slaMatrix: SlaMatrixSpec;
+  availabilityTargets: Record<string, string>;
+  availabilityBasis: string;
+  bonusMalus: Record<string, unknown> | null;
+  priceListKey: string | null;
+  annualVolume: string;
+  indexation: Record<string, unknown> | null;
+  capexThreshold: string | null;
+  scope: { trades?: string[]; assetClasses?: string[]; exclusions?: string[] };
+  quietWarningsCalendar: string | null;
+  economics: ContractCalculation | null;
+}
+
+export interface ResolvedDemoAsset {
+  code: string;
+  name: string;
+  trade: string;
+  assetClass: AssetClass;
+  site: string;
+  parent: string | null;
+  inContract: boolean;
+}
+
+export interface ResolvedDemoTenant {
+  slug: string;
+  name: string;
+  sites: DemoSiteSpec[];
+  assets: ResolvedDemoAsset[];
+  contracts: ResolvedDemoContract[];
+  history: DemoHistorySpec;
+}
+
+export interface DemoPriceList {
+  key: string;
+  name: string;
+  validFrom: string;
+  data: Record<string, unknown>;
+}
+
+export interface DemoDataset {
+  tenants: ResolvedDemoTenant[];
+  users: DemoUserSpec[];
+  priceLists: DemoPriceList[];
+  history: DemoHistoryParameters;
+}
