@@ -445,3 +445,42 @@ describe('auth: login, sessions and the global guard', () => {
     expect(broken.status).toBe(400);
   });
 });
+
+/** The adapter benchmark runs the API on Express: Bearer and cookie sign-in work there too. */
+describe('auth under the Express adapter', () => {
+  let env: TestEnv;
+  let api: ServiceProcess;
+
+  beforeAll(async () => {
+    env = await createTestEnv('auth_express', { HTTP_ADAPTER: 'express' });
+    api = await ServiceProcess.start('api', env.env);
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await env?.cleanup();
+  });
+
+  it('signs in, guards by Bearer and by cookie (with the CSRF rule), and keeps health public', async () => {
+    const user = await createUser(env.dataSource, 'agent');
+    const session = await login(api.baseUrl, user);
+    expect((await fetch(`${api.baseUrl}/api/auth/me`)).status).toBe(401);
+    expect((await fetch(`${api.baseUrl}/api/health`)).status).toBe(200);
+    expect((await fetch(`${api.baseUrl}/api/auth/me`, { headers: session.headers })).status).toBe(200);
+    expect(session.cookie).toMatch(/ls_access=.+; ls_refresh=.+/);
+    const me = await fetch(`${api.baseUrl}/api/auth/me`, { headers: { cookie: session.cookie } });
+    expect(((await me.json()) as { email: string }).email).toBe(user.email);
+
+    const cookieRefresh = await fetch(`${api.baseUrl}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie: session.cookie },
+    });
+    expect(cookieRefresh.status).toBe(403);
+    const refreshed = await fetch(`${api.baseUrl}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-requested-with': 'leitstand' },
+    });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers.getSetCookie()).toHaveLength(2);
+  });
+});
