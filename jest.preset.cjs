@@ -26,9 +26,20 @@ function aliasMapper() {
   return mapper;
 }
 
+// Some dependencies ship ES modules only (jose); jest's CommonJS runtime needs them compiled.
+const ESM_ONLY_PACKAGES = ['jose'];
+const esmTransform = [
+  '@swc/jest',
+  { ...swcTransform[1], jsc: { ...swcTransform[1].jsc, parser: { syntax: 'ecmascript' } } },
+];
+
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swcTransform },
+  transform: {
+    '^.+\\.ts$': swcTransform,
+    [`/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`]: esmTransform,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: aliasMapper(),
 };
