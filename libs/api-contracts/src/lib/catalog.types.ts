@@ -1,1 +1,280 @@
-export {};
+import type { DecimalString, IsoInstant, Page } from './common.types';
+
+/**
+ * Catalog: tenants (the provider's customers), their sites and assets, price lists and contracts.
+ * Every view carries `version`; the API also sends it as `ETag: "<version>"`, and every PATCH needs
+ * `If-Match: "<version>"` (a stale one answers 412 and writes nothing).
+ */
+
+/** German states (Bundesländer) as holiday regions; a site's `state` is one of them. */
+export const GERMAN_STATES = [
+  'DE-BW',
+  'DE-BY',
+  'DE-BE',
+  'DE-BB',
+  'DE-HB',
+  'DE-HH',
+  'DE-HE',
+  'DE-MV',
+  'DE-NI',
+  'DE-NW',
+  'DE-RP',
+  'DE-SL',
+  'DE-SN',
+  'DE-ST',
+  'DE-SH',
+  'DE-TH',
+] as const;
+export type GermanState = (typeof GERMAN_STATES)[number];
+
+/** Criticality class of an asset; a ticket's priority defaults to it. */
+export const ASSET_CLASSES = ['A', 'B', 'C'] as const;
+export type AssetClass = (typeof ASSET_CLASSES)[number];
+
+export const CONTRACT_TYPES = ['inspection', 'full_maintenance', 'all_in'] as const;
+export type ContractKind = (typeof CONTRACT_TYPES)[number];
+
+/** A local date 'YYYY-MM-DD'. */
+export type LocalDate = string;
+
+// ── tenants ─────────────────────────────────────────────────────────────────────────────────────
+export interface TenantView {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+export interface CreateTenantRequest {
+  /** Lower-case kebab-case, unique. */
+  slug: string;
+  name: string;
+}
+
+export interface UpdateTenantRequest {
+  slug?: string;
+  name?: string;
+}
+
+export type TenantListResponse = Page<TenantView>;
+
+// ── sites ───────────────────────────────────────────────────────────────────────────────────────
+export interface SiteView {
+  id: string;
+  tenantId: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  /** Holiday region of the site, e.g. 'DE-BY'. */
+  state: GermanState;
+  /** IANA time zone, e.g. 'Europe/Berlin'. */
+  timezone: string;
+  /** Floor area in m² as a decimal string, or null. */
+  areaM2: DecimalString | null;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+export interface CreateSiteRequest {
+  tenantId: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  state: GermanState;
+  /** Default 'Europe/Berlin'. */
+  timezone?: string;
+  areaM2?: DecimalString | null;
+}
+
+/** The tenant of a site never changes. */
+export type UpdateSiteRequest = Partial<Omit<CreateSiteRequest, 'tenantId'>>;
+
+export interface SiteListQuery {
+  tenantId?: string;
+}
+
+export type SiteListResponse = Page<SiteView>;
+
+// ── assets ──────────────────────────────────────────────────────────────────────────────────────
+export interface AssetView {
+  id: string;
+  tenantId: string;
+  siteId: string;
+  parentId: string | null;
+  /** Inventory code, unique per tenant (e.g. 'AZ-03'). */
+  code: string;
+  name: string;
+  /** Trade (Gewerk), e.g. 'elevators'. */
+  trade: string;
+  assetClass: AssetClass;
+  inContract: boolean;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+export interface CreateAssetRequest {
+  /** The tenant is the site's. */
+  siteId: string;
+  /** An asset of the same site, or null. */
+  parentId?: string | null;
+  code: string;
+  name: string;
+  trade: string;
+  assetClass: AssetClass;
+  /** Default true. */
+  inContract?: boolean;
+}
+
+/** The site of an asset never changes (its parent and children are on the same site). */
+export type UpdateAssetRequest = Partial<Omit<CreateAssetRequest, 'siteId'>>;
+
+export interface AssetListQuery {
+  siteId?: string;
+  tenantId?: string;
+  /** Case-insensitive search in code, name and trade (the phone intake's asset search). */
+  q?: string;
+  assetClass?: AssetClass;
+  /** 1–200, default 50. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/** Sorted by code, then id. */
+export type AssetListResponse = Page<AssetView>;
+
+// ── price lists ─────────────────────────────────────────────────────────────────────────────────
+export interface PriceListView {
+  id: string;
+  key: string;
+  name: string;
+  validFrom: LocalDate;
+  /** The price list document (validated by @leitstand/domain's parsePriceList). */
+  data: Record<string, unknown>;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+export interface CreatePriceListRequest {
+  key: string;
+  name: string;
+  validFrom: LocalDate;
+  data: Record<string, unknown>;
+}
+
+export type UpdatePriceListRequest = Partial<CreatePriceListRequest>;
+
+export type PriceListListResponse = Page<PriceListView>;
+
+// ── contracts ───────────────────────────────────────────────────────────────────────────────────
+/** A service calendar (the domain's CalendarSpec); `timezone` and `holidayRegion` default to the site's. */
+export interface CalendarSpecInput {
+  timezone?: string;
+  week: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<[string, string]>>>;
+  holidays?: string[];
+  holidayRegion?: string;
+  holidayWindows?: Array<[string, string]>;
+}
+
+export type SlaBudgetInput = { kind: 'minutes'; minutes: number } | { kind: 'businessDays'; days: number };
+
+export interface SlaTargetInput {
+  budget: SlaBudgetInput;
+  /** Key of one of the contract's calendars. */
+  calendar: string;
+  /** Share of the budget at which the warning fires, (0, 1]; default 0.75. */
+  warningShare?: number;
+}
+
+/** Per priority (A, B, C) a response and a restore target. */
+export type SlaMatrixInput = Record<AssetClass, Record<'response' | 'restore', SlaTargetInput>>;
+
+export type KpiRuleInput =
+  | { kind: 'linear'; points: Array<{ value: DecimalString; percentOfVolume: DecimalString }> }
+  | {
+      kind: 'stepped';
+      otherwisePercentOfVolume: DecimalString;
+      steps: Array<{ atLeast: DecimalString; percentOfVolume: DecimalString }>;
+    };
+
+export interface BonusMalusInput {
+  capPercentOfVolume: DecimalString;
+  kpis: Array<{ kpi: string; label: string; unit: string; rule: KpiRuleInput }>;
+}
+
+/** Shares add up to exactly 1 (seed 002: labour 0.6, material 0.4). */
+export interface IndexationInput {
+  fixedShare: DecimalString;
+  labourShare: DecimalString;
+  materialShare: DecimalString;
+  labourIndex?: string;
+  materialIndex?: string;
+}
+
+export interface ContractScope {
+  trades?: string[];
+  assetClasses?: AssetClass[];
+  exclusions?: string[];
+}
+
+export interface ContractView {
+  id: string;
+  tenantId: string;
+  name: string;
+  type: ContractKind;
+  startsOn: LocalDate;
+  endsOn: LocalDate | null;
+  siteIds: string[];
+  calendars: Record<string, CalendarSpecInput>;
+  slaMatrix: SlaMatrixInput;
+  /** Target share per asset class, e.g. { A: "0.995" }. */
+  availabilityTargets: Partial<Record<AssetClass, DecimalString>>;
+  /** '24-7' or a calendar key. */
+  availabilityBasis: string;
+  bonusMalus: BonusMalusInput | null;
+  priceListId: string | null;
+  annualVolume: DecimalString;
+  indexation: IndexationInput | null;
+  capexThreshold: DecimalString | null;
+  scope: ContractScope;
+  quietWarningsCalendar: string | null;
+  /** The domain contract calculation (flat fees, modules, inspection fees), or null. */
+  economics: Record<string, unknown> | null;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+export interface CreateContractRequest {
+  tenantId: string;
+  name: string;
+  type: ContractKind;
+  startsOn: LocalDate;
+  endsOn?: LocalDate | null;
+  /** Sites of the contract's tenant. */
+  siteIds?: string[];
+  calendars: Record<string, CalendarSpecInput>;
+  slaMatrix: SlaMatrixInput;
+  availabilityTargets?: Partial<Record<AssetClass, DecimalString>>;
+  /** Default '24-7'. */
+  availabilityBasis?: string;
+  bonusMalus?: BonusMalusInput | null;
+  priceListId?: string | null;
+  annualVolume: DecimalString;
+  indexation?: IndexationInput | null;
+  capexThreshold?: DecimalString | null;
+  scope?: ContractScope;
+  quietWarningsCalendar?: string | null;
+  economics?: Record<string, unknown> | null;
+}
+
+/** The tenant of a contract never changes; the merged contract is validated as a whole. */
+export type UpdateContractRequest = Partial<Omit<CreateContractRequest, 'tenantId'>>;
+
+export interface ContractListQuery {
+  tenantId?: string;
+}
+
+export type ContractListResponse = Page<ContractView>;
