@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import {
+  GERMAN_STATES,
+  type CreateSiteRequest,
+  type GermanState,
+  type SiteListQuery,
+  type UpdateSiteRequest,
+} from '@leitstand/api-contracts';
+import { IsDecimalAmount, IsIanaTimeZone } from './catalog.validators';
+
+const STATE_MESSAGE = `state must be a German state as holiday region: ${GERMAN_STATES.join(', ')}`;
+
+export class CreateSiteDto implements CreateSiteRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  tenantId!: string;
+
+  @ApiProperty({ maxLength: 200, example: 'Werk Süd' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ maxLength: 200, example: 'Industriestraße 1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  street!: string;
+
+  @ApiProperty({ maxLength: 10, example: '80331' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10)
+  postalCode!: string;
+
+  @ApiProperty({ maxLength: 100, example: 'München' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  city!: string;
+
+  @ApiProperty({ enum: GERMAN_STATES, description: 'Holiday region (Bundesland)' })
+  @IsIn(GERMAN_STATES, { message: STATE_MESSAGE })
+  state!: GermanState;
+
+  @ApiPropertyOptional({ default: 'Europe/Berlin', description: 'IANA time zone' })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsIanaTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '41000.00', description: 'm², decimal string' })
+  @IsOptional()
+  @IsDecimalAmount(12, 2)
+  areaM2?: string | null;
+}
+
+export class UpdateSiteDto implements UpdateSiteRequest {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  street?: string;
+
+  @ApiPropertyOptional({ maxLength: 10 })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10)
+  postalCode?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  city?: string;
+
+  @ApiPropertyOptional({ enum: GERMAN_STATES })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsIn(GERMAN_STATES, { message: STATE_MESSAGE })
+  state?: GermanState;
+
+  @ApiPropertyOptional({ description: 'IANA time zone' })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsIanaTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '41000.00' })
+  @IsOptional()
+  @IsDecimalAmount(12, 2)
+  areaM2?: string | null;
+}
+
+export class SiteListQueryDto implements SiteListQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  tenantId?: string;
+}
