@@ -1,0 +1,70 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AssetListResponse, AssetView } from '@leitstand/api-contracts';
+import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
+import {
+  CreateAssetDto,
+  AssetListQueryDto,
+  AssetsService,
+  UpdateAssetDto,
+  parseIfMatch,
+} from '@leitstand/backend/catalog';
+import { ApiCreate, ApiVersionedPatch } from './catalog-http.docs';
+import { EtagInterceptor } from './etag.interceptor';
+
+@ApiTags('assets')
+@Controller('assets')
+@UseInterceptors(EtagInterceptor)
+export class AssetsController {
+  constructor(@Inject(AssetsService) private readonly assets: AssetsService) {}
+
+  @Get()
+  @ApiOkResponse({
+    description: 'Assets in the caller’s scope by code (search q in code, name, trade; cursor pagination)',
+  })
+  list(@CurrentUser() user: AuthUser, @Query() query: AssetListQueryDto): Promise<AssetListResponse> {
+    return this.assets.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The asset (ETag: its version)' })
+  @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s scope' })
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<AssetView> {
+    return this.assets.get(user, id);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'manager')
+  @ApiCreatedResponse({ description: 'The created asset' })
+  @ApiConflictResponse({ description: 'The tenant has an asset with this code already' })
+  @ApiCreate()
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateAssetDto): Promise<AssetView> {
+    return this.assets.create(user, body);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'manager')
+  @ApiOkResponse({ description: 'The updated asset' })
+  @ApiVersionedPatch()
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateAssetDto,
+  ): Promise<AssetView> {
+    return this.assets.update(user, id, parseIfMatch(ifMatch), body);
+  }
+}
