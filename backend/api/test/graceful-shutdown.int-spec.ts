@@ -1,13 +1,18 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { ServiceProcess, createTestEnv, waitFor, type TestEnv } from '@leitstand/backend/testing';
+import { ServiceProcess, createTestEnv, createUser, login, waitFor, type TestEnv } from '@leitstand/backend/testing';
+import { createTenantWorld } from './ticket-test-world';
 
 /** SIGTERM lets in-flight HTTP requests and running jobs finish; nothing is half-done or lost. */
 describe('graceful shutdown', () => {
   let env: TestEnv;
+  let agent: { email: string; password: string };
+  let siteId: string;
 
   beforeAll(async () => {
     env = await createTestEnv('graceful');
+    agent = await createUser(env.dataSource, 'agent');
+    siteId = (await createTenantWorld(env.dataSource)).siteId;
   });
 
   afterAll(async () => {
@@ -16,11 +21,12 @@ describe('graceful shutdown', () => {
 
   it('api: requests in flight at SIGTERM complete, later ones are turned away, none half-written', async () => {
     const api = await ServiceProcess.start('api', env.env);
+    const { headers } = await login(api.baseUrl, agent);
     const calls = Array.from({ length: 60 }, (_, i) =>
       fetch(`${api.baseUrl}/api/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: `Shutdown-Test ${i}`, priority: 'C' }),
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ siteId, title: `Shutdown-Test ${i}`, priority: 'C' }),
       }).then(
         (r) => r.status,
         () => 'refused' as const,
@@ -45,12 +51,13 @@ describe('graceful shutdown', () => {
   it('worker: SIGTERM lets running jobs finish; a restarted worker completes the rest exactly once', async () => {
     const api = await ServiceProcess.start('api', env.env);
     const worker = await ServiceProcess.start('worker', { ...env.env, WORKER_CONCURRENCY: '4' });
+    const { headers } = await login(api.baseUrl, agent);
     const ids: string[] = [];
     for (let i = 0; i < 150; i++) {
       const res = await fetch(`${api.baseUrl}/api/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: `Worker-Shutdown ${i}`, priority: 'B' }),
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ siteId, title: `Worker-Shutdown ${i}`, priority: 'B' }),
       });
       ids.push(((await res.json()) as { id: string }).id);
     }

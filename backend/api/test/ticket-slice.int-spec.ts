@@ -8,6 +8,7 @@ import {
   waitFor,
   type TestEnv,
 } from '@leitstand/backend/testing';
+import { createTenantWorld, signIn, type Client } from './ticket-test-world';
 
 /**
  * The vertical slice on real processes: POST /api/tickets writes the ticket, its 'created' event and
@@ -18,10 +19,14 @@ describe('ticket slice: api → outbox → BullMQ → worker → event', () => {
   let env: TestEnv;
   let api: ServiceProcess;
   let worker: ServiceProcess;
+  let agent: Client;
+  let siteId: string;
 
   beforeAll(async () => {
     env = await createTestEnv('slice');
     [api, worker] = await Promise.all([ServiceProcess.start('api', env.env), ServiceProcess.start('worker', env.env)]);
+    agent = await signIn(env.dataSource, api.baseUrl, 'agent');
+    siteId = (await createTenantWorld(env.dataSource)).siteId;
   });
 
   afterAll(async () => {
@@ -34,13 +39,14 @@ describe('ticket slice: api → outbox → BullMQ → worker → event', () => {
   }
 
   it('a created ticket is processed by the real worker and its event lands in PostgreSQL', async () => {
-    const res = await fetch(`${api.baseUrl}/api/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Aufzug A3 steht im 2. OG', priority: 'A', channel: 'phone' }),
+    const res = await agent.post<{ id: string; number: string; status: string }>('/api/tickets', {
+      siteId,
+      title: 'Aufzug A3 steht im 2. OG',
+      priority: 'A',
+      channel: 'phone',
     });
     expect(res.status).toBe(201);
-    const ticket = (await res.json()) as { id: string; number: string; status: string };
+    const ticket = res.body;
     expect(ticket.number).toMatch(/^\d{4}-\d{6}$/);
     expect(ticket.status).toBe('new');
 
@@ -56,34 +62,31 @@ describe('ticket slice: api → outbox → BullMQ → worker → event', () => {
     }>;
     expect(outbox?.published_at).toBeInstanceOf(Date);
 
-    const list = (await (await fetch(`${api.baseUrl}/api/tickets`)).json()) as { items: Array<{ id: string }> };
-    expect(list.items.map((t) => t.id)).toContain(ticket.id);
+    const list = await agent.get<{ items: Array<{ id: string }> }>('/api/tickets');
+    expect(list.body.items.map((t) => t.id)).toContain(ticket.id);
   });
 
   it('answers bad input with 400 naming each field, and writes nothing', async () => {
     const before = (await env.dataSource.query(`SELECT count(*)::int AS n FROM tickets`)) as Array<{ n: number }>;
     const bodies: Array<[unknown, string[]]> = [
-      [{}, ['title', 'priority']],
-      [{ title: '', priority: 'X' }, ['title', 'priority']],
-      [{ title: 'ok', priority: 'A', channel: 'fax' }, ['channel']],
-      [{ title: 'x'.repeat(201), priority: 'B' }, ['title']],
-      [{ title: 'ok', priority: 'A', sneaky: true }, ['sneaky']],
-      [{ title: 42, priority: ['A'] }, ['title', 'priority']],
+      [{}, ['siteId', 'title']],
+      [{ siteId, title: '', priority: 'X' }, ['title', 'priority']],
+      [{ siteId, title: 'ok', priority: 'A', channel: 'fax' }, ['channel']],
+      [{ siteId, title: 'x'.repeat(201), priority: 'B' }, ['title']],
+      [{ siteId, title: 'ok', priority: 'A', sneaky: true }, ['sneaky']],
+      [{ siteId: 'site-1', title: 42, priority: ['A'] }, ['siteId', 'title', 'priority']],
+      [{ siteId, title: 'ok' }, ['priority']],
     ];
     for (const [body, fields] of bodies) {
-      const res = await fetch(`${api.baseUrl}/api/tickets`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      const res = await agent.post<{ fields: Array<{ field: string }>; message: string }>('/api/tickets', body);
       expect(res.status).toBe(400);
-      const error = (await res.json()) as { fields: Array<{ field: string }>; message: string };
+      const error = res.body;
       expect(error.fields.map((f) => f.field).sort()).toEqual([...fields].sort());
       for (const f of fields) expect(error.message).toContain(f);
     }
     const malformed = await fetch(`${api.baseUrl}/api/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...agent.session.headers },
       body: '{"title": ',
     });
     expect(malformed.status).toBe(400);
@@ -132,11 +135,15 @@ describe('outbox while Redis is down', () => {
   let redis: RedisServerProcess;
   let api: ServiceProcess;
   let worker: ServiceProcess;
+  let agent: Client;
+  let siteId: string;
 
   beforeAll(async () => {
     redis = await RedisServerProcess.start();
     env = await createTestEnv('outbox_redis_down', { REDIS_URL: redis.url });
     [api, worker] = await Promise.all([ServiceProcess.start('api', env.env), ServiceProcess.start('worker', env.env)]);
+    agent = await signIn(env.dataSource, api.baseUrl, 'agent');
+    siteId = (await createTenantWorld(env.dataSource)).siteId;
   });
 
   afterAll(async () => {
@@ -149,14 +156,14 @@ describe('outbox while Redis is down', () => {
     await redis.stop();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${api.baseUrl}/api/tickets`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: `Störung ${i} während Redis-Ausfall`, priority: 'B' }),
+      const res = await agent.post<{ id: string }>('/api/tickets', {
+        siteId,
+        title: `Störung ${i} während Redis-Ausfall`,
+        priority: 'B',
       });
-      // Intake does not depend on Redis: the outbox holds the job.
+      // Intake does not depend on Redis: the outbox holds the job (and the live change is skipped).
       expect(res.status).toBe(201);
-      ids.push(((await res.json()) as { id: string }).id);
+      ids.push(res.body.id);
     }
     await sleep(1_500); // relay rounds fail meanwhile
     const pending = (await env.dataSource.query(

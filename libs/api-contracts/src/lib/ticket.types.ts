@@ -1,4 +1,4 @@
-import type { IsoInstant, Page } from './common.types';
+import type { DecimalString, IsoInstant, Page } from './common.types';
 
 export const PRIORITIES = ['A', 'B', 'C'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -6,35 +6,186 @@ export type Priority = (typeof PRIORITIES)[number];
 export const TICKET_CHANNELS = ['phone', 'email', 'portal'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
-export const TICKET_STATUSES = ['new', 'accepted', 'dispatched', 'on_site', 'paused', 'restored', 'closed'] as const;
+export const TICKET_STATUSES = [
+  'new',
+  'accepted',
+  'dispatched',
+  'travelling',
+  'on_site',
+  'paused',
+  'restored',
+  'closed',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** Statuses in which a ticket counts as open (everything but 'closed'). */
+export const OPEN_TICKET_STATUSES = [
+  'new',
+  'accepted',
+  'dispatched',
+  'travelling',
+  'on_site',
+  'paused',
+  'restored',
+] as const;
+
+/** The explicit actions of the status machine: `POST /api/tickets/:id/<action>`. */
+export const TICKET_ACTIONS = [
+  'accept',
+  'dispatch',
+  'travel',
+  'arrive',
+  'pause',
+  'resume',
+  'restore',
+  'close',
+  'reopen',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+export const WORK_LOG_KINDS = ['travel', 'work'] as const;
+export type WorkLogKind = (typeof WORK_LOG_KINDS)[number];
+
+export const MATERIAL_KINDS = ['material', 'partner', 'pass_through'] as const;
+export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+
+/**
+ * `POST /api/tickets` (send an `Idempotency-Key` header to make retries safe).
+ * Priority defaults from the asset's class; a different priority needs `priorityReason`; without an
+ * asset the priority is required. Customers always report through 'portal' and cannot override.
+ */
 export interface CreateTicketRequest {
+  siteId: string;
+  assetId?: string;
   title: string;
   description?: string;
-  priority: Priority;
+  category?: string;
+  priority?: Priority;
+  priorityReason?: string;
   channel?: TicketChannel;
   reporter?: string;
+  /** When the fault began (ISO); defaults to now, may precede the report, never lie in the future. */
+  faultBeganAt?: IsoInstant;
+  assetDown?: boolean;
 }
 
 export interface TicketSummary {
   id: string;
   /** Human ticket number, e.g. "2026-000123". */
   number: string;
+  tenantId: string;
+  siteId: string;
+  siteName: string;
+  assetId: string | null;
+  assetName: string | null;
+  assetClass?: 'A' | 'B' | 'C' | null;
   title: string;
   priority: Priority;
   status: TicketStatus;
   channel: TicketChannel;
+  assigneeId: string | null;
+  /** Nearest deadline of a running SLA clock; null when no clock runs. */
+  nextDeadline: IsoInstant | null;
+  /** A running clock passed its warning instant. */
+  atRisk: boolean;
+  /** A clock was breached (stays true). */
+  breached: boolean;
   createdAt: IsoInstant;
+}
+
+/** One SLA clock of a ticket (derived from the event log). Minutes are business minutes on `calendarKey`. */
+export interface SlaClockView {
+  clock: 'response' | 'restore';
+  state: 'running' | 'paused' | 'met' | 'breached';
+  priority: Priority;
+  budgetMinutes: number;
+  usedMinutes: number;
+  remainingMinutes: number;
+  deadline: IsoInstant | null;
+  warningAt: IsoInstant | null;
+  breachMinutes: number | null;
+  lateMs: number | null;
+  calendarKey: string;
 }
 
 export interface TicketDetail extends TicketSummary {
   description: string | null;
+  category: string | null;
+  priorityReason: string | null;
   reporter: string | null;
+  faultBeganAt: IsoInstant;
+  assetDown: boolean;
+  inScope: boolean;
+  scopeNote: string | null;
+  contractId: string | null;
+  pausedFrom: TicketStatus | null;
+  restoredAt: IsoInstant | null;
+  closedAt: IsoInstant | null;
+  updatedAt: IsoInstant;
+  /** Optimistic lock: send it back as `If-Match: "<version>"`. Also the ETag. */
   version: number;
+  /** Response and restore clock; empty when no contract covers the site. */
+  clocks: SlaClockView[];
 }
 
 export type TicketListResponse = Page<TicketSummary>;
+
+/** `GET /api/tickets` query: filters, `open=true`, an opaque `cursor` and `limit` (default 50, max 200). */
+export interface TicketListQuery {
+  /** Comma list of statuses. */
+  status?: string;
+  priority?: Priority;
+  siteId?: string;
+  assetId?: string;
+  assigneeId?: string;
+  atRisk?: boolean;
+  breached?: boolean;
+  open?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface DispatchTicketRequest {
+  /** A technician serving the ticket's tenant. */
+  assigneeId: string;
+  note?: string;
+}
+
+export interface PauseTicketRequest {
+  reason: string;
+  /** Expected end of the pause (informational; resume is explicit). */
+  until?: IsoInstant;
+}
+
+export interface RestoreTicketRequest {
+  note?: string;
+}
+
+export interface ReopenTicketRequest {
+  reason: string;
+}
+
+/** Optional note for accept/travel/arrive/resume/close. */
+export interface TicketActionNoteRequest {
+  note?: string;
+}
+
+/** `PATCH /api/tickets/:id`: a priority change needs `priorityReason`. */
+export interface UpdateTicketRequest {
+  priority?: Priority;
+  priorityReason?: string;
+  assetDown?: boolean;
+  inScope?: boolean;
+  scopeNote?: string | null;
+  category?: string | null;
+  description?: string | null;
+}
+
+export interface CreateCommentRequest {
+  text: string;
+  /** Internal comments are never shown to customers. */
+  internal?: boolean;
+}
 
 export interface TicketEventView {
   id: string;
@@ -42,4 +193,64 @@ export interface TicketEventView {
   actor: string;
   occurredAt: IsoInstant;
   payload: Record<string, unknown>;
+}
+
+export interface TicketTimelineResponse {
+  items: TicketEventView[];
+}
+
+export interface CreateWorkLogRequest {
+  /** Defaults to the caller. */
+  workerId?: string;
+  /** Role id of the contract's price list (e.g. 'service-technician'). */
+  role: string;
+  kind: WorkLogKind;
+  startedAt: IsoInstant;
+  endedAt: IsoInstant;
+  note?: string;
+}
+
+export interface WorkLogView {
+  id: string;
+  ticketId: string;
+  workerId: string;
+  role: string;
+  kind: WorkLogKind;
+  startedAt: IsoInstant;
+  endedAt: IsoInstant;
+  note: string | null;
+  createdBy: string;
+  createdAt: IsoInstant;
+}
+
+export interface CreateMaterialRequest {
+  kind?: MaterialKind;
+  description: string;
+  /** Net price per unit in EUR, decimal string with at most 2 decimals, e.g. "12.90". */
+  netUnitPrice: DecimalString;
+  /** Decimal string with at most 3 decimals, > 0. */
+  quantity: DecimalString;
+  unit?: string;
+}
+
+export interface MaterialView {
+  id: string;
+  ticketId: string;
+  kind: MaterialKind;
+  description: string;
+  netUnitPrice: DecimalString;
+  quantity: DecimalString;
+  unit: string;
+  createdBy: string;
+  createdAt: IsoInstant;
+}
+
+/** One committed ticket change, as pushed on `GET /api/tickets/stream` (SSE, event type 'ticket'). */
+export interface TicketChangeEvent {
+  ticketId: string;
+  tenantId: string;
+  /** The event type that was written ('created', 'accepted', 'comment', …). */
+  type: string;
+  version: number;
+  at: IsoInstant;
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TicketsService } from '@leitstand/backend/tickets';
+import { TicketsModule } from '@leitstand/backend/tickets';
 import { TicketsController } from './tickets.controller';
 
-/** HTTP surface of tickets: intake, queue, transitions, timeline, work logs, SSE. */
-@Module({ controllers: [TicketsController], providers: [TicketsService] })
+/** HTTP surface of tickets: intake, queue, transitions, timeline, work logs, materials, SSE. */
+@Module({ imports: [TicketsModule], controllers: [TicketsController] })
 export class TicketsHttpModule {}

@@ -1,24 +1,338 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { TicketDetail, TicketListResponse } from '@leitstand/api-contracts';
-import { CreateTicketDto, TicketsService } from '@leitstand/backend/tickets';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res, Sse } from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import type {
+  MaterialView,
+  TicketAction,
+  TicketDetail,
+  TicketEventView,
+  TicketListResponse,
+  TicketTimelineResponse,
+  WorkLogView,
+} from '@leitstand/api-contracts';
+import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
+import {
+  CreateCommentDto,
+  CreateMaterialDto,
+  CreateTicketDto,
+  CreateWorkLogDto,
+  DispatchTicketDto,
+  PauseTicketDto,
+  ReopenTicketDto,
+  RestoreTicketDto,
+  TicketActionNoteDto,
+  TicketActionsService,
+  TicketChangesHub,
+  TicketListQueryDto,
+  TicketsService,
+  UpdateTicketDto,
+  etagOf,
+  parseIfMatch,
+} from '@leitstand/backend/tickets';
+
+/** The bits of a Fastify reply (or Express response) the controller sets. */
+interface Reply {
+  status(code: number): unknown;
+  header(name: string, value: string): unknown;
+}
+
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ticket version you last saw, e.g. "3"; a stale one answers 412 and writes nothing',
+};
 
 @ApiTags('tickets')
 @Controller('tickets')
 export class TicketsController {
-  constructor(@Inject(TicketsService) private readonly tickets: TicketsService) {}
+  constructor(
+    @Inject(TicketsService) private readonly tickets: TicketsService,
+    @Inject(TicketActionsService) private readonly actions: TicketActionsService,
+    @Inject(TicketChangesHub) private readonly hub: TicketChangesHub,
+  ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Tickets, newest first' })
-  list(): Promise<TicketListResponse> {
-    return this.tickets.list();
+  @ApiOperation({ summary: 'The queue: nearest deadline first, filters, cursor pages (limit ≤ 200)' })
+  @ApiOkResponse({ description: 'A page of tickets in the caller’s tenants' })
+  @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
+  list(@CurrentUser() user: AuthUser, @Query() query: TicketListQueryDto): Promise<TicketListResponse> {
+    return this.tickets.list(user, query);
+  }
+
+  @Sse('stream')
+  @ApiOperation({
+    summary: 'Server-sent events: every committed ticket change in the caller’s tenants (event "ticket")',
+  })
+  stream(@CurrentUser() user: AuthUser): Observable<MessageEvent> {
+    return this.hub.stream(user);
   }
 
   @Post()
   @HttpCode(201)
-  @ApiCreatedResponse({ description: 'The created ticket' })
+  @Roles('admin', 'agent', 'manager', 'customer')
+  @ApiOperation({ summary: 'Report a fault (send Idempotency-Key to make retries safe)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '≤ 200 characters; same key + body replays' })
+  @ApiCreatedResponse({ description: 'The created ticket (or the replayed first answer)' })
   @ApiBadRequestResponse({ description: 'Invalid body; `fields` names each invalid field' })
-  create(@Body() body: CreateTicketDto): Promise<TicketDetail> {
-    return this.tickets.create(body, 'helpdesk');
+  @ApiNotFoundResponse({ description: 'Site or asset unknown or outside the caller’s tenants' })
+  @ApiUnprocessableEntityResponse({ description: 'Idempotency-Key reused with a different body' })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateTicketDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    const result = await this.tickets.create(user, body, idempotencyKey);
+    reply.status(result.status);
+    if (result.replayed) reply.header('Idempotent-Replayed', 'true');
+    reply.header('ETag', etagOf(result.body.version));
+    return result.body;
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The ticket with both SLA clocks; ETag is its version' })
+  @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s tenants' })
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    const ticket = await this.tickets.get(user, id);
+    reply.header('ETag', etagOf(ticket.version));
+    return ticket;
+  }
+
+  @Get(':id/timeline')
+  @ApiOkResponse({ description: 'The event log, oldest first (customers: no internal comments)' })
+  @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s tenants' })
+  timeline(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<TicketTimelineResponse> {
+    return this.tickets.timeline(user, id);
+  }
+
+  @Patch(':id')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'The updated ticket' })
+  @ApiPreconditionFailedResponse({ description: 'If-Match is stale' })
+  @ApiForbiddenResponse({ description: 'Technicians and customers cannot edit tickets' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: UpdateTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.withEtag(reply, this.actions.update(user, id, body, parseIfMatch(ifMatch)));
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'new → accepted (stops the response clock)' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @ApiPreconditionFailedResponse({ description: 'If-Match is stale' })
+  accept(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TicketActionNoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'accept', body, ifMatch, reply);
+  }
+
+  @Post(':id/dispatch')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'accepted → dispatched to a technician serving the tenant' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  dispatch(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: DispatchTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'dispatch', body, ifMatch, reply);
+  }
+
+  @Post(':id/travel')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'dispatched → travelling' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  travel(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TicketActionNoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'travel', body, ifMatch, reply);
+  }
+
+  @Post(':id/arrive')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'dispatched | travelling → on_site' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  arrive(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TicketActionNoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'arrive', body, ifMatch, reply);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'Any open status → paused (SLA clocks stand still)' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  pause(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: PauseTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'pause', body, ifMatch, reply);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'paused → the status it was paused from' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  resume(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TicketActionNoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'resume', body, ifMatch, reply);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'accepted | dispatched | travelling | on_site → restored (stops the restore clock)' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  restore(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: RestoreTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'restore', body, ifMatch, reply);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'restored → closed' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  close(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TicketActionNoteDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'close', body, ifMatch, reply);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ description: 'restored | closed → accepted (the restore clock continues)' })
+  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: ReopenTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.act(user, id, 'reopen', body, ifMatch, reply);
+  }
+
+  @Post(':id/comments')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: "The 'comment' event" })
+  @ApiForbiddenResponse({ description: 'Customers cannot write internal comments' })
+  comment(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<TicketEventView> {
+    return this.actions.comment(user, id, body);
+  }
+
+  @Post(':id/work-logs')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: "The work log (event 'work_logged')" })
+  addWorkLog(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CreateWorkLogDto,
+  ): Promise<WorkLogView> {
+    return this.actions.addWorkLog(user, id, body);
+  }
+
+  @Get(':id/work-logs')
+  @ApiOkResponse({ description: 'Work logs of the ticket (staff only)' })
+  listWorkLogs(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<WorkLogView[]> {
+    return this.actions.listWorkLogs(user, id);
+  }
+
+  @Post(':id/materials')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: "The material line (event 'material_added')" })
+  addMaterial(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() body: CreateMaterialDto,
+  ): Promise<MaterialView> {
+    return this.actions.addMaterial(user, id, body);
+  }
+
+  @Get(':id/materials')
+  @ApiOkResponse({ description: 'Material lines of the ticket (staff only)' })
+  listMaterials(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<MaterialView[]> {
+    return this.actions.listMaterials(user, id);
+  }
+
+  private act(
+    user: AuthUser,
+    id: string,
+    action: TicketAction,
+    body: TicketActionNoteDto | DispatchTicketDto | PauseTicketDto | RestoreTicketDto | ReopenTicketDto,
+    ifMatch: string | undefined,
+    reply: Reply,
+  ): Promise<TicketDetail> {
+    return this.withEtag(reply, this.actions.transition(user, id, action, body, parseIfMatch(ifMatch)));
+  }
+
+  private async withEtag(reply: Reply, pending: Promise<TicketDetail>): Promise<TicketDetail> {
+    const ticket = await pending;
+    reply.header('ETag', etagOf(ticket.version));
+    return ticket;
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   PRIORITIES,
   TICKET_CHANNELS,
@@ -9,6 +9,15 @@ import {
 } from '@leitstand/api-contracts';
 
 export class CreateTicketDto implements CreateTicketRequest {
+  @ApiProperty({ format: 'uuid', description: 'The site of the fault; its tenant owns the ticket' })
+  @IsUUID()
+  siteId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The faulty asset (must belong to the site)' })
+  @IsOptional()
+  @IsUUID()
+  assetId?: string;
+
   @ApiProperty({ maxLength: 200, example: 'Aufzug 3 steht zwischen EG und 1. OG' })
   @IsString()
   @IsNotEmpty()
@@ -21,11 +30,30 @@ export class CreateTicketDto implements CreateTicketRequest {
   @MaxLength(5000)
   description?: string;
 
-  @ApiProperty({ enum: PRIORITIES })
-  @IsIn(PRIORITIES)
-  priority!: Priority;
+  @ApiPropertyOptional({ maxLength: 60, example: 'Störung' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  category?: string;
 
-  @ApiPropertyOptional({ enum: TICKET_CHANNELS, default: 'phone' })
+  @ApiPropertyOptional({
+    enum: PRIORITIES,
+    description:
+      "Defaults from the asset's class; required without an asset; a different priority needs priorityReason",
+  })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  priorityReason?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_CHANNELS, default: 'phone', description: "Customers always report via 'portal'" })
   @IsOptional()
   @IsIn(TICKET_CHANNELS)
   channel?: TicketChannel;
@@ -35,4 +63,17 @@ export class CreateTicketDto implements CreateTicketRequest {
   @IsString()
   @MaxLength(200)
   reporter?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the fault began; defaults to now, never in the future',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  faultBeganAt?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  assetDown?: boolean;
 }

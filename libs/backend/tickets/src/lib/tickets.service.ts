@@ -1,57 +1,275 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { TicketEntity, TicketEventEntity } from '@leitstand/backend/data-access';
-import { enqueueInTransaction } from '@leitstand/backend/jobs';
-import type {
-  TicketDetail,
-  TicketListResponse,
-  TicketSummary,
-  TicketStatus,
-  TicketChannel,
+import { DateTime } from 'luxon';
+import { configure } from 'safe-stable-stringify';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import {
+  OPEN_TICKET_STATUSES,
+  type Priority,
+  type TicketDetail,
+  type TicketListResponse,
+  type TicketStatus,
+  type TicketTimelineResponse,
 } from '@leitstand/api-contracts';
+import {
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnprocessableError,
+  canSeeTenant,
+  tenantFilter,
+  type AuthUser,
+  type FieldProblem,
+} from '@leitstand/backend/core';
+import { findContractForSite, type ContractEntity } from '@leitstand/backend/data-access';
+import { enqueueInTransaction } from '@leitstand/backend/jobs';
 import type { CreateTicketDto } from './create-ticket.dto';
+import { ContractTermsCache, NO_SLA, computeTicketSla, slaClockUpsert } from './sla-projection';
+import { TicketChangesPublisher } from './ticket-changes';
+import { TICKET_CLOCK, type TicketClock } from './ticket-clock';
+import type { TicketListQueryDto } from './ticket-list-query.dto';
+import {
+  TICKET_COLUMNS,
+  TICKET_FROM,
+  actorPayload,
+  eventForCustomer,
+  isUuid,
+  loadClockViews,
+  toDetail,
+  toEventView,
+  toSummary,
+  type EventDbRow,
+  type TicketRow,
+} from './ticket-views';
 
-/** Creates and lists tickets. A ticket, its 'created' event and its outbox row commit together. */
+/** How far in the future a reported "fault began at" may lie (clock skew of the reporting client). */
+export const FAULT_BEGAN_SKEW_MS = 2 * 60_000;
+export const DEFAULT_PAGE_SIZE = 50;
+
+const canonicalJson = configure({ bigint: false, circularValue: Error, deterministic: true });
+
+/** sha256 of the canonical JSON of a request body (key order does not matter). */
+export function requestHash(body: unknown): string {
+  return createHash('sha256')
+    .update(canonicalJson({ ...(body as object) }) ?? '')
+    .digest('hex');
+}
+
+export interface CreateTicketResult {
+  status: number;
+  body: TicketDetail;
+  /** The answer is a replay of an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+interface SiteAssetRow {
+  site_id: string;
+  tenant_id: string;
+  site_name: string;
+  state: string;
+  timezone: string;
+  asset_id: string | null;
+  asset_tenant_id: string | null;
+  asset_site_id: string | null;
+  asset_name: string | null;
+  asset_class: Priority | null;
+  trade: string | null;
+  in_contract: boolean | null;
+}
+
+/** Intake and queries of tickets. */
 @Injectable()
 export class TicketsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(TICKET_CLOCK) private readonly clock: TicketClock,
+    @Inject(ContractTermsCache) private readonly termsCache: ContractTermsCache,
+    @Inject(TicketChangesPublisher) private readonly changes: TicketChangesPublisher,
+  ) {}
 
-  async create(input: CreateTicketDto, actor: string, now: Date = new Date()): Promise<TicketDetail> {
-    const ticket = await this.dataSource.transaction(async (manager) => {
-      const number = await this.allocateNumber(manager, now.getUTCFullYear());
-      const created = manager.create(TicketEntity, {
-        number,
-        title: input.title.trim(),
-        description: input.description?.trim() || null,
-        priority: input.priority,
-        channel: input.channel ?? 'phone',
-        reporter: input.reporter?.trim() || null,
-        status: 'new',
+  /**
+   * Creates a ticket: the ticket, its 'created' event, its SLA clocks, the 'ticket.created' outbox
+   * row and (with an Idempotency-Key) the stored answer commit in ONE transaction.
+   *
+   * The human number comes from the per-year counter, allocated in its own autocommit statement
+   * BEFORE that transaction, so the counter row is locked only for that one statement, not for the
+   * whole intake. A transaction that fails afterwards leaves a gap in the numbers; numbers are
+   * unique and increasing, not gapless.
+   */
+  async create(user: AuthUser, input: CreateTicketDto, idempotencyKey?: string): Promise<CreateTicketResult> {
+    if (user.role === 'technician') throw new ForbiddenError('technicians cannot report tickets');
+    if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
+      throw InvalidInputError.of('Idempotency-Key', 'must be 1–200 characters');
+    }
+    const hash = idempotencyKey === undefined ? '' : requestHash(input);
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.idempotentAnswer(user.id, idempotencyKey, hash);
+      if (earlier) return earlier;
+    }
+
+    const now = this.clock.now();
+    const [place] = (await this.dataSource.query(
+      `SELECT s.id AS site_id, s.tenant_id, s.name AS site_name, s.state, s.timezone,
+              a.id AS asset_id, a.tenant_id AS asset_tenant_id, a.site_id AS asset_site_id, a.name AS asset_name,
+              a.asset_class, a.trade, a.in_contract
+         FROM sites s LEFT JOIN assets a ON a.id = $2::uuid WHERE s.id = $1::uuid`,
+      [input.siteId, input.assetId ?? null],
+    )) as SiteAssetRow[];
+    if (!place || !canSeeTenant(user, place.tenant_id)) throw new NotFoundError('site', input.siteId);
+    if (input.assetId !== undefined) {
+      if (place.asset_id === null || place.asset_tenant_id !== place.tenant_id) {
+        throw new NotFoundError('asset', input.assetId);
+      }
+      if (place.asset_site_id !== place.site_id) {
+        throw InvalidInputError.of('assetId', 'the asset does not belong to the site');
+      }
+    }
+
+    const problems: FieldProblem[] = [];
+    const defaultPriority = place.asset_class;
+    let priority: Priority;
+    if (user.role === 'customer') {
+      if (input.priority !== undefined && defaultPriority !== null && input.priority !== defaultPriority) {
+        problems.push({ field: 'priority', messages: ["customers cannot override the asset's priority"] });
+      }
+      if (defaultPriority === null && input.priority === undefined) {
+        problems.push({ field: 'priority', messages: ['priority is required without an asset'] });
+      }
+      priority = defaultPriority ?? input.priority ?? 'C';
+    } else {
+      if (defaultPriority === null && input.priority === undefined) {
+        problems.push({ field: 'priority', messages: ['priority is required without an asset'] });
+      }
+      priority = input.priority ?? defaultPriority ?? 'C';
+      if (defaultPriority !== null && priority !== defaultPriority && !input.priorityReason?.trim()) {
+        problems.push({
+          field: 'priorityReason',
+          messages: [`priorityReason is required when the priority differs from the asset class (${defaultPriority})`],
+        });
+      }
+    }
+    const faultBeganAt = input.faultBeganAt === undefined ? now : new Date(input.faultBeganAt);
+    if (Number.isNaN(faultBeganAt.getTime())) {
+      problems.push({ field: 'faultBeganAt', messages: ['faultBeganAt must be a valid instant'] });
+    } else if (faultBeganAt.getTime() > now.getTime() + FAULT_BEGAN_SKEW_MS) {
+      problems.push({ field: 'faultBeganAt', messages: ['faultBeganAt must not lie in the future'] });
+    }
+    if (problems.length > 0) throw new InvalidInputError(problems);
+
+    const channel = user.role === 'customer' ? 'portal' : (input.channel ?? 'phone');
+    const localDate = DateTime.fromJSDate(now, { zone: place.timezone }).toISODate() ?? now.toISOString().slice(0, 10);
+    const contract = await findContractForSite(this.dataSource.manager, place.site_id, localDate);
+    const inScope = contract ? isInScope(contract, place) : true;
+    const site = { id: place.site_id, state: place.state, timezone: place.timezone };
+    const terms = contract ? this.termsCache.termsFor(contract, site) : null;
+    const sla = terms ? computeTicketSla(terms, [{ type: 'created', at: now, priority }], now) : NO_SLA;
+
+    const number = await this.allocateNumber(now);
+    const id = randomUUID();
+    const row: TicketRow = {
+      id,
+      number,
+      tenant_id: place.tenant_id,
+      site_id: place.site_id,
+      site_name: place.site_name,
+      site_state: place.state,
+      site_timezone: place.timezone,
+      asset_id: place.asset_id,
+      asset_name: place.asset_name,
+      asset_class: place.asset_class,
+      contract_id: contract?.id ?? null,
+      title: input.title.trim(),
+      description: input.description?.trim() || null,
+      category: input.category?.trim() || null,
+      priority,
+      priority_reason: input.priorityReason?.trim() || null,
+      status: 'new',
+      paused_from: null,
+      channel,
+      reporter: input.reporter?.trim() || null,
+      fault_began_at: faultBeganAt,
+      asset_down: input.assetDown ?? false,
+      in_scope: inScope,
+      scope_note: null,
+      assignee_id: null,
+      next_deadline: sla.nextDeadline,
+      at_risk: sla.atRisk,
+      breached: sla.breached,
+      restored_at: null,
+      closed_at: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    };
+    const clocks = sla.clocks.map((c) => ({
+      clock: c.clock,
+      state: c.state,
+      priority: c.priority,
+      budgetMinutes: Math.round(c.budgetMinutes * 1000) / 1000,
+      usedMinutes: Math.round(c.usedMinutes * 1000) / 1000,
+      remainingMinutes: Math.round(c.remainingMinutes * 1000) / 1000,
+      deadline: c.deadline?.toISOString() ?? null,
+      warningAt: c.warningAt?.toISOString() ?? null,
+      breachMinutes: c.breachMinutes,
+      lateMs: c.lateMs,
+      calendarKey: c.calendarKey,
+    }));
+    const body = toDetail(row, clocks);
+    const eventPayload = {
+      ...actorPayload(user),
+      priority,
+      defaultPriority,
+      ...(row.priority_reason ? { priorityReason: row.priority_reason } : {}),
+      channel,
+      assetDown: row.asset_down,
+      faultBeganAt: faultBeganAt.toISOString(),
+      reporter: row.reporter,
+      siteId: row.site_id,
+      assetId: row.asset_id,
+      contractId: row.contract_id,
+      inScope,
+    };
+
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await insertTicket(manager, row, eventPayload, user.id, sla.clocks.length > 0 ? sla : null);
+        if (idempotencyKey !== undefined) {
+          await manager.query(
+            `INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
+             VALUES ($1, $2, $3, 201, $4::jsonb, $5)`,
+            [user.id, idempotencyKey, hash, JSON.stringify(body), now],
+          );
+        }
+        await enqueueInTransaction(manager, 'ticket.created', { ticketId: id, version: 1 });
       });
-      await manager.save(created);
-      await manager.insert(TicketEventEntity, {
-        ticketId: created.id,
-        type: 'created',
-        actor,
-        payload: { priority: created.priority, channel: created.channel },
-        dedupKey: null,
-      });
-      await enqueueInTransaction(manager, 'ticket.created', { ticketId: created.id, version: created.version });
-      return created;
-    });
-    return toDetail(ticket);
+    } catch (error) {
+      // A concurrent request with the same key committed first: answer as it did.
+      if (idempotencyKey !== undefined && isUniqueViolation(error, 'idempotency_keys')) {
+        const earlier = await this.idempotentAnswer(user.id, idempotencyKey, hash);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+    this.changes.publish({ ticketId: id, tenantId: row.tenant_id, type: 'created', version: 1, at: now.toISOString() });
+    return { status: 201, body, replayed: false };
   }
 
-  async list(limit = 200): Promise<TicketListResponse> {
-    const rows = await this.dataSource
-      .getRepository(TicketEntity)
-      .find({ order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
-    return { items: rows.map(toSummary), nextCursor: null };
+  private async idempotentAnswer(userId: string, key: string, hash: string): Promise<CreateTicketResult | null> {
+    const [earlier] = (await this.dataSource.query(
+      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+      [userId, key],
+    )) as Array<{ request_hash: string; status_code: number; response: TicketDetail }>;
+    if (!earlier) return null;
+    if (earlier.request_hash !== hash) {
+      throw new UnprocessableError('this Idempotency-Key was used with a different request body');
+    }
+    return { status: earlier.status_code, body: earlier.response, replayed: true };
   }
 
-  /** "2026-000123": the per-year counter row is locked by the upsert, so numbers never repeat. */
-  private async allocateNumber(manager: EntityManager, year: number): Promise<string> {
-    const [row] = (await manager.query(
+  /** "2026-000123": one autocommit upsert on the year's counter row (see create). */
+  private async allocateNumber(now: Date): Promise<string> {
+    const year = now.getUTCFullYear();
+    const [row] = (await this.dataSource.query(
       `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, 1)
        ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + 1
        RETURNING last_value`,
@@ -59,20 +277,194 @@ export class TicketsService {
     )) as Array<{ last_value: number }>;
     return `${year}-${String(row?.last_value).padStart(6, '0')}`;
   }
+
+  /** The queue: nearest deadline first (no running clock last), then oldest, then id; keyset pages. */
+  async list(user: AuthUser, query: TicketListQueryDto): Promise<TicketListResponse> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const built = buildTicketListQuery(user, query, limit + 1);
+    const rows = (await this.dataSource.query(built.sql, built.params)) as Array<
+      TicketRow & { nd_key: string | null; ca_key: string }
+    >;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? Buffer.from(JSON.stringify([last.nd_key, last.ca_key, last.id])).toString('base64url')
+        : null;
+    return { items: page.map(toSummary), nextCursor };
+  }
+
+  /** One ticket with both clocks; 404 when unknown or outside the caller's tenants. */
+  async get(user: AuthUser, id: string): Promise<TicketDetail> {
+    const row = await this.findVisible(this.dataSource.manager, user, id);
+    return toDetail(row, await loadClockViews(this.dataSource.manager, id));
+  }
+
+  /** The event log, oldest first; customers see no internal comments and no work-log internals. */
+  async timeline(user: AuthUser, id: string): Promise<TicketTimelineResponse> {
+    await this.findVisible(this.dataSource.manager, user, id);
+    const rows = (await this.dataSource.query(
+      `SELECT id, type, actor, occurred_at, payload FROM ticket_events WHERE ticket_id = $1 ORDER BY occurred_at, id`,
+      [id],
+    )) as EventDbRow[];
+    const views = rows.map(toEventView);
+    if (user.role !== 'customer') return { items: views };
+    return { items: views.flatMap((e) => eventForCustomer(e) ?? []) };
+  }
+
+  async findVisible(manager: EntityManager, user: AuthUser, id: string): Promise<TicketRow> {
+    if (!isUuid(id)) throw new NotFoundError('ticket', id);
+    const [row] = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = $1`, [
+      id,
+    ])) as TicketRow[];
+    if (!row || !canSeeTenant(user, row.tenant_id)) throw new NotFoundError('ticket', id);
+    return row;
+  }
 }
 
-export function toSummary(t: TicketEntity): TicketSummary {
-  return {
-    id: t.id,
-    number: t.number,
-    title: t.title,
-    priority: t.priority,
-    status: t.status as TicketStatus,
-    channel: t.channel as TicketChannel,
-    createdAt: t.createdAt.toISOString(),
+function isInScope(contract: ContractEntity, place: SiteAssetRow): boolean {
+  if (place.asset_id === null) return true;
+  if (place.in_contract === false) return false;
+  const scope = contract.scope ?? {};
+  if (scope.trades && scope.trades.length > 0 && !scope.trades.includes(place.trade ?? '')) return false;
+  if (scope.assetClasses && scope.assetClasses.length > 0 && !scope.assetClasses.includes(place.asset_class ?? '')) {
+    return false;
+  }
+  return true;
+}
+
+function isUniqueViolation(error: unknown, table: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; table?: string } | undefined;
+  return driverError?.code === '23505' && driverError.table === table;
+}
+
+/** Ticket, 'created' event and (with a contract) both SLA clocks, in one statement. */
+async function insertTicket(
+  manager: EntityManager,
+  t: TicketRow,
+  eventPayload: Record<string, unknown>,
+  actor: string,
+  sla: { clocks: Parameters<typeof slaClockUpsert>[2] } | null,
+): Promise<void> {
+  const params: unknown[] = [
+    t.id,
+    t.number,
+    t.tenant_id,
+    t.site_id,
+    t.asset_id,
+    t.contract_id,
+    t.title,
+    t.description,
+    t.category,
+    t.priority,
+    t.priority_reason,
+    t.channel,
+    t.reporter,
+    t.fault_began_at,
+    t.asset_down,
+    t.in_scope,
+    t.next_deadline,
+    t.at_risk,
+    t.breached,
+    t.created_at,
+    actor,
+    JSON.stringify(eventPayload),
+  ];
+  let clocks = '';
+  if (sla) {
+    const upsert = slaClockUpsert(t.id, t.tenant_id, sla.clocks, params.length + 1);
+    params.push(...upsert.params);
+    clocks = `, clk AS (${upsert.sql.replace(/ON CONFLICT[\s\S]*$/, '')} RETURNING 1)`;
+  }
+  await manager.query(
+    `WITH t AS (
+       INSERT INTO tickets (id, number, tenant_id, site_id, asset_id, contract_id, title, description, category, priority,
+         priority_reason, status, channel, reporter, fault_began_at, asset_down, in_scope, next_deadline, at_risk, breached,
+         created_at, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'new', $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, 1)
+       RETURNING id),
+     e AS (
+       INSERT INTO ticket_events (ticket_id, type, actor, occurred_at, payload)
+       SELECT id, 'created', $21, $20, $22::jsonb FROM t RETURNING 1)${clocks}
+     SELECT 1`,
+    params,
+  );
+}
+
+/**
+ * The SQL of the queue query (exported so a test can EXPLAIN it). For open-only lists the predicate
+ * `status <> 'closed'` lets PostgreSQL walk the partial indexes ix_tickets_open_queue (one tenant) /
+ * ix_tickets_open_queue_all (all tenants) in order and stop after one page.
+ */
+export function buildTicketListQuery(
+  user: AuthUser,
+  query: TicketListQueryDto,
+  take: number,
+): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown, cast = ''): string => {
+    params.push(value);
+    return `$${params.length}${cast}`;
   };
+  const tenants = tenantFilter(user);
+  if (tenants !== null) {
+    if (tenants.length === 1) where.push(`t.tenant_id = ${param(tenants[0], '::uuid')}`);
+    else where.push(`t.tenant_id = ANY(${param(tenants, '::uuid[]')})`);
+  }
+  const statuses = query.status ? [...new Set(query.status.split(','))] : null;
+  const openOnly =
+    query.open === true ||
+    (statuses !== null && statuses.every((s) => (OPEN_TICKET_STATUSES as readonly string[]).includes(s)));
+  if (openOnly) where.push(`t.status <> 'closed'`);
+  if (statuses) where.push(`t.status = ANY(${param(statuses as TicketStatus[], '::text[]')})`);
+  if (query.open === false) where.push(`t.status = 'closed'`);
+  if (query.priority) where.push(`t.priority = ${param(query.priority)}`);
+  if (query.siteId) where.push(`t.site_id = ${param(query.siteId, '::uuid')}`);
+  if (query.assetId) where.push(`t.asset_id = ${param(query.assetId, '::uuid')}`);
+  if (query.assigneeId) where.push(`t.assignee_id = ${param(query.assigneeId, '::uuid')}`);
+  if (query.atRisk !== undefined) where.push(`t.at_risk = ${param(query.atRisk)}`);
+  if (query.breached !== undefined) where.push(`t.breached = ${param(query.breached)}`);
+  if (query.cursor !== undefined) {
+    const [deadline, createdAt, id] = decodeCursor(query.cursor);
+    if (deadline === null) {
+      where.push(
+        `t.next_deadline IS NULL AND (t.created_at, t.id) > (${param(createdAt, '::timestamptz')}, ${param(id, '::uuid')})`,
+      );
+    } else {
+      where.push(
+        `((t.next_deadline, t.created_at, t.id) > (${param(deadline, '::timestamptz')}, ${param(createdAt, '::timestamptz')}, ${param(id, '::uuid')}) OR t.next_deadline IS NULL)`,
+      );
+    }
+  }
+  const sql = `SELECT ${TICKET_COLUMNS}, t.next_deadline::text AS nd_key, t.created_at::text AS ca_key
+    FROM ${TICKET_FROM}
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY t.next_deadline ASC NULLS LAST, t.created_at ASC, t.id ASC
+    LIMIT ${param(take, '::int')}`;
+  return { sql, params };
 }
 
-export function toDetail(t: TicketEntity): TicketDetail {
-  return { ...toSummary(t), description: t.description, reporter: t.reporter, version: t.version };
+/** timestamptz as PostgreSQL prints it ('2026-11-20 10:00:00.123456+00'), kept in the cursor to the microsecond. */
+const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)$/;
+
+function decodeCursor(cursor: string): [string | null, string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(value) &&
+      value.length === 3 &&
+      (value[0] === null || (typeof value[0] === 'string' && PG_TIMESTAMP.test(value[0]))) &&
+      typeof value[1] === 'string' &&
+      PG_TIMESTAMP.test(value[1]) &&
+      typeof value[2] === 'string' &&
+      isUuid(value[2])
+    ) {
+      return [value[0] as string | null, value[1], value[2]];
+    }
+  } catch {
+    // fall through
+  }
+  throw InvalidInputError.of('cursor', 'unknown cursor: use nextCursor of the previous page');
 }

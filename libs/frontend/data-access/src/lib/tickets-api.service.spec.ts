@@ -10,6 +10,15 @@ import { TicketsApiService } from './tickets-api.service';
 const TICKET: TicketDetail = {
   id: '0b6a3f1e-0000-4000-8000-000000000001',
   number: '2026-000001',
+  tenantId: '0b6a3f1e-0000-4000-8000-0000000000a1',
+  siteId: '0b6a3f1e-0000-4000-8000-0000000000b1',
+  siteName: 'Werk Süd',
+  assetId: null,
+  assetName: null,
+  assigneeId: null,
+  nextDeadline: null,
+  atRisk: false,
+  breached: false,
   title: 'Lüftungsanlage RLT 3 ausgefallen',
   priority: 'A',
   status: 'new',
@@ -17,7 +26,19 @@ const TICKET: TicketDetail = {
   createdAt: '2026-11-21T13:05:00.000Z',
   description: 'Keine Zuluft im 2. OG',
   reporter: 'Haustechnik',
+  category: null,
+  priorityReason: null,
+  faultBeganAt: '2026-11-21T13:00:00.000Z',
+  assetDown: true,
+  inScope: true,
+  scopeNote: null,
+  contractId: null,
+  pausedFrom: null,
+  restoredAt: null,
+  closedAt: null,
+  updatedAt: '2026-11-21T13:05:00.000Z',
   version: 1,
+  clocks: [],
 };
 
 describe('TicketsApiService', () => {
@@ -48,7 +69,12 @@ describe('TicketsApiService', () => {
 
   it('create() POSTs the request body to /api/tickets and emits the created ticket', async () => {
     setUp();
-    const request: CreateTicketRequest = { title: TICKET.title, priority: 'A', description: 'Keine Zuluft im 2. OG' };
+    const request: CreateTicketRequest = {
+      siteId: TICKET.siteId,
+      title: TICKET.title,
+      priority: 'A',
+      description: 'Keine Zuluft im 2. OG',
+    };
 
     const result = firstValueFrom(service.create(request));
     const req = http.expectOne({ method: 'POST', url: '/api/tickets' });

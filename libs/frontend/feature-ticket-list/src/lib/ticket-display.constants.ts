@@ -18,6 +18,7 @@ export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
   new: 'Neu',
   accepted: 'Angenommen',
   dispatched: 'Disponiert',
+  travelling: 'Anfahrt',
   on_site: 'Vor Ort',
   paused: 'Pausiert',
   restored: 'Entstört',

@@ -1,0 +1,291 @@
+import { computeSlaClocks, type ClockKind, type Priority, type SlaClockState, type SlaEvent } from '@leitstand/domain';
+import {
+  ContractEntity,
+  contractTermsForSite,
+  type ContractTerms,
+  type SiteEntity,
+} from '@leitstand/backend/data-access';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The SLA projection of a ticket: its two clocks (response, restore) computed with @leitstand/domain
+ * from the append-only event log and the contract's SLA matrix, stored in ticket_sla_clocks, plus the
+ * ticket's queue columns (next_deadline, at_risk, breached). One function, used by every ticket action
+ * and (issue 6) by the worker's SLA timers.
+ */
+
+/** Event types that move SLA clocks; everything else in the log is ignored by the projection. */
+export const SLA_EVENT_TYPES = [
+  'created',
+  'priority_changed',
+  'paused',
+  'resumed',
+  'accepted',
+  'restored',
+  'reopened',
+] as const;
+
+export interface TicketEventRow {
+  type: string;
+  occurredAt: Date;
+  payload: Record<string, unknown>;
+}
+
+/** Maps event log rows onto the domain's SlaEvent union (unknown types dropped). */
+export function slaEventsFromLog(rows: readonly TicketEventRow[]): SlaEvent[] {
+  const events: SlaEvent[] = [];
+  for (const row of rows) {
+    const at = row.occurredAt;
+    switch (row.type) {
+      case 'created':
+      case 'priority_changed': {
+        const priority = row.payload['priority'];
+        if (priority === 'A' || priority === 'B' || priority === 'C') events.push({ type: row.type, at, priority });
+        break;
+      }
+      case 'paused':
+      case 'resumed':
+      case 'accepted':
+      case 'restored':
+      case 'reopened':
+        events.push({ type: row.type, at });
+        break;
+      default:
+        break;
+    }
+  }
+  return events;
+}
+
+/** One row of ticket_sla_clocks as written by the projection. */
+export interface SlaClockRow {
+  clock: ClockKind;
+  priority: Priority;
+  budget: Record<string, unknown>;
+  budgetMinutes: number;
+  calendarKey: string;
+  warningShare: number;
+  state: SlaClockState['state'];
+  startedAt: Date;
+  stoppedAt: Date | null;
+  deadline: Date | null;
+  warningAt: Date | null;
+  usedMinutes: number;
+  remainingMinutes: number;
+  breachMinutes: number | null;
+  lateMs: number | null;
+}
+
+export interface TicketSlaProjection {
+  clocks: SlaClockRow[];
+  /** Nearest deadline of a clock that still counts (running, or breached and not yet stopped). */
+  nextDeadline: Date | null;
+  /** A running clock passed its warning instant at `now`. */
+  atRisk: boolean;
+  /** A clock is breached. */
+  breached: boolean;
+}
+
+export const NO_SLA: TicketSlaProjection = Object.freeze({
+  clocks: [],
+  nextDeadline: null,
+  atRisk: false,
+  breached: false,
+}) as TicketSlaProjection;
+
+interface StoredTarget {
+  budget?: Record<string, unknown>;
+  calendar?: string;
+  warningShare?: number;
+}
+
+/** Pure: the clocks of a ticket from its SLA events under `terms` at `now`. */
+export function computeTicketSla(terms: ContractTerms, events: readonly SlaEvent[], now: Date): TicketSlaProjection {
+  if (!events.some((e) => e.type === 'created')) return NO_SLA;
+  const clocks = computeSlaClocks({ events, matrix: terms.slaMatrix, now });
+  const spec = terms.contract.slaMatrix as Record<string, Record<string, StoredTarget> | undefined>;
+  const rows: SlaClockRow[] = (['response', 'restore'] as const).map((kind) => {
+    const c = clocks[kind];
+    const stored = spec[c.priority]?.[kind] ?? {};
+    const target = terms.slaMatrix[c.priority][kind];
+    return {
+      clock: kind,
+      priority: c.priority,
+      budget: stored.budget ?? { ...c.budget },
+      budgetMinutes: c.budgetMinutes,
+      calendarKey: stored.calendar ?? '',
+      warningShare: target.warningShare,
+      state: c.state,
+      startedAt: c.startedAt,
+      stoppedAt: c.stoppedAt,
+      deadline: c.deadline,
+      warningAt: c.warningAt,
+      usedMinutes: c.usedMinutes,
+      remainingMinutes: c.remainingMinutes,
+      breachMinutes: c.breach ? c.breach.businessMinutes : null,
+      lateMs: c.breach ? Math.round(c.breach.lateMs) : null,
+    };
+  });
+  let nextDeadline: Date | null = null;
+  for (const r of rows) {
+    const counting = r.stoppedAt === null && (r.state === 'running' || r.state === 'breached');
+    if (counting && r.deadline && (nextDeadline === null || r.deadline < nextDeadline)) nextDeadline = r.deadline;
+  }
+  return {
+    clocks: rows,
+    nextDeadline,
+    atRisk: rows.some((r) => r.state === 'running' && clocks[r.clock].warned),
+    breached: rows.some((r) => r.state === 'breached'),
+  };
+}
+
+const round3 = (n: number): string => (Math.round(n * 1000) / 1000).toFixed(3);
+
+/**
+ * The INSERT … ON CONFLICT statement writing clock rows ($1 ticket, $2 tenant, then 14 per row).
+ * timer_version grows whenever a stored deadline or warning instant moves (timer job ids change).
+ */
+export function slaClockUpsert(
+  ticketId: string,
+  tenantId: string,
+  rows: readonly SlaClockRow[],
+  first = 1,
+): {
+  sql: string;
+  params: unknown[];
+} {
+  const params: unknown[] = [ticketId, tenantId];
+  const values: string[] = [];
+  for (const r of rows) {
+    const base = first + params.length - 1;
+    params.push(
+      r.clock,
+      r.priority,
+      JSON.stringify(r.budget),
+      round3(r.budgetMinutes),
+      r.calendarKey,
+      r.warningShare.toFixed(3),
+      r.state,
+      r.startedAt,
+      r.stoppedAt,
+      r.deadline,
+      r.warningAt,
+      round3(r.usedMinutes),
+      r.breachMinutes === null ? null : round3(r.breachMinutes),
+      r.lateMs,
+    );
+    const p = (i: number): string => `$${base + i}`;
+    values.push(
+      `($${first}::uuid, ${p(1)}, $${first + 1}::uuid, ${p(2)}, ${p(3)}::jsonb, ${p(4)}::numeric, ${p(5)}, ${p(6)}::numeric, ${p(7)}, ${p(8)}::timestamptz, ${p(9)}::timestamptz, ${p(10)}::timestamptz, ${p(11)}::timestamptz, ${p(12)}::numeric, ${p(13)}::numeric, ${p(14)}::bigint, clock_timestamp())`,
+    );
+  }
+  const sql = `INSERT INTO ticket_sla_clocks AS c (ticket_id, clock, tenant_id, priority, budget, budget_minutes, calendar_key,
+      warning_share, state, started_at, stopped_at, deadline, warning_at, used_minutes, breach_minutes, late_ms, updated_at)
+    VALUES ${values.join(', ')}
+    ON CONFLICT (ticket_id, clock) DO UPDATE SET
+      priority = EXCLUDED.priority, budget = EXCLUDED.budget, budget_minutes = EXCLUDED.budget_minutes,
+      calendar_key = EXCLUDED.calendar_key, warning_share = EXCLUDED.warning_share, state = EXCLUDED.state,
+      started_at = EXCLUDED.started_at, stopped_at = EXCLUDED.stopped_at, deadline = EXCLUDED.deadline,
+      warning_at = EXCLUDED.warning_at, used_minutes = EXCLUDED.used_minutes, breach_minutes = EXCLUDED.breach_minutes,
+      late_ms = EXCLUDED.late_ms, updated_at = EXCLUDED.updated_at,
+      timer_version = c.timer_version + CASE WHEN c.deadline IS DISTINCT FROM EXCLUDED.deadline
+        OR c.warning_at IS DISTINCT FROM EXCLUDED.warning_at THEN 1 ELSE 0 END`;
+  return { sql, params };
+}
+
+/**
+ * Contract terms (domain calendars and SLA matrix) per contract and site version. Building calendars
+ * is not free and tickets of one site share them; a changed contract or site has a new version.
+ */
+export class ContractTermsCache {
+  private readonly entries = new Map<string, ContractTerms>();
+
+  constructor(private readonly capacity = 500) {}
+
+  termsFor(contract: ContractEntity, site: Pick<SiteEntity, 'id' | 'state' | 'timezone'>): ContractTerms {
+    const key = `${contract.id}:${contract.version}:${site.id}:${site.state}:${site.timezone}`;
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const terms = contractTermsForSite(contract, site);
+    if (this.entries.size >= this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, terms);
+    return terms;
+  }
+
+  /** The terms of `contractId` at `site`, or null without a contract. */
+  async load(
+    manager: EntityManager,
+    contractId: string | null,
+    site: Pick<SiteEntity, 'id' | 'state' | 'timezone'>,
+  ): Promise<ContractTerms | null> {
+    if (!contractId) return null;
+    const contract = await manager.getRepository(ContractEntity).findOne({ where: { id: contractId } });
+    return contract ? this.termsFor(contract, site) : null;
+  }
+}
+
+/**
+ * Recomputes a ticket's SLA clocks from its event log at `now` and stores them (ticket_sla_clocks rows,
+ * tickets.next_deadline / at_risk / breached; `breached` never goes back to false). Call inside the
+ * transaction that holds the ticket row lock (SELECT … FOR UPDATE). Without contract terms the
+ * ticket has no clocks. Does not bump the ticket's version: the caller does, with its own change.
+ */
+export async function projectSlaClocks(
+  manager: EntityManager,
+  a: { ticketId: string; tenantId: string; terms: ContractTerms | null; now: Date },
+): Promise<TicketSlaProjection> {
+  let projection = NO_SLA;
+  if (a.terms) {
+    const rows = (await manager.query(
+      `SELECT type, occurred_at AS "occurredAt", payload FROM ticket_events
+        WHERE ticket_id = $1 AND type = ANY($2::text[]) ORDER BY occurred_at, id`,
+      [a.ticketId, SLA_EVENT_TYPES],
+    )) as TicketEventRow[];
+    projection = computeTicketSla(a.terms, slaEventsFromLog(rows), a.now);
+    if (projection.clocks.length > 0) {
+      const upsert = slaClockUpsert(a.ticketId, a.tenantId, projection.clocks);
+      await manager.query(upsert.sql, upsert.params);
+    }
+  }
+  await manager.query(`UPDATE tickets SET next_deadline = $2, at_risk = $3, breached = breached OR $4 WHERE id = $1`, [
+    a.ticketId,
+    projection.nextDeadline,
+    projection.atRisk,
+    projection.breached,
+  ]);
+  return projection;
+}
+
+/**
+ * For the worker (issue 6): locks the ticket and re-projects its clocks at `now` with its contract's
+ * terms. Returns null when the ticket does not exist.
+ */
+export async function refreshTicketSla(
+  manager: EntityManager,
+  ticketId: string,
+  now: Date,
+  cache: ContractTermsCache,
+): Promise<TicketSlaProjection | null> {
+  const [row] = (await manager.query(
+    `SELECT t.id, t.tenant_id, t.contract_id, s.id AS site_id, s.state, s.timezone
+       FROM tickets t JOIN sites s ON s.id = t.site_id WHERE t.id = $1 FOR UPDATE OF t`,
+    [ticketId],
+  )) as Array<{
+    id: string;
+    tenant_id: string;
+    contract_id: string | null;
+    site_id: string;
+    state: string;
+    timezone: string;
+  }>;
+  if (!row) return null;
+  const terms = await cache.load(manager, row.contract_id, {
+    id: row.site_id,
+    state: row.state,
+    timezone: row.timezone,
+  });
+  return projectSlaClocks(manager, { ticketId, tenantId: row.tenant_id, terms, now });
+}

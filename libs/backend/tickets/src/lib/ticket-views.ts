@@ -1,0 +1,200 @@
+import type {
+  Priority,
+  SlaClockView,
+  TicketChannel,
+  TicketDetail,
+  TicketEventView,
+  TicketStatus,
+  TicketSummary,
+} from '@leitstand/api-contracts';
+import { InvalidInputError, type AuthUser } from '@leitstand/backend/core';
+import type { EntityManager } from 'typeorm';
+
+/** A ticket row as read with its site's and asset's names (snake_case, straight from SQL). */
+export interface TicketRow {
+  id: string;
+  number: string;
+  tenant_id: string;
+  site_id: string;
+  site_name: string;
+  site_state: string;
+  site_timezone: string;
+  asset_id: string | null;
+  asset_name: string | null;
+  asset_class: Priority | null;
+  contract_id: string | null;
+  title: string;
+  description: string | null;
+  category: string | null;
+  priority: Priority;
+  priority_reason: string | null;
+  status: TicketStatus;
+  paused_from: TicketStatus | null;
+  channel: TicketChannel;
+  reporter: string | null;
+  fault_began_at: Date;
+  asset_down: boolean;
+  in_scope: boolean;
+  scope_note: string | null;
+  assignee_id: string | null;
+  next_deadline: Date | null;
+  at_risk: boolean;
+  breached: boolean;
+  restored_at: Date | null;
+  closed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+export const TICKET_COLUMNS = `t.id, t.number, t.tenant_id, t.site_id, s.name AS site_name, s.state AS site_state,
+  s.timezone AS site_timezone, t.asset_id, a.name AS asset_name, a.asset_class, t.contract_id, t.title, t.description,
+  t.category, t.priority, t.priority_reason, t.status, t.paused_from, t.channel, t.reporter, t.fault_began_at,
+  t.asset_down, t.in_scope, t.scope_note, t.assignee_id, t.next_deadline, t.at_risk, t.breached, t.restored_at,
+  t.closed_at, t.created_at, t.updated_at, t.version`;
+
+export const TICKET_FROM = `tickets t JOIN sites s ON s.id = t.site_id LEFT JOIN assets a ON a.id = t.asset_id`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function toSummary(t: TicketRow): TicketSummary {
+  return {
+    id: t.id,
+    number: t.number,
+    tenantId: t.tenant_id,
+    siteId: t.site_id,
+    siteName: t.site_name,
+    assetId: t.asset_id,
+    assetName: t.asset_name,
+    assetClass: t.asset_class,
+    title: t.title,
+    priority: t.priority,
+    status: t.status,
+    channel: t.channel,
+    assigneeId: t.assignee_id,
+    nextDeadline: iso(t.next_deadline),
+    atRisk: t.at_risk,
+    breached: t.breached,
+    createdAt: t.created_at.toISOString(),
+  };
+}
+
+export function toDetail(t: TicketRow, clocks: SlaClockView[]): TicketDetail {
+  return {
+    ...toSummary(t),
+    description: t.description,
+    category: t.category,
+    priorityReason: t.priority_reason,
+    reporter: t.reporter,
+    faultBeganAt: t.fault_began_at.toISOString(),
+    assetDown: t.asset_down,
+    inScope: t.in_scope,
+    scopeNote: t.scope_note,
+    contractId: t.contract_id,
+    pausedFrom: t.paused_from,
+    restoredAt: iso(t.restored_at),
+    closedAt: iso(t.closed_at),
+    updatedAt: t.updated_at.toISOString(),
+    version: t.version,
+    clocks,
+  };
+}
+
+interface ClockDbRow {
+  clock: 'response' | 'restore';
+  state: SlaClockView['state'];
+  priority: Priority;
+  budget_minutes: string;
+  used_minutes: string;
+  deadline: Date | null;
+  warning_at: Date | null;
+  breach_minutes: string | null;
+  late_ms: string | null;
+  calendar_key: string;
+}
+
+export async function loadClockViews(manager: EntityManager, ticketId: string): Promise<SlaClockView[]> {
+  const rows = (await manager.query(
+    `SELECT clock, state, priority, budget_minutes, used_minutes, deadline, warning_at, breach_minutes, late_ms, calendar_key
+       FROM ticket_sla_clocks WHERE ticket_id = $1 ORDER BY clock`,
+    [ticketId],
+  )) as ClockDbRow[];
+  return rows.map((r) => {
+    const budget = Number(r.budget_minutes);
+    const used = Number(r.used_minutes);
+    return {
+      clock: r.clock,
+      state: r.state,
+      priority: r.priority,
+      budgetMinutes: budget,
+      usedMinutes: used,
+      remainingMinutes: Math.max(0, Math.round((budget - used) * 1000) / 1000),
+      deadline: iso(r.deadline),
+      warningAt: iso(r.warning_at),
+      breachMinutes: r.breach_minutes === null ? null : Number(r.breach_minutes),
+      lateMs: r.late_ms === null ? null : Number(r.late_ms),
+      calendarKey: r.calendar_key,
+    };
+  });
+}
+
+export interface EventDbRow {
+  id: string;
+  type: string;
+  actor: string;
+  occurred_at: Date;
+  payload: Record<string, unknown>;
+}
+
+export function toEventView(e: EventDbRow): TicketEventView {
+  return {
+    id: String(e.id),
+    type: e.type,
+    actor: e.actor,
+    occurredAt: e.occurred_at.toISOString(),
+    payload: e.payload,
+  };
+}
+
+/**
+ * What a customer may see of an event: internal comments and material lines are hidden, a work log
+ * shows only kind and times (no worker, role or note).
+ */
+export function eventForCustomer(e: TicketEventView): TicketEventView | null {
+  switch (e.type) {
+    case 'comment':
+      return e.payload['internal'] === true ? null : e;
+    case 'material_added':
+      return null;
+    case 'work_logged':
+      return {
+        ...e,
+        payload: { kind: e.payload['kind'], startedAt: e.payload['startedAt'], endedAt: e.payload['endedAt'] },
+      };
+    default:
+      return e;
+  }
+}
+
+/** The actor fields every event payload carries. */
+export function actorPayload(user: AuthUser): Record<string, unknown> {
+  return { actorId: user.id, actorName: user.displayName, actorRole: user.role };
+}
+
+/** `If-Match: "7"` (or W/"7", or 7) → 7; absent or `*` → undefined; anything else is a 400. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '' || header.trim() === '*') return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m?.[1]) throw InvalidInputError.of('If-Match', 'expected a quoted ticket version, e.g. "3"');
+  return Number(m[1]);
+}
+
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ContractTermsCache } from './sla-projection';
+import { TicketActionsService } from './ticket-actions.service';
+import { TicketChangesHub, TicketChangesPublisher } from './ticket-changes';
+import { SYSTEM_TICKET_CLOCK, TICKET_CLOCK } from './ticket-clock';
+import { TicketsService } from './tickets.service';
+
+/**
+ * Tickets for the API: intake, queries, actions and the live change stream (its Redis subscription
+ * is opened once per process that imports this module). The worker only uses TicketIntakeHandler.
+ */
+@Module({
+  providers: [
+    { provide: TICKET_CLOCK, useValue: SYSTEM_TICKET_CLOCK },
+    { provide: ContractTermsCache, useValue: new ContractTermsCache() },
+    TicketChangesPublisher,
+    TicketChangesHub,
+    TicketsService,
+    TicketActionsService,
+  ],
+  exports: [TicketsService, TicketActionsService, TicketChangesHub, TICKET_CLOCK],
+})
+export class TicketsModule {}
