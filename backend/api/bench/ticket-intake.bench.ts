@@ -1,0 +1,237 @@
+/**
+ * Ticket intake (issue 5): POST /api/tickets against the real built API (dist/) with an agent's Bearer
+ * token and a realistic body (siteId, assetId of the seed-002 demo site), under autocannon; then, in
+ * the same run and on the same database, a raw `pg` transaction writing the same rows (counter, ticket,
+ * 'created' event, both SLA clocks, outbox row), with and without the outbox NOTIFY. Prints req/s,
+ * p50/p95/p99 and the API/raw ratio. Target: ≥ 1,000 creates/s sustained with p99 ≤ 50 ms.
+ * Run: npm run bench (or BENCH_SECONDS / BENCH_CONNECTIONS / DATABASE_POOL_SIZE to vary it).
+ */
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+import { seedDemoData } from '@leitstand/backend/data-access';
+import { ServiceProcess, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
+import { DEMO_DATA_DIR, int, ms, percentiles, type Percentiles } from './bench-support';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
+const POOL_SIZE = process.env['DATABASE_POOL_SIZE'] ?? '16';
+
+interface Target {
+  siteId: string;
+  assetId: string;
+  assetClass: 'A' | 'B' | 'C';
+  tenantId: string;
+  contractId: string;
+  name: string;
+}
+
+interface Row extends Percentiles {
+  label: string;
+  rps: number;
+  errors: number;
+  count: number;
+}
+
+const TITLES = [
+  'Aufzug steht zwischen zwei Etagen',
+  'Druckabfall im Netz unter 6 bar',
+  'Kran fährt nicht',
+  'RLT Störung',
+];
+
+async function targets(env: TestEnv): Promise<Target[]> {
+  return env.dataSource.query(
+    `SELECT a.id AS "assetId", a.site_id AS "siteId", a.asset_class AS "assetClass", a.tenant_id AS "tenantId",
+            a.name, cs.contract_id AS "contractId"
+       FROM assets a JOIN tenants t ON t.id = a.tenant_id
+       JOIN contract_sites cs ON cs.site_id = a.site_id
+       JOIN contracts c ON c.id = cs.contract_id AND c.starts_on <= current_date AND (c.ends_on IS NULL OR c.ends_on >= current_date)
+      WHERE t.slug = 'spezialmaschinenbau-reutlingen' ORDER BY a.code`,
+  );
+}
+
+function body(t: Target, i: number): string {
+  return JSON.stringify({
+    title: `${t.name}: ${TITLES[i % TITLES.length]}`,
+    description: 'Gemeldet von der Schichtleitung, Anlage steht.',
+    siteId: t.siteId,
+    assetId: t.assetId,
+    channel: 'phone',
+    reporter: 'Schichtleitung Halle 2',
+    assetDown: i % 2 === 0,
+  });
+}
+
+async function benchApi(baseUrl: string, token: string, list: Target[]): Promise<Row> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  // One request first, so a broken endpoint is reported instead of measured.
+  const probe = await fetch(`${baseUrl}/api/tickets`, { method: 'POST', headers, body: body(list[0] as Target, 0) });
+  if (probe.status !== 201) throw new Error(`POST /api/tickets answered ${probe.status}: ${await probe.text()}`);
+  let i = 0;
+  const run = (duration: number) =>
+    autocannon({
+      url: `${baseUrl}/api/tickets`,
+      method: 'POST',
+      headers,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          setupRequest: (req) => {
+            i++;
+            return { ...req, body: body(list[i % list.length] as Target, i) };
+          },
+        },
+      ],
+    });
+  await run(2); // warm-up (JIT, pool, caches)
+  const r = await run(SECONDS);
+  return {
+    label: `api POST /api/tickets (${CONNECTIONS} connections, pool ${POOL_SIZE})`,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p95: p95FromAutocannon(r),
+    p99: r.latency.p99,
+    errors: r.non2xx + r.errors + r.timeouts,
+    count: r.requests.total,
+  };
+}
+
+/** autocannon reports p90, p97.5 and p99; p95 is interpolated between p90 and p97.5. */
+function p95FromAutocannon(r: autocannon.Result): number {
+  return r.latency.p90 + ((r.latency.p97_5 - r.latency.p90) * (95 - 90)) / (97.5 - 90);
+}
+
+/** The same rows the API writes for one create, in one transaction, straight through `pg`. */
+async function benchRaw(env: TestEnv, list: Target[], notify: boolean): Promise<Row> {
+  const pool = new Pool({ connectionString: env.databaseUrl, max: Number(POOL_SIZE) });
+  const latencies: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const once = async (): Promise<void> => {
+    const t = list[n % list.length] as Target;
+    const i = n++;
+    const c = await pool.connect();
+    const started = performance.now();
+    try {
+      await c.query('BEGIN');
+      const year = new Date().getUTCFullYear();
+      const [counter] = (
+        await c.query<{ last_value: number }>(
+          `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, 1)
+           ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + 1 RETURNING last_value`,
+          [year],
+        )
+      ).rows;
+      const id = randomUUID();
+      const now = new Date();
+      const deadline = new Date(now.getTime() + 15 * 60_000);
+      await c.query(
+        `INSERT INTO tickets (id, number, tenant_id, site_id, asset_id, contract_id, title, description, priority,
+            status, channel, reporter, fault_began_at, asset_down, next_deadline, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', 'phone', $10, $11, $12, $13, 1)`,
+        [
+          id,
+          `${year}-${String(counter?.last_value).padStart(6, '0')}`,
+          t.tenantId,
+          t.siteId,
+          t.assetId,
+          t.contractId,
+          `${t.name}: ${TITLES[i % TITLES.length]}`,
+          'Gemeldet von der Schichtleitung, Anlage steht.',
+          t.assetClass,
+          'Schichtleitung Halle 2',
+          now,
+          i % 2 === 0,
+          deadline,
+        ],
+      );
+      await c.query(
+        `INSERT INTO ticket_events (ticket_id, type, actor, payload) VALUES ($1, 'created', $2, $3::jsonb)`,
+        [id, 'user:bench', JSON.stringify({ priority: t.assetClass, channel: 'phone' })],
+      );
+      await c.query(
+        `INSERT INTO ticket_sla_clocks (ticket_id, clock, tenant_id, priority, budget, budget_minutes, calendar_key,
+            warning_share, state, started_at, deadline, warning_at, used_minutes)
+         VALUES ($1, 'response', $2, $3, '{"kind":"minutes","minutes":15}', 15, '24-7', 0.75, 'running', $4, $5, $5, 0),
+                ($1, 'restore', $2, $3, '{"kind":"minutes","minutes":60}', 60, '24-7', 0.75, 'running', $4, $6, $6, 0)`,
+        [id, t.tenantId, t.assetClass, now, deadline, new Date(now.getTime() + 60 * 60_000)],
+      );
+      await c.query(
+        notify
+          ? `WITH row AS (INSERT INTO outbox_messages (job_name, payload) VALUES ('ticket.created', $1::jsonb) RETURNING id)
+             SELECT pg_notify('leitstand_outbox', '') FROM row`
+          : `INSERT INTO outbox_messages (job_name, payload) VALUES ('ticket.created', $1::jsonb)`,
+        [JSON.stringify({ ticketId: id, version: 1 })],
+      );
+      await c.query('COMMIT');
+      latencies.push(performance.now() - started);
+    } catch {
+      errors++;
+      await c.query('ROLLBACK').catch(() => undefined);
+    } finally {
+      c.release();
+    }
+  };
+  const loop = async (until: number): Promise<void> => {
+    while (performance.now() < until) await once();
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, () => loop(performance.now() + 2_000))); // warm-up
+  latencies.length = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, () => loop(started + SECONDS * 1000)));
+  const seconds = (performance.now() - started) / 1000;
+  await pool.end();
+  return {
+    label: `raw pg tx (ticket+event+2 clocks+outbox${notify ? '+NOTIFY' : ', no NOTIFY'}, ${CONNECTIONS} concurrent)`,
+    rps: latencies.length / seconds,
+    ...percentiles(latencies),
+    errors,
+    count: latencies.length,
+  };
+}
+
+async function main(): Promise<void> {
+  const env = await createTestEnv('bench_intake');
+  const rows: Row[] = [];
+  let failure: string | null = null;
+  try {
+    await seedDemoData(env.dataSource, { dataDir: DEMO_DATA_DIR, now: new Date() });
+    const list = await targets(env);
+    const processEnv = { ...env.env, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: POOL_SIZE };
+    const [api, worker] = await Promise.all([
+      ServiceProcess.start('api', processEnv),
+      ServiceProcess.start('worker', processEnv),
+    ]);
+    try {
+      const session = await login(api.baseUrl, { email: 'helpdesk@leitstand.example', password: 'demo-agent-2026' });
+      rows.push(await benchApi(api.baseUrl, session.accessToken, list));
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    } finally {
+      await Promise.all([api.stop(), worker.stop()]);
+    }
+    rows.push(await benchRaw(env, list, true));
+    rows.push(await benchRaw(env, list, false));
+  } finally {
+    await env.cleanup();
+  }
+
+  console.log(`\nTicket intake benchmark (${SECONDS} s per row after 2 s warm-up, this machine)`);
+  if (failure) console.log(`api: NOT MEASURED — ${failure}`);
+  for (const r of rows) {
+    console.log(
+      `${r.label.padEnd(72)} ${int(r.rps).padStart(6)} req/s  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  (${int(r.count)} ok, ${r.errors} errors)`,
+    );
+  }
+  const api = rows.find((r) => r.label.startsWith('api'));
+  const raw = rows.find((r) => r.label.includes('+NOTIFY'));
+  if (api && raw) {
+    console.log(`api / raw pg (with NOTIFY): ×${(api.rps / raw.rps).toFixed(2)} of the raw throughput`);
+    const met = api.rps >= 1000 && api.p99 <= 50 && api.errors === 0;
+    console.log(`target ≥ 1,000 creates/s with p99 ≤ 50 ms: ${met ? 'MET' : 'MISSED'}`);
+  }
+}
+
+void main();

@@ -1,0 +1,334 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { computeSlaClocks, type SlaEvent } from '@leitstand/domain';
+import { ContractEntity, contractTermsForSite, seedDemoData } from '@leitstand/backend/data-access';
+import { ServiceProcess, WORKSPACE_ROOT, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
+
+/**
+ * The demo data (`node dist/backend/api/migrate.js --seed`): seeds 000/001/002 as tenants with their
+ * contracts, users of every role who can sign in, and a ticket history whose SLA clocks agree with
+ * its event log. Running the seed twice changes nothing; the same seed instant gives the same history.
+ */
+const DATA_DIR = join(WORKSPACE_ROOT, 'libs', 'demo-data', 'data');
+const run = promisify(execFile);
+
+interface DemoUser {
+  email: string;
+  role: string;
+  password: string;
+}
+const USERS = (JSON.parse(readFileSync(join(DATA_DIR, 'demo', 'users.json'), 'utf8')) as { users: DemoUser[] }).users;
+
+const TABLES = [
+  'tenants',
+  'sites',
+  'assets',
+  'price_lists',
+  'contracts',
+  'contract_sites',
+  'users',
+  'user_tenants',
+  'tickets',
+  'ticket_events',
+  'ticket_sla_clocks',
+  'work_logs',
+  'outbox_messages',
+];
+
+async function migrateSeed(env: TestEnv): Promise<void> {
+  await run(
+    process.execPath,
+    [join(WORKSPACE_ROOT, 'dist', 'backend', 'api', 'migrate.js'), '--seed', `--seed-data=${DATA_DIR}`],
+    { env: { PATH: process.env['PATH'] ?? '', ...env.env, LOG_LEVEL: 'warn' }, timeout: 120_000 },
+  );
+}
+
+/** Row counts per table plus fingerprints of what an update would change (versions, hashes, counters). */
+async function snapshot(env: TestEnv): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of TABLES) {
+    const [row] = (await env.dataSource.query(`SELECT count(*)::text AS n FROM ${t}`)) as Array<{ n: string }>;
+    out[t] = row?.n ?? '';
+  }
+  const [fp] = (await env.dataSource.query(
+    `SELECT (SELECT string_agg(email || ':' || version || ':' || password_hash, ',' ORDER BY email) FROM users) AS users,
+            (SELECT string_agg(name || ':' || version, ',' ORDER BY name) FROM contracts) AS contracts,
+            (SELECT sum(version)::text FROM assets) AS assets,
+            (SELECT string_agg(year || ':' || last_value, ',' ORDER BY year) FROM ticket_number_counters) AS counters`,
+  )) as Array<Record<string, string>>;
+  return { ...out, ...fp };
+}
+
+describe('demo data', () => {
+  let env: TestEnv;
+
+  beforeAll(async () => {
+    env = await createTestEnv('demo_data');
+    await migrateSeed(env);
+  }, 180_000);
+
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  it('seeding a second time changes nothing (same rows, versions, password hashes, counters)', async () => {
+    const before = await snapshot(env);
+    expect(Number(before['tickets'])).toBeGreaterThan(1500);
+    await migrateSeed(env);
+    expect(await snapshot(env)).toEqual(before);
+  }, 180_000);
+
+  it('users of every role sign in with their demo password', async () => {
+    expect(new Set(USERS.map((u) => u.role))).toEqual(new Set(['admin', 'agent', 'technician', 'manager', 'customer']));
+    const api = await ServiceProcess.start('api', { ...env.env, LOG_LEVEL: 'warn' });
+    try {
+      for (const user of USERS) {
+        const session = await login(api.baseUrl, user);
+        expect(session.accessToken.length).toBeGreaterThan(20);
+      }
+      const wrong = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: USERS[0]?.email, password: 'not-the-demo-password' }),
+      });
+      expect(wrong.status).toBe(401);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('each customer belongs to one tenant; technicians and managers serve theirs', async () => {
+    const rows = (await env.dataSource.query(
+      `SELECT u.email, u.role, t.slug AS own, array_remove(array_agg(st.slug ORDER BY st.slug), NULL) AS serves
+         FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id
+         LEFT JOIN user_tenants ut ON ut.user_id = u.id LEFT JOIN tenants st ON st.id = ut.tenant_id
+        GROUP BY u.email, u.role, t.slug ORDER BY u.email`,
+    )) as Array<{ email: string; role: string; own: string | null; serves: string[] }>;
+    const customers = rows.filter((r) => r.role === 'customer');
+    expect(customers.map((c) => c.own).sort()).toEqual([
+      'praezisionsteile-nagold-it',
+      'spezialmaschinenbau-reutlingen',
+      'wohnbau-sued-aufzuege',
+    ]);
+    for (const r of rows.filter((x) => x.role === 'technician' || x.role === 'manager')) {
+      expect(r.serves.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('seed 002: industrial site with its A-assets, and the contract with the seed figures', async () => {
+    const [site] = (await env.dataSource.query(
+      `SELECT s.id, s.state, s.area_m2 FROM sites s JOIN tenants t ON t.id = s.tenant_id
+        WHERE t.slug = 'spezialmaschinenbau-reutlingen'`,
+    )) as Array<{ id: string; state: string; area_m2: string }>;
+    expect(site).toMatchObject({ state: 'DE-BW', area_m2: '41000.00' });
+    const classA = (await env.dataSource.query(
+      `SELECT trade, count(*)::int AS n FROM assets WHERE site_id = $1 AND asset_class = 'A' GROUP BY trade ORDER BY trade`,
+      [site?.id],
+    )) as Array<{ trade: string; n: number }>;
+    expect(classA).toEqual([
+      { trade: 'air-handling', n: 1 },
+      { trade: 'compressed-air', n: 1 },
+      { trade: 'cranes', n: 12 },
+      { trade: 'elevators', n: 5 },
+    ]);
+    const [bc] = (await env.dataSource.query(
+      `SELECT count(*) FILTER (WHERE asset_class = 'B')::int AS b, count(*) FILTER (WHERE asset_class = 'C')::int AS c
+         FROM assets WHERE site_id = $1`,
+      [site?.id],
+    )) as Array<{ b: number; c: number }>;
+    expect(bc?.b).toBeGreaterThan(0);
+    expect(bc?.c).toBeGreaterThan(0);
+
+    const contract = await env.dataSource
+      .getRepository(ContractEntity)
+      .findOneOrFail({
+        where: { name: 'Total Technical Service Werk Reutlingen 2027–2031' },
+        relations: { priceList: true },
+      });
+    expect(contract).toMatchObject({
+      type: 'all_in',
+      startsOn: '2027-01-01',
+      endsOn: '2031-12-31',
+      annualVolume: '2360000.00',
+      capexThreshold: '5000.00',
+      availabilityTargets: { A: '0.995' },
+    });
+    expect(contract.priceList?.key).toBe('seed-003-service-price-list-2022');
+    expect(contract.indexation).toMatchObject({ fixedShare: '0', labourShare: '0.6', materialShare: '0.4' });
+    expect(contract.bonusMalus).toMatchObject({ capPercentOfVolume: '2' });
+    expect(Object.keys(contract.calendars).sort()).toEqual(['24-7', 'on-call', 'on-site']);
+    const m = contract.slaMatrix as Record<string, Record<string, { budget: unknown; calendar: string }>>;
+    expect(m['A']?.['response']?.budget).toEqual({ kind: 'minutes', minutes: 15 });
+    expect(m['A']?.['restore']?.budget).toEqual({ kind: 'minutes', minutes: 60 });
+    expect(m['B']?.['response']?.budget).toEqual({ kind: 'minutes', minutes: 30 });
+    expect(m['B']?.['restore']?.budget).toEqual({ kind: 'minutes', minutes: 240 });
+    expect(m['C']?.['response']).toMatchObject({ budget: { kind: 'businessDays', days: 1 }, calendar: 'on-site' });
+    // The terms build on the site's calendars (DE-BW holidays) with the domain.
+    const terms = contractTermsForSite(contract, { state: 'DE-BW', timezone: 'Europe/Berlin' });
+    expect(terms.slaMatrix.A.response.budget).toEqual({ kind: 'minutes', minutes: 15 });
+
+    // The history months are covered by the preceding demo term on the same site.
+    const [covering] = (await env.dataSource.query(
+      `SELECT count(*)::int AS n FROM tickets k JOIN contracts c ON c.id = k.contract_id
+        WHERE k.site_id = $1 AND c.name LIKE '%Vorlaufvertrag%'`,
+      [site?.id],
+    )) as Array<{ n: number }>;
+    expect(covering?.n).toBeGreaterThan(0);
+  });
+
+  it('seed 001: six elevators under the three contract types; seed 000: two IT sites, cameras at 12 h', async () => {
+    const lifts = (await env.dataSource.query(
+      `SELECT c.type, count(a.id)::int AS lifts FROM contracts c JOIN tenants t ON t.id = c.tenant_id
+         JOIN contract_sites cs ON cs.contract_id = c.id JOIN assets a ON a.site_id = cs.site_id
+        WHERE t.slug = 'wohnbau-sued-aufzuege' GROUP BY c.type ORDER BY c.type`,
+    )) as Array<{ type: string; lifts: number }>;
+    expect(lifts).toEqual([
+      { type: 'all_in', lifts: 1 },
+      { type: 'full_maintenance', lifts: 3 },
+      { type: 'inspection', lifts: 2 },
+    ]);
+
+    const perSite = (await env.dataSource.query(
+      `SELECT s.name, a.trade, count(*)::int AS n FROM assets a JOIN sites s ON s.id = a.site_id
+         JOIN tenants t ON t.id = a.tenant_id WHERE t.slug = 'praezisionsteile-nagold-it'
+        GROUP BY s.name, a.trade ORDER BY s.name, a.trade`,
+    )) as Array<{ name: string; trade: string; n: number }>;
+    for (const site of ['Standort Calw', 'Standort Nagold']) {
+      expect(Object.fromEntries(perSite.filter((r) => r.name === site).map((r) => [r.trade, r.n]))).toEqual({
+        'it-cameras': 4,
+        'it-cnc-link': 3,
+        'it-network': 1,
+        'it-printers': 2,
+        'it-storage': 2, // NAS + SFTP access on it
+        'it-workstations': 2,
+      });
+    }
+    const [it] = (await env.dataSource.query(
+      `SELECT c.sla_matrix, c.scope, p.key FROM contracts c JOIN tenants t ON t.id = c.tenant_id
+         JOIN price_lists p ON p.id = c.price_list_id WHERE t.slug = 'praezisionsteile-nagold-it'`,
+    )) as Array<{
+      sla_matrix: Record<string, Record<string, { budget: unknown }>>;
+      scope: { exclusions: string[] };
+      key: string;
+    }>;
+    expect(it?.sla_matrix['A']?.['response']?.budget).toEqual({ kind: 'minutes', minutes: 720 });
+    expect(it?.scope.exclusions).toEqual(['user-error', 'paper-jam', 'wilful-damage']);
+    expect(it?.key).toBe('seed-004-itk-service-price-list');
+  });
+
+  it('the history has closed, breached, open and paused tickets', async () => {
+    const [s] = (await env.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'closed')::int AS closed,
+              count(*) FILTER (WHERE status <> 'closed')::int AS open,
+              count(*) FILTER (WHERE status = 'paused')::int AS paused,
+              count(*) FILTER (WHERE breached)::int AS breached,
+              count(DISTINCT tenant_id)::int AS tenants
+         FROM tickets`,
+    )) as Array<Record<string, number>>;
+    expect(s?.['tenants']).toBe(3);
+    expect(s?.['closed']).toBeGreaterThan(1000);
+    expect(s?.['open']).toBeGreaterThan(5);
+    expect(s?.['paused']).toBeGreaterThan(0);
+    expect(s?.['breached']).toBeGreaterThan(50);
+    expect(s?.['breached']).toBeLessThan((s?.['closed'] ?? 0) / 2);
+  });
+
+  it('a closed ticket has its whole lifecycle in the log, and its clocks are what the domain computes from it', async () => {
+    const sample = (await env.dataSource.query(
+      `SELECT k.id, k.contract_id, s.state, s.timezone FROM tickets k JOIN sites s ON s.id = k.site_id
+        WHERE k.status = 'closed' ORDER BY k.number LIMIT 60`,
+    )) as Array<{ id: string; contract_id: string; state: string; timezone: string }>;
+    const contracts = await env.dataSource.getRepository(ContractEntity).find();
+    let breachedSeen = 0;
+    for (const t of sample) {
+      const events = (await env.dataSource.query(
+        `SELECT type, occurred_at, payload FROM ticket_events WHERE ticket_id = $1 ORDER BY occurred_at, id`,
+        [t.id],
+      )) as Array<{ type: string; occurred_at: Date; payload: Record<string, unknown> }>;
+      const lifecycle = events
+        .map((e) => e.type)
+        .filter((x) =>
+          ['created', 'accepted', 'dispatched', 'travel_started', 'arrived', 'restored', 'closed'].includes(x),
+        );
+      expect(lifecycle).toEqual([
+        'created',
+        'accepted',
+        'dispatched',
+        'travel_started',
+        'arrived',
+        'restored',
+        'closed',
+      ]);
+
+      const clocks = (await env.dataSource.query(
+        `SELECT clock, state, deadline, stopped_at, used_minutes, breached_at FROM ticket_sla_clocks WHERE ticket_id = $1`,
+        [t.id],
+      )) as Array<{
+        clock: string;
+        state: string;
+        deadline: Date;
+        stopped_at: Date;
+        used_minutes: string;
+        breached_at: Date | null;
+      }>;
+      const at = (type: string): Date => events.find((e) => e.type === type)?.occurred_at as Date;
+      const response = clocks.find((c) => c.clock === 'response');
+      expect(response?.stopped_at).toEqual(at('accepted'));
+      expect(response?.state).toBe(at('accepted') <= (response?.deadline as Date) ? 'met' : 'breached');
+      const restore = clocks.find((c) => c.clock === 'restore');
+      expect(restore?.stopped_at).toEqual(at('restored'));
+      expect(restore?.state).toBe(at('restored') <= (restore?.deadline as Date) ? 'met' : 'breached');
+      for (const c of clocks) {
+        expect(c.breached_at !== null).toBe(c.state === 'breached');
+        expect(events.some((e) => e.type === 'sla_breached' && e.payload['clock'] === c.clock)).toBe(
+          c.state === 'breached',
+        );
+        if (c.state === 'breached') breachedSeen++;
+      }
+
+      // Recomputed from the stored log with the domain, on the contract's terms for the site.
+      const contract = contracts.find((c) => c.id === t.contract_id) as ContractEntity;
+      const terms = contractTermsForSite(contract, { state: t.state, timezone: t.timezone });
+      const slaEvents: SlaEvent[] = [];
+      for (const e of events) {
+        if (e.type === 'created' || e.type === 'priority_changed') {
+          slaEvents.push({ type: e.type, at: e.occurred_at, priority: e.payload['priority'] as 'A' | 'B' | 'C' });
+        } else if (['accepted', 'restored', 'paused', 'resumed', 'reopened'].includes(e.type)) {
+          slaEvents.push({ type: e.type as 'accepted', at: e.occurred_at });
+        }
+      }
+      const recomputed = computeSlaClocks({ events: slaEvents, matrix: terms.slaMatrix, now: new Date() });
+      for (const c of clocks) {
+        const r = recomputed[c.clock as 'response' | 'restore'];
+        expect({ state: c.state, deadline: c.deadline?.toISOString(), used: Number(c.used_minutes) }).toEqual({
+          state: r.state,
+          deadline: r.deadline?.toISOString(),
+          used: Math.round(r.usedMinutes * 1000) / 1000,
+        });
+      }
+    }
+    expect(breachedSeen).toBeGreaterThan(0);
+  });
+
+  it('the same seed instant gives the same history in another database', async () => {
+    const now = new Date('2026-11-02T09:30:00Z');
+    const digest = async (): Promise<string> => {
+      const other = await createTestEnv('demo_data_det');
+      try {
+        await seedDemoData(other.dataSource, { dataDir: DATA_DIR, now });
+        const [row] = (await other.dataSource.query(
+          `SELECT count(*)::int AS n, md5(string_agg(number || priority || status || created_at::text || title, '|' ORDER BY number)) AS h
+             FROM tickets`,
+        )) as Array<{ n: number; h: string }>;
+        return `${row?.n}:${row?.h}`;
+      } finally {
+        await other.cleanup();
+      }
+    };
+    const first = await digest();
+    expect(first).not.toMatch(/^0:/);
+    expect(await digest()).toBe(first);
+  }, 120_000);
+});
