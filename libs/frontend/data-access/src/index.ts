@@ -1,2 +1,6 @@
 export { API_BASE_URL } from './lib/api-base-url.token';
+export { AuthService, refreshRefused } from './lib/auth.service';
+export { CSRF_HEADER, CSRF_HEADER_VALUE, authInterceptor } from './lib/auth.interceptor';
+export { authGuard, guestGuard } from './lib/auth.guards';
+export { LOGIN_PATH, loginUrlTree, safeReturnUrl } from './lib/login-redirect';
 export { TicketsApiService } from './lib/tickets-api.service';
