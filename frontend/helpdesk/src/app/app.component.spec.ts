@@ -1,27 +1,63 @@
 import { formatDate, formatNumber } from '@angular/common';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { LOCALE_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatButtonHarness } from '@angular/material/button/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { of } from 'rxjs';
-import type { TicketListResponse } from '@leitstand/api-contracts';
-import { TicketsApiService } from '@leitstand/frontend/data-access';
+import { firstValueFrom, of } from 'rxjs';
+import type { MeResponse, RefreshResponse, TicketListResponse } from '@leitstand/api-contracts';
+import { AuthService, TicketsApiService, authInterceptor } from '@leitstand/frontend/data-access';
 import { AppComponent } from './app.component';
 import { APP_LOCALE, appConfig } from './app.config';
 import { APP_ROUTES } from './app.routes';
 
 const EMPTY_PAGE: TicketListResponse = { items: [], nextCursor: null };
 
+const MANAGER: MeResponse = {
+  id: 'u-7',
+  email: 'objektleitung@leitstand.example',
+  displayName: 'Otto Objektleiter',
+  role: 'manager',
+  tenantId: null,
+  tenantIds: ['t-1'],
+};
+
+function session(user: MeResponse): RefreshResponse {
+  return {
+    accessToken: 'a',
+    accessTokenExpiresAt: '2026-11-21T13:20:00.000Z',
+    refreshToken: 'r',
+    refreshTokenExpiresAt: '2026-11-28T13:05:00.000Z',
+    user,
+  };
+}
+
 describe('helpdesk app', () => {
+  let http: HttpTestingController;
+
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(APP_ROUTES),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
         { provide: LOCALE_ID, useValue: APP_LOCALE },
         { provide: TicketsApiService, useValue: { list: () => of(EMPTY_PAGE) } },
       ],
     });
+    http = TestBed.inject(HttpTestingController);
   });
+
+  afterEach(() => http.verify());
+
+  async function signIn(user: MeResponse = MANAGER): Promise<void> {
+    const done = firstValueFrom(TestBed.inject(AuthService).login({ email: user.email, password: 'geheim' }));
+    http.expectOne('/api/auth/login').flush(session(user));
+    await done;
+  }
 
   it('renders the shell with a skip link, the brand and a main landmark', async () => {
     const fixture = TestBed.createComponent(AppComponent);
@@ -33,7 +69,58 @@ describe('helpdesk app', () => {
     expect(root.querySelector('main#main router-outlet')).not.toBeNull();
   });
 
-  it('shows the ticket list at "/" and sends unknown paths back to it', async () => {
+  it('shows nobody and no "Abmelden" while signed out', async () => {
+    const fixture = TestBed.createComponent(AppComponent);
+    await fixture.whenStable();
+
+    expect((fixture.nativeElement as HTMLElement).querySelector('.signed-in')).toBeNull();
+    expect(await TestbedHarnessEnvironment.loader(fixture).getAllHarnesses(MatButtonHarness)).toHaveLength(0);
+  });
+
+  it("shows the signed-in user's name and role in the top bar", async () => {
+    await signIn();
+    const fixture = TestBed.createComponent(AppComponent);
+    await fixture.whenStable();
+
+    const signedIn = (fixture.nativeElement as HTMLElement).querySelector('.signed-in');
+    expect(signedIn?.textContent).toBe('Angemeldet als Otto Objektleiter, Objektleitung');
+    expect(signedIn?.querySelector('.user-name')?.textContent).toBe('Otto Objektleiter');
+    expect(signedIn?.querySelector('.user-role')?.textContent).toBe(', Objektleitung');
+  });
+
+  it('"Abmelden" signs out at the API and shows the sign-in page', async () => {
+    await signIn();
+    const harness = await RouterTestingHarness.create('/');
+    const fixture = TestBed.createComponent(AppComponent);
+    await fixture.whenStable();
+    const logout = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatButtonHarness.with({ text: 'Abmelden' }),
+    );
+
+    await logout.click();
+    const req = http.expectOne({ method: 'POST', url: '/api/auth/logout' });
+    expect(req.request.headers.get('x-requested-with')).toBe('leitstand');
+    expect(req.request.body).toEqual({});
+    req.flush(null, { status: 204, statusText: 'No Content' });
+    await harness.fixture.whenStable();
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/login');
+    expect(TestBed.inject(AuthService).isAuthenticated()).toBe(false);
+    expect((fixture.nativeElement as HTMLElement).querySelector('.signed-in')).toBeNull();
+  });
+
+  it('sends a signed-out visitor to the sign-in page', async () => {
+    const harness = await RouterTestingHarness.create();
+
+    await harness.navigateByUrl('/');
+    expect(TestBed.inject(Router).url).toBe('/login');
+    expect(harness.routeNativeElement?.tagName.toLowerCase()).toBe('ls-login-page');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Anmelden');
+  });
+
+  it('shows the ticket list at "/" when signed in and sends unknown paths back to it', async () => {
+    await signIn();
     const harness = await RouterTestingHarness.create();
 
     await harness.navigateByUrl('/');
@@ -50,5 +137,21 @@ describe('helpdesk app', () => {
     expect(providers).toContainEqual({ provide: LOCALE_ID, useValue: 'de-DE' });
     expect(formatNumber(1234.56, APP_LOCALE, '1.2-2')).toBe('1.234,56');
     expect(formatDate('2026-11-21T14:05:00', 'EEEE, d. MMMM y', APP_LOCALE)).toBe('Samstag, 21. November 2026');
+  });
+});
+
+describe('helpdesk app config', () => {
+  it('restores the session at startup with GET /api/auth/me (sending the CSRF header)', async () => {
+    TestBed.configureTestingModule({ providers: [...appConfig.providers, provideHttpClientTesting()] });
+    const http = TestBed.inject(HttpTestingController);
+    const auth = TestBed.inject(AuthService);
+
+    const me = http.expectOne({ method: 'GET', url: '/api/auth/me' });
+    expect(me.request.headers.get('x-requested-with')).toBe('leitstand');
+    me.flush(MANAGER);
+    await TestBed.inject(Router).navigateByUrl('/login');
+
+    expect(auth.user()).toEqual(MANAGER);
+    http.verify();
   });
 });

@@ -1,9 +1,15 @@
 import type { Routes } from '@angular/router';
+import { authGuard } from '@leitstand/frontend/data-access';
 
 export const APP_ROUTES: Routes = [
   {
+    path: 'login',
+    loadChildren: () => import('@leitstand/frontend/feature-auth').then((m) => m.AUTH_ROUTES),
+  },
+  {
     path: '',
     pathMatch: 'full',
+    canActivate: [authGuard],
     loadChildren: () => import('@leitstand/frontend/feature-ticket-list').then((m) => m.TICKET_LIST_ROUTES),
   },
   { path: '**', redirectTo: '' },
