@@ -13,6 +13,7 @@ import {
   WORKSPACE_ROOT,
   outputPath,
 } from './stack';
+import { publishWorld, seedWorld } from './seed';
 import { type StackProcess, isAnswering, startProcess, stopProcess, waitForHealthy } from './stack-process';
 
 declare global {
@@ -29,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   if (process.env['E2E_BASE_URL']) {
     process.stdout.write(`\n[e2e] using the running stack at ${process.env['E2E_BASE_URL']}\n`);
+    publishWorld(await seedWorld(process.env['E2E_DATABASE_URL'] ?? DEFAULT_DATABASE_URL));
     return;
   }
 
@@ -78,6 +80,9 @@ export default async function globalSetup(): Promise<void> {
       `[e2e] migrate failed (${reason}).\n--- migrate output (tail) ---\n${migrateLog.split('\n').slice(-40).join('\n')}`,
     );
   }
+
+  // A tenant, site, asset and agent of this run, written once the schema is migrated.
+  publishWorld(await seedWorld(env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL));
 
   const api = startProcess('api', API_MAIN, env);
   const worker = startProcess('worker', WORKER_MAIN, env);

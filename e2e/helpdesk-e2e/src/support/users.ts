@@ -1,0 +1,45 @@
+import type { Page } from 'playwright-core';
+import { baseUrl } from './stack';
+
+/** Who signs in through the UI in the e2e journeys, and what the top bar then shows. */
+export interface E2eUser {
+  readonly email: string;
+  readonly password: string;
+  readonly displayName: string;
+  readonly roleLabel: string;
+}
+
+/**
+ * The object manager that globalSetup seeds for this run (its credentials come through the environment:
+ * E2E_MANAGER_EMAIL, E2E_MANAGER_PASSWORD). It serves only this run's tenant.
+ */
+export function seededManager(): E2eUser {
+  const value = (name: string): string => {
+    const found = process.env[name];
+    if (!found) {
+      throw new Error(`[e2e] ${name} is not set: globalSetup seeds the e2e users`);
+    }
+    return found;
+  };
+  return {
+    email: value('E2E_MANAGER_EMAIL'),
+    password: value('E2E_MANAGER_PASSWORD'),
+    displayName: 'E2E Objektleitung',
+    roleLabel: 'Objektleitung',
+  };
+}
+
+/** Fills in the sign-in page the way a person does (it must be showing) and submits with Enter. */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByLabel('Passwort').press('Enter');
+}
+
+/** Opens the app signed out, is sent to the sign-in page, signs in and waits for the queue. */
+export async function signInThroughUi(page: Page, user: E2eUser): Promise<void> {
+  await page.goto(`${baseUrl()}/`);
+  await page.waitForURL(/\/login(\?|$)/);
+  await submitLogin(page, user.email, user.password);
+  await page.getByRole('heading', { level: 1, name: 'Störmeldungen' }).waitFor();
+}
