@@ -12,6 +12,11 @@
  *      (`price.times(qty)`), so it never matches.
  *   5. A money-like name declared with type `number` (`amount: number`, `netPrice?: number`).
  *   6. A fractional numeric literal (`1.19`, `0.05`): rates and prices are data, never float literals.
+ * BigInt arithmetic is exempt from rule 4: it is exact integer arithmetic (the fixed-point money core,
+ * amounts in BigInt cents), and TypeScript rejects mixing bigint with number, so an operator is not float
+ * arithmetic when one operand is a BigInt literal (`19n`, `2n * x`) or an identifier declared as `bigint`
+ * in the same file (`totalCents: bigint`, `let sumCents = 0n`, `const u = BigInt(text)`) that the file
+ * never declares as `number`. Conversions (`Number(totalCents)`, `BigInt(price * 100)`) still count.
  * An identifier is money-like when one of its camelCase/snake_case words is in MONEY_WORDS.
  * A line ending in `// money-lint-ignore: <reason>` (or the line after such a comment) is exempt.
  */
@@ -218,6 +223,22 @@ function balancedArgument(code: string, openIndex: number): string {
   return code.slice(openIndex + 1);
 }
 
+/** Identifiers declared as bigint in the (blanked) source and never as number: see rule 4's exemption. */
+export function bigintIdentifiers(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/([A-Za-z_$][\w$]*)\s*\??\s*:\s*(?:readonly\s+)?bigint\b/g)) {
+    names.add(m[1] ?? '');
+  }
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:-?\d[\d_]*n\b|BigInt\s*\()/g)) {
+    names.add(m[1] ?? '');
+  }
+  for (const m of code.matchAll(/([A-Za-z_$][\w$]*)\s*\??\s*:\s*(?:readonly\s+)?number\b/g)) {
+    names.delete(m[1] ?? '');
+  }
+  names.delete('');
+  return names;
+}
+
 function mentionsMoney(text: string): boolean {
   return (text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((id) => isMoneyIdentifier(id));
 }
@@ -273,9 +294,11 @@ export function findFloatMoney(source: string, options: { readonly inMoneyModule
   // operand  operator  operand; operands are identifier chains (a.b.c), optionally followed by ) or ]
   const operand = String.raw`[A-Za-z_$][\w$]*(?:\s*\??\.\s*[A-Za-z_$][\w$]*)*`;
   const binary = new RegExp(
-    String.raw`(${operand})\s*[)\]]*\s*([-+*/%])(=?)(?![-+=>*/])\s*[(\s]*(${operand}|\d[\d_.]*)?`,
+    String.raw`(${operand})\s*[)\]]*\s*([-+*/%])(=?)(?![-+=>*/])\s*[(\s]*(${operand}|\d[\d_.]*n?)?`,
     'g',
   );
+  const bigints = bigintIdentifiers(code);
+  const lastWord = (chain: string): string => chain.split(/\s*\??\.\s*/).pop() ?? '';
   for (const m of code.matchAll(binary)) {
     const left = m[1] ?? '';
     const op = m[2] ?? '';
@@ -293,6 +316,11 @@ export function findFloatMoney(source: string, options: { readonly inMoneyModule
       continue;
     }
     void after;
+    const bigintLiteralLeft = left === 'n' && /\d/.test(code.charAt(m.index - 1));
+    const bigintLiteralRight = /^\d[\d_]*n$/.test(right);
+    if (bigintLiteralLeft || bigintLiteralRight || bigints.has(lastWord(left)) || bigints.has(lastWord(right))) {
+      continue; // BigInt arithmetic: exact, and cannot involve a JS number
+    }
     const leftWords = KEYWORDS.has(left) ? [] : left.split(/\s*\??\.\s*/);
     const rightWords = right.split(/\s*\??\.\s*/);
     if ([...leftWords, ...rightWords].some((w) => w !== '' && isMoneyIdentifier(w))) {

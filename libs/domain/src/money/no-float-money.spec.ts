@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { blankNonCode, findFloatMoney, isMoneyIdentifier } from './no-float-money.rules';
+import { bigintIdentifiers, blankNonCode, findFloatMoney, isMoneyIdentifier } from './no-float-money.rules';
 
 const SRC = path.join(__dirname, '..');
 const FOLDERS = ['money', 'billing', 'contract'];
@@ -58,6 +58,41 @@ describe('the float-money check bites', () => {
       'const separate = generate + iterate;',
     ].join('\n');
     expect(findFloatMoney(good)).toEqual([]);
+  });
+
+  it('accepts BigInt arithmetic: BigInt literals and identifiers declared as bigint in the file', () => {
+    const good = [
+      'const totalCents: bigint = 0n;',
+      'function add(lineCents: bigint, feeCents?: bigint) { return lineCents + (feeCents ?? 0n); }',
+      'const next = totalCents + lineCents;',
+      'let sumCents = 0n;',
+      'sumCents += lineCents;',
+      'const vatCents = netAmount * 19n;',
+      'const doubled = 2n * amountCents;',
+      'const units = BigInt(text);',
+      'const scaledPrice = units * price;',
+      'interface Line { readonly amountCents: bigint }',
+      'const gross = line.amountCents + other;',
+    ].join('\n');
+    expect(findFloatMoney(good)).toEqual([]);
+  });
+
+  it.each([
+    ['arithmetic', 'const totalCents: bigint = 0n;\nconst gross = net + vat;'],
+    ['arithmetic', 'const t = lineCents + feeCents;'],
+    ['arithmetic', 'let amount: bigint = 0n;\nfunction f(amount: number) { return amount * 2; }'],
+    ['arithmetic', 'const c = BigInt(price * 100);'],
+    ['number-conversion', 'const totalCents: bigint = 0n;\nconst euros = Number(totalCents) / 100;'],
+    ['float-literal', 'const priceCents: bigint = 1n;\nconst x = priceCents * 1.19;'],
+    ['number-type', 'const amountCents: bigint = 0n;\ninterface Line { amount: number }'],
+  ])('still flags %s next to BigInt code: `%s`', (rule, snippet) => {
+    expect(findFloatMoney(snippet).map((f) => f.rule)).toContain(rule);
+  });
+
+  it('collects bigint identifiers, but not names the file also declares as number', () => {
+    const code =
+      'let a: bigint; const b = 0n; const c = BigInt(t); let d: readonly bigint[]; let a2: bigint; a2: number';
+    expect([...bigintIdentifiers(code)].sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('allows toFixed only in the money module, and a line marked `money-lint-ignore: <reason>`', () => {
