@@ -1,5 +1,16 @@
-import { Dec, ZERO, isDecimalString, parseDecimalCached } from '../money/decimal';
+import { Dec, isDecimalString } from '../money/decimal';
+import type { Dec as DecValue } from '../money/decimal';
 import { IssueCollector, joinPath } from '../money/data-issues';
+import {
+  canonicalDecimalText,
+  centsToMoneyString,
+  mulToCents,
+  parseScaled,
+  roundToCents,
+  scaledFromDec,
+  unitPriceText,
+} from '../money/fixed-point';
+import type { Scaled } from '../money/fixed-point';
 import {
   formatDecimalDe,
   formatDecimalTextDe,
@@ -7,7 +18,6 @@ import {
   roundCents,
   toDecimalString,
   toMoneyString,
-  toUnitPriceString,
 } from '../money/money';
 import {
   MINUTES_PER_DAY as MINUTES_PER_LOCAL_DAY,
@@ -33,7 +43,8 @@ import type {
 } from './service-report.types';
 import { LINE_CATEGORIES } from './service-report.types';
 import { MS_PER_DAY as DAY_MS, MS_PER_MINUTE as MINUTE_MS, SiteClock } from './site-clock';
-import { findTier } from './tiers';
+import { findTier, findTierScaled, scaledTierBounds } from './tiers';
+import type { ScaledTierBounds } from './tiers';
 
 /**
  * Prices one service report (one order's work) with a price list, in the site's time zone and with the
@@ -59,6 +70,11 @@ import { findTier } from './tiers';
  * PARTNER / PASS-THROUGH — net × (1 + markup), rounded to cents. CATALOG — flat net × quantity.
  * DISCOUNTS — each on the same base (Σ discountable lines, i.e. not on flat-rate items), rounded to cents.
  * VAT — (lines − discounts) × VAT rate, rounded half-up to cents; gross = net + VAT.
+ *
+ * ARITHMETIC — exact fixed-point on BigInt (money/fixed-point.ts): line amounts and all totals are BigInt
+ * cents; every product is exact and rounded only at the points above. Price-list values (rates per
+ * increment, surcharge factors, percentages) are computed once per list with decimal.js and converted
+ * exactly. The results are those of the former decimal.js engine (proven by fixed-point-equivalence.spec.ts).
  */
 export function priceServiceReport(
   report: ServiceReport,
@@ -128,7 +144,7 @@ export function priceServiceReport(
       continue;
     }
     const increments = Math.ceil(g.ms / g.role.incrementMs);
-    const { amount, amountText } = labourAmount(
+    const { cents: lineCents, amountText } = labourAmount(
       tables,
       g.role,
       2 * g.band + (emergency ? 1 : 0),
@@ -150,15 +166,15 @@ export function priceServiceReport(
           `${increments} × ${g.role.unitLabel} ${g.role.label}${who} ${formatRanges(g.pieces)} à ${g.role.hourlyRateText}` +
           (emergency ? band.emergencySurchargeLabel : band.surchargeLabel),
       },
-      amount,
+      lineCents,
     );
   }
 
   priceTravel(report, pl, tables, issues, lines, travelTime, workerDays.size, days, workers, nameWorkers);
   priceFees(report, pl, tables, clock, work, issues, lines, notes);
   priceMaterials(report, pl, tables, issues, lines, options.materialMemo !== false);
-  priceExternal(report, pl, issues, lines);
-  priceCatalog(report, pl, issues, lines);
+  priceExternal(report, pl, tables, issues, lines);
+  priceCatalog(report, pl, tables, issues, lines);
 
   const requestedDiscounts: DiscountTable[] = [];
   const discountIds = report.discounts ?? [];
@@ -191,15 +207,15 @@ export interface PricingOptions {
   readonly materialMemo?: boolean;
 }
 
-/** Collects priced lines and keeps their Dec amounts for the totals (no re-parsing of strings). */
+/** Collects priced lines and keeps their amounts in BigInt cents for the totals (no re-parsing of strings). */
 class LineSink {
   readonly list: PricedLine[] = [];
-  readonly amounts: Dec[] = [];
+  readonly cents: bigint[] = [];
 
-  /** `line.amount` must be `toMoneyString(amount)`. */
-  add(line: PricedLine, amount: Dec): void {
+  /** `line.amount` must be `centsToMoneyString(lineCents)`. */
+  add(line: PricedLine, lineCents: bigint): void {
     this.list.push(line);
-    this.amounts.push(amount);
+    this.cents.push(lineCents);
   }
 }
 
@@ -228,14 +244,39 @@ class WorkerDays {
  * the bounded material memo.
  */
 interface PricingTables {
-  readonly vatFactor: Dec;
+  /** VAT percent / 100, exact. */
+  readonly vatFactor: Scaled;
   readonly vatPercentText: string;
   readonly discounts: ReadonlyMap<string, DiscountTable>;
-  readonly zones: ReadonlyMap<string, { readonly amountText: string; readonly explanationTail: string }>;
-  readonly smallMaterial: { readonly line: PricedLine; readonly amount: Dec } | undefined;
+  readonly zones: ReadonlyMap<
+    string,
+    { readonly amount: Scaled; readonly amountText: string; readonly explanationTail: string }
+  >;
+  readonly smallMaterial: { readonly line: PricedLine; readonly cents: bigint } | undefined;
+  /** Order flat fee and quote fee: rounded amount in cents and the texts of their lines. */
+  readonly orderFlat: FlatTexts | undefined;
+  readonly quote: FlatTexts | undefined;
+  readonly travelTime:
+    { readonly perPeriod: Scaled; readonly unitPriceText: string; readonly euro: string } | undefined;
+  readonly distanceValues: readonly Scaled[];
+  /** Material overhead tiers: bounds, 1 + overhead/100 and the German overhead text per tier. */
+  readonly overheadBounds: readonly ScaledTierBounds[];
+  readonly overheadFactors: readonly Scaled[];
+  readonly overheadTextsDe: readonly string[];
+  /** 1 + markup/100 of partner work and pass-through costs. */
+  readonly markupFactors: { readonly partner: Scaled | undefined; readonly passThrough: Scaled | undefined };
+  readonly catalogNets: ReadonlyMap<string, Scaled>;
   readonly materials: Map<string, MaterialEntry>;
   /** Per role, per (band, emergency) slot, per number of increments: see `labourAmount`. */
   readonly labour: Map<CompiledRole, (LabourAmount | undefined)[][]>;
+}
+
+interface FlatTexts {
+  readonly cents: bigint;
+  readonly amountText: string;
+  readonly unitPriceText: string;
+  /** formatEuroDe of the unrounded amount, e.g. "28,70 €" */
+  readonly euro: string;
 }
 
 interface DiscountTable {
@@ -243,7 +284,7 @@ interface DiscountTable {
   readonly label: string;
   readonly percentText: string;
   /** percent / 100, exact: base × factor = base × percent / 100. */
-  readonly factor: Dec;
+  readonly factor: Scaled;
   /** "3 % Rabatt bei Sofortzahlung auf " */
   readonly explanationHead: string;
 }
@@ -256,7 +297,7 @@ interface MaterialEntry {
   readonly quantityText: string;
   readonly unitPriceText: string;
   readonly overheadText: string;
-  readonly amount: Dec;
+  readonly cents: bigint;
   readonly amountText: string;
   /** "12,00 Stk " — followed by the description */
   readonly explanationHead: string;
@@ -268,10 +309,17 @@ const MATERIAL_MEMO_LIMIT = 4096;
 /** Labour amounts are tabulated up to this many increments (a week in quarter hours); more are computed. */
 const LABOUR_TABLE_INCREMENTS = 672;
 
-/** A labour line amount (rounding point 1) and its money string. */
+/** A labour line amount (rounding point 1) in cents and its money string. */
 interface LabourAmount {
-  readonly amount: Dec;
+  readonly cents: bigint;
   readonly amountText: string;
+}
+
+/** roundCents(unit price with surcharge × increments), in fixed point. */
+function computeLabourAmount(unitWithSurcharge: DecValue, increments: number): LabourAmount {
+  const unit = scaledFromDec(unitWithSurcharge);
+  const lineCents = mulToCents(unit.units, unit.scale, BigInt(increments), 0);
+  return { cents: lineCents, amountText: centsToMoneyString(lineCents) };
 }
 
 /**
@@ -282,12 +330,11 @@ function labourAmount(
   tables: PricingTables,
   role: CompiledRole,
   slot: number,
-  unitWithSurcharge: Dec,
+  unitWithSurcharge: DecValue,
   increments: number,
 ): LabourAmount {
   if (increments > LABOUR_TABLE_INCREMENTS) {
-    const amount = roundCents(unitWithSurcharge.times(increments));
-    return { amount, amountText: toMoneyString(amount) };
+    return computeLabourAmount(unitWithSurcharge, increments);
   }
   let perSlot = tables.labour.get(role);
   if (perSlot === undefined) {
@@ -301,13 +348,23 @@ function labourAmount(
   }
   let hit = row[increments];
   if (hit === undefined) {
-    const amount = roundCents(unitWithSurcharge.times(increments));
-    hit = { amount, amountText: toMoneyString(amount) };
+    hit = computeLabourAmount(unitWithSurcharge, increments);
     row[increments] = hit;
   }
   return hit;
 }
 const tablesCache = new WeakMap<CompiledPriceList, PricingTables>();
+
+function flatTexts(flat: DecValue): FlatTexts {
+  const rounded = roundCents(flat);
+  const s = scaledFromDec(rounded);
+  return {
+    cents: roundToCents(s.units, s.scale),
+    amountText: toMoneyString(rounded),
+    unitPriceText: toMoneyString(flat),
+    euro: formatEuroDe(flat),
+  };
+}
 
 function tablesOf(pl: CompiledPriceList): PricingTables {
   const hit = tablesCache.get(pl);
@@ -320,15 +377,16 @@ function tablesOf(pl: CompiledPriceList): PricingTables {
       id,
       label: d.label,
       percentText: toDecimalString(d.percent),
-      factor: d.percent.div(100),
+      factor: scaledFromDec(d.percent.div(100)),
       explanationHead: `${formatPercentDe(d.percent)} ${d.label} auf `,
     });
   }
-  const zones = new Map<string, { amountText: string; explanationTail: string }>();
+  const zones = new Map<string, { amount: Scaled; amountText: string; explanationTail: string }>();
   const z = pl.zones;
   if (z !== undefined) {
     for (const [id, zone] of z.byId) {
       zones.set(id, {
+        amount: scaledFromDec(zone.amount),
         amountText: toMoneyString(zone.amount),
         explanationTail: ` × ${z.label} ${zone.label} ${BASIS_TEXT[z.chargedPer]} à ${formatEuroDe(zone.amount)}`,
       });
@@ -336,12 +394,33 @@ function tablesOf(pl: CompiledPriceList): PricingTables {
   }
   const s = pl.smallMaterialFlat;
   const smallMaterial = s === undefined ? undefined : flatLine('fee', 'fee/small-material', s.label, s.amount);
+  const flat = pl.orderFlat;
+  const quote = pl.quote;
+  const tt = pl.travelTime;
+  const markup = (rule: { readonly markupPercent: DecValue } | undefined): Scaled | undefined =>
+    rule === undefined ? undefined : scaledFromDec(rule.markupPercent.div(100).plus(1));
   const tables: PricingTables = {
-    vatFactor: pl.vatPercent.div(100),
+    vatFactor: scaledFromDec(pl.vatPercent.div(100)),
     vatPercentText: toDecimalString(pl.vatPercent),
     discounts,
     zones,
     smallMaterial,
+    orderFlat: flat === undefined ? undefined : flatTexts(flat.amount),
+    quote: quote === undefined ? undefined : flatTexts(quote.amount),
+    travelTime:
+      tt === undefined
+        ? undefined
+        : {
+            perPeriod: scaledFromDec(tt.amountPerPeriod),
+            unitPriceText: toMoneyString(tt.amountPerPeriod),
+            euro: formatEuroDe(tt.amountPerPeriod),
+          },
+    distanceValues: (pl.distance?.tiers.values ?? []).map(scaledFromDec),
+    overheadBounds: scaledTierBounds(pl.overhead.bounds),
+    overheadFactors: pl.overhead.factors.map(scaledFromDec),
+    overheadTextsDe: pl.overhead.valueTexts.map(formatDecimalTextDe),
+    markupFactors: { partner: markup(pl.partnerWork), passThrough: markup(pl.passThrough) },
+    catalogNets: new Map([...pl.catalog].map(([code, item]) => [code, scaledFromDec(item.net)])),
     materials: new Map(),
     labour: new Map(),
   };
@@ -566,9 +645,13 @@ function priceTravel(
       );
       return;
     }
+    const perPeriod = tables.travelTime;
     for (const [workerId, g] of travelTime) {
       const periods = Math.ceil(g.ms / tt.periodMs);
-      const amount = roundCents(tt.amountPerPeriod.times(periods));
+      if (perPeriod === undefined) {
+        break;
+      }
+      const lineCents = mulToCents(perPeriod.perPeriod.units, perPeriod.perPeriod.scale, BigInt(periods), 0);
       const who = nameWorkers ? ` (${workers.get(workerId) ?? workerId})` : '';
       lines.add(
         {
@@ -576,13 +659,13 @@ function priceTravel(
           key: `travel/time/${workerId}`,
           quantity: String(periods),
           unit: `${tt.periodMinutes} min`,
-          unitPrice: toMoneyString(tt.amountPerPeriod),
+          unitPrice: perPeriod.unitPriceText,
           surchargePercent: '0',
-          amount: toMoneyString(amount),
+          amount: centsToMoneyString(lineCents),
           discountable: false,
-          explanation: `${periods} × ${tt.periodMinutes} min ${tt.label}${who} ${formatRanges(g.pieces)} à ${formatEuroDe(tt.amountPerPeriod)}`,
+          explanation: `${periods} × ${tt.periodMinutes} min ${tt.label}${who} ${formatRanges(g.pieces)} à ${perPeriod.euro}`,
         },
-        amount,
+        lineCents,
       );
     }
     return;
@@ -601,7 +684,8 @@ function priceTravel(
     }
     const count = chargeCount(zones.chargedPer, workerDays, days);
     const texts = tables.zones.get(travel.zoneId);
-    const amount = roundCents(zone.amount.times(count));
+    const perCount = texts?.amount ?? scaledFromDec(zone.amount);
+    const lineCents = mulToCents(perCount.units, perCount.scale, BigInt(count), 0);
     lines.add(
       {
         category: 'travel',
@@ -610,14 +694,14 @@ function priceTravel(
         unit: 'pauschal',
         unitPrice: texts?.amountText ?? toMoneyString(zone.amount),
         surchargePercent: '0',
-        amount: toMoneyString(amount),
+        amount: centsToMoneyString(lineCents),
         discountable: false,
         explanation:
           texts === undefined
             ? `${count} × ${zones.label} ${zone.label} ${BASIS_TEXT[zones.chargedPer]} à ${formatEuroDe(zone.amount)}`
             : `${count}${texts.explanationTail}`,
       },
-      amount,
+      lineCents,
     );
     return;
   }
@@ -634,13 +718,14 @@ function priceTravel(
   const tier = findTier(dist.tiers.bounds, km);
   const bounds = dist.tiers.bounds[tier];
   const value = dist.tiers.values[tier];
-  if (bounds === undefined || value === undefined) {
+  const perCount = tables.distanceValues[tier];
+  if (bounds === undefined || value === undefined || perCount === undefined) {
     issues.add('travel.km', `${travel.km} km is not covered by the price list's distance bands`);
     return;
   }
   const count = chargeCount(dist.chargedPer, workerDays, days);
   const range = `${toDecimalString(bounds.from)}–${bounds.to === null ? '' : toDecimalString(bounds.to)} km`;
-  const amount = roundCents(value.times(count));
+  const lineCents = mulToCents(perCount.units, perCount.scale, BigInt(count), 0);
   lines.add(
     {
       category: 'travel',
@@ -649,11 +734,11 @@ function priceTravel(
       unit: 'pauschal',
       unitPrice: toMoneyString(value),
       surchargePercent: '0',
-      amount: toMoneyString(amount),
+      amount: centsToMoneyString(lineCents),
       discountable: false,
       explanation: `${count} × ${dist.label} ${formatDecimalDe(new Dec(travel.km))} km (Band ${range}) ${BASIS_TEXT[dist.chargedPer]} à ${formatEuroDe(value)}`,
     },
-    amount,
+    lineCents,
   );
 }
 
@@ -686,32 +771,32 @@ function priceFees(
   notes: string[],
 ): void {
   const flat = pl.orderFlat;
-  if (flat !== undefined) {
+  const flatTable = tables.orderFlat;
+  if (flat !== undefined && flatTable !== undefined) {
     const w = flat.waiver;
     const waived =
       w !== undefined &&
       (!w.underMaintenanceContract || report.flags.underMaintenanceContract) &&
       work.length > 0 &&
       work.every((iv) => insideWaiver(iv, pl, clock));
-    const amount = waived ? ZERO : roundCents(flat.amount);
     lines.add(
       {
         category: 'fee',
         key: 'fee/order-flat',
         quantity: '1',
         unit: 'pauschal',
-        unitPrice: toMoneyString(waived ? ZERO : flat.amount),
+        unitPrice: waived ? '0.00' : flatTable.unitPriceText,
         surchargePercent: '0',
-        amount: toMoneyString(amount),
+        amount: waived ? '0.00' : flatTable.amountText,
         discountable: false,
         explanation: waived
           ? `${flat.label} entfällt (${w?.label ?? ''})`
-          : `${flat.label} einmal je Auftrag ${formatEuroDe(flat.amount)}`,
+          : `${flat.label} einmal je Auftrag ${flatTable.euro}`,
       },
-      amount,
+      waived ? 0n : flatTable.cents,
     );
     if (waived) {
-      notes.push(`${flat.label} ${formatEuroDe(flat.amount)} entfällt: ${w?.label ?? ''}`);
+      notes.push(`${flat.label} ${flatTable.euro} entfällt: ${w?.label ?? ''}`);
     }
   }
   if (report.smallMaterial === true) {
@@ -719,35 +804,35 @@ function priceFees(
     if (s === undefined) {
       issues.add('smallMaterial', 'the price list has no small-material flat');
     } else {
-      lines.add({ ...s.line }, s.amount);
+      lines.add({ ...s.line }, s.cents);
     }
   }
   if (report.quote !== undefined) {
     const q = pl.quote;
+    const qt = tables.quote;
     const quoted = isoDateToEpochDay(report.quote.quotedOn);
     const ordered = isoDateToEpochDay(report.quote.orderedOn);
-    if (q === undefined) {
+    if (q === undefined || qt === undefined) {
       issues.add('quote', 'the price list has no quote fee');
     } else if (quoted === undefined || ordered === undefined) {
       issues.add('quote', 'quotedOn and orderedOn must be dates YYYY-MM-DD');
     } else {
       const credited = ordered >= quoted && ordered - quoted <= q.creditWithinWeeks * 7;
-      const amount = credited ? ZERO : roundCents(q.amount);
       lines.add(
         {
           category: 'fee',
           key: 'fee/quote',
           quantity: '1',
           unit: 'pauschal',
-          unitPrice: toMoneyString(q.amount),
+          unitPrice: qt.unitPriceText,
           surchargePercent: '0',
-          amount: toMoneyString(amount),
+          amount: credited ? '0.00' : qt.amountText,
           discountable: false,
           explanation: credited
-            ? `${q.label} ${formatEuroDe(q.amount)} vom ${report.quote.quotedOn} verrechnet (Auftrag innerhalb von ${q.creditWithinWeeks} Wochen)`
-            : `${q.label} vom ${report.quote.quotedOn} ${formatEuroDe(q.amount)}`,
+            ? `${q.label} ${qt.euro} vom ${report.quote.quotedOn} verrechnet (Auftrag innerhalb von ${q.creditWithinWeeks} Wochen)`
+            : `${q.label} vom ${report.quote.quotedOn} ${qt.euro}`,
         },
-        amount,
+        credited ? 0n : qt.cents,
       );
     }
   }
@@ -757,33 +842,36 @@ function flatLine(
   category: LineCategory,
   key: string,
   label: string,
-  flat: Dec,
-): { readonly line: PricedLine; readonly amount: Dec } {
-  const amount = roundCents(flat);
+  flat: DecValue,
+): { readonly line: PricedLine; readonly cents: bigint } {
+  const t = flatTexts(flat);
   return {
     line: {
       category,
       key,
       quantity: '1',
       unit: 'pauschal',
-      unitPrice: toMoneyString(flat),
+      unitPrice: t.unitPriceText,
       surchargePercent: '0',
-      amount: toMoneyString(amount),
+      amount: t.amountText,
       discountable: false,
-      explanation: `${label} ${formatEuroDe(flat)}`,
+      explanation: `${label} ${t.euro}`,
     },
-    amount,
+    cents: t.cents,
   };
 }
 
-/** Reads the decimal string at `base`.`field`; the path is only built when there is an issue. */
+/**
+ * Reads the decimal string at `base`.`field` as an exact fixed-point value; the path is only built when
+ * there is an issue.
+ */
 function readAmount(
   issues: IssueCollector,
   value: string,
   base: string,
   field: string,
   positive = false,
-): Dec | undefined {
+): Scaled | undefined {
   if (!isDecimalString(value) || value.startsWith('-')) {
     issues.add(
       joinPath(base, field),
@@ -791,8 +879,8 @@ function readAmount(
     );
     return undefined;
   }
-  const d = parseDecimalCached(value);
-  if (positive && d.isZero()) {
+  const d = parseScaled(value);
+  if (positive && d.units === 0n) {
     issues.add(joinPath(base, field), `expected a positive decimal string, got '${value}'`);
     return undefined;
   }
@@ -823,7 +911,7 @@ function priceMaterials(
       entry.quantity !== m.quantity ||
       entry.unit !== unit
     ) {
-      entry = priceMaterial(pl, issues, m, unit, i);
+      entry = priceMaterial(pl, tables, issues, m, unit, i);
       if (entry === undefined) {
         continue;
       }
@@ -831,7 +919,7 @@ function priceMaterials(
         if (tables.materials.size >= MATERIAL_MEMO_LIMIT) {
           tables.materials.clear();
         }
-        tables.materials.set(memoKey, entry);
+        tables.materials.set(memoKey, memoEntry(entry));
       }
     }
     lines.add(
@@ -846,14 +934,36 @@ function priceMaterials(
         discountable: true,
         explanation: `${entry.explanationHead}${m.description}${entry.explanationTail}`,
       },
-      entry.amount,
+      entry.cents,
     );
   }
+}
+
+/**
+ * A copy of a material entry for the memo, allocated HERE rather than in `priceMaterial`: V8 pretenures
+ * the objects of an allocation site whose objects tend to survive (memo entries live long), and would
+ * then allocate every short-lived entry of `priceMaterial` in the old generation too — which made pricing
+ * without the memo twice as slow in a process that had priced with it before.
+ */
+function memoEntry(e: MaterialEntry): MaterialEntry {
+  return {
+    netUnitPrice: e.netUnitPrice,
+    quantity: e.quantity,
+    unit: e.unit,
+    quantityText: e.quantityText,
+    unitPriceText: e.unitPriceText,
+    overheadText: e.overheadText,
+    cents: e.cents,
+    amountText: e.amountText,
+    explanationHead: e.explanationHead,
+    explanationTail: e.explanationTail,
+  };
 }
 
 /** Validates and prices one material use (rounding points 2 and 1); undefined, with issues, when invalid. */
 function priceMaterial(
   pl: CompiledPriceList,
+  tables: PricingTables,
   issues: IssueCollector,
   m: MaterialUse,
   unit: string,
@@ -865,48 +975,60 @@ function priceMaterial(
   if (unitNet === undefined || qty === undefined) {
     return undefined;
   }
-  let factor: Dec | undefined;
+  let factor: Scaled | undefined;
   let overheadText = '0';
-  if (pl.overhead.bounds.length > 0) {
-    const tier = findTier(pl.overhead.bounds, unitNet);
-    factor = pl.overhead.factors[tier];
+  let overheadDe = '0';
+  if (tables.overheadBounds.length > 0) {
+    const tier = findTierScaled(tables.overheadBounds, unitNet.units, unitNet.scale);
+    factor = tables.overheadFactors[tier];
     overheadText = pl.overhead.valueTexts[tier] ?? '0';
+    overheadDe = tables.overheadTextsDe[tier] ?? '0';
     if (factor === undefined) {
       issues.add(joinPath(path, 'netUnitPrice'), `${m.netUnitPrice} € is not covered by any material overhead tier`);
       return undefined;
     }
   }
-  const unitSell = factor === undefined ? roundCents(unitNet) : roundCents(unitNet.times(factor));
-  const amount = roundCents(unitSell.times(qty));
-  const quantityText = toDecimalString(qty);
-  const unitPriceText = toUnitPriceString(unitNet);
+  // rounding point 2 (unit sell price), then rounding point 1 (line amount)
+  const unitSellCents =
+    factor === undefined
+      ? roundToCents(unitNet.units, unitNet.scale)
+      : mulToCents(unitNet.units, unitNet.scale, factor.units, factor.scale);
+  const lineCents = mulToCents(unitSellCents, 2, qty.units, qty.scale);
+  const quantityText = canonicalDecimalText(m.quantity);
+  const netText = unitPriceText(m.netUnitPrice);
   const derivation =
     factor === undefined
       ? ''
-      : ` + ${formatDecimalTextDe(overheadText)} % Gemeinkostenzuschlag = ${formatDecimalTextDe(toMoneyString(unitSell))} €/${unit}`;
+      : ` + ${overheadDe} % Gemeinkostenzuschlag = ${formatDecimalTextDe(centsToMoneyString(unitSellCents))} €/${unit}`;
   return {
     netUnitPrice: m.netUnitPrice,
     quantity: m.quantity,
     unit,
     quantityText,
-    unitPriceText,
+    unitPriceText: netText,
     overheadText,
-    amount,
-    amountText: toMoneyString(amount),
+    cents: lineCents,
+    amountText: centsToMoneyString(lineCents),
     explanationHead: `${formatDecimalTextDe(quantityText)} ${unit} `,
-    explanationTail: ` à ${formatDecimalTextDe(unitPriceText)} €${derivation}`,
+    explanationTail: ` à ${formatDecimalTextDe(netText)} €${derivation}`,
   };
 }
 
-function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: LineSink): void {
+function priceExternal(
+  report: ServiceReport,
+  pl: CompiledPriceList,
+  tables: PricingTables,
+  issues: IssueCollector,
+  lines: LineSink,
+): void {
   const kinds = [
-    ['partnerInvoices', 'partner', report.partnerInvoices, pl.partnerWork],
-    ['passThroughCosts', 'passThrough', report.passThroughCosts, pl.passThrough],
+    ['partnerInvoices', 'partner', report.partnerInvoices, pl.partnerWork, tables.markupFactors.partner],
+    ['passThroughCosts', 'passThrough', report.passThroughCosts, pl.passThrough, tables.markupFactors.passThrough],
   ] as const;
-  for (const [field, category, items, rule] of kinds) {
+  for (const [field, category, items, rule, factor] of kinds) {
     (items ?? []).forEach((item, i) => {
       const path = joinPath(field, i);
-      if (rule === undefined) {
+      if (rule === undefined || factor === undefined) {
         issues.add(
           path,
           `the price list has no rule for ${field === 'partnerInvoices' ? 'partner work' : 'pass-through costs'}`,
@@ -917,51 +1039,61 @@ function priceExternal(report: ServiceReport, pl: CompiledPriceList, issues: Iss
       if (base === undefined) {
         return;
       }
-      const amount = roundCents(base.times(rule.markupPercent.div(100).plus(1)));
+      const lineCents = mulToCents(base.units, base.scale, factor.units, factor.scale);
+      const amountText = centsToMoneyString(lineCents);
+      const baseEuro = formatDecimalTextDe(centsToMoneyString(roundToCents(base.units, base.scale)));
       lines.add(
         {
           category,
           key: `${category}/${i}`,
           quantity: '1',
           unit: 'pauschal',
-          unitPrice: toUnitPriceString(base),
+          unitPrice: unitPriceText(item.net),
           surchargePercent: toDecimalString(rule.markupPercent),
-          amount: toMoneyString(amount),
+          amount: amountText,
           discountable: true,
-          explanation: `${rule.label}: ${item.description} ${formatEuroDe(base)} + ${formatPercentDe(rule.markupPercent)} = ${formatEuroDe(amount)}`,
+          explanation: `${rule.label}: ${item.description} ${baseEuro} € + ${formatPercentDe(rule.markupPercent)} = ${formatDecimalTextDe(amountText)} €`,
         },
-        amount,
+        lineCents,
       );
     });
   }
 }
 
-function priceCatalog(report: ServiceReport, pl: CompiledPriceList, issues: IssueCollector, lines: LineSink): void {
+function priceCatalog(
+  report: ServiceReport,
+  pl: CompiledPriceList,
+  tables: PricingTables,
+  issues: IssueCollector,
+  lines: LineSink,
+): void {
   (report.catalogItems ?? []).forEach((c, i) => {
     const path = joinPath('catalogItems', i);
     const item = pl.catalog.get(c.code);
+    const net = tables.catalogNets.get(c.code);
     const qty = readAmount(issues, c.quantity, path, 'quantity', true);
-    if (item === undefined) {
+    if (item === undefined || net === undefined) {
       issues.add(joinPath(path, 'code'), `unknown catalog item '${c.code}'`);
       return;
     }
     if (qty === undefined) {
       return;
     }
-    const amount = roundCents(item.net.times(qty));
+    const lineCents = mulToCents(net.units, net.scale, qty.units, qty.scale);
+    const quantityText = canonicalDecimalText(c.quantity);
     lines.add(
       {
         category: 'catalog',
         key: `catalog/${c.code}`,
-        quantity: toDecimalString(qty),
+        quantity: quantityText,
         unit: 'pauschal',
         unitPrice: toMoneyString(item.net),
         surchargePercent: '0',
-        amount: toMoneyString(amount),
+        amount: centsToMoneyString(lineCents),
         discountable: false,
-        explanation: `${formatDecimalDe(qty)} × ${c.code} ${item.label} à ${formatEuroDe(item.net)}`,
+        explanation: `${quantityText.replace('.', ',')} × ${c.code} ${item.label} à ${formatEuroDe(item.net)}`,
       },
-      amount,
+      lineCents,
     );
   });
 }
@@ -977,14 +1109,11 @@ const CATEGORY_INDEX: Readonly<Record<LineCategory, number>> = {
   catalog: 6,
 };
 
-function plusOrFirst(acc: Dec | undefined, value: Dec): Dec {
-  return acc === undefined ? value : acc.plus(value);
-}
-
 /**
- * Subtotals, discounts, net, VAT and gross. Line amounts are summed once per (category, discountable)
- * slot; subtotals, the discountable base and the lines total are sums of those slots. They are sums of
- * whole cents, hence exact in any order (rounding happens only at the documented points).
+ * Subtotals, discounts, net, VAT and gross in BigInt cents. Line amounts are summed once per (category,
+ * discountable) slot; subtotals, the discountable base and the lines total are sums of those slots. They
+ * are sums of whole cents, hence exact in any order (rounding happens only at the documented points:
+ * each discount and the VAT).
  */
 function totals(
   report: ServiceReport,
@@ -996,30 +1125,27 @@ function totals(
 ): ServiceReportPricing {
   const lines = sink.list;
   // slot 2c: category c, flat-rate (not discountable); slot 2c + 1: category c, discountable
-  const slots = new Array<Dec | undefined>(2 * LINE_CATEGORIES.length).fill(undefined);
+  const slotCents: bigint[] = [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n];
   for (let i = 0; i < lines.length; i += 1) {
     const l = lines[i];
-    const a = sink.amounts[i];
-    if (l === undefined || a === undefined) {
+    const lineCents: bigint | undefined = sink.cents[i];
+    if (l === undefined || lineCents === undefined) {
       continue;
     }
     const slot = 2 * CATEGORY_INDEX[l.category] + (l.discountable ? 1 : 0);
-    slots[slot] = plusOrFirst(slots[slot], a);
+    const slotSum: bigint = slotCents[slot] ?? 0n;
+    slotCents[slot] = slotSum + lineCents;
   }
-  let linesTotal: Dec | undefined;
-  let base: Dec | undefined;
+  let totalCents = 0n;
+  let baseCents = 0n;
   const subtotalTexts: string[] = [];
   for (let c = 0; c < LINE_CATEGORIES.length; c += 1) {
-    const flat = slots[2 * c];
-    const discountable = slots[2 * c + 1];
-    const sub = flat === undefined ? discountable : discountable === undefined ? flat : flat.plus(discountable);
-    subtotalTexts.push(sub === undefined ? '0.00' : toMoneyString(sub));
-    if (sub !== undefined) {
-      linesTotal = plusOrFirst(linesTotal, sub);
-    }
-    if (discountable !== undefined) {
-      base = plusOrFirst(base, discountable);
-    }
+    const flatCents: bigint = slotCents[2 * c] ?? 0n;
+    const discountableCents: bigint = slotCents[2 * c + 1] ?? 0n;
+    const subCents: bigint = flatCents + discountableCents;
+    subtotalTexts.push(subCents === 0n ? '0.00' : centsToMoneyString(subCents));
+    totalCents += subCents;
+    baseCents += discountableCents;
   }
   const subtotals: Record<LineCategory, string> = {
     labour: subtotalTexts[0] ?? '0.00',
@@ -1030,16 +1156,16 @@ function totals(
     passThrough: subtotalTexts[5] ?? '0.00',
     catalog: subtotalTexts[6] ?? '0.00',
   };
-  const discountBase = base ?? ZERO;
-  const baseText = toMoneyString(discountBase);
-  let discountTotal: Dec | undefined;
+  const baseText = centsToMoneyString(baseCents);
+  let discountCents = 0n;
   const applied: AppliedDiscount[] = [];
   if (discounts.length > 0) {
     const baseEuro = `${formatDecimalTextDe(baseText)} €`;
     for (const d of discounts) {
-      const amount = roundCents(discountBase.times(d.factor));
-      const amountText = toMoneyString(amount);
-      discountTotal = plusOrFirst(discountTotal, amount);
+      // rounding point 3
+      const oneDiscountCents = mulToCents(baseCents, 2, d.factor.units, d.factor.scale);
+      const amountText = centsToMoneyString(oneDiscountCents);
+      discountCents += oneDiscountCents;
       applied.push({
         id: d.id,
         label: d.label,
@@ -1050,9 +1176,10 @@ function totals(
       });
     }
   }
-  const total = linesTotal ?? ZERO;
-  const net = discountTotal === undefined ? total : total.minus(discountTotal);
-  const vat = roundCents(net.times(tables.vatFactor));
+  const netCents: bigint = totalCents - discountCents;
+  // rounding point 4
+  const vatCents = mulToCents(netCents, 2, tables.vatFactor.units, tables.vatFactor.scale);
+  const grossCents: bigint = netCents + vatCents;
   const billable = !(report.flags.underMaintenanceContract && report.flags.inScope);
   if (!billable) {
     notes.push(
@@ -1065,14 +1192,14 @@ function totals(
     currency: 'EUR',
     lines,
     subtotals,
-    linesTotal: toMoneyString(total),
+    linesTotal: centsToMoneyString(totalCents),
     discountableBase: baseText,
     discounts: applied,
-    discountTotal: discountTotal === undefined ? '0.00' : toMoneyString(discountTotal),
-    net: toMoneyString(net),
+    discountTotal: centsToMoneyString(discountCents),
+    net: centsToMoneyString(netCents),
     vatPercent: tables.vatPercentText,
-    vat: toMoneyString(vat),
-    gross: toMoneyString(net.plus(vat)),
+    vat: centsToMoneyString(vatCents),
+    gross: centsToMoneyString(grossCents),
     billable,
     notes,
   };
