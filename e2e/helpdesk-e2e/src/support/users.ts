@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { baseUrl } from './stack';
 
 /** Who signs in through the UI in the e2e journeys, and what the top bar then shows. */
@@ -42,4 +42,15 @@ export async function signInThroughUi(page: Page, user: E2eUser): Promise<void> 
   await page.waitForURL(/\/login(\?|$)/);
   await submitLogin(page, user.email, user.password);
   await page.getByRole('heading', { level: 1, name: 'Störmeldungen' }).waitFor();
+}
+
+/**
+ * The browser logs every 401 as a console error. Signed out, the app's startup probe of the session
+ * (GET /api/auth/me, then one POST /api/auth/refresh) answers 401 by design; nothing else may.
+ */
+export function isSignedOutProbe(message: ConsoleMessage): boolean {
+  const url = message.location().url;
+  return (
+    message.text().includes('status of 401') && (url.endsWith('/api/auth/me') || url.endsWith('/api/auth/refresh'))
+  );
 }
