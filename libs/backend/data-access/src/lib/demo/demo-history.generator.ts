@@ -38,10 +38,16 @@ export interface HistoryAsset {
   siteId: string;
 }
 
+export interface HistoryPerson {
+  id: string;
+  name: string;
+  role: string;
+}
+
 export interface HistoryPeople {
-  agents: Array<{ id: string; name: string }>;
-  technicians: Array<{ id: string; name: string }>;
-  customers: Array<{ id: string; name: string }>;
+  agents: HistoryPerson[];
+  technicians: HistoryPerson[];
+  customers: HistoryPerson[];
 }
 
 export interface HistoryContract {
@@ -142,7 +148,7 @@ function budgetMinutes(target: SlaTarget, start: Date): number {
   return target.calendar.minutesBetween(start, close);
 }
 
-const userActor = (id: string): string => `user:${id}`;
+/** As the tickets service records them: the actor column is the user id, the payload names the user. */
 export const SYSTEM_ACTOR = 'system:worker';
 
 export function generateTenantHistory(a: {
@@ -244,7 +250,7 @@ function walkTicket(a: {
   const tech = rng.pick(a.people.technicians);
   const channel = rng.chance(0.5) ? 'phone' : rng.chance(0.5) ? 'portal' : 'email';
   const customer = a.people.customers.length > 0 ? rng.pick(a.people.customers) : null;
-  const reporterActor = channel === 'portal' && customer ? userActor(customer.id) : userActor(agent.id);
+  const reporterPerson = channel === 'portal' && customer ? customer : agent;
   const reporter = channel === 'portal' && customer ? customer.name : rng.pick(REPORTERS);
 
   let priority: Priority = asset.assetClass;
@@ -263,22 +269,34 @@ function walkTicket(a: {
 
   const events: GeneratedEvent[] = [];
   const workLogs: GeneratedWorkLog[] = [];
-  const add = (type: string, ms: number, actor: string, payload: Record<string, unknown> = {}): void => {
-    events.push({ type, at: new Date(ms), actor, payload });
+  const add = (type: string, ms: number, who: HistoryPerson, payload: Record<string, unknown> = {}): void => {
+    events.push({
+      type,
+      at: new Date(ms),
+      actor: who.id,
+      payload: { actorId: who.id, actorName: who.name, actorRole: who.role, ...payload },
+    });
   };
   const created = new Date(a.createdMs);
-  add('created', a.createdMs, reporterActor, {
+  add('created', a.createdMs, reporterPerson, {
     priority,
-    channel,
-    assetId: asset.id,
+    defaultPriority: asset.assetClass,
     ...(priorityReason ? { priorityReason } : {}),
+    channel,
+    assetDown,
+    faultBeganAt: new Date(faultBeganMs).toISOString(),
+    reporter,
+    siteId: asset.siteId,
+    assetId: asset.id,
+    contractId: a.contract.entity.id,
+    inScope,
   });
 
   // A few tickets are re-prioritised by the helpdesk shortly after intake.
   let finalPriority = priority;
   if (rng.chance(shares.priorityOverride / 2)) {
     const to = rng.pick(PRIORITIES.filter((p) => p !== priority));
-    add('priority_changed', a.createdMs + rng.int(3, 20) * MIN, userActor(agent.id), {
+    add('priority_changed', a.createdMs + rng.int(3, 20) * MIN, agent, {
       from: priority,
       priority: to,
       reason: rng.pick(OVERRIDE_REASONS),
@@ -291,7 +309,7 @@ function walkTicket(a: {
   const responseShare = rng.chance(shares.responseBreached) ? rng.between(1.05, 2.5) : rng.between(0.1, 0.9);
   let acceptedMs = response.calendar.addMinutes(created, responseShare * budgetMinutes(response, created)).getTime();
   acceptedMs = Math.max(acceptedMs, (events[events.length - 1]?.at.getTime() ?? a.createdMs) + MIN);
-  add('accepted', acceptedMs, userActor(rng.chance(0.7) ? agent.id : tech.id));
+  add('accepted', acceptedMs, rng.chance(0.7) ? agent : tech);
 
   // Where the restore lands in its budget decides how dispatch, travel and arrival are spread out.
   const restoreShare = rng.chance(shares.restoreBreached) ? rng.between(1.05, 3) : rng.between(0.3, 0.95);
@@ -300,11 +318,11 @@ function walkTicket(a: {
   const span = Math.max(10 * MIN, unpaused - acceptedMs);
   const step = (lo: number, hi: number): number => Math.max(MIN, Math.round((span * rng.between(lo, hi)) / MIN) * MIN);
   const dispatchedMs = acceptedMs + Math.min(step(0.03, 0.1), 30 * MIN);
-  add('dispatched', dispatchedMs, userActor(agent.id), { assigneeId: tech.id });
+  add('dispatched', dispatchedMs, agent, { assigneeId: tech.id });
   const travelMs = dispatchedMs + Math.min(step(0.02, 0.08), 60 * MIN);
-  add('travel_started', travelMs, userActor(tech.id));
+  add('travel_started', travelMs, tech);
   const arrivedMs = travelMs + Math.min(step(0.05, 0.25), 90 * MIN);
-  add('arrived', arrivedMs, userActor(tech.id));
+  add('arrived', arrivedMs, tech);
   workLogs.push({
     id: rng.uuid(),
     workerId: tech.id,
@@ -323,7 +341,7 @@ function walkTicket(a: {
     const minutes = recent ? rng.int(2 * 24 * 60, 6 * 24 * 60) : rng.int(60, 48 * 60);
     const to = from + minutes * MIN;
     const reason = rng.pick(PAUSE_REASONS);
-    add('paused', from, userActor(tech.id), { reason, until: new Date(to).toISOString() });
+    add('paused', from, tech, { reason, until: new Date(to).toISOString() });
     workLogs.push({
       id: rng.uuid(),
       workerId: tech.id,
@@ -333,7 +351,7 @@ function walkTicket(a: {
       endedAt: new Date(from),
       note: 'Fehlersuche',
     });
-    add('resumed', to, userActor(tech.id));
+    add('resumed', to, tech);
     pauses.push({ from: new Date(from), to: new Date(to) });
     lastActivityMs = to;
   }
@@ -343,12 +361,12 @@ function walkTicket(a: {
     : new Date(unpaused);
   const restoredMs = Math.max(planned?.getTime() ?? 0, lastActivityMs + rng.int(5, 20) * MIN);
   if (rng.chance(shares.comment)) {
-    add('comment', lastActivityMs + Math.floor((restoredMs - lastActivityMs) / 2), userActor(tech.id), {
+    add('comment', lastActivityMs + Math.floor((restoredMs - lastActivityMs) / 2), tech, {
       text: rng.pick(COMMENTS),
       internal: rng.chance(0.5),
     });
   }
-  add('restored', restoredMs, userActor(tech.id));
+  add('restored', restoredMs, tech);
   workLogs.push({
     id: rng.uuid(),
     workerId: tech.id,
@@ -359,13 +377,13 @@ function walkTicket(a: {
     note: inScope ? 'Störung behoben' : `Außerhalb des Vertragsumfangs (${scopeNote ?? ''}): nach Preisliste`,
   });
   for (const log of workLogs) {
-    add('work_logged', restoredMs + MIN, userActor(tech.id), {
+    add('work_logged', restoredMs + MIN, tech, {
       workLogId: log.id,
       kind: log.kind,
       minutes: Math.round((log.endedAt.getTime() - log.startedAt.getTime()) / MIN),
     });
   }
-  add('closed', restoredMs + rng.int(60, 5 * 24 * 60) * MIN, userActor(agent.id));
+  add('closed', restoredMs + rng.int(60, 5 * 24 * 60) * MIN, agent);
 
   // What has happened by now: the rest of the walk is the ticket's future and is not recorded.
   const known = events.filter((e) => e.at.getTime() <= a.nowMs);
