@@ -1,47 +1,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigValidationError, loadConfig, type AppConfig } from '@leitstand/backend/core';
+import { exitOnStartupFailure, startProcess } from '@leitstand/backend/core';
 import { createApiApp } from './app/create-api-app';
 
-function configOrExit(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-let started = false;
-
-/**
- * Nest's shutdown hooks drain requests and jobs; this caps how long that may take. A signal that
- * arrives while start-up still waits for PostgreSQL or Redis ends the process at once.
- */
-function capShutdown(timeoutMs: number): void {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      if (!started) process.exit(0);
-      setTimeout(() => {
-        process.stderr.write(`shutdown took longer than ${timeoutMs} ms; exiting\n`);
-        process.exit(1);
-      }, timeoutMs).unref();
-    });
-  }
-}
-
 async function bootstrap(): Promise<void> {
-  const config = configOrExit();
-  capShutdown(config.shutdownTimeoutMs);
+  const lifecycle = startProcess('api');
+  const { config } = lifecycle;
   const app = await createApiApp(config);
   await app.listen(config.http.port, config.http.host);
-  started = true;
+  lifecycle.markStarted();
   new Logger('Bootstrap').log(
     `Leitstand API listening on http://${config.http.host}:${config.http.port} (${config.http.adapter})`,
   );
 }
 
-void bootstrap();
+bootstrap().catch(exitOnStartupFailure('api'));

@@ -9,3 +9,4 @@ export * from './lib/logging/logging.module';
 export * from './lib/metrics/metrics.module';
 export * from './lib/auth/auth-user';
 export * from './lib/errors/app.errors';
+export * from './lib/bootstrap/process-lifecycle';
