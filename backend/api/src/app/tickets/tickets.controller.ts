@@ -1,4 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, Query, Res, Sse } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  Sse,
+} from '@nestjs/common';
 import type { MessageEvent } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -54,6 +68,17 @@ const IF_MATCH = {
   required: false,
   description: 'The ticket version you last saw, e.g. "3"; a stale one answers 412 and writes nothing',
 };
+
+/** One status action: POST /api/tickets/:id/<action>, If-Match aware, 409 naming the current status. */
+function TransitionRoute(action: TicketAction, description: string): MethodDecorator {
+  return applyDecorators(
+    Post(`:id/${action}`),
+    HttpCode(200),
+    ApiHeader(IF_MATCH),
+    ApiOkResponse({ description }),
+    ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' }),
+  );
+}
 
 @ApiTags('tickets')
 @Controller('tickets')
@@ -137,11 +162,7 @@ export class TicketsController {
     return this.withEtag(reply, this.actions.update(user, id, body, parseIfMatch(ifMatch)));
   }
 
-  @Post(':id/accept')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'new → accepted (stops the response clock)' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('accept', 'new → accepted (stops the response clock)')
   @ApiPreconditionFailedResponse({ description: 'If-Match is stale' })
   accept(
     @CurrentUser() user: AuthUser,
@@ -153,11 +174,7 @@ export class TicketsController {
     return this.act(user, id, 'accept', body, ifMatch, reply);
   }
 
-  @Post(':id/dispatch')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'accepted → dispatched to a technician serving the tenant' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('dispatch', 'accepted → dispatched to a technician serving the tenant')
   dispatch(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -168,11 +185,7 @@ export class TicketsController {
     return this.act(user, id, 'dispatch', body, ifMatch, reply);
   }
 
-  @Post(':id/travel')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'dispatched → travelling' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('travel', 'dispatched → travelling')
   travel(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -183,11 +196,7 @@ export class TicketsController {
     return this.act(user, id, 'travel', body, ifMatch, reply);
   }
 
-  @Post(':id/arrive')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'dispatched | travelling → on_site' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('arrive', 'dispatched | travelling → on_site')
   arrive(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -198,11 +207,7 @@ export class TicketsController {
     return this.act(user, id, 'arrive', body, ifMatch, reply);
   }
 
-  @Post(':id/pause')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'Any open status → paused (SLA clocks stand still)' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('pause', 'Any open status → paused (SLA clocks stand still)')
   pause(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -213,11 +218,7 @@ export class TicketsController {
     return this.act(user, id, 'pause', body, ifMatch, reply);
   }
 
-  @Post(':id/resume')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'paused → the status it was paused from' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('resume', 'paused → the status it was paused from')
   resume(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -228,11 +229,7 @@ export class TicketsController {
     return this.act(user, id, 'resume', body, ifMatch, reply);
   }
 
-  @Post(':id/restore')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'accepted | dispatched | travelling | on_site → restored (stops the restore clock)' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('restore', 'accepted | dispatched | travelling | on_site → restored (stops the restore clock)')
   restore(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -243,11 +240,7 @@ export class TicketsController {
     return this.act(user, id, 'restore', body, ifMatch, reply);
   }
 
-  @Post(':id/close')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'restored → closed' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('close', 'restored → closed')
   close(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -258,11 +251,7 @@ export class TicketsController {
     return this.act(user, id, 'close', body, ifMatch, reply);
   }
 
-  @Post(':id/reopen')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ description: 'restored | closed → accepted (the restore clock continues)' })
-  @ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' })
+  @TransitionRoute('reopen', 'restored | closed → accepted (the restore clock continues)')
   reopen(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
