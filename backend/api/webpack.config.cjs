@@ -13,7 +13,8 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: [],
+      // The demo data travels with the bundle, so `migrate.js --seed` finds it in the Docker image too.
+      assets: [{ input: '../../libs/demo-data/data', glob: '**/*.json', output: 'demo-data' }],
       optimization: false,
       outputHashing: 'none',
       skipTypeChecking: true,
