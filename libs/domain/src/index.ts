@@ -4,3 +4,4 @@ export * from './sla';
 export * from './money';
 export * from './billing';
 export * from './contract';
+export * from './kpi';

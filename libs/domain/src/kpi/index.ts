@@ -1,0 +1,25 @@
+export { clipInterval, mergeIntervals, subtractIntervals, totalMs } from './intervals';
+export type { MsInterval, SourcedInterval } from './intervals';
+export { KpiInputInvalidError } from './kpi.errors';
+export { isKpiPeriodKey, parseKpiPeriod } from './kpi-period';
+export type { KpiPeriod } from './kpi-period';
+export {
+  AVAILABILITY_PLACES,
+  availabilityShare,
+  computeAssetAvailability,
+  downtimeIntervals,
+  msToMinutes,
+  rollUpAvailability,
+  shareToPercent,
+} from './availability.calculator';
+export type {
+  AssetAvailability,
+  AssetAvailabilityInput,
+  AvailabilityRollUp,
+  BasisMeasure,
+  DowntimeTicket,
+} from './availability.calculator';
+export { computeReliability, rollUpReliability } from './reliability.calculator';
+export type { Reliability, ReliabilityInput, ReliabilityRollUp } from './reliability.calculator';
+export { complianceShare, computeSlaCompliance } from './sla-compliance.calculator';
+export type { SlaClockOutcome, SlaComplianceCell } from './sla-compliance.calculator';
