@@ -1,19 +1,19 @@
-import { Dec, isDecimalString } from '../money/decimal';
+import { Dec, isDecimalString as isDecimalStringImported } from '../money/decimal';
 import type { Dec as DecValue } from '../money/decimal';
 import { IssueCollector, joinPath } from '../money/data-issues';
 import {
-  canonicalDecimalText,
-  centsToMoneyString,
-  mulToCents,
-  parseScaled,
-  roundToCents,
+  canonicalDecimalText as canonicalDecimalTextImported,
+  centsToMoneyString as centsToMoneyStringImported,
+  mulToCents as mulToCentsImported,
+  parseScaled as parseScaledImported,
+  roundToCents as roundToCentsImported,
   scaledFromDec,
-  unitPriceText,
+  unitPriceText as unitPriceTextImported,
 } from '../money/fixed-point';
 import type { Scaled } from '../money/fixed-point';
 import {
   formatDecimalDe,
-  formatDecimalTextDe,
+  formatDecimalTextDe as formatDecimalTextDeImported,
   formatEuroDe,
   roundCents,
   toDecimalString,
@@ -21,11 +21,11 @@ import {
 } from '../money/money';
 import {
   MINUTES_PER_DAY as MINUTES_PER_LOCAL_DAY,
-  WEEKDAY_ABBR_DE,
-  formatLocalTime,
+  WEEKDAY_ABBR_DE as WEEKDAY_ABBR_DE_IMPORTED,
+  formatLocalTime as formatLocalTimeImported,
   isoDateToEpochDay,
-  parseIsoInstant,
-  weekdayOfEpochDay,
+  parseIsoInstant as parseIsoInstantImported,
+  weekdayOfEpochDay as weekdayOfEpochDayImported,
 } from './local-time';
 import { compilePriceList, formatPercentDe } from './price-list.compiled';
 import type { CompiledPriceList, CompiledRole, DaySchedule } from './price-list.compiled';
@@ -43,8 +43,24 @@ import type {
 } from './service-report.types';
 import { LINE_CATEGORIES } from './service-report.types';
 import { MS_PER_DAY as DAY_MS, MS_PER_MINUTE as MINUTE_MS, SiteClock } from './site-clock';
-import { findTier, findTierScaled, scaledTierBounds } from './tiers';
+import { findTier, findTierScaled as findTierScaledImported, scaledTierBounds } from './tiers';
 import type { ScaledTierBounds } from './tiers';
+
+// Module-local bindings of the functions called per report, per line or per piece: in CommonJS output
+// (tsx, ts-jest) an imported binding is a getter call on the other module's exports at every use.
+const isDecimalString = isDecimalStringImported;
+const canonicalDecimalText = canonicalDecimalTextImported;
+const centsToMoneyString = centsToMoneyStringImported;
+const mulToCents = mulToCentsImported;
+const parseScaled = parseScaledImported;
+const roundToCents = roundToCentsImported;
+const unitPriceText = unitPriceTextImported;
+const formatDecimalTextDe = formatDecimalTextDeImported;
+const WEEKDAY_ABBR_DE = WEEKDAY_ABBR_DE_IMPORTED;
+const formatLocalTime = formatLocalTimeImported;
+const parseIsoInstant = parseIsoInstantImported;
+const weekdayOfEpochDay = weekdayOfEpochDayImported;
+const findTierScaled = findTierScaledImported;
 
 /**
  * Prices one service report (one order's work) with a price list, in the site's time zone and with the
@@ -512,7 +528,13 @@ function readWork(work: readonly WorkInterval[], pl: CompiledPriceList, issues: 
       }
     }
   }
-  out.sort((a, b) => a.startMs - b.startMs);
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i += 1) {
+    sorted = (out[i - 1]?.startMs ?? 0) <= (out[i]?.startMs ?? 0);
+  }
+  if (!sorted) {
+    out.sort((a, b) => a.startMs - b.startMs);
+  }
   return out;
 }
 
