@@ -7,6 +7,10 @@
  * occasional emergency, and 5 materials each drawn from a pool of 64 parts with different prices, units
  * and quantities. Every report is checked before timing: exactly 5 labour lines (worker 1 crosses 18:00,
  * worker 2 crosses 21:00, worker 3 stays in regular hours) and 5 material lines.
+ *
+ * For comparison under the same machine load, the same reports are also priced by the decimal.js engine
+ * that the fixed-point money core replaced (kept for specs and this benchmark in
+ * src/billing/reference/); both engines give identical results (fixed-point-equivalence.spec.ts).
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +19,7 @@ import { Bench } from 'tinybench';
 import { isPublicHoliday } from '../src/calendar';
 import { parsePriceList, priceServiceReport } from '../src/billing';
 import type { MaterialUse, ServiceReport } from '../src/billing';
+import { priceServiceReportWithDecimal } from '../src/billing/reference/decimal-service-report.pricing';
 
 const priceList = parsePriceList(
   JSON.parse(
@@ -144,6 +149,9 @@ for (const r of reports) {
   if (labour !== 5 || material !== 5) {
     throw new Error(`${r.orderId}: expected 5 labour and 5 material lines, got ${labour} and ${material}`);
   }
+  if (JSON.stringify(priced) !== JSON.stringify(priceServiceReportWithDecimal(r, priceList, site))) {
+    throw new Error(`${r.orderId}: the fixed-point and the decimal.js engine disagree`);
+  }
 }
 const distinctMaterials = new Set(
   reports.flatMap((r) => (r.materials ?? []).map((m) => `${m.netUnitPrice}|${m.quantity}`)),
@@ -161,6 +169,15 @@ async function main(): Promise<void> {
     priceServiceReport(reports[m % REPORTS] as ServiceReport, priceList, site, { materialMemo: false });
     m += 1;
   });
+  let k = 0;
+  bench.add('reference: decimal.js engine before the fixed-point core (material memo on)', () => {
+    priceServiceReportWithDecimal(reports[k % REPORTS] as ServiceReport, priceList, site);
+    k += 1;
+  });
+  bench.add('reference: decimal.js engine before the fixed-point core (material memo off)', () => {
+    priceServiceReportWithDecimal(reports[k % REPORTS] as ServiceReport, priceList, site, { materialMemo: false });
+    k += 1;
+  });
   await bench.run();
   for (const task of bench.tasks) {
     const result = task.result as { latency?: { mean?: number }; mean?: number } | undefined;
@@ -174,7 +191,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `inputs: ${REPORTS} different reports rotated (3 workers, 2 band crossings, 5 materials each), ` +
       `${distinctMaterials.size} different (price, quantity) material uses from ${PARTS} parts; ` +
-      'labour amounts come from a per-list table by (role, band, increments), zone offsets and holidays from bounded caches\n' +
+      'money in exact fixed point (BigInt cents, no decimal.js per report); labour amounts come from a per-list ' +
+      'table by (role, band, increments), zone offsets and holidays from bounded caches\n' +
       `sample: ${sample.lines.length} lines, net ${sample.net}, VAT ${sample.vat}, gross ${sample.gross}\n`,
   );
 }
