@@ -7,6 +7,7 @@ import { HealthController, MetricsController } from './health.controller';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CatalogHttpModule } from './catalog/catalog-http.module';
 import { TicketsHttpModule } from './tickets/tickets-http.module';
+import { KpiHttpModule } from './kpi/kpi-http.module';
 
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { TicketsHttpModule } from './tickets/tickets-http.module';
     AuthHttpModule,
     CatalogHttpModule,
     TicketsHttpModule,
+    KpiHttpModule,
   ],
   controllers: [HealthController, MetricsController],
 })

@@ -4,13 +4,22 @@ import { ConfigModule, LoggingModule, MetricsModule } from '@leitstand/backend/c
 import { DatabaseModule } from '@leitstand/backend/data-access';
 import { QueueModule } from '@leitstand/backend/jobs';
 import { TicketIntakeHandler } from '@leitstand/backend/tickets';
+import { KPI_JOB_HANDLERS, KpiModule } from '@leitstand/backend/kpi';
 import { JobRuntime } from './job-runtime';
 
 /** Job handlers are listed here; the JobRuntime checks that every declared job has exactly one. */
-export const JOB_HANDLERS = [TicketIntakeHandler];
+export const JOB_HANDLERS = [TicketIntakeHandler, ...KPI_JOB_HANDLERS];
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forRoot('worker'), MetricsModule, DatabaseModule, QueueModule, DiscoveryModule],
+  imports: [
+    ConfigModule,
+    LoggingModule.forRoot('worker'),
+    MetricsModule,
+    DatabaseModule,
+    QueueModule,
+    DiscoveryModule,
+    KpiModule,
+  ],
   providers: [...JOB_HANDLERS, JobRuntime],
 })
 export class WorkerModule {}

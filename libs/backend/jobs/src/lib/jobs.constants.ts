@@ -5,12 +5,18 @@ import type { JobsOptions } from 'bullmq';
  * its payload type, its default options and its jobId rule live here and only here.
  * Payloads carry ids plus a version or expected state — handlers re-read the rows.
  */
-export const QUEUE_NAMES = ['tickets'] as const;
+export const QUEUE_NAMES = ['tickets', 'kpi'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
   /** A ticket was created: the worker confirms the intake in the ticket's event log. */
   'ticket.created': { ticketId: string; version: number };
+  /** Recompute a contract's KPI roll-ups (the named periods, or the current/previous ones and every stored one). */
+  'kpi.recompute-contract': { contractId: string; periods?: string[] };
+  /** Every few minutes (job scheduler 'kpi-sweep'): enqueue a recompute for each contract whose tickets changed. */
+  'kpi.sweep': { reason: 'schedule' | 'manual' };
+  /** Nightly (job scheduler 'kpi-nightly'): recompute every contract's roll-ups. */
+  'kpi.recompute-all': { reason: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
@@ -29,12 +35,35 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3_600 },
 };
 
+/** KPI jobs leave nothing behind, so the same deterministic id can be added again once a run is done. */
+export const KPI_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 24 * 3_600 },
+};
+
+/** How often the sweep looks for changed contracts, and how long a recompute waits to absorb more changes. */
+export const KPI_SWEEP_EVERY_MS = 5 * 60_000;
+export const KPI_RECOMPUTE_DEBOUNCE_MS = 30_000;
+/** Nightly full recompute at 02:30 Europe/Berlin (BullMQ job scheduler, stable key 'kpi-nightly'). */
+export const KPI_NIGHTLY_CRON = '0 30 2 * * *';
+export const KPI_NIGHTLY_TZ = 'Europe/Berlin';
+
 export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   'ticket.created': {
     queue: 'tickets',
     jobId: (p) => `ticket-created.${p.ticketId}`,
     options: DEFAULT_JOB_OPTIONS,
   },
+  'kpi.recompute-contract': {
+    queue: 'kpi',
+    // One pending recompute per contract: while it waits (KPI_RECOMPUTE_DEBOUNCE_MS) further changes add nothing.
+    jobId: (p) => `kpi-recompute.${p.contractId}`,
+    options: KPI_JOB_OPTIONS,
+  },
+  'kpi.sweep': { queue: 'kpi', jobId: () => 'kpi-sweep', options: KPI_JOB_OPTIONS },
+  'kpi.recompute-all': { queue: 'kpi', jobId: () => 'kpi-recompute-all', options: KPI_JOB_OPTIONS },
 };
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];

@@ -1,0 +1,7 @@
+export * from './lib/kpi.types';
+export * from './lib/kpi.clock';
+export * from './lib/kpi-rollup.calculator';
+export * from './lib/kpi-rollup.loader';
+export * from './lib/kpi.service';
+export * from './lib/kpi.module';
+export * from './lib/kpi.handlers';

@@ -1,0 +1,222 @@
+import type { DataSource } from 'typeorm';
+import { ContractEntity, calendarsForSite } from '@leitstand/backend/data-access';
+import {
+  parseKpiPeriod,
+  parsePriceList,
+  type BasisMeasure,
+  type BonusMalusRules,
+  type ContractCalculation,
+  type KpiPeriod,
+  type PriceList,
+} from '@leitstand/domain';
+import type { RollupInput } from './kpi-rollup.calculator';
+
+/** The basis key of round-the-clock availability (contracts.availability_basis). */
+export const WALL_CLOCK_BASIS = '24-7';
+const DEFAULT_ZONE = 'Europe/Berlin';
+
+interface SiteRow {
+  id: string;
+  timezone: string;
+  state: string;
+}
+
+/** The zone a contract's periods are read in: its first site's (by name), Europe/Berlin without sites. */
+export function contractZone(sites: readonly SiteRow[]): string {
+  return sites[0]?.timezone ?? DEFAULT_ZONE;
+}
+
+export async function loadContractSites(ds: DataSource, contractId: string): Promise<SiteRow[]> {
+  return (await ds.query(
+    `SELECT s.id, s.timezone, s.state FROM contract_sites cs JOIN sites s ON s.id = cs.site_id
+      WHERE cs.contract_id = $1 ORDER BY s.name, s.id`,
+    [contractId],
+  )) as SiteRow[];
+}
+
+/**
+ * Loads everything a roll-up of `contract` in `periodKey` needs with a handful of set-based queries
+ * (assets, downtime tickets, SLA clocks, out-of-scope work and materials, effort), so a contract with
+ * 10,000 assets and half a million tickets loads in one pass per table.
+ */
+export async function loadRollupInput(
+  ds: DataSource,
+  contract: ContractEntity,
+  periodKey: string,
+  now: Date,
+): Promise<{ input: RollupInput; period: KpiPeriod }> {
+  const notes: string[] = [];
+  const sites = await loadContractSites(ds, contract.id);
+  if (sites.length === 0) notes.push('Der Vertrag deckt keinen Standort ab');
+  const zone = contractZone(sites);
+  if (new Set(sites.map((s) => s.timezone)).size > 1) {
+    notes.push(`Standorte in mehreren Zeitzonen: Zeitraum in ${zone} (erster Standort)`);
+  }
+  const period = parseKpiPeriod(periodKey, zone);
+  const from = new Date(period.fromMs);
+  const to = new Date(period.toMs);
+
+  const basisBySite = new Map<string, BasisMeasure | undefined>();
+  for (const site of sites) {
+    if (contract.availabilityBasis === WALL_CLOCK_BASIS) {
+      basisBySite.set(site.id, undefined);
+      continue;
+    }
+    const calendar = calendarsForSite(contract, site)[contract.availabilityBasis];
+    if (calendar === undefined) {
+      notes.push(`Verfügbarkeitsbasis „${contract.availabilityBasis}“ ist kein Kalender des Vertrags: 24/7 verwendet`);
+      basisBySite.set(site.id, undefined);
+    } else {
+      basisBySite.set(site.id, (a, b) => calendar.businessMsBetween(a, b));
+    }
+  }
+  notes.push('Geplante Wartungsfenster werden noch nicht geführt: keine Ausnahmen von der Sollzeit');
+
+  const assets = (await ds.query(
+    `SELECT a.id, a.code, a.asset_class AS "assetClass", a.site_id AS "siteId"
+       FROM assets a JOIN contract_sites cs ON cs.site_id = a.site_id AND cs.contract_id = $1
+      WHERE a.tenant_id = $2 AND a.in_contract
+      ORDER BY a.asset_class, a.code, a.id`,
+    [contract.id, contract.tenantId],
+  )) as RollupInput['assets'];
+
+  // Downtime: in-scope tickets that took an asset down and overlap the period, or were restored in it.
+  // A ticket closed without a restore instant ends its downtime at the close.
+  const downtimeTickets = (await ds.query(
+    `SELECT t.id AS "ticketId", t.number, t.asset_id AS "assetId",
+            (extract(epoch FROM t.fault_began_at) * 1000)::float8 AS "faultBeganMs",
+            (extract(epoch FROM COALESCE(t.restored_at, t.closed_at)) * 1000)::float8 AS "restoredMs"
+       FROM tickets t
+      WHERE t.contract_id = $1 AND t.tenant_id = $2 AND t.asset_down AND t.in_scope AND t.asset_id IS NOT NULL
+        AND t.fault_began_at < $4
+        AND (COALESCE(t.restored_at, t.closed_at) IS NULL OR COALESCE(t.restored_at, t.closed_at) >= $3)`,
+    [contract.id, contract.tenantId, from, to],
+  )) as RollupInput['downtimeTickets'];
+
+  // SLA clocks decided in the period (stopped, or a breached clock's deadline when it still runs).
+  const slaClocks = (await ds.query(
+    `SELECT c.ticket_id AS "ticketId", t.number, c.priority, c.clock, c.state
+       FROM ticket_sla_clocks c JOIN tickets t ON t.id = c.ticket_id
+      WHERE t.contract_id = $1 AND c.tenant_id = $2 AND c.state IN ('met', 'breached')
+        AND COALESCE(c.stopped_at, c.deadline) >= $3 AND COALESCE(c.stopped_at, c.deadline) < $4`,
+    [contract.id, contract.tenantId, from, to],
+  )) as RollupInput['slaClocks'];
+
+  // Out-of-scope tickets billed in the period: restored (else closed) in it; all their work and materials.
+  const billableRows = (await ds.query(
+    `SELECT t.id, t.number, s.timezone, s.state FROM tickets t JOIN sites s ON s.id = t.site_id
+      WHERE t.contract_id = $1 AND t.tenant_id = $2 AND NOT t.in_scope
+        AND COALESCE(t.restored_at, t.closed_at) >= $3 AND COALESCE(t.restored_at, t.closed_at) < $4
+      ORDER BY t.number`,
+    [contract.id, contract.tenantId, from, to],
+  )) as { id: string; number: string; timezone: string; state: string }[];
+  const billableIds = billableRows.map((b) => b.id);
+  const work =
+    billableIds.length === 0
+      ? []
+      : ((await ds.query(
+          `SELECT ticket_id AS "ticketId", worker_id AS "workerId", role, kind, started_at AS "startedAt", ended_at AS "endedAt"
+       FROM work_logs WHERE ticket_id = ANY($1::uuid[]) ORDER BY started_at, id`,
+          [billableIds],
+        )) as { ticketId: string; workerId: string; role: string; kind: string; startedAt: Date; endedAt: Date }[]);
+  const materials =
+    billableIds.length === 0
+      ? []
+      : ((await ds.query(
+          `SELECT ticket_id AS "ticketId", kind, description, net_unit_price AS "netUnitPrice", quantity::text AS quantity, unit
+       FROM ticket_materials WHERE ticket_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+          [billableIds],
+        )) as {
+          ticketId: string;
+          kind: string;
+          description: string;
+          netUnitPrice: string;
+          quantity: string;
+          unit: string;
+        }[]);
+  const billable: RollupInput['billable'] = billableRows.map((b) => ({
+    ticketId: b.id,
+    number: b.number,
+    site: { timeZone: b.timezone, holidayRegion: b.state },
+    work: work
+      .filter((w) => w.ticketId === b.id)
+      .map((w) => ({
+        workerId: w.workerId,
+        roleId: w.role,
+        kind: w.kind === 'travel' ? ('travel' as const) : ('on-site' as const),
+        start: w.startedAt.toISOString(),
+        end: w.endedAt.toISOString(),
+      })),
+    materials: materials
+      .filter((m) => m.ticketId === b.id)
+      .map((m) => ({
+        kind: m.kind,
+        description: m.description,
+        netUnitPrice: m.netUnitPrice,
+        quantity: m.quantity.replace(/\.?0+$/, '') || '0',
+        unit: m.unit,
+      })),
+  }));
+
+  let priceList: PriceList | null = null;
+  let priceListProblem: string | undefined;
+  if (contract.priceListId !== null) {
+    const [row] = (await ds.query(`SELECT data FROM price_lists WHERE id = $1`, [contract.priceListId])) as {
+      data: unknown;
+    }[];
+    try {
+      priceList = row === undefined ? null : parsePriceList(row.data);
+      if (row === undefined) priceListProblem = 'die Preisliste des Vertrags fehlt';
+    } catch (error) {
+      priceListProblem = `die Preisliste ist ungültig (${error instanceof Error ? error.message.split('\n')[0] : 'unbekannt'})`;
+    }
+  }
+
+  // Effort of the period: every work log of the contract's tickets that started in it, and the material cost.
+  const effortRows = (await ds.query(
+    `SELECT w.role, sum(extract(epoch FROM w.ended_at - w.started_at) * 1000)::float8 AS ms
+       FROM work_logs w JOIN tickets t ON t.id = w.ticket_id
+      WHERE t.contract_id = $1 AND w.tenant_id = $2 AND w.started_at >= $3 AND w.started_at < $4
+      GROUP BY w.role ORDER BY w.role`,
+    [contract.id, contract.tenantId, from, to],
+  )) as { role: string; ms: number }[];
+  const [materialRow] = (await ds.query(
+    `SELECT COALESCE(sum(round(m.net_unit_price * m.quantity, 2)), 0)::numeric(14,2)::text AS cost
+       FROM ticket_materials m JOIN tickets t ON t.id = m.ticket_id
+      WHERE t.contract_id = $1 AND m.tenant_id = $2 AND m.created_at >= $3 AND m.created_at < $4`,
+    [contract.id, contract.tenantId, from, to],
+  )) as { cost: string }[];
+
+  const economics = contract.economics as Partial<ContractCalculation> | null;
+  return {
+    period,
+    input: {
+      contract: {
+        id: contract.id,
+        name: contract.name,
+        tenantId: contract.tenantId,
+        annualVolume: contract.annualVolume,
+        availabilityTargets: contract.availabilityTargets ?? {},
+        availabilityBasis: contract.availabilityBasis,
+        bonusMalus: contract.bonusMalus as BonusMalusRules | null,
+        internalCostRates: Array.isArray(economics?.internalCostRates) ? economics.internalCostRates : undefined,
+      },
+      period,
+      asOfMs: now.getTime(),
+      computedAt: now,
+      assets,
+      basisBySite,
+      downtimeTickets,
+      slaClocks,
+      billable,
+      priceList,
+      ...(priceListProblem === undefined ? {} : { priceListProblem }),
+      effort: { msByRole: new Map(effortRows.map((r) => [r.role, r.ms])), materialCost: materialRow?.cost ?? '0.00' },
+      notes,
+    },
+  };
+}
+
+export async function findContract(ds: DataSource, id: string): Promise<ContractEntity | null> {
+  return ds.getRepository(ContractEntity).findOne({ where: { id } });
+}

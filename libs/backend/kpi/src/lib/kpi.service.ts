@@ -1,0 +1,181 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import {
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  canSeeTenant,
+  type AuthUser,
+  type Role,
+} from '@leitstand/backend/core';
+import type { ContractEntity } from '@leitstand/backend/data-access';
+import { isKpiPeriodKey } from '@leitstand/domain';
+import { KPI_CLOCK, type KpiClock } from './kpi.clock';
+import { computeRollup } from './kpi-rollup.calculator';
+import { contractZone, findContract, loadContractSites, loadRollupInput } from './kpi-rollup.loader';
+import type { CostView, KpiRollupPayload, KpiView } from './kpi.types';
+
+/**
+ * Who sees KPIs and costs: admins and agents (all tenants) and managers (their tenants). Customers and
+ * technicians get 403 — like contracts themselves, whose commercial terms customers do not see.
+ */
+export const KPI_READER_ROLES: readonly Role[] = ['admin', 'agent', 'manager'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface StoredRollup {
+  readonly contractId: string;
+  readonly period: string;
+  readonly computedAt: Date;
+  readonly durationMs: number;
+  readonly payload: KpiRollupPayload;
+}
+
+/**
+ * KPI roll-ups per contract and period: computed from tickets, SLA clocks, work logs and materials
+ * with @leitstand/domain, stored in kpi_rollups (one row per contract and period, replaced on every
+ * recompute), read by the API. A period asked for the first time is computed on the fly and stored.
+ */
+@Injectable()
+export class KpiService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(KPI_CLOCK) private readonly clock: KpiClock,
+  ) {}
+
+  async kpis(user: AuthUser, contractId: string, period: unknown): Promise<KpiView> {
+    return (await this.read(user, contractId, period)).kpis;
+  }
+
+  async costs(user: AuthUser, contractId: string, period: unknown): Promise<CostView> {
+    return (await this.read(user, contractId, period)).costs;
+  }
+
+  private async read(user: AuthUser, contractId: string, period: unknown): Promise<KpiRollupPayload> {
+    if (!KPI_READER_ROLES.includes(user.role)) throw new ForbiddenError(`role ${user.role} may not see KPIs`);
+    if (!isKpiPeriodKey(period)) {
+      throw InvalidInputError.of(
+        'period',
+        `expected a month 'YYYY-MM', a quarter 'YYYY-Qn' or a year 'YYYY', got ${JSON.stringify(period ?? null)}`,
+      );
+    }
+    const contract = UUID.test(contractId) ? await findContract(this.dataSource, contractId) : null;
+    if (contract === null || !canSeeTenant(user, contract.tenantId)) throw new NotFoundError('contract', contractId);
+    const stored = await this.stored(contract.id, period);
+    if (stored !== null) return stored.payload;
+    return (await this.recomputeFor(contract, period)).payload;
+  }
+
+  async stored(contractId: string, period: string): Promise<StoredRollup | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT contract_id AS "contractId", period, computed_at AS "computedAt", duration_ms AS "durationMs", payload
+         FROM kpi_rollups WHERE contract_id = $1 AND period = $2`,
+      [contractId, period],
+    )) as StoredRollup[];
+    return row ?? null;
+  }
+
+  /** Recompute and store one contract and period; null when the contract is gone. */
+  async recompute(contractId: string, period: string): Promise<StoredRollup | null> {
+    const contract = await findContract(this.dataSource, contractId);
+    return contract === null ? null : this.recomputeFor(contract, period);
+  }
+
+  private async recomputeFor(contract: ContractEntity, periodKey: string): Promise<StoredRollup> {
+    const started = performance.now();
+    const now = this.clock.now();
+    const { input, period } = await loadRollupInput(this.dataSource, contract, periodKey, now);
+    const payload = computeRollup(input);
+    const durationMs = Math.round(performance.now() - started);
+    await this.dataSource.query(
+      `INSERT INTO kpi_rollups (contract_id, period, tenant_id, period_from, period_to, as_of, computed_at, duration_ms, payload)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+       ON CONFLICT (contract_id, period) DO UPDATE SET
+         tenant_id = EXCLUDED.tenant_id, period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to,
+         as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at, duration_ms = EXCLUDED.duration_ms,
+         payload = EXCLUDED.payload
+       WHERE kpi_rollups.computed_at <= EXCLUDED.computed_at`,
+      [
+        contract.id,
+        periodKey,
+        contract.tenantId,
+        new Date(period.fromMs),
+        new Date(period.toMs),
+        new Date(Math.min(period.toMs, now.getTime())),
+        now,
+        durationMs,
+        JSON.stringify(payload),
+      ],
+    );
+    return { contractId: contract.id, period: periodKey, computedAt: now, durationMs, payload };
+  }
+
+  /**
+   * The periods a contract's recompute refreshes: the current and the previous month, quarter and year
+   * in the contract's zone (late restores change last month), plus every period stored for it.
+   */
+  async periodsToRefresh(contractId: string): Promise<string[]> {
+    const zone = contractZone(await loadContractSites(this.dataSource, contractId));
+    const now = DateTime.fromJSDate(this.clock.now(), { zone });
+    const prev = now.minus({ months: 1 });
+    const keys = new Set<string>([
+      now.toFormat('yyyy-MM'),
+      prev.toFormat('yyyy-MM'),
+      `${now.year}-Q${now.quarter}`,
+      `${prev.year}-Q${prev.quarter}`,
+      String(now.year),
+      String(prev.year),
+    ]);
+    const rows = (await this.dataSource.query(`SELECT period FROM kpi_rollups WHERE contract_id = $1`, [
+      contractId,
+    ])) as { period: string }[];
+    for (const r of rows) keys.add(r.period);
+    return [...keys].sort();
+  }
+
+  /** Recompute every period of one contract that `periodsToRefresh` names. */
+  async recomputeContract(contractId: string, periods?: readonly string[]): Promise<number> {
+    const contract = await findContract(this.dataSource, contractId);
+    if (contract === null) return 0;
+    const keys = periods ?? (await this.periodsToRefresh(contractId));
+    for (const key of keys) await this.recomputeFor(contract, key);
+    return keys.length;
+  }
+
+  /** Nightly: every contract whose term touches the last two years. */
+  async recomputeAll(): Promise<{ contracts: number; rollups: number }> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM contracts WHERE ends_on IS NULL OR ends_on >= (now() - interval '2 years')::date ORDER BY id`,
+    )) as { id: string }[];
+    let rollups = 0;
+    for (const r of rows) rollups += await this.recomputeContract(r.id);
+    return { contracts: rows.length, rollups };
+  }
+
+  /**
+   * The debounced on-change path: contracts whose tickets, SLA clocks, work logs or materials changed
+   * after their oldest roll-up of the current month (or that have tickets but no roll-up yet).
+   */
+  async changedContracts(): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `WITH last AS (
+         SELECT contract_id, min(computed_at) AS at FROM kpi_rollups GROUP BY contract_id
+       ), changed AS (
+         SELECT t.contract_id, max(t.updated_at) AS at FROM tickets t WHERE t.contract_id IS NOT NULL GROUP BY t.contract_id
+         UNION ALL
+         SELECT t.contract_id, max(c.updated_at) FROM ticket_sla_clocks c JOIN tickets t ON t.id = c.ticket_id
+          WHERE t.contract_id IS NOT NULL GROUP BY t.contract_id
+         UNION ALL
+         SELECT t.contract_id, max(w.created_at) FROM work_logs w JOIN tickets t ON t.id = w.ticket_id
+          WHERE t.contract_id IS NOT NULL GROUP BY t.contract_id
+         UNION ALL
+         SELECT t.contract_id, max(m.created_at) FROM ticket_materials m JOIN tickets t ON t.id = m.ticket_id
+          WHERE t.contract_id IS NOT NULL GROUP BY t.contract_id
+       )
+       SELECT c.contract_id AS id FROM changed c LEFT JOIN last l ON l.contract_id = c.contract_id
+        GROUP BY c.contract_id, l.at HAVING l.at IS NULL OR max(c.at) > l.at ORDER BY c.contract_id`,
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+}
