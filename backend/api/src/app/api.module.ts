@@ -8,6 +8,7 @@ import { AuthHttpModule } from './auth/auth-http.module';
 import { CatalogHttpModule } from './catalog/catalog-http.module';
 import { TicketsHttpModule } from './tickets/tickets-http.module';
 import { KpiHttpModule } from './kpi/kpi-http.module';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { KpiHttpModule } from './kpi/kpi-http.module';
     CatalogHttpModule,
     TicketsHttpModule,
     KpiHttpModule,
+    NotificationsHttpModule,
   ],
   controllers: [HealthController, MetricsController],
 })

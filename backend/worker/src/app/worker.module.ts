@@ -3,12 +3,12 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ConfigModule, LoggingModule, MetricsModule } from '@leitstand/backend/core';
 import { DatabaseModule } from '@leitstand/backend/data-access';
 import { QueueModule } from '@leitstand/backend/jobs';
-import { TicketIntakeHandler } from '@leitstand/backend/tickets';
+import { SlaBreachHandler, SlaTimersModule, SlaWarningHandler, TicketIntakeHandler } from '@leitstand/backend/tickets';
 import { KPI_JOB_HANDLERS, KpiModule } from '@leitstand/backend/kpi';
 import { JobRuntime } from './job-runtime';
 
 /** Job handlers are listed here; the JobRuntime checks that every declared job has exactly one. */
-export const JOB_HANDLERS = [TicketIntakeHandler, ...KPI_JOB_HANDLERS];
+export const JOB_HANDLERS = [TicketIntakeHandler, SlaWarningHandler, SlaBreachHandler, ...KPI_JOB_HANDLERS];
 
 @Module({
   imports: [
@@ -19,6 +19,7 @@ export const JOB_HANDLERS = [TicketIntakeHandler, ...KPI_JOB_HANDLERS];
     QueueModule,
     DiscoveryModule,
     KpiModule,
+    SlaTimersModule,
   ],
   providers: [...JOB_HANDLERS, JobRuntime],
 })

@@ -5,7 +5,7 @@ import type { JobsOptions } from 'bullmq';
  * its payload type, its default options and its jobId rule live here and only here.
  * Payloads carry ids plus a version or expected state — handlers re-read the rows.
  */
-export const QUEUE_NAMES = ['tickets', 'kpi'] as const;
+export const QUEUE_NAMES = ['tickets', 'sla-timers', 'kpi'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -17,6 +17,19 @@ export interface JobPayloads {
   'kpi.sweep': { reason: 'schedule' | 'manual' };
   /** Nightly (job scheduler 'kpi-nightly'): recompute every contract's roll-ups. */
   'kpi.recompute-all': { reason: 'schedule' | 'manual' };
+  /** A running SLA clock reaches its warning instant (delayed job, armed for `timerVersion` of the clock). */
+  'sla.warning': SlaTimerPayload;
+  /** A running SLA clock passes its deadline (delayed job due at deadline + 1 ms, the first breached instant). */
+  'sla.breach': SlaTimerPayload;
+}
+
+export type SlaClockName = 'response' | 'restore';
+
+/** What an SLA timer carries: the clock and the timer version it was armed for; the handler re-reads the rest. */
+export interface SlaTimerPayload {
+  ticketId: string;
+  clock: SlaClockName;
+  timerVersion: number;
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,6 +47,30 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 3_600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3_600 },
 };
+
+/**
+ * SLA timers leave nothing behind: a finished (or finally failed) timer is removed at once, so the
+ * same id can be armed again (reopened clock, reconciliation re-arming a timer that failed). Repeats
+ * are harmless: the handler re-reads the clock and records each event exactly once (dedup key).
+ */
+export const SLA_TIMER_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: true,
+  removeOnFail: true,
+};
+
+export type SlaTimerKind = 'warning' | 'breach';
+
+/** `sla-breach.<ticketId>.<clock>.v<timerVersion>`: one id per clock, kind and timer version. */
+export function slaTimerJobId(kind: SlaTimerKind, p: SlaTimerPayload): string {
+  return `sla-${kind}.${p.ticketId}.${p.clock}.v${p.timerVersion}`;
+}
+
+/** The job name of a timer kind. */
+export function slaTimerJobName(kind: SlaTimerKind): 'sla.warning' | 'sla.breach' {
+  return kind === 'warning' ? 'sla.warning' : 'sla.breach';
+}
 
 /** KPI jobs leave nothing behind, so the same deterministic id can be added again once a run is done. */
 export const KPI_JOB_OPTIONS: JobsOptions = {
@@ -64,6 +101,16 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   },
   'kpi.sweep': { queue: 'kpi', jobId: () => 'kpi-sweep', options: KPI_JOB_OPTIONS },
   'kpi.recompute-all': { queue: 'kpi', jobId: () => 'kpi-recompute-all', options: KPI_JOB_OPTIONS },
+  'sla.warning': {
+    queue: 'sla-timers',
+    jobId: (p) => slaTimerJobId('warning', p),
+    options: SLA_TIMER_JOB_OPTIONS,
+  },
+  'sla.breach': {
+    queue: 'sla-timers',
+    jobId: (p) => slaTimerJobId('breach', p),
+    options: SLA_TIMER_JOB_OPTIONS,
+  },
 };
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];

@@ -6,6 +6,13 @@ import {
   type SiteEntity,
 } from '@leitstand/backend/data-access';
 import type { EntityManager } from 'typeorm';
+import {
+  SLA_TIMER_CLOCK_COLUMNS,
+  armSlaTimers,
+  needsNewTimers,
+  toTimerClock,
+  type SlaTimerClockRow,
+} from './sla-timers';
 
 /**
  * The SLA projection of a ticket: its two clocks (response, restore) computed with @leitstand/domain
@@ -143,7 +150,8 @@ const round3 = (n: number): string => (Math.round(n * 1000) / 1000).toFixed(3);
 
 /**
  * The INSERT … ON CONFLICT statement writing clock rows ($1 ticket, $2 tenant, then 14 per row).
- * timer_version grows whenever a stored deadline or warning instant moves (timer job ids change).
+ * timer_version grows whenever a stored deadline or warning instant moves (timer job ids change);
+ * a clock that starts a new cycle (restart) forgets its recorded warning and breach.
  */
 export function slaClockUpsert(
   ticketId: string,
@@ -188,6 +196,8 @@ export function slaClockUpsert(
       started_at = EXCLUDED.started_at, stopped_at = EXCLUDED.stopped_at, deadline = EXCLUDED.deadline,
       warning_at = EXCLUDED.warning_at, used_minutes = EXCLUDED.used_minutes, breach_minutes = EXCLUDED.breach_minutes,
       late_ms = EXCLUDED.late_ms, updated_at = EXCLUDED.updated_at,
+      warned_at = CASE WHEN c.started_at IS DISTINCT FROM EXCLUDED.started_at THEN NULL ELSE c.warned_at END,
+      breached_at = CASE WHEN c.started_at IS DISTINCT FROM EXCLUDED.started_at THEN NULL ELSE c.breached_at END,
       timer_version = c.timer_version + CASE WHEN c.deadline IS DISTINCT FROM EXCLUDED.deadline
         OR c.warning_at IS DISTINCT FROM EXCLUDED.warning_at THEN 1 ELSE 0 END`;
   return { sql, params };
@@ -246,8 +256,22 @@ export async function projectSlaClocks(
     )) as TicketEventRow[];
     projection = computeTicketSla(a.terms, slaEventsFromLog(rows), a.now);
     if (projection.clocks.length > 0) {
+      const before = (await manager.query(
+        `SELECT clock, state, timer_version FROM ticket_sla_clocks WHERE ticket_id = $1`,
+        [a.ticketId],
+      )) as Array<{ clock: string; state: string; timer_version: number }>;
       const upsert = slaClockUpsert(a.ticketId, a.tenantId, projection.clocks);
-      await manager.query(upsert.sql, upsert.params);
+      const after = (await manager.query(
+        `${upsert.sql} RETURNING ${SLA_TIMER_CLOCK_COLUMNS}`,
+        upsert.params,
+      )) as SlaTimerClockRow[];
+      // SLA timers (issue 6): a clock whose deadline or warning instant moved, or that changed state,
+      // gets timers for its new version through the outbox, in this transaction.
+      const changed = after.map(toTimerClock).filter((clock) => {
+        const prior = before.find((b) => b.clock === clock.clock);
+        return needsNewTimers(prior && { state: prior.state, timerVersion: prior.timer_version }, clock);
+      });
+      if (changed.length > 0) await armSlaTimers(manager, changed);
     }
   }
   await manager.query(`UPDATE tickets SET next_deadline = $2, at_risk = $3, breached = breached OR $4 WHERE id = $1`, [
@@ -269,14 +293,37 @@ export async function refreshTicketSla(
   now: Date,
   cache: ContractTermsCache,
 ): Promise<TicketSlaProjection | null> {
+  const locked = await lockAndProjectTicketSla(manager, ticketId, now, cache);
+  return locked ? locked.projection : null;
+}
+
+export interface LockedTicketSla {
+  tenantId: string;
+  number: string;
+  title: string;
+  priority: string;
+  terms: ContractTerms | null;
+  projection: TicketSlaProjection;
+}
+
+/** refreshTicketSla, also answering the ticket's tenant and contract terms (the SLA timer handler needs them). */
+export async function lockAndProjectTicketSla(
+  manager: EntityManager,
+  ticketId: string,
+  now: Date,
+  cache: ContractTermsCache,
+): Promise<LockedTicketSla | null> {
   const [row] = (await manager.query(
-    `SELECT t.id, t.tenant_id, t.contract_id, s.id AS site_id, s.state, s.timezone
+    `SELECT t.id, t.tenant_id, t.contract_id, t.number, t.title, t.priority, s.id AS site_id, s.state, s.timezone
        FROM tickets t JOIN sites s ON s.id = t.site_id WHERE t.id = $1 FOR UPDATE OF t`,
     [ticketId],
   )) as Array<{
     id: string;
     tenant_id: string;
     contract_id: string | null;
+    number: string;
+    title: string;
+    priority: string;
     site_id: string;
     state: string;
     timezone: string;
@@ -287,5 +334,6 @@ export async function refreshTicketSla(
     state: row.state,
     timezone: row.timezone,
   });
-  return projectSlaClocks(manager, { ticketId, tenantId: row.tenant_id, terms, now });
+  const projection = await projectSlaClocks(manager, { ticketId, tenantId: row.tenant_id, terms, now });
+  return { tenantId: row.tenant_id, number: row.number, title: row.title, priority: row.priority, terms, projection };
 }

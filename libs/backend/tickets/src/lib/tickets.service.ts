@@ -25,6 +25,7 @@ import { findContractForSite, type ContractEntity } from '@leitstand/backend/dat
 import { enqueueInTransaction } from '@leitstand/backend/jobs';
 import type { CreateTicketDto } from './create-ticket.dto';
 import { ContractTermsCache, NO_SLA, computeTicketSla, slaClockUpsert } from './sla-projection';
+import { armSlaTimers } from './sla-timers';
 import { TicketChangesPublisher } from './ticket-changes';
 import { TICKET_CLOCK, type TicketClock } from './ticket-clock';
 import type { TicketListQueryDto } from './ticket-list-query.dto';
@@ -233,6 +234,20 @@ export class TicketsService {
     try {
       await this.dataSource.transaction(async (manager) => {
         await insertTicket(manager, row, eventPayload, user.id, sla.clocks.length > 0 ? sla : null);
+        // SLA timers of the new clocks (timer version 0), through the outbox in this transaction.
+        await armSlaTimers(
+          manager,
+          sla.clocks.map((c) => ({
+            ticketId: id,
+            clock: c.clock,
+            state: c.state,
+            warningAt: c.warningAt,
+            deadline: c.deadline,
+            warnedAt: null,
+            breachedAt: null,
+            timerVersion: 0,
+          })),
+        );
         if (idempotencyKey !== undefined) {
           await manager.query(
             `INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)

@@ -27,7 +27,7 @@ export interface AppConfig {
     readonly adapter: Env['HTTP_ADAPTER'];
     readonly webDist: string | undefined;
   };
-  readonly worker: { readonly httpPort: number; readonly concurrency: number };
+  readonly worker: { readonly httpPort: number; readonly concurrency: number; readonly slaReconcileMs: number };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string };
@@ -63,7 +63,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       adapter: env.HTTP_ADAPTER,
       webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : undefined,
     }),
-    worker: Object.freeze({ httpPort: env.WORKER_HTTP_PORT, concurrency: env.WORKER_CONCURRENCY }),
+    worker: Object.freeze({
+      httpPort: env.WORKER_HTTP_PORT,
+      concurrency: env.WORKER_CONCURRENCY,
+      slaReconcileMs: env.SLA_RECONCILE_MS,
+    }),
     database: Object.freeze({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }),
     redis: Object.freeze({ url: env.REDIS_URL }),
     queue: Object.freeze({ prefix: env.QUEUE_PREFIX }),

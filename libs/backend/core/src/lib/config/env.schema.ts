@@ -39,6 +39,7 @@ export const ENV_SCHEMA = z
     OUTBOX_POLL_MS: positiveMs.default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+    SLA_RECONCILE_MS: positiveMs.default(60000),
     SHUTDOWN_TIMEOUT_MS: positiveMs.default(15000),
   })
   .superRefine((env, ctx) => {
@@ -72,5 +73,8 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
   OUTBOX_POLL_MS: { description: 'fallback poll interval of the outbox relay (it is woken by NOTIFY as well)' },
   OUTBOX_BATCH_SIZE: { description: 'outbox rows moved to Redis per relay round' },
   WORKER_CONCURRENCY: { description: 'jobs a worker process runs at once per queue' },
+  SLA_RECONCILE_MS: {
+    description: 'period of the worker reconciling SLA timers in Redis with the clocks in PostgreSQL',
+  },
   SHUTDOWN_TIMEOUT_MS: { description: 'how long SIGTERM waits for in-flight requests and jobs' },
 };

@@ -1,6 +1,7 @@
 import { AssetEntity } from './asset.entity';
 import { ContractEntity } from './contract.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { PriceListEntity } from './price-list.entity';
 import { SessionEntity } from './session.entity';
@@ -18,6 +19,7 @@ import { WorkLogEntity } from './work-log.entity';
 export * from './asset.entity';
 export * from './contract.entity';
 export * from './idempotency-key.entity';
+export * from './notification.entity';
 export * from './outbox-message.entity';
 export * from './price-list.entity';
 export * from './session.entity';
@@ -49,4 +51,5 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   OutboxMessageEntity,
   TicketNumberCounterEntity,
+  NotificationEntity,
 ];

@@ -10,6 +10,9 @@ import { TicketEntity } from './ticket.entity';
 @Check('ck_ticket_sla_clocks_clock', `"clock" IN ('response', 'restore')`)
 @Check('ck_ticket_sla_clocks_state', `"state" IN ('running', 'paused', 'met', 'breached')`)
 @Index('ix_ticket_sla_clocks_running_deadline', ['deadline'], { where: `"state" = 'running'` })
+@Index('ix_ticket_sla_clocks_timers', ['ticketId', 'clock'], {
+  where: `"state" = 'running' OR ("state" = 'breached' AND "breached_at" IS NULL)`,
+})
 export class TicketSlaClockEntity {
   @PrimaryColumn({ name: 'ticket_id', type: 'uuid' })
   ticketId!: string;

@@ -1,6 +1,12 @@
 import { InitialSchema1795290000000 } from './1795290000000-InitialSchema';
 import { TicketQueueIndexCreatedAt1795292835855 } from './1795292835855-TicketQueueIndexCreatedAt';
+import { Notifications1795293816858 } from './1795293816858-Notifications';
 import { KpiRollups1795293955301 } from './1795293955301-KpiRollups';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
-export const MIGRATIONS = [InitialSchema1795290000000, TicketQueueIndexCreatedAt1795292835855, KpiRollups1795293955301];
+export const MIGRATIONS = [
+  InitialSchema1795290000000,
+  TicketQueueIndexCreatedAt1795292835855,
+  Notifications1795293816858,
+  KpiRollups1795293955301,
+];

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { NotificationsService } from './notifications';
+
+/** In-app notifications for the API (GET /api/notifications). */
+@Module({
+  providers: [NotificationsService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

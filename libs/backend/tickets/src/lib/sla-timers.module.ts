@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@leitstand/backend/core';
+import { InAppNotificationChannel, NOTIFICATION_CHANNELS, type NotificationChannel } from './notifications';
+import { ContractTermsCache } from './sla-projection';
+import { SlaTimerService } from './sla-timer.handler';
+import { SLA_RECONCILE_OPTIONS, SlaTimerReconciler, type SlaReconcileOptions } from './sla-timer.reconciler';
+import { TicketChangesPublisher } from './ticket-changes';
+import { SYSTEM_TICKET_CLOCK, TICKET_CLOCK } from './ticket-clock';
+
+/**
+ * SLA timers for the worker: the service the 'sla.warning' / 'sla.breach' handlers call (the handlers
+ * themselves are listed in the worker module, so each job has exactly one), notification channels
+ * (in-app now; e-mail and push join NOTIFICATION_CHANNELS) and the reconciliation.
+ */
+@Module({
+  providers: [
+    { provide: TICKET_CLOCK, useValue: SYSTEM_TICKET_CLOCK },
+    { provide: ContractTermsCache, useValue: new ContractTermsCache() },
+    {
+      // Reconciliation period: SLA_RECONCILE_MS (default one minute; tests shorten it).
+      provide: SLA_RECONCILE_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): SlaReconcileOptions => ({
+        intervalMs: config.worker.slaReconcileMs,
+        batchSize: 5_000,
+      }),
+    },
+    {
+      provide: NOTIFICATION_CHANNELS,
+      useFactory: (): NotificationChannel[] => [new InAppNotificationChannel()],
+    },
+    TicketChangesPublisher,
+    SlaTimerService,
+    SlaTimerReconciler,
+  ],
+  exports: [SlaTimerService, SlaTimerReconciler],
+})
+export class SlaTimersModule {}
