@@ -1,6 +1,6 @@
 /** Polls `probe` until it returns a truthy value or `timeoutMs` passes; returns that value. */
 export async function waitFor<T>(
-  probe: () => Promise<T | null | undefined | false>,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
   what: string,
   timeoutMs = 20_000,
   intervalMs = 50,

@@ -23,6 +23,6 @@ describe('workspace projects', () => {
   it.each(files.map((f) => [relative(WORKSPACE_ROOT, f), f]))('%s has one scope and one type tag', (_name, file) => {
     const tags = (JSON.parse(readFileSync(file, 'utf8')) as { tags?: string[] }).tags ?? [];
     expect(tags.filter((t) => /^scope:(shared|backend|frontend|e2e)$/.test(t))).toHaveLength(1);
-    expect(tags.filter((t) => /^type:[a-z-]+$/.test(t))).toHaveLength(1);
+    expect(tags.filter((t) => /^type:[a-z0-9-]+$/.test(t))).toHaveLength(1);
   });
 });
