@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 
 import { BusinessCalendar } from '../calendar/business-calendar';
-import { computeAssetAvailability, rollUpAvailability, shareToPercent } from './availability.calculator';
+import { Dec } from '../money/decimal';
+import { toDecimalString } from '../money/money';
+import {
+  availabilityShare,
+  computeAssetAvailability,
+  meanMinutes,
+  msToMinutes,
+  rollUpAvailability,
+  shareToPercent,
+} from './availability.calculator';
 import type { DowntimeTicket } from './availability.calculator';
 import { mergeIntervals } from './intervals';
 import { parseKpiPeriod } from './kpi-period';
@@ -312,6 +321,30 @@ describe('properties', () => {
         const b = computeAssetAvailability({ assetId: 'a', period, tickets: [...tickets].reverse() });
         expect(b.downtimeMs).toBe(a.downtimeMs);
       }),
+    );
+  });
+});
+
+describe('exact integer rounding equals decimal.js half-up rounding', () => {
+  it('msToMinutes, meanMinutes and availabilityShare', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000_000_000 }),
+        fc.integer({ min: 1, max: 40_000_000_000 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        (a, b, n) => {
+          const dec = (x: Dec): string => toDecimalString(x);
+          expect(msToMinutes(a)).toBe(dec(new Dec(a).div(60_000).toDecimalPlaces(3, Dec.ROUND_HALF_UP)));
+          expect(meanMinutes(a, n)).toBe(dec(new Dec(a).div(n).div(60_000).toDecimalPlaces(3, Dec.ROUND_HALF_UP)));
+          const down = Math.min(a, b);
+          expect(availabilityShare(down, b)).toBe(
+            dec(new Dec(1).minus(new Dec(down).div(b)).toDecimalPlaces(6, Dec.ROUND_HALF_UP)),
+          );
+          const share = availabilityShare(down, b) ?? '0';
+          expect(shareToPercent(share)).toBe(dec(new Dec(share).times(100)));
+        },
+      ),
+      { numRuns: 2_000 },
     );
   });
 });

@@ -23,7 +23,6 @@ import type { MsInterval, SourcedInterval } from './intervals';
  *  - Minutes in results are rounded half-up to 3 places; all arithmetic before that is on integer ms.
  */
 
-const MS_PER_MINUTE = 60_000;
 export const AVAILABILITY_PLACES = 6;
 
 /** One ticket that took the asset down. */
@@ -58,15 +57,47 @@ export interface AssetAvailability {
   readonly intervals: readonly SourcedInterval[];
 }
 
-export function msToMinutes(ms: number): DecimalString {
-  return toDecimalString(new Dec(ms).div(MS_PER_MINUTE).toDecimalPlaces(3, Dec.ROUND_HALF_UP));
+/** Thousandths as a canonical decimal string: 1234500 → "1234.5", 0 → "0". */
+function thousandthsText(units: bigint): DecimalString {
+  const neg = units < 0n;
+  const abs = neg ? -units : units;
+  const int = abs / 1000n;
+  let frac = (abs % 1000n).toString().padStart(3, '0').replace(/0+$/, '');
+  frac = frac === '' ? '' : `.${frac}`;
+  return `${neg ? '-' : ''}${int}${frac}`;
 }
 
-/** 1 − down / basis, 6 places half-up; null for basis 0. */
+/** a / b rounded half-up to `scale` decimal places, exact on BigInt (a ≥ 0, b > 0). */
+function roundedUnits(a: bigint, b: bigint, scale: bigint): bigint {
+  return (2n * a * scale + b) / (2n * b);
+}
+
+/** Milliseconds as minutes, rounded half-up to 3 places (exact integer arithmetic; ms are integers). */
+export function msToMinutes(ms: number): DecimalString {
+  const whole = Math.round(ms);
+  if (whole % 60_000 === 0) return String(whole / 60_000);
+  const neg = whole < 0;
+  const units = roundedUnits(BigInt(Math.abs(whole)), 60_000n, 1000n);
+  return thousandthsText(neg ? -units : units);
+}
+
+/** ms / n as minutes, rounded half-up to 3 places; null for n = 0. */
+export function meanMinutes(ms: number, n: number): DecimalString | null {
+  if (n === 0) return null;
+  return thousandthsText(roundedUnits(BigInt(Math.round(ms)), BigInt(n) * 60_000n, 1000n));
+}
+
+const SHARE_SCALE = 1_000_000n;
+
+/** 1 − down / basis, 6 places half-up; null for basis 0. Exact on BigInt. */
 export function availabilityShare(downtimeMs: number, basisMs: number): DecimalString | null {
   if (basisMs <= 0) return null;
-  const share = new Dec(1).minus(new Dec(downtimeMs).div(basisMs));
-  return toDecimalString(Dec.max(0, share).toDecimalPlaces(AVAILABILITY_PLACES, Dec.ROUND_HALF_UP));
+  const basis = BigInt(Math.round(basisMs));
+  const up = basis - BigInt(Math.round(Math.min(downtimeMs, basisMs)));
+  const units = roundedUnits(up < 0n ? 0n : up, basis, SHARE_SCALE);
+  if (units === SHARE_SCALE) return '1';
+  const frac = units.toString().padStart(6, '0').replace(/0+$/, '');
+  return frac === '' ? '0' : `0.${frac}`;
 }
 
 function checkInterval(iv: MsInterval, path: string): void {
@@ -159,5 +190,11 @@ export function rollUpAvailability(
 
 /** A share "0.99625" as a percentage "99.625" (exact). */
 export function shareToPercent(share: DecimalString): DecimalString {
-  return toDecimalString(new Dec(share).times(100));
+  if (share === '1') return '100';
+  const m = /^0\.(\d+)$/.exec(share);
+  if (m === null) return toDecimalString(new Dec(share).times(100));
+  const digits = (m[1] ?? '').padEnd(2, '0');
+  const int = String(Number(digits.slice(0, 2)));
+  const frac = digits.slice(2).replace(/0+$/, '');
+  return frac === '' ? int : `${int}.${frac}`;
 }

@@ -8,6 +8,7 @@ export {
   availabilityShare,
   computeAssetAvailability,
   downtimeIntervals,
+  meanMinutes,
   msToMinutes,
   rollUpAvailability,
   shareToPercent,

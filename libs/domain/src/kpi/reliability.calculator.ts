@@ -1,8 +1,6 @@
-import { Dec } from '../money/decimal';
 import type { DecimalString } from '../money/decimal';
-import { toDecimalString } from '../money/money';
 import type { DowntimeTicket } from './availability.calculator';
-import { msToMinutes } from './availability.calculator';
+import { meanMinutes, msToMinutes } from './availability.calculator';
 
 /*
  * MTTR and MTBF, decided once:
@@ -35,10 +33,7 @@ export interface Reliability {
   readonly failureTicketIds: readonly string[];
 }
 
-function ratioMinutes(ms: number, n: number): DecimalString | null {
-  if (n === 0) return null;
-  return toDecimalString(new Dec(ms).div(n).div(60_000).toDecimalPlaces(3, Dec.ROUND_HALF_UP));
-}
+const ratioMinutes = meanMinutes;
 
 export function computeReliability(input: ReliabilityInput): Reliability {
   const { fromMs, toMs } = input.period;

@@ -72,17 +72,17 @@ export async function loadRollupInput(
   }
   notes.push('Geplante Wartungsfenster werden noch nicht geführt: keine Ausnahmen von der Sollzeit');
 
-  const assets = (await ds.query(
+  const assetsQ = ds.query(
     `SELECT a.id, a.code, a.asset_class AS "assetClass", a.site_id AS "siteId"
        FROM assets a JOIN contract_sites cs ON cs.site_id = a.site_id AND cs.contract_id = $1
       WHERE a.tenant_id = $2 AND a.in_contract
       ORDER BY a.asset_class, a.code, a.id`,
     [contract.id, contract.tenantId],
-  )) as RollupInput['assets'];
+  ) as Promise<RollupInput['assets']>;
 
   // Downtime: in-scope tickets that took an asset down and overlap the period, or were restored in it.
   // A ticket closed without a restore instant ends its downtime at the close.
-  const downtimeTickets = (await ds.query(
+  const downtimeQ = ds.query(
     `SELECT t.id AS "ticketId", t.number, t.asset_id AS "assetId",
             (extract(epoch FROM t.fault_began_at) * 1000)::float8 AS "faultBeganMs",
             (extract(epoch FROM COALESCE(t.restored_at, t.closed_at)) * 1000)::float8 AS "restoredMs"
@@ -91,25 +91,46 @@ export async function loadRollupInput(
         AND t.fault_began_at < $4
         AND (COALESCE(t.restored_at, t.closed_at) IS NULL OR COALESCE(t.restored_at, t.closed_at) >= $3)`,
     [contract.id, contract.tenantId, from, to],
-  )) as RollupInput['downtimeTickets'];
+  ) as Promise<RollupInput['downtimeTickets']>;
 
   // SLA clocks decided in the period (stopped, or a breached clock's deadline when it still runs).
-  const slaClocks = (await ds.query(
+  const slaQ = ds.query(
     `SELECT c.ticket_id AS "ticketId", t.number, c.priority, c.clock, c.state
        FROM ticket_sla_clocks c JOIN tickets t ON t.id = c.ticket_id
       WHERE t.contract_id = $1 AND c.tenant_id = $2 AND c.state IN ('met', 'breached')
         AND COALESCE(c.stopped_at, c.deadline) >= $3 AND COALESCE(c.stopped_at, c.deadline) < $4`,
     [contract.id, contract.tenantId, from, to],
-  )) as RollupInput['slaClocks'];
+  ) as Promise<RollupInput['slaClocks']>;
 
   // Out-of-scope tickets billed in the period: restored (else closed) in it; all their work and materials.
-  const billableRows = (await ds.query(
+  const billableQ = ds.query(
     `SELECT t.id, t.number, s.timezone, s.state FROM tickets t JOIN sites s ON s.id = t.site_id
       WHERE t.contract_id = $1 AND t.tenant_id = $2 AND NOT t.in_scope
         AND COALESCE(t.restored_at, t.closed_at) >= $3 AND COALESCE(t.restored_at, t.closed_at) < $4
       ORDER BY t.number`,
     [contract.id, contract.tenantId, from, to],
-  )) as { id: string; number: string; timezone: string; state: string }[];
+  ) as Promise<{ id: string; number: string; timezone: string; state: string }[]>;
+  const effortQ = ds.query(
+    `SELECT w.role, sum(extract(epoch FROM w.ended_at - w.started_at) * 1000)::float8 AS ms
+       FROM work_logs w JOIN tickets t ON t.id = w.ticket_id
+      WHERE t.contract_id = $1 AND w.tenant_id = $2 AND w.started_at >= $3 AND w.started_at < $4
+      GROUP BY w.role ORDER BY w.role`,
+    [contract.id, contract.tenantId, from, to],
+  ) as Promise<{ role: string; ms: number }[]>;
+  const materialQ = ds.query(
+    `SELECT COALESCE(sum(round(m.net_unit_price * m.quantity, 2)), 0)::numeric(14,2)::text AS cost
+       FROM ticket_materials m JOIN tickets t ON t.id = m.ticket_id
+      WHERE t.contract_id = $1 AND m.tenant_id = $2 AND m.created_at >= $3 AND m.created_at < $4`,
+    [contract.id, contract.tenantId, from, to],
+  ) as Promise<{ cost: string }[]>;
+  const [assets, downtimeTickets, slaClocks, billableRows, effortRows, [materialRow]] = await Promise.all([
+    assetsQ,
+    downtimeQ,
+    slaQ,
+    billableQ,
+    effortQ,
+    materialQ,
+  ]);
   const billableIds = billableRows.map((b) => b.id);
   const work =
     billableIds.length === 0
@@ -134,28 +155,35 @@ export async function loadRollupInput(
           quantity: string;
           unit: string;
         }[]);
+  const group = <T extends { ticketId: string }>(rows: readonly T[]): Map<string, T[]> => {
+    const map = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = map.get(r.ticketId);
+      if (list === undefined) map.set(r.ticketId, [r]);
+      else list.push(r);
+    }
+    return map;
+  };
+  const workByTicket = group(work);
+  const materialsByTicket = group(materials);
   const billable: RollupInput['billable'] = billableRows.map((b) => ({
     ticketId: b.id,
     number: b.number,
     site: { timeZone: b.timezone, holidayRegion: b.state },
-    work: work
-      .filter((w) => w.ticketId === b.id)
-      .map((w) => ({
-        workerId: w.workerId,
-        roleId: w.role,
-        kind: w.kind === 'travel' ? ('travel' as const) : ('on-site' as const),
-        start: w.startedAt.toISOString(),
-        end: w.endedAt.toISOString(),
-      })),
-    materials: materials
-      .filter((m) => m.ticketId === b.id)
-      .map((m) => ({
-        kind: m.kind,
-        description: m.description,
-        netUnitPrice: m.netUnitPrice,
-        quantity: m.quantity.replace(/\.?0+$/, '') || '0',
-        unit: m.unit,
-      })),
+    work: (workByTicket.get(b.id) ?? []).map((w) => ({
+      workerId: w.workerId,
+      roleId: w.role,
+      kind: w.kind === 'travel' ? ('travel' as const) : ('on-site' as const),
+      start: w.startedAt.toISOString(),
+      end: w.endedAt.toISOString(),
+    })),
+    materials: (materialsByTicket.get(b.id) ?? []).map((m) => ({
+      kind: m.kind,
+      description: m.description,
+      netUnitPrice: m.netUnitPrice,
+      quantity: m.quantity.replace(/\.?0+$/, '') || '0',
+      unit: m.unit,
+    })),
   }));
 
   let priceList: PriceList | null = null;
@@ -173,19 +201,6 @@ export async function loadRollupInput(
   }
 
   // Effort of the period: every work log of the contract's tickets that started in it, and the material cost.
-  const effortRows = (await ds.query(
-    `SELECT w.role, sum(extract(epoch FROM w.ended_at - w.started_at) * 1000)::float8 AS ms
-       FROM work_logs w JOIN tickets t ON t.id = w.ticket_id
-      WHERE t.contract_id = $1 AND w.tenant_id = $2 AND w.started_at >= $3 AND w.started_at < $4
-      GROUP BY w.role ORDER BY w.role`,
-    [contract.id, contract.tenantId, from, to],
-  )) as { role: string; ms: number }[];
-  const [materialRow] = (await ds.query(
-    `SELECT COALESCE(sum(round(m.net_unit_price * m.quantity, 2)), 0)::numeric(14,2)::text AS cost
-       FROM ticket_materials m JOIN tickets t ON t.id = m.ticket_id
-      WHERE t.contract_id = $1 AND m.tenant_id = $2 AND m.created_at >= $3 AND m.created_at < $4`,
-    [contract.id, contract.tenantId, from, to],
-  )) as { cost: string }[];
 
   const economics = contract.economics as Partial<ContractCalculation> | null;
   return {
