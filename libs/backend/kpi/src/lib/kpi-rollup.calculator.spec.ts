@@ -1,0 +1,139 @@
+import { parseKpiPeriod, type BonusMalusRules } from '@leitstand/domain';
+import { computeRollup, type RollupInput } from './kpi-rollup.calculator';
+
+const RULES: BonusMalusRules = {
+  capPercentOfVolume: '2',
+  kpis: [
+    {
+      kpi: 'availability-a',
+      label: 'Verfügbarkeit A-Anlagen',
+      unit: '%',
+      rule: {
+        kind: 'linear',
+        points: [
+          { value: '98.5', percentOfVolume: '-1.5' },
+          { value: '99.5', percentOfVolume: '0' },
+          { value: '99.9', percentOfVolume: '1.5' },
+        ],
+      },
+    },
+    {
+      kpi: 'sla-compliance',
+      label: 'SLA-Einhaltung',
+      unit: '%',
+      rule: { kind: 'stepped', otherwisePercentOfVolume: '-1', steps: [{ atLeast: '95', percentOfVolume: '0' }] },
+    },
+    {
+      kpi: 'energy-vs-target',
+      label: 'Energie',
+      unit: 'Prozentpunkte',
+      rule: { kind: 'stepped', otherwisePercentOfVolume: '0', steps: [] },
+    },
+  ],
+};
+
+// November 2026, Europe/Berlin: 30 d = 720 h = 43,200 min; asOf after the period.
+function input(overrides: Partial<RollupInput> = {}): RollupInput {
+  return {
+    contract: {
+      id: 'c1',
+      name: 'Test',
+      tenantId: 't1',
+      annualVolume: '120000.00',
+      availabilityTargets: { A: '0.995' },
+      availabilityBasis: '24-7',
+      bonusMalus: RULES,
+      internalCostRates: undefined,
+    },
+    period: parseKpiPeriod('2026-11', 'Europe/Berlin'),
+    asOfMs: Date.parse('2027-01-01T00:00:00Z'),
+    computedAt: new Date('2027-01-01T00:00:00Z'),
+    assets: [
+      { id: 'a1', code: 'A-1', assetClass: 'A', siteId: 's1' },
+      { id: 'b1', code: 'B-1', assetClass: 'B', siteId: 's1' },
+    ],
+    basisBySite: new Map([['s1', undefined]]),
+    downtimeTickets: [
+      // 432 min on A-1: 1 − 432/43,200 = 0.99 → 99 %
+      {
+        ticketId: 'x1',
+        number: '2026-000001',
+        assetId: 'a1',
+        faultBeganMs: Date.parse('2026-11-10T00:00:00Z'),
+        restoredMs: Date.parse('2026-11-10T07:12:00Z'),
+      },
+    ],
+    slaClocks: [
+      { ticketId: 'x1', number: '2026-000001', priority: 'A', clock: 'restore', state: 'breached' },
+      { ticketId: 'x2', number: '2026-000002', priority: 'A', clock: 'restore', state: 'met' },
+    ],
+    billable: [],
+    priceList: null,
+    effort: { msByRole: new Map(), materialCost: '0.00' },
+    notes: [],
+    ...overrides,
+  };
+}
+
+describe('computeRollup', () => {
+  it('feeds class availability and SLA compliance to the rules and names what it left out', () => {
+    const { kpis, costs } = computeRollup(input());
+    // A: 99 % → linear −1.5 + 1.5 × 0.5 = −0.75 %; SLA 1/2 = 50 % < 95 → −1 %; volume 120,000 / 12 = 10,000.00
+    // −75.00 + −100.00 = −175.00 (within ± 200.00)
+    expect(kpis.bonusMalus.kpiValues).toEqual({ 'availability-a': '99', 'sla-compliance': '50' });
+    expect(kpis.bonusMalus.skipped).toEqual([
+      { kpi: 'energy-vs-target', reason: 'nicht gemessen: Energieverbräuche werden nicht erfasst' },
+    ]);
+    expect(kpis.bonusMalus.result?.amount).toBe('-175.00');
+    expect(kpis.availability.classes.map((c) => [c.assetClass, c.availability, c.targetMet])).toEqual([
+      ['A', '0.99', false],
+      ['B', '1', undefined],
+    ]);
+    expect(kpis.slaCompliance.cells[0]?.breachedTickets).toEqual(['2026-000001']);
+    expect(costs.lines.map((l) => [l.id, l.amount])).toEqual([
+      ['flat-fees', '10000.00'],
+      ['bonus-malus', '-175.00'],
+    ]);
+    expect(costs.total).toBe('9825.00');
+    expect(costs.margin).toBeNull();
+    expect(costs.notes.join('\n')).toMatch(/keine Marge/);
+  });
+
+  it('without rules: no bonus/malus and a note; out-of-scope work without a price list is noted, not priced', () => {
+    const { kpis, costs } = computeRollup(
+      input({
+        contract: { ...input().contract, bonusMalus: null },
+        billable: [
+          {
+            ticketId: 'x9',
+            number: '2026-000009',
+            site: { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BY' },
+            work: [],
+            materials: [],
+          },
+        ],
+      }),
+    );
+    expect(kpis.bonusMalus.result).toBeNull();
+    expect(kpis.notes).toContain('Der Vertrag hat keine Bonus/Malus-Regeln');
+    expect(costs.lines.map((l) => l.id)).toEqual(['flat-fees']);
+    expect(costs.notes.join('\n')).toMatch(/1 Ticket\(s\) außerhalb des Umfangs, aber keine Preisliste/);
+  });
+
+  it('values the effort at the internal cost rate and derives the margin', () => {
+    // 90 min service-technician (no rate of that id → the first rate) = 1.5 h × 45.00 = 67.50; material 12.30
+    const { costs } = computeRollup(
+      input({
+        contract: {
+          ...input().contract,
+          bonusMalus: null,
+          internalCostRates: [{ id: 'technician', label: 'Technik', hourlyCost: '45.00' }],
+        },
+        effort: { msByRole: new Map([['service-technician', 90 * 60_000]]), materialCost: '12.30' },
+      }),
+    );
+    expect(costs.effort).toMatchObject({ labour: '67.50', materials: '12.30', total: '79.80' });
+    // 10,000.00 − 79.80 = 9,920.20; 99.202 % → 99.20
+    expect([costs.margin, costs.marginPercent, costs.loss]).toEqual(['9920.20', '99.2', false]);
+  });
+});
