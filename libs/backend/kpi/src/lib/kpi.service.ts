@@ -48,14 +48,20 @@ export class KpiService {
   ) {}
 
   async kpis(user: AuthUser, contractId: string, period: unknown): Promise<KpiView> {
-    return (await this.read(user, contractId, period)).kpis;
+    return (await this.read(user, contractId, period, 'kpis')) as KpiView;
   }
 
   async costs(user: AuthUser, contractId: string, period: unknown): Promise<CostView> {
-    return (await this.read(user, contractId, period)).costs;
+    return (await this.read(user, contractId, period, 'costs')) as CostView;
   }
 
-  private async read(user: AuthUser, contractId: string, period: unknown): Promise<KpiRollupPayload> {
+  /** One half of the stored roll-up (only that half leaves PostgreSQL), computed and stored first if missing. */
+  private async read(
+    user: AuthUser,
+    contractId: string,
+    period: unknown,
+    part: keyof KpiRollupPayload,
+  ): Promise<KpiView | CostView> {
     if (!KPI_READER_ROLES.includes(user.role)) throw new ForbiddenError(`role ${user.role} may not see KPIs`);
     if (!isKpiPeriodKey(period)) {
       throw InvalidInputError.of(
@@ -65,9 +71,12 @@ export class KpiService {
     }
     const contract = UUID.test(contractId) ? await findContract(this.dataSource, contractId) : null;
     if (contract === null || !canSeeTenant(user, contract.tenantId)) throw new NotFoundError('contract', contractId);
-    const stored = await this.stored(contract.id, period);
-    if (stored !== null) return stored.payload;
-    return (await this.recomputeFor(contract, period)).payload;
+    const [row] = (await this.dataSource.query(
+      `SELECT payload -> $3 AS part FROM kpi_rollups WHERE contract_id = $1 AND period = $2`,
+      [contract.id, period, part],
+    )) as { part: KpiView | CostView }[];
+    if (row !== undefined) return row.part;
+    return (await this.recomputeFor(contract, period)).payload[part];
   }
 
   async stored(contractId: string, period: string): Promise<StoredRollup | null> {
