@@ -13,6 +13,7 @@ import {
   waitFor,
   type TestEnv,
 } from '@leitstand/backend/testing';
+import { KpiService } from '@leitstand/backend/kpi';
 import { CALENDAR_24_7, SLA_MATRIX, signIn, type Client } from './ticket-test-world';
 
 /**
@@ -461,6 +462,61 @@ describe('KPI roll-ups: GET /api/contracts/:id/kpis and /costs', () => {
       await queue.close();
       connection.disconnect();
     }
+  });
+
+  it('on the service-calendar basis only open time counts (calendar of the contract, holidays of the site)', async () => {
+    const ds = env.dataSource;
+    const site = await createSite(ds, tenantId, { name: 'Werk Ost', state: 'DE-BY' });
+    const asset = await createAsset(ds, tenantId, site.id, { code: 'S-01', assetClass: 'A' });
+    const onSite = {
+      timezone: 'Europe/Berlin',
+      week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [['07:00', '17:00']]])),
+    };
+    const [row] = (await ds.query(
+      `INSERT INTO contracts (tenant_id, name, type, starts_on, calendars, sla_matrix, availability_targets,
+         availability_basis, annual_volume, version)
+       VALUES ($1, 'Servicezeiten', 'full_maintenance', '2026-01-01', $2::jsonb, $3::jsonb, '{"A":"0.98"}', 'on-site',
+         '12000.00', 1) RETURNING id`,
+      [tenantId, JSON.stringify({ '24-7': CALENDAR_24_7, 'on-site': onSite }), JSON.stringify(SLA_MATRIX)],
+    )) as Array<{ id: string }>;
+    const id = String(row?.id);
+    await ds.query(`INSERT INTO contract_sites (contract_id, site_id) VALUES ($1, $2)`, [id, site.id]);
+    // Tue 13 Oct 15:00 CEST → Wed 14 Oct 09:00 CEST: open 15–17 + 07–09 = 240 min
+    await ticket(
+      {
+        number: '2026-900101',
+        siteId: site.id,
+        assetId: asset.id,
+        priority: 'A',
+        faultBeganAt: '2026-10-13T13:00:00Z',
+        restoredAt: '2026-10-14T07:00:00Z',
+        assetDown: true,
+      },
+      id,
+    );
+    const k = (await agent.get<KpiBody>(`/api/contracts/${id}/kpis?period=2026-10`)).body;
+    // October 2026: 22 weekdays (3 Oct, the only holiday of DE-BY, is a Saturday) × 10 h = 13,200 min;
+    // 1 − 240 / 13,200 = 0.981818… → 0.981818 ≥ 0.98
+    expect(k.availability.assets[0]).toMatchObject({
+      code: 'S-01',
+      downtimeMinutes: '240',
+      availability: '0.981818',
+      targetMet: true,
+    });
+    expect(k.availability.classes[0]).toMatchObject({ basisMinutes: '13200', allowedDowntimeMinutes: '264' });
+    expect(k.bonusMalus.result).toBeNull();
+  });
+
+  it('the sweep finds contracts whose tickets changed after their roll-ups', async () => {
+    const kpi = new KpiService(env.dataSource, { now: () => new Date() });
+    await kpi.recomputeContract(contractId);
+    expect(await kpi.changedContracts()).not.toContain(contractId);
+    await env.dataSource.query(
+      `UPDATE tickets SET title = 'Störung (geändert)', updated_at = now() WHERE number = '2026-900002'`,
+    );
+    expect(await kpi.changedContracts()).toContain(contractId);
+    await kpi.recomputeContract(contractId);
+    expect(await kpi.changedContracts()).not.toContain(contractId);
   });
 
   it('period errors are 400 naming the period; other tenants 404; customers and technicians 403', async () => {
