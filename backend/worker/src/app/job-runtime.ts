@@ -15,6 +15,7 @@ import {
   JOB_DEFINITIONS,
   JOB_HANDLER_METADATA,
   OutboxRelay,
+  QUEUE_CONCURRENCY,
   QUEUE_NAMES,
   QueueRegistry,
   assertEveryJobHasOneHandler,
@@ -71,7 +72,7 @@ export class JobRuntime implements OnApplicationBootstrap, OnApplicationShutdown
       const worker = new Worker(queueName, (job) => this.process(job), {
         connection,
         prefix: this.config.queue.prefix,
-        concurrency: this.config.worker.concurrency,
+        concurrency: QUEUE_CONCURRENCY[queueName] ?? this.config.worker.concurrency,
         autorun: true,
       });
       worker.on('failed', (job, error) => {

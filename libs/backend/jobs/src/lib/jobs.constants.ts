@@ -8,6 +8,13 @@ import type { JobsOptions } from 'bullmq';
 export const QUEUE_NAMES = ['tickets', 'sla-timers', 'kpi'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
+/**
+ * Jobs a worker process runs at once per queue, where it differs from WORKER_CONCURRENCY: SLA timer
+ * jobs mostly wait for their group-committed batch (one database connection per batch, not per job),
+ * so many may be in flight — that is what lets 1,000 timers due in one second share a few transactions.
+ */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { 'sla-timers': 256 };
+
 export interface JobPayloads {
   /** A ticket was created: the worker confirms the intake in the ticket's event log. */
   'ticket.created': { ticketId: string; version: number };

@@ -148,6 +148,59 @@ export function computeTicketSla(terms: ContractTerms, events: readonly SlaEvent
 
 const round3 = (n: number): string => (Math.round(n * 1000) / 1000).toFixed(3);
 
+const SLA_CLOCK_INSERT = `INSERT INTO ticket_sla_clocks AS c (ticket_id, clock, tenant_id, priority, budget, budget_minutes,
+      calendar_key, warning_share, state, started_at, stopped_at, deadline, warning_at, used_minutes, breach_minutes, late_ms,
+      updated_at)`;
+const SLA_CLOCK_ON_CONFLICT = `ON CONFLICT (ticket_id, clock) DO UPDATE SET
+      priority = EXCLUDED.priority, budget = EXCLUDED.budget, budget_minutes = EXCLUDED.budget_minutes,
+      calendar_key = EXCLUDED.calendar_key, warning_share = EXCLUDED.warning_share, state = EXCLUDED.state,
+      started_at = EXCLUDED.started_at, stopped_at = EXCLUDED.stopped_at, deadline = EXCLUDED.deadline,
+      warning_at = EXCLUDED.warning_at, used_minutes = EXCLUDED.used_minutes, breach_minutes = EXCLUDED.breach_minutes,
+      late_ms = EXCLUDED.late_ms, updated_at = EXCLUDED.updated_at,
+      warned_at = CASE WHEN c.started_at IS DISTINCT FROM EXCLUDED.started_at THEN NULL ELSE c.warned_at END,
+      breached_at = CASE WHEN c.started_at IS DISTINCT FROM EXCLUDED.started_at THEN NULL ELSE c.breached_at END,
+      timer_version = c.timer_version + CASE WHEN c.deadline IS DISTINCT FROM EXCLUDED.deadline
+        OR c.warning_at IS DISTINCT FROM EXCLUDED.warning_at THEN 1 ELSE 0 END`;
+
+/** slaClockUpsert for the clocks of many tickets in one statement (the SLA timers' batches). */
+export function slaClockUpsertMany(
+  entries: ReadonlyArray<{ ticketId: string; tenantId: string; rows: readonly SlaClockRow[] }>,
+): {
+  sql: string;
+  params: unknown[];
+} {
+  const params: unknown[] = [];
+  const values: string[] = [];
+  for (const e of entries) {
+    for (const r of e.rows) {
+      const base = params.length;
+      params.push(
+        e.ticketId,
+        r.clock,
+        e.tenantId,
+        r.priority,
+        JSON.stringify(r.budget),
+        round3(r.budgetMinutes),
+        r.calendarKey,
+        r.warningShare.toFixed(3),
+        r.state,
+        r.startedAt,
+        r.stoppedAt,
+        r.deadline,
+        r.warningAt,
+        round3(r.usedMinutes),
+        r.breachMinutes === null ? null : round3(r.breachMinutes),
+        r.lateMs,
+      );
+      const p = (i: number): string => `$${base + i}`;
+      values.push(
+        `(${p(1)}::uuid, ${p(2)}, ${p(3)}::uuid, ${p(4)}, ${p(5)}::jsonb, ${p(6)}::numeric, ${p(7)}, ${p(8)}::numeric, ${p(9)}, ${p(10)}::timestamptz, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)}::timestamptz, ${p(14)}::numeric, ${p(15)}::numeric, ${p(16)}::bigint, clock_timestamp())`,
+      );
+    }
+  }
+  return { sql: `${SLA_CLOCK_INSERT} VALUES ${values.join(', ')} ${SLA_CLOCK_ON_CONFLICT}`, params };
+}
+
 /**
  * The INSERT … ON CONFLICT statement writing clock rows ($1 ticket, $2 tenant, then 14 per row).
  * timer_version grows whenever a stored deadline or warning instant moves (timer job ids change);
@@ -187,19 +240,7 @@ export function slaClockUpsert(
       `($${first}::uuid, ${p(1)}, $${first + 1}::uuid, ${p(2)}, ${p(3)}::jsonb, ${p(4)}::numeric, ${p(5)}, ${p(6)}::numeric, ${p(7)}, ${p(8)}::timestamptz, ${p(9)}::timestamptz, ${p(10)}::timestamptz, ${p(11)}::timestamptz, ${p(12)}::numeric, ${p(13)}::numeric, ${p(14)}::bigint, clock_timestamp())`,
     );
   }
-  const sql = `INSERT INTO ticket_sla_clocks AS c (ticket_id, clock, tenant_id, priority, budget, budget_minutes, calendar_key,
-      warning_share, state, started_at, stopped_at, deadline, warning_at, used_minutes, breach_minutes, late_ms, updated_at)
-    VALUES ${values.join(', ')}
-    ON CONFLICT (ticket_id, clock) DO UPDATE SET
-      priority = EXCLUDED.priority, budget = EXCLUDED.budget, budget_minutes = EXCLUDED.budget_minutes,
-      calendar_key = EXCLUDED.calendar_key, warning_share = EXCLUDED.warning_share, state = EXCLUDED.state,
-      started_at = EXCLUDED.started_at, stopped_at = EXCLUDED.stopped_at, deadline = EXCLUDED.deadline,
-      warning_at = EXCLUDED.warning_at, used_minutes = EXCLUDED.used_minutes, breach_minutes = EXCLUDED.breach_minutes,
-      late_ms = EXCLUDED.late_ms, updated_at = EXCLUDED.updated_at,
-      warned_at = CASE WHEN c.started_at IS DISTINCT FROM EXCLUDED.started_at THEN NULL ELSE c.warned_at END,
-      breached_at = CASE WHEN c.started_at IS DISTINCT FROM EXCLUDED.started_at THEN NULL ELSE c.breached_at END,
-      timer_version = c.timer_version + CASE WHEN c.deadline IS DISTINCT FROM EXCLUDED.deadline
-        OR c.warning_at IS DISTINCT FROM EXCLUDED.warning_at THEN 1 ELSE 0 END`;
+  const sql = `${SLA_CLOCK_INSERT} VALUES ${values.join(', ')} ${SLA_CLOCK_ON_CONFLICT}`;
   return { sql, params };
 }
 
@@ -336,4 +377,106 @@ export async function lockAndProjectTicketSla(
   });
   const projection = await projectSlaClocks(manager, { ticketId, tenantId: row.tenant_id, terms, now });
   return { tenantId: row.tenant_id, number: row.number, title: row.title, priority: row.priority, terms, projection };
+}
+
+/** The locked ticket and its stored clocks after a batched re-projection. */
+export interface LockedTicketSlaBatchEntry extends LockedTicketSla {
+  ticketId: string;
+  /** The clock rows as stored now (timer columns). */
+  clocks: SlaTimerClockRow[];
+}
+
+/**
+ * lockAndProjectTicketSla for many tickets in one transaction with a fixed number of statements: locks
+ * them in id order (no deadlocks between batches), reads their SLA events at once, projects each with
+ * the domain, writes all clock rows in one upsert and all queue columns in one update, and arms
+ * timers for clocks that need new ones — exactly what projectSlaClocks does per ticket.
+ */
+export async function lockAndProjectTicketSlaBatch(
+  manager: EntityManager,
+  ticketIds: readonly string[],
+  now: Date,
+  cache: ContractTermsCache,
+): Promise<Map<string, LockedTicketSlaBatchEntry>> {
+  const ids = [...new Set(ticketIds)].sort();
+  const result = new Map<string, LockedTicketSlaBatchEntry>();
+  if (ids.length === 0) return result;
+  const tickets = (await manager.query(
+    `SELECT t.id, t.tenant_id, t.contract_id, t.number, t.title, t.priority, s.id AS site_id, s.state, s.timezone
+       FROM tickets t JOIN sites s ON s.id = t.site_id WHERE t.id = ANY($1::uuid[]) ORDER BY t.id FOR UPDATE OF t`,
+    [ids],
+  )) as Array<{
+    id: string;
+    tenant_id: string;
+    contract_id: string | null;
+    number: string;
+    title: string;
+    priority: string;
+    site_id: string;
+    state: string;
+    timezone: string;
+  }>;
+  if (tickets.length === 0) return result;
+  const lockedIds = tickets.map((t) => t.id);
+  const eventRows = (await manager.query(
+    `SELECT ticket_id, type, occurred_at AS "occurredAt", payload FROM ticket_events
+      WHERE ticket_id = ANY($1::uuid[]) AND type = ANY($2::text[]) ORDER BY ticket_id, occurred_at, id`,
+    [lockedIds, SLA_EVENT_TYPES],
+  )) as Array<TicketEventRow & { ticket_id: string }>;
+  const eventsOf = new Map<string, TicketEventRow[]>();
+  for (const e of eventRows) {
+    const list = eventsOf.get(e.ticket_id) ?? [];
+    list.push(e);
+    eventsOf.set(e.ticket_id, list);
+  }
+  const before = (await manager.query(
+    `SELECT ticket_id, clock, state, timer_version FROM ticket_sla_clocks WHERE ticket_id = ANY($1::uuid[])`,
+    [lockedIds],
+  )) as Array<{ ticket_id: string; clock: string; state: string; timer_version: number }>;
+  const upserts: Array<{ ticketId: string; tenantId: string; rows: readonly SlaClockRow[] }> = [];
+  for (const t of tickets) {
+    const terms = await cache.load(manager, t.contract_id, { id: t.site_id, state: t.state, timezone: t.timezone });
+    const projection = terms ? computeTicketSla(terms, slaEventsFromLog(eventsOf.get(t.id) ?? []), now) : NO_SLA;
+    if (projection.clocks.length > 0) upserts.push({ ticketId: t.id, tenantId: t.tenant_id, rows: projection.clocks });
+    result.set(t.id, {
+      ticketId: t.id,
+      tenantId: t.tenant_id,
+      number: t.number,
+      title: t.title,
+      priority: t.priority,
+      terms,
+      projection,
+      clocks: [],
+    });
+  }
+  if (upserts.length > 0) {
+    const upsert = slaClockUpsertMany(upserts);
+    const after = (await manager.query(
+      `${upsert.sql} RETURNING ${SLA_TIMER_CLOCK_COLUMNS}`,
+      upsert.params,
+    )) as SlaTimerClockRow[];
+    const changed = [];
+    for (const row of after) {
+      result.get(row.ticket_id)?.clocks.push(row);
+      const clock = toTimerClock(row);
+      const prior = before.find((b) => b.ticket_id === row.ticket_id && b.clock === row.clock);
+      if (needsNewTimers(prior && { state: prior.state, timerVersion: prior.timer_version }, clock)) {
+        changed.push(clock);
+      }
+    }
+    if (changed.length > 0) await armSlaTimers(manager, changed);
+  }
+  const entries = [...result.values()];
+  await manager.query(
+    `UPDATE tickets t SET next_deadline = u.next_deadline, at_risk = u.at_risk, breached = t.breached OR u.breached
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::boolean[]) AS u(id, next_deadline, at_risk, breached)
+      WHERE t.id = u.id`,
+    [
+      entries.map((e) => e.ticketId),
+      entries.map((e) => e.projection.nextDeadline),
+      entries.map((e) => e.projection.atRisk),
+      entries.map((e) => e.projection.breached),
+    ],
+  );
+  return result;
 }

@@ -11,11 +11,10 @@ import {
   type SlaTimerKind,
   type SlaTimerPayload,
 } from '@leitstand/backend/jobs';
-import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notifications';
-import { ContractTermsCache, lockAndProjectTicketSla } from './sla-projection';
+import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationMessage } from './notifications';
+import { ContractTermsCache, lockAndProjectTicketSlaBatch, type LockedTicketSlaBatchEntry } from './sla-projection';
 import {
   SLA_EVENT_BY_KIND,
-  SLA_TIMER_CLOCK_COLUMNS,
   decideSlaTimer,
   slaEventDedupKey,
   type SlaTimerClockRow,
@@ -46,18 +45,34 @@ export function isQuietNow(terms: ContractTerms | null, now: Date): boolean {
   return calendar ? !calendar.isOpen(now) : false;
 }
 
+interface PendingTimer {
+  kind: SlaTimerKind;
+  payload: SlaTimerPayload;
+  resolve: (outcome: SlaTimerOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Timers fired in one transaction at most. */
+export const SLA_TIMER_BATCH = 200;
+
 /**
- * Fires one SLA timer, exactly once in effect. In ONE transaction: lock the ticket, re-project its
- * clocks at `now` (the job's time), re-read the clock (FOR UPDATE), and act only if the timer's version
- * is the clock's current one and the condition holds (warning instant reached while running; clock
- * breached and not yet recorded). Acting = record the 'sla_warning' / 'sla_breached' event under a
- * unique dedup key (ticket, clock, clock cycle), set warned_at / breached_at, bump the ticket version
- * (its flags changed), deliver notifications through every channel. After COMMIT the change is
- * published to the live stream.
+ * Fires SLA timers, exactly once in effect. In ONE transaction: lock the ticket, re-project its
+ * clocks at `now` (the job's time), and act only if the timer's version is the clock's current one and
+ * the condition holds (warning instant reached while running; clock breached and not yet recorded).
+ * Acting = record the 'sla_warning' / 'sla_breached' event under a unique dedup key (ticket, clock,
+ * clock cycle), set warned_at / breached_at, bump the ticket version (its flags changed), deliver
+ * notifications through every channel. After COMMIT the change is published to the live stream.
+ *
+ * Group commit: timers that arrive while a transaction is running wait and are then fired together in
+ * the next one, with a fixed number of statements per batch (lockAndProjectTicketSlaBatch). Idle, a
+ * timer is fired at once (batch of one); 1,000 due in the same second share a handful of transactions.
+ * A failed batch (PostgreSQL away, deadlock) fails each of its jobs, and BullMQ retries them.
  */
 @Injectable()
 export class SlaTimerService {
   private readonly logger: PinoLogger;
+  private pending: PendingTimer[] = [];
+  private flushing = false;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -70,80 +85,145 @@ export class SlaTimerService {
     this.logger = logger.child({ component: 'sla-timers' });
   }
 
-  async fire(kind: SlaTimerKind, p: SlaTimerPayload): Promise<SlaTimerOutcome> {
-    const now = this.clock.now();
-    let published: { tenantId: string; version: number } | null = null;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<SlaTimerOutcome> => {
-      const locked = await lockAndProjectTicketSla(manager, p.ticketId, now, this.cache);
-      if (!locked) return { act: false, reason: 'gone' };
-      const [clock] = (await manager.query(
-        `SELECT ${SLA_TIMER_CLOCK_COLUMNS} FROM ticket_sla_clocks WHERE ticket_id = $1 AND clock = $2 FOR UPDATE`,
-        [p.ticketId, p.clock],
-      )) as SlaTimerClockRow[];
-      const decision = decideSlaTimer(kind, p.timerVersion, clock, now);
-      if (!decision.act || !clock) return decision;
+  /** Fires one timer (joining the next batch); resolves with what it did. */
+  fire(kind: SlaTimerKind, payload: SlaTimerPayload): Promise<SlaTimerOutcome> {
+    return new Promise<SlaTimerOutcome>((resolve, reject) => {
+      this.pending.push({ kind, payload, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
 
-      const type = SLA_EVENT_BY_KIND[kind];
-      const quiet = kind === 'warning' && isQuietNow(locked.terms, now);
-      const payload: Record<string, unknown> = {
-        clock: p.clock,
-        priority: locked.priority,
-        deadline: clock.deadline?.toISOString() ?? null,
-        warningAt: clock.warning_at?.toISOString() ?? null,
-        timerVersion: p.timerVersion,
-        ...(kind === 'breach' && clock.deadline ? { lateMs: now.getTime() - clock.deadline.getTime() } : {}),
-        ...(quiet ? { quiet: true } : {}),
-      };
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, SLA_TIMER_BATCH);
+      try {
+        const outcomes = await this.fireBatch(batch);
+        batch.forEach((item, i) => item.resolve(outcomes[i] as SlaTimerOutcome));
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  /** One transaction for `items` (see the class comment); outcomes in the order of `items`. */
+  async fireBatch(items: ReadonlyArray<{ kind: SlaTimerKind; payload: SlaTimerPayload }>): Promise<SlaTimerOutcome[]> {
+    const now = this.clock.now();
+    const published: Array<{ ticketId: string; tenantId: string; type: string; version: number }> = [];
+    const outcomes = await this.dataSource.transaction(async (manager): Promise<SlaTimerOutcome[]> => {
+      const locked = await lockAndProjectTicketSlaBatch(
+        manager,
+        items.map((i) => i.payload.ticketId),
+        now,
+        this.cache,
+      );
+      const results: SlaTimerOutcome[] = [];
+      const acting: Array<{
+        index: number;
+        kind: SlaTimerKind;
+        p: SlaTimerPayload;
+        clock: SlaTimerClockRow;
+        quiet: boolean;
+        payload: Record<string, unknown>;
+        dedupKey: string;
+      }> = [];
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        const p = item.payload;
+        const ticket = locked.get(p.ticketId);
+        const clock = ticket?.clocks.find((c) => c.clock === p.clock);
+        const decision = decideSlaTimer(item.kind, p.timerVersion, clock, now);
+        const dedupKey = clock ? slaEventDedupKey(item.kind, p.ticketId, p.clock, clock.started_at) : '';
+        if (!decision.act || !clock || !ticket) {
+          results.push(decision);
+          return;
+        }
+        if (seen.has(dedupKey)) {
+          results.push({ act: false, reason: 'already-recorded' }); // the same timer twice in one batch
+          return;
+        }
+        seen.add(dedupKey);
+        const quiet = item.kind === 'warning' && isQuietNow(ticket.terms, now);
+        results.push({ act: true, recorded: false, quiet });
+        acting.push({
+          index,
+          kind: item.kind,
+          p,
+          clock,
+          quiet,
+          dedupKey,
+          payload: {
+            clock: p.clock,
+            priority: ticket.priority,
+            deadline: clock.deadline?.toISOString() ?? null,
+            warningAt: clock.warning_at?.toISOString() ?? null,
+            timerVersion: p.timerVersion,
+            ...(item.kind === 'breach' && clock.deadline ? { lateMs: now.getTime() - clock.deadline.getTime() } : {}),
+            ...(quiet ? { quiet: true } : {}),
+          },
+        });
+      });
+      if (acting.length === 0) return results;
+
       const inserted = (await manager.query(
         `INSERT INTO ticket_events (ticket_id, type, actor, occurred_at, payload, dedup_key)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
+         SELECT u.ticket_id, u.type, $1, $2, u.payload::jsonb, u.dedup_key
+           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[]) AS u(ticket_id, type, payload, dedup_key)
+         ON CONFLICT (dedup_key) DO NOTHING RETURNING dedup_key`,
         [
-          p.ticketId,
-          type,
           SLA_TIMER_ACTOR,
           now,
-          JSON.stringify(payload),
-          slaEventDedupKey(kind, p.ticketId, p.clock, clock.started_at),
+          acting.map((a) => a.p.ticketId),
+          acting.map((a) => SLA_EVENT_BY_KIND[a.kind]),
+          acting.map((a) => JSON.stringify(a.payload)),
+          acting.map((a) => a.dedupKey),
         ],
-      )) as Array<{ id: string }>;
-      const column = kind === 'warning' ? 'warned_at' : 'breached_at';
-      await manager.query(`UPDATE ticket_sla_clocks SET ${column} = $3 WHERE ticket_id = $1 AND clock = $2`, [
-        p.ticketId,
-        p.clock,
-        now,
-      ]);
-      if (inserted.length === 0) return { act: true, recorded: false, quiet };
-      const [ticket] = (await manager.query(
-        `UPDATE tickets SET version = version + 1, updated_at = $2 WHERE id = $1 RETURNING version`,
-        [p.ticketId, now],
-      )) as [Array<{ version: number }>, number];
-      const version = ticket[0]?.version ?? 0;
-      if (!quiet) {
-        for (const channel of this.channels) {
-          await channel.deliver(manager, {
-            tenantId: locked.tenantId,
-            ticketId: p.ticketId,
-            kind: type,
-            payload: { ...payload, ticketNumber: locked.number, title: locked.title },
+      )) as Array<{ dedup_key: string }>;
+      const recorded = new Set(inserted.map((r) => r.dedup_key));
+      await manager.query(
+        `UPDATE ticket_sla_clocks c
+            SET warned_at = CASE WHEN u.kind = 'warning' THEN $1 ELSE c.warned_at END,
+                breached_at = CASE WHEN u.kind = 'breach' THEN $1 ELSE c.breached_at END
+           FROM unnest($2::uuid[], $3::text[], $4::text[]) AS u(ticket_id, clock, kind)
+          WHERE c.ticket_id = u.ticket_id AND c.clock = u.clock`,
+        [now, acting.map((a) => a.p.ticketId), acting.map((a) => a.p.clock), acting.map((a) => a.kind)],
+      );
+      const fresh = acting.filter((a) => recorded.has(a.dedupKey));
+      if (fresh.length === 0) return results;
+      const versions = (await manager.query(
+        `UPDATE tickets SET version = version + 1, updated_at = $2 WHERE id = ANY($1::uuid[]) RETURNING id, version`,
+        [[...new Set(fresh.map((a) => a.p.ticketId))], now],
+      )) as [Array<{ id: string; version: number }>, number];
+      const versionOf = new Map(versions[0].map((r) => [r.id, r.version]));
+      const messages: NotificationMessage[] = [];
+      for (const a of fresh) {
+        const ticket = locked.get(a.p.ticketId) as LockedTicketSlaBatchEntry;
+        results[a.index] = { act: true, recorded: true, quiet: a.quiet };
+        published.push({
+          ticketId: a.p.ticketId,
+          tenantId: ticket.tenantId,
+          type: SLA_EVENT_BY_KIND[a.kind],
+          version: versionOf.get(a.p.ticketId) ?? 0,
+        });
+        if (!a.quiet) {
+          messages.push({
+            tenantId: ticket.tenantId,
+            ticketId: a.p.ticketId,
+            kind: SLA_EVENT_BY_KIND[a.kind],
+            payload: { ...a.payload, ticketNumber: ticket.number, title: ticket.title },
             at: now,
           });
         }
       }
-      published = { tenantId: locked.tenantId, version };
-      return { act: true, recorded: true, quiet };
+      for (const channel of this.channels) await channel.deliver(manager, messages);
+      return results;
     });
-    const change = published as { tenantId: string; version: number } | null;
-    if (change) {
-      this.changes.publish({
-        ticketId: p.ticketId,
-        tenantId: change.tenantId,
-        type: SLA_EVENT_BY_KIND[kind],
-        version: change.version,
-        at: now.toISOString(),
-      });
-    }
-    this.logger.debug({ kind, ...p, outcome }, 'sla timer');
-    return outcome;
+    for (const change of published) this.changes.publish({ ...change, at: now.toISOString() });
+    this.logger.debug({ timers: items.length, recorded: published.length }, 'sla timers fired');
+    return outcomes;
   }
 }
 
