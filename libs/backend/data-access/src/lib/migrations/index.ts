@@ -2,6 +2,7 @@ import { InitialSchema1795290000000 } from './1795290000000-InitialSchema';
 import { TicketQueueIndexCreatedAt1795292835855 } from './1795292835855-TicketQueueIndexCreatedAt';
 import { Notifications1795293816858 } from './1795293816858-Notifications';
 import { KpiRollups1795293955301 } from './1795293955301-KpiRollups';
+import { KpiRollupsLz41795295280613 } from './1795295280613-KpiRollupsLz4';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   TicketQueueIndexCreatedAt1795292835855,
   Notifications1795293816858,
   KpiRollups1795293955301,
+  KpiRollupsLz41795295280613,
 ];
