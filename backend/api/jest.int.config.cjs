@@ -8,4 +8,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
   maxWorkers: 1,
   testTimeout: 90_000,
+  // Streams (SSE) and keep-alive sockets of the global fetch may outlive the last test by seconds;
+  // every test awaits its own processes' exit, so ending the run here loses nothing.
+  forceExit: true,
 };
