@@ -129,8 +129,21 @@ describe('ticket lifecycle', () => {
     )) as Array<{ timer_version: number }>;
     expect(timer?.timer_version).toBeGreaterThan(0);
 
+    const kpiJobs = async () =>
+      (await env.dataSource.query(
+        `SELECT payload->>'contractId' AS contract_id, EXTRACT(EPOCH FROM run_at - created_at)::float8 AS delay FROM outbox_messages
+          WHERE job_name = 'kpi.recompute-contract' AND payload->>'contractId' = $1`,
+        [t.contractId],
+      )) as Array<{ contract_id: string; delay: number }>;
+    const kpiJobsBefore = (await kpiJobs()).length;
     const restored = await tech.post<TicketDetail>(`/api/tickets/${t.id}/restore`, { note: 'Tür neu justiert' });
     expect(restored.body.status).toBe('restored');
+    // the end of the downtime schedules a debounced KPI recompute of the contract, in the same transaction
+    const scheduled = await kpiJobs();
+    expect(scheduled).toHaveLength(kpiJobsBefore + 1);
+    const delay = scheduled[scheduled.length - 1]?.delay ?? 0;
+    expect(delay).toBeGreaterThanOrEqual(29.5);
+    expect(delay).toBeLessThan(31);
     expect(restored.body.restoredAt).not.toBeNull();
     expect(clock(restored.body, 'restore')?.state).toBe('met');
     expect(restored.body.nextDeadline).toBeNull();

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { KPI_RECOMPUTE_DEBOUNCE_MS, enqueueInTransaction } from '@leitstand/backend/jobs';
 import type { MaterialView, TicketAction, TicketDetail, TicketEventView, WorkLogView } from '@leitstand/api-contracts';
 import {
   ConflictError,
@@ -49,6 +50,20 @@ interface Change<R> {
 type Permission = 'staff' | 'staff-or-assigned-technician' | 'anyone';
 
 const SLA_TYPES: ReadonlySet<string> = new Set(SLA_EVENT_TYPES);
+
+/**
+ * Events that change a contract's KPIs or costs (downtime ends, scope or priority changes, billable
+ * work): they schedule a debounced roll-up recompute of the ticket's contract in the same transaction.
+ */
+const KPI_TYPES: ReadonlySet<string> = new Set([
+  'restored',
+  'closed',
+  'reopened',
+  'priority_changed',
+  'updated',
+  'work_logged',
+  'material_added',
+]);
 
 /**
  * Every change to an existing ticket: status actions, PATCH, comments, work logs, materials.
@@ -365,6 +380,14 @@ export class TicketActionsService {
           timezone: t.site_timezone,
         });
         await projectSlaClocks(manager, { ticketId: t.id, tenantId: t.tenant_id, terms, now });
+      }
+      if (t.contract_id && change.events.some((e) => KPI_TYPES.has(e.type))) {
+        await enqueueInTransaction(
+          manager,
+          'kpi.recompute-contract',
+          { contractId: t.contract_id },
+          new Date(now.getTime() + KPI_RECOMPUTE_DEBOUNCE_MS),
+        );
       }
       const [fresh] = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = $1`, [
         id,
