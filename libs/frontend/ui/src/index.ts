@@ -1,0 +1,15 @@
+export { LS_ICONS, LS_ICON_NAMESPACE } from './lib/ls-icons.constants';
+export { provideLsIcons } from './lib/ls-icons';
+export { CLOCK_LABELS, PRIORITY_DISPLAY, STATUS_LABELS, type PriorityDisplay } from './lib/ticket-display.constants';
+export { SlaTicker } from './lib/sla-ticker.service';
+export {
+  type SlaCountdownClock,
+  type SlaCountdownView,
+  type SlaTone,
+  describeSlaClock,
+  formatOverdue,
+  formatRemaining,
+} from './lib/sla-countdown';
+export { SlaCountdownComponent } from './lib/sla-countdown.component';
+export { PriorityBadgeComponent } from './lib/priority-badge.component';
+export { StatusBadgeComponent } from './lib/status-badge.component';

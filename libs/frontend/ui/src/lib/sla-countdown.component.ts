@@ -1,0 +1,47 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { type SlaCountdownClock, describeSlaClock } from './sla-countdown';
+import { SlaTicker } from './sla-ticker.service';
+import { CLOCK_LABELS } from './ticket-display.constants';
+
+/**
+ * One SLA clock as a live countdown: icon + label + text, colour only as the third cue.
+ * `<ls-sla-countdown [clock]="ticket.clocks[0]" [pauseReason]="reason" />`. Ticks from the shared
+ * {@link SlaTicker} (one interval per page); pass `now` to pin the time.
+ */
+@Component({
+  selector: 'ls-sla-countdown',
+  imports: [MatIconModule],
+  template: `
+    <mat-icon class="sla__icon" [svgIcon]="view().icon" aria-hidden="true" />
+    @if (showLabel()) {
+      <span class="sla__label">{{ label() + ': ' }}</span>
+    }
+    <span class="sla__text">{{ view().text }}</span>
+  `,
+  styleUrl: './sla-countdown.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    role: 'timer',
+    '[class]': "'sla sla--' + view().tone",
+    '[attr.data-tone]': 'view().tone',
+  },
+})
+export class SlaCountdownComponent {
+  private readonly ticker = inject(SlaTicker);
+
+  readonly clock = input<SlaCountdownClock | null | undefined>(null);
+  readonly pauseReason = input<string | null | undefined>(null);
+  /** Epoch milliseconds; defaults to the shared ticker. */
+  readonly now = input<number | undefined>(undefined);
+  readonly showLabel = input(true);
+
+  protected readonly label = computed(() => {
+    const clock = this.clock();
+    return clock ? CLOCK_LABELS[clock.clock] : 'Frist';
+  });
+
+  protected readonly view = computed(() =>
+    describeSlaClock(this.clock(), this.now() ?? this.ticker.now(), this.pauseReason()),
+  );
+}
