@@ -4,3 +4,11 @@ export { CSRF_HEADER, CSRF_HEADER_VALUE, authInterceptor } from './lib/auth.inte
 export { authGuard, guestGuard } from './lib/auth.guards';
 export { LOGIN_PATH, loginUrlTree, safeReturnUrl } from './lib/login-redirect';
 export { TicketsApiService } from './lib/tickets-api.service';
+export { CatalogApiService } from './lib/catalog-api.service';
+export {
+  EVENT_SOURCE_FACTORY,
+  FIRST_RECONNECT_MS,
+  MAX_RECONNECT_MS,
+  TicketChangesService,
+  type TicketStreamEvent,
+} from './lib/ticket-changes.service';

@@ -101,4 +101,28 @@ describe('TicketsApiService', () => {
     service.list().subscribe();
     http.expectOne('https://leitstand.example/api/tickets').flush({ items: [], nextCursor: null });
   });
+  it('list() sends filters and the cursor as query parameters, leaving out empty ones', () => {
+    setUp();
+    service.list({ open: true, priority: 'A', siteId: '', atRisk: true, cursor: 'c2', limit: 100 }).subscribe();
+    const req = http.expectOne((r) => r.url === '/api/tickets');
+    expect(req.request.params.toString()).toBe('open=true&priority=A&atRisk=true&cursor=c2&limit=100');
+    req.flush({ items: [], nextCursor: null });
+  });
+
+  it('create() sends the Idempotency-Key header', () => {
+    setUp();
+    service.create({ siteId: 's', title: 't' }, 'key-1').subscribe();
+    const req = http.expectOne({ method: 'POST', url: '/api/tickets' });
+    expect(req.request.headers.get('Idempotency-Key')).toBe('key-1');
+    req.flush(TICKET);
+  });
+
+  it('act() POSTs the action with If-Match of the loaded version', () => {
+    setUp();
+    service.act(TICKET.id, 'pause', 7, { reason: 'Ersatzteil' }).subscribe();
+    const req = http.expectOne({ method: 'POST', url: `/api/tickets/${TICKET.id}/pause` });
+    expect(req.request.headers.get('If-Match')).toBe('"7"');
+    expect(req.request.body).toEqual({ reason: 'Ersatzteil' });
+    req.flush(TICKET);
+  });
 });
