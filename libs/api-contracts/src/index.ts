@@ -3,3 +3,4 @@ export * from './lib/health.types';
 export * from './lib/auth.types';
 export * from './lib/catalog.types';
 export * from './lib/ticket.types';
+export * from './lib/kpi.types';
