@@ -12,3 +12,4 @@ export {
   TicketChangesService,
   type TicketStreamEvent,
 } from './lib/ticket-changes.service';
+export { KpiApiService } from './lib/kpi-api.service';
