@@ -12,5 +12,10 @@ export const APP_ROUTES: Routes = [
     canActivate: [authGuard],
     loadChildren: () => import('@leitstand/frontend/feature-ticket-list').then((m) => m.TICKET_LIST_ROUTES),
   },
+  {
+    path: 'dashboard',
+    canActivate: [authGuard],
+    loadChildren: () => import('@leitstand/frontend/feature-dashboard').then((m) => m.DASHBOARD_ROUTES),
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import type { CostView, KpiView } from '@leitstand/api-contracts';
+import { launchBrowser } from './support/browser';
+import { type DashboardWorld, apiGetAs, seedDashboardWorld } from './support/dashboard-fixtures';
+import { baseUrl, outputPath } from './support/stack';
+import { isSignedOutProbe, submitLogin } from './support/users';
+
+/** How the UI must show the API's decimal strings (de-DE), computed here from the same strings. */
+const euro = (value: string) =>
+  new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(value as Intl.StringNumericLiteral);
+const percent = (value: string) =>
+  `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 4 }).format(value as Intl.StringNumericLiteral)} %`;
+const squash = (text: string) =>
+  text
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const PERIOD = '2026-10';
+
+describe('manager dashboard', () => {
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let world: DashboardWorld;
+
+  beforeAll(async () => {
+    world = await seedDashboardWorld();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    pageErrors = [];
+    page = await browser.newPage({
+      locale: 'de-DE',
+      timezoneId: 'America/New_York',
+      viewport: { width: 1280, height: 900 },
+    });
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isSignedOutProbe(message)) pageErrors.push(`console: ${message.text()}`);
+    });
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  /** The rows of a KPI table as trimmed cell texts. */
+  async function rows(tableId: string): Promise<string[][]> {
+    const table = page.locator(`table[data-table="${tableId}"]`);
+    await table.waitFor();
+    return table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => (cell as HTMLElement).innerText)))
+      .then((all) => all.map((r) => r.map(squash)));
+  }
+
+  it('shows availability, bonus/malus and cost figures equal to the API', async () => {
+    const query = `?contract=${world.contractId}&period=${PERIOD}`;
+    const kpis = await apiGetAs<KpiView>(
+      world.manager,
+      baseUrl(),
+      `/api/contracts/${world.contractId}/kpis?period=${PERIOD}`,
+    );
+    const costs = await apiGetAs<CostView>(
+      world.manager,
+      baseUrl(),
+      `/api/contracts/${world.contractId}/costs?period=${PERIOD}`,
+    );
+
+    // Signed out, the dashboard link leads to the sign-in page and back.
+    await page.goto(`${baseUrl()}/dashboard${query}`);
+    await page.waitForURL(/\/login(\?|$)/);
+    await submitLogin(page, world.manager.email, world.manager.password);
+    await page.getByRole('heading', { level: 1, name: 'Vertragskennzahlen' }).waitFor();
+    await page.locator('table[data-table="verfuegbarkeit"]').waitFor({ timeout: 20_000 });
+    expect(squash(await page.getByRole('status').innerText())).toBe(
+      `Kennzahlen für ${world.contractName}, Oktober 2026 geladen.`,
+    );
+
+    // availability per class: the API's percentages
+    const availability = await rows('verfuegbarkeit');
+    for (const c of kpis.availability.classes) {
+      const row = availability.find((r) => r[0] === `Klasse ${c.assetClass}`);
+      expect(row?.[5]).toBe(percent(c.availabilityPercent ?? ''));
+    }
+    const classA = kpis.availability.classes.find((c) => c.assetClass === 'A');
+    expect(classA?.availabilityPercent).toBe('99.4631');
+    expect(availability.find((r) => r[0] === 'Klasse A')?.slice(5)).toEqual(['99,4631 %', '99,5 %', '✗ verfehlt']);
+
+    // bonus/malus: each KPI amount, and the result
+    const bonusMalus = await rows('bonus-malus');
+    const result = kpis.bonusMalus.result;
+    expect(result).not.toBeNull();
+    for (const k of result?.kpis ?? []) {
+      expect(bonusMalus.find((r) => r[0] === k.label)?.[4]).toBe(squash(euro(k.amount)));
+    }
+    expect(bonusMalus.find((r) => r[0] === 'Bonus/Malus')?.[4]).toBe(squash(euro(result?.amount ?? '')));
+    expect(squash(await page.locator('[data-figure="bonus-malus"]').innerText())).toBe(
+      squash(euro(result?.amount ?? '')),
+    );
+    expect(result?.amount).toBe('-5.54');
+
+    // costs: every line and the total; the margin
+    const costRows = await rows('kosten');
+    expect(costRows.map((r) => r[1])).toEqual([
+      ...costs.lines.map((l) => squash(euro(l.amount))),
+      squash(euro(costs.total)),
+    ]);
+    expect(costs.total).toBe('10138.21');
+    const margin = await rows('marge');
+    expect(margin.at(-1)?.[1]).toBe(squash(euro(costs.margin ?? '')));
+
+    // charts are images with a text summary
+    const charts = page.locator('ls-kpi-chart [role="img"]');
+    expect(await charts.count()).toBe(3);
+    expect(await charts.first().getAttribute('aria-label')).toContain('Klasse A 99,4631 %');
+
+    await page.screenshot({ path: outputPath('manager-dashboard.png'), fullPage: true });
+
+    // the printable report of the month
+    await page.getByRole('link', { name: 'SLA-Bericht (druckbar)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'SLA-Bericht Oktober 2026' }).waitFor();
+    expect((await rows('bonus-malus')).find((r) => r[0] === 'Bonus/Malus')?.[4]).toBe(
+      squash(euro(result?.amount ?? '')),
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('mat-toolbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Drucken' }).isVisible()).toBe(false);
+    await page.screenshot({ path: outputPath('manager-dashboard-report-print.png'), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+import { Component, input } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { HttpErrorResponse } from '@angular/common/http';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { withComponentInputBinding } from '@angular/router';
+import { type Observable, of, throwError } from 'rxjs';
+import type { ContractListResponse, CostView, KpiView } from '@leitstand/api-contracts';
+import { KpiApiService } from '@leitstand/frontend/data-access';
+import { DashboardPageComponent } from './dashboard-page.component';
+import { KpiChartComponent } from './kpi-chart.component';
+import { COST_FIXTURE, KPI_FIXTURE, contractFixture } from './kpi.fixtures';
+import { NOW } from './now.token';
+
+@Component({ selector: 'ls-kpi-chart', template: '<div role="img" [attr.aria-label]="label()"></div>' })
+class FakeChartComponent {
+  readonly options = input<unknown>();
+  readonly label = input.required<string>();
+}
+
+class FakeKpiApi {
+  calls: string[] = [];
+  fail = false;
+  contracts(): Observable<ContractListResponse> {
+    return of({
+      items: [contractFixture('c-1', 'Technischer Gesamtservice'), contractFixture('c-2', 'Wartung')],
+      nextCursor: null,
+    });
+  }
+  kpis(id: string, period: string): Observable<KpiView> {
+    this.calls.push(`kpis ${id} ${period}`);
+    if (this.fail) {
+      return throwError(
+        () => new HttpErrorResponse({ status: 500, error: { statusCode: 500, error: 'x', message: 'Datenbank weg' } }),
+      );
+    }
+    return of({ ...KPI_FIXTURE, contractId: id, period: { ...KPI_FIXTURE.period, key: period } });
+  }
+  costs(id: string, period: string): Observable<CostView> {
+    this.calls.push(`costs ${id} ${period}`);
+    return of({ ...COST_FIXTURE, contractId: id });
+  }
+}
+
+const text = (el: Element | null | undefined) =>
+  (el?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\u00a0/g, ' ')
+    .trim();
+
+function cellsOf(root: HTMLElement, tableId: string): string[][] {
+  return Array.from(root.querySelectorAll(`table[data-table="${tableId}"] tbody tr`)).map((tr) =>
+    Array.from(tr.children, (c) => text(c)),
+  );
+}
+
+describe('DashboardPageComponent', () => {
+  let api: FakeKpiApi;
+
+  async function open(url = '/dashboard') {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'dashboard', component: DashboardPageComponent }], withComponentInputBinding()),
+        { provide: KpiApiService, useValue: api },
+        { provide: NOW, useValue: () => new Date('2026-11-21T12:00:00Z') },
+      ],
+    });
+    TestBed.overrideComponent(DashboardPageComponent, {
+      remove: { imports: [KpiChartComponent] },
+      add: { imports: [FakeChartComponent] },
+    });
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url);
+    await harness.fixture.whenStable();
+    return harness;
+  }
+
+  beforeEach(() => {
+    api = new FakeKpiApi();
+  });
+
+  it('loads the first contract for the last full month and renders every table', async () => {
+    const harness = await open();
+    const root = harness.routeNativeElement as HTMLElement;
+    expect(api.calls).toEqual(['kpis c-1 2026-10', 'costs c-1 2026-10']);
+    expect(cellsOf(root, 'verfuegbarkeit')[0]).toEqual([
+      'Klasse A',
+      '2',
+      '89.400 min',
+      '480 min',
+      '447 min',
+      '99,4631 %',
+      '99,5 %',
+      '✗ verfehlt',
+    ]);
+    expect(cellsOf(root, 'sla-erfuellung')[1]).toEqual([
+      'A',
+      'Wiederherstellung',
+      '2',
+      '1',
+      '66,6667 %',
+      '2026-900001',
+    ]);
+    expect(cellsOf(root, 'mttr-mtbf')[0]).toEqual(['Klasse A', '4', '165 min', '3', '29.640 min']);
+    expect(cellsOf(root, 'bonus-malus').at(-1)).toEqual(['Bonus/Malus', '–', 'Summe −5,54 €', '–', '-5,54 €']);
+    expect(cellsOf(root, 'kosten').map((r) => r.slice(0, 2))).toEqual([
+      ['Pauschalen', '10.000,00 €'],
+      ['Zusatzleistungen (außerhalb des Umfangs)', '143,75 €'],
+      ['Inspektionen', '0,00 €'],
+      ['Bonus/Malus', '-5,54 €'],
+      ['Summe (Umsatz des Dienstleisters)', '10.138,21 €'],
+    ]);
+    expect(cellsOf(root, 'marge').at(-1)).toEqual(['Marge', '10.020,71 €', '98,84 % vom Umsatz']);
+    expect(root.querySelectorAll('button.csv').length).toBe(6);
+    const chart = root.querySelector('[role="img"]');
+    expect(chart?.getAttribute('aria-label')).toContain('Klasse A 99,4631 % (Ziel 99,5 %, verfehlt)');
+    expect(text(root.querySelector('[role="status"]'))).toBe(
+      'Kennzahlen für Technischer Gesamtservice, Oktober 2026 geladen.',
+    );
+  });
+
+  it('switches to a quarter and another contract, and reflects them in the URL', async () => {
+    const harness = await open();
+    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    const [contract, kind, period] = await loader.getAllHarnesses(MatSelectHarness);
+    await kind?.clickOptions({ text: 'Quartal' });
+    await harness.fixture.whenStable();
+    expect(api.calls.slice(-2)).toEqual(['kpis c-1 2026-Q4', 'costs c-1 2026-Q4']);
+    expect(await period?.getValueText()).toBe('4. Quartal 2026');
+    await period?.clickOptions({ text: '3. Quartal 2026' });
+    await contract?.clickOptions({ text: 'Wartung' });
+    await harness.fixture.whenStable();
+    expect(api.calls.at(-2)).toBe('kpis c-2 2026-Q3');
+    expect(TestBed.inject(Router).url).toBe('/dashboard?contract=c-2&period=2026-Q3');
+  });
+
+  it('reads contract and period from the URL', async () => {
+    await open('/dashboard?contract=c-2&period=2026');
+    expect(api.calls).toEqual(['kpis c-2 2026', 'costs c-2 2026']);
+  });
+
+  it('shows an error with a retry that loads again', async () => {
+    api.fail = true;
+    const harness = await open();
+    const root = harness.routeNativeElement as HTMLElement;
+    expect(text(root.querySelector('[role="alert"]'))).toContain(
+      'Kennzahlen konnten nicht geladen werden. Datenbank weg',
+    );
+    expect(root.querySelector('table')).toBeNull();
+    api.fail = false;
+    (root.querySelector('[role="alert"] button') as HTMLButtonElement).click();
+    await harness.fixture.whenStable();
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(cellsOf(root, 'kosten').length).toBe(5);
+  });
+});

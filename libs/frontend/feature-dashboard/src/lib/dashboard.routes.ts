@@ -1,0 +1,21 @@
+import type { Routes } from '@angular/router';
+import { provideEchartsCore } from 'ngx-echarts';
+import { DashboardPageComponent } from './dashboard-page.component';
+import { dashboardRoleGuard } from './dashboard-role.guard';
+import { ReportPageComponent } from './report-page.component';
+
+/**
+ * Mount under `dashboard` with `loadChildren: () => import('@leitstand/frontend/feature-dashboard').then((m) => m.DASHBOARD_ROUTES)`
+ * behind `authGuard`; only admins, agents and managers get in (`dashboardRoleGuard`). ECharts is loaded lazily with the first chart.
+ */
+export const DASHBOARD_ROUTES: Routes = [
+  {
+    path: '',
+    canActivate: [dashboardRoleGuard],
+    providers: [provideEchartsCore({ echarts: () => import('echarts') })],
+    children: [
+      { path: '', pathMatch: 'full', title: 'Vertragskennzahlen – Leitstand', component: DashboardPageComponent },
+      { path: 'report', title: 'SLA-Bericht – Leitstand', component: ReportPageComponent },
+    ],
+  },
+];
