@@ -13,6 +13,16 @@ export const APP_ROUTES: Routes = [
     loadChildren: () => import('@leitstand/frontend/feature-ticket-list').then((m) => m.TICKET_LIST_ROUTES),
   },
   {
+    path: 'tickets/new',
+    canActivate: [authGuard],
+    loadChildren: () => import('@leitstand/frontend/feature-ticket-intake').then((m) => m.TICKET_INTAKE_ROUTES),
+  },
+  {
+    path: 'tickets/:id',
+    canActivate: [authGuard],
+    loadChildren: () => import('@leitstand/frontend/feature-ticket-detail').then((m) => m.TICKET_DETAIL_ROUTES),
+  },
+  {
     path: 'dashboard',
     canActivate: [authGuard],
     loadChildren: () => import('@leitstand/frontend/feature-dashboard').then((m) => m.DASHBOARD_ROUTES),

@@ -13,3 +13,4 @@ export {
 export { SlaCountdownComponent } from './lib/sla-countdown.component';
 export { PriorityBadgeComponent } from './lib/priority-badge.component';
 export { StatusBadgeComponent } from './lib/status-badge.component';
+export { DISPLAY_TIME_ZONE, DateTimePipe, formatInstant } from './lib/date-time.pipe';

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { AssetListResponse, SiteListResponse } from '@leitstand/api-contracts';
+import type { AssetListResponse, SiteListResponse, TenantListResponse } from '@leitstand/api-contracts';
 import { API_BASE_URL } from './api-base-url.token';
 
 /** Read-only catalog look-ups of the intake: sites and the asset search. */
@@ -12,7 +12,12 @@ export class CatalogApiService {
 
   /** GET /api/sites — the caller's sites. */
   sites(): Observable<SiteListResponse> {
-    return this.http.get<SiteListResponse>(`${this.baseUrl}/sites`, { params: { limit: '200' } });
+    return this.http.get<SiteListResponse>(`${this.baseUrl}/sites`);
+  }
+
+  /** GET /api/tenants — the tenants in the caller's scope. */
+  tenants(): Observable<TenantListResponse> {
+    return this.http.get<TenantListResponse>(`${this.baseUrl}/tenants`);
   }
 
   /** GET /api/assets?siteId&q — assets of a site whose code, name or trade contains `q`. */

@@ -4,9 +4,11 @@ import type { TicketChangeEvent } from '@leitstand/api-contracts';
 import { API_BASE_URL } from './api-base-url.token';
 
 /** Builds the EventSource (a token so tests can hand in a fake). */
-export const EVENT_SOURCE_FACTORY = new InjectionToken<(url: string) => EventSource>('EVENT_SOURCE_FACTORY', {
+export const EVENT_SOURCE_FACTORY = new InjectionToken<(url: string) => EventSource | null>('EVENT_SOURCE_FACTORY', {
   providedIn: 'root',
-  factory: () => (url: string) => new EventSource(url, { withCredentials: true }),
+  // Null where the platform has no EventSource (server rendering, jsdom): the stream then stays silent.
+  factory: () => (url: string) =>
+    typeof EventSource === 'undefined' ? null : new EventSource(url, { withCredentials: true }),
 });
 
 /** First reconnect delay; doubles per failed attempt up to {@link MAX_RECONNECT_MS}. */
@@ -32,6 +34,9 @@ export class TicketChangesService {
 
     const connect = (): void => {
       source = this.createSource(this.url);
+      if (!source) {
+        return;
+      }
       source.onopen = () => {
         delay = FIRST_RECONNECT_MS;
         // After a reconnect, changes in the gap are unknown: ask for a full re-fetch.

@@ -3,174 +3,232 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { LOCALE_ID } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MatTableHarness } from '@angular/material/table/testing';
-import { Subject } from 'rxjs';
-import type { TicketListResponse, TicketSummary } from '@leitstand/api-contracts';
-import { TicketsApiService } from '@leitstand/frontend/data-access';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { provideRouter } from '@angular/router';
+import { Subject, of, throwError } from 'rxjs';
+import type {
+  TicketDetail,
+  TicketListQuery,
+  TicketListResponse,
+  TicketSummary,
+  TicketTimelineResponse,
+} from '@leitstand/api-contracts';
+import {
+  CatalogApiService,
+  TicketChangesService,
+  type TicketStreamEvent,
+  TicketsApiService,
+} from '@leitstand/frontend/data-access';
+import { provideLsIcons } from '@leitstand/frontend/ui';
 import { TicketListPageComponent } from './ticket-list-page.component';
-import { provideTicketListIcons } from './ticket-list.icons';
 
-/** Fake of the one API method the page uses; each call hands out a subject the test answers. */
+const NOW = Date.parse('2026-11-21T13:00:00.000Z');
+
+function summary(overrides: Partial<TicketSummary>): TicketSummary {
+  return {
+    id: 't-1',
+    number: '2026-000042',
+    tenantId: 'tenant-1',
+    siteId: 'site-1',
+    siteName: 'Werk Süd',
+    assetId: 'asset-1',
+    assetName: 'Aufzug 2',
+    assigneeId: null,
+    nextDeadline: '2026-11-21T13:12:34.000Z',
+    atRisk: false,
+    breached: false,
+    title: 'Aufzug 2 steht zwischen EG und 1. OG',
+    priority: 'A',
+    status: 'new',
+    channel: 'phone',
+    createdAt: '2026-11-21T12:58:00.000Z',
+    ...overrides,
+  };
+}
+
+function detail(ticket: TicketSummary): TicketDetail {
+  return {
+    ...ticket,
+    description: null,
+    category: null,
+    priorityReason: null,
+    reporter: null,
+    faultBeganAt: ticket.createdAt,
+    assetDown: true,
+    inScope: true,
+    scopeNote: null,
+    contractId: 'c-1',
+    pausedFrom: null,
+    restoredAt: null,
+    closedAt: null,
+    updatedAt: ticket.createdAt,
+    version: 1,
+    clocks: [
+      {
+        clock: 'response',
+        state: ticket.status === 'new' ? 'running' : 'met',
+        priority: 'A',
+        budgetMinutes: 15,
+        usedMinutes: 2,
+        remainingMinutes: 13,
+        deadline: '2026-11-21T13:12:34.000Z',
+        warningAt: '2026-11-21T13:10:00.000Z',
+        breachMinutes: null,
+        lateMs: null,
+        calendarKey: '24-7',
+      },
+      {
+        clock: 'restore',
+        state: ticket.status === 'paused' ? 'paused' : 'running',
+        priority: 'A',
+        budgetMinutes: 60,
+        usedMinutes: 2,
+        remainingMinutes: 58,
+        deadline: '2026-11-21T12:57:00.000Z',
+        warningAt: '2026-11-21T12:45:00.000Z',
+        breachMinutes: null,
+        lateMs: null,
+        calendarKey: '24-7',
+      },
+    ],
+  };
+}
+
 class FakeTicketsApi {
-  readonly calls: Subject<TicketListResponse>[] = [];
-
-  list(): Subject<TicketListResponse> {
-    const response = new Subject<TicketListResponse>();
-    this.calls.push(response);
-    return response;
+  readonly listCalls: TicketListQuery[] = [];
+  pages: Array<TicketListResponse | 'error'> = [];
+  readonly tickets = new Map<string, TicketSummary>();
+  list(query: TicketListQuery) {
+    this.listCalls.push(query);
+    const page = this.pages.shift() ?? { items: [...this.tickets.values()], nextCursor: null };
+    return page === 'error'
+      ? throwError(() => new HttpErrorResponse({ status: 503, error: { message: 'Datenbank nicht erreichbar' } }))
+      : of(page);
   }
-
-  respond(items: TicketSummary[]): void {
-    const call = this.calls.at(-1);
-    if (!call) {
-      throw new Error('list() was not called');
-    }
-    call.next({ items, nextCursor: null });
-    call.complete();
+  get(id: string) {
+    const ticket = this.tickets.get(id);
+    return ticket ? of(detail(ticket)) : throwError(() => new HttpErrorResponse({ status: 404 }));
   }
-
-  fail(status: number): void {
-    this.calls
-      .at(-1)
-      ?.error(new HttpErrorResponse({ status, error: { statusCode: status, message: 'Datenbank nicht erreichbar' } }));
+  timeline() {
+    const response: TicketTimelineResponse = {
+      items: [{ id: 'e1', type: 'paused', actor: 'u', occurredAt: '', payload: { reason: 'Ersatzteil bestellt' } }],
+    };
+    return of(response);
   }
 }
 
-const WINTER_TICKET: TicketSummary = {
-  id: 't-1',
-  number: '2026-000042',
-  tenantId: 'tenant-1',
-  siteId: 'site-1',
-  siteName: 'Werk Süd',
-  assetId: null,
-  assetName: null,
-  assigneeId: null,
-  nextDeadline: null,
-  atRisk: false,
-  breached: false,
-  title: 'Aufzug 2 steht zwischen EG und 1. OG',
-  priority: 'A',
-  status: 'new',
-  channel: 'phone',
-  createdAt: '2026-11-21T13:05:00.000Z', // CET (UTC+1) → 14:05
-};
-
-const SUMMER_TICKET: TicketSummary = {
-  id: 't-2',
-  number: '2026-000043',
-  tenantId: 'tenant-1',
-  siteId: 'site-1',
-  siteName: 'Werk Süd',
-  assetId: null,
-  assetName: null,
-  assigneeId: null,
-  nextDeadline: null,
-  atRisk: false,
-  breached: false,
-  title: 'Druckluft Halle 3 schwankt',
-  priority: 'C',
-  status: 'on_site',
-  channel: 'email',
-  createdAt: '2026-07-01T12:00:00.000Z', // CEST (UTC+2) → 14:00
-};
-
-describe('TicketListPageComponent', () => {
+describe('TicketListPageComponent (live queue)', () => {
   let api: FakeTicketsApi;
+  let changes: Subject<TicketStreamEvent>;
   let fixture: ComponentFixture<TicketListPageComponent>;
 
-  beforeEach(async () => {
+  beforeEach(() => {
+    jest.useFakeTimers({
+      now: NOW,
+      doNotFake: ['queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'nextTick', 'setImmediate'],
+    });
+    localStorage.clear();
     api = new FakeTicketsApi();
+    changes = new Subject();
+    const first = summary({});
+    const second = summary({
+      id: 't-2',
+      number: '2026-000043',
+      title: 'Druckluft Halle 3 schwankt',
+      priority: 'B',
+      status: 'paused',
+      assetName: 'Kompressor 1',
+      nextDeadline: null,
+    });
+    api.tickets.set(first.id, first);
+    api.tickets.set(second.id, second);
     TestBed.configureTestingModule({
       providers: [
-        { provide: TicketsApiService, useValue: api },
+        provideRouter([]),
+        provideLsIcons(),
         { provide: LOCALE_ID, useValue: 'de-DE' },
-        provideTicketListIcons(),
+        { provide: TicketsApiService, useValue: api },
+        { provide: CatalogApiService, useValue: { sites: () => of({ items: [], nextCursor: null }) } },
+        { provide: TicketChangesService, useValue: { events$: changes } },
       ],
     });
+  });
+
+  afterEach(() => jest.useRealTimers());
+
+  async function render(): Promise<void> {
     fixture = TestBed.createComponent(TicketListPageComponent);
+    fixture.detectChanges();
+    jest.advanceTimersByTime(50);
+    fixture.detectChanges();
     await fixture.whenStable();
-  });
-
-  function text(): string {
-    return (fixture.nativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ') ?? '';
+    await Promise.resolve(); // the rows' clock fetches run in a microtask
+    await fixture.whenStable();
   }
 
-  function statusRegion(): HTMLElement {
-    const region = (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('[role="status"]');
-    if (!region) {
-      throw new Error('no status region');
-    }
-    return region;
+  function rowText(id: string): string {
+    const row = (fixture.nativeElement as HTMLElement).querySelector(`ls-queue-row[data-ticket-id="${id}"]`);
+    return row?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   }
 
-  it('announces loading politely and shows a progress bar until the API answers', () => {
-    expect(statusRegion().getAttribute('aria-live')).toBe('polite');
-    expect(statusRegion().textContent).toContain('Tickets werden geladen');
-    expect(fixture.nativeElement.querySelector('mat-progress-bar')).not.toBeNull();
-  });
+  it('renders each open ticket with priority, asset, site and both clocks as countdowns with text', async () => {
+    await render();
+    expect(api.listCalls[0]).toEqual({ open: true, limit: 200 });
+    const first = rowText('t-1');
+    expect(first).toContain('A – hoch');
+    expect(first).toContain('2026-000042');
+    expect(first).toContain('Aufzug 2 · Werk Süd');
+    expect(first).toContain('Reaktion: noch 12:34 min');
+    expect(first).toContain('Entstörung: überfällig seit 3 min');
+    expect(rowText('t-2')).toContain('Entstörung: pausiert: Ersatzteil bestellt');
+    expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain('2 offene Tickets');
 
-  it('renders one row per ticket with priority as text, German status and de-DE Berlin time', async () => {
-    api.respond([WINTER_TICKET, SUMMER_TICKET]);
-
-    const table = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatTableHarness);
-    expect(await table.getHeaderRows().then((rows) => rows[0]?.getCellTextByIndex())).toEqual([
-      'Nr.',
-      'Priorität',
-      'Titel',
-      'Status',
-      'Erstellt',
-    ]);
-    expect(await table.getCellTextByIndex()).toEqual([
-      ['2026-000042', 'A – hoch', 'Aufzug 2 steht zwischen EG und 1. OG', 'Neu', '21.11.2026, 14:05'],
-      ['2026-000043', 'C – niedrig', 'Druckluft Halle 3 schwankt', 'Vor Ort', '01.07.2026, 14:00'],
-    ]);
-    expect(statusRegion().textContent?.trim()).toBe('2 Tickets');
-    expect(fixture.nativeElement.querySelector('table caption')?.textContent?.trim()).toBe('Tickets');
-    expect(fixture.nativeElement.querySelector('mat-progress-bar')).toBeNull();
-  });
-
-  it('shows the empty state "Keine Tickets" and no table when there are no tickets', async () => {
-    api.respond([]);
+    jest.advanceTimersByTime(1000);
     await fixture.whenStable();
-
-    expect(statusRegion().textContent?.trim()).toBe('Keine Tickets');
-    expect(fixture.nativeElement.querySelector('table')).toBeNull();
+    expect(rowText('t-1')).toContain('Reaktion: noch 12:33 min');
   });
 
-  it('shows the error with the HTTP status and loads again on "Erneut versuchen"', async () => {
-    api.fail(503);
+  it('re-fetches a changed ticket from the stream and re-reads the page for an unknown one', async () => {
+    await render();
+    api.tickets.set('t-1', summary({ status: 'accepted' }));
+    changes.next({ kind: 'change', change: { ticketId: 't-1', tenantId: 'x', type: 'accepted', version: 2, at: '' } });
     await fixture.whenStable();
+    expect(rowText('t-1')).toContain('Angenommen');
+    expect(rowText('t-1')).toContain('Reaktion: erfüllt');
+    expect(api.listCalls).toHaveLength(1);
 
-    expect(statusRegion().textContent).toContain(
-      'Tickets konnten nicht geladen werden. Der Server antwortete mit HTTP 503: Datenbank nicht erreichbar.',
+    api.tickets.set('t-3', summary({ id: 't-3', number: '2026-000044', title: 'Neu gemeldet' }));
+    changes.next({ kind: 'change', change: { ticketId: 't-3', tenantId: 'x', type: 'created', version: 1, at: '' } });
+    jest.advanceTimersByTime(300);
+    await fixture.whenStable();
+    expect(api.listCalls).toHaveLength(2);
+    expect(rowText('t-3')).toContain('Neu gemeldet');
+  });
+
+  it('filters through the API and saves a named filter in localStorage', async () => {
+    await render();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    await (await loader.getHarness(MatCheckboxHarness.with({ label: 'überfällig' }))).check();
+    expect(api.listCalls.at(-1)).toEqual({ open: true, breached: true, limit: 200 });
+
+    await (await loader.getHarness(MatInputHarness.with({ placeholder: '' }))).setValue('Nur überfällige');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Filter speichern' }))).click();
+    const stored = JSON.parse(localStorage.getItem('leitstand.queue.savedFilters') ?? '[]') as unknown[];
+    expect(stored).toEqual([{ name: 'Nur überfällige', filter: expect.objectContaining({ breached: true }) }]);
+  });
+
+  it('shows the error and loads again on "Erneut versuchen"', async () => {
+    api.pages = ['error'];
+    await render();
+    expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain(
+      'Der Server antwortete mit HTTP 503: Datenbank nicht erreichbar.',
     );
     const retry = await TestbedHarnessEnvironment.loader(fixture).getHarness(
       MatButtonHarness.with({ text: 'Erneut versuchen' }),
     );
     await retry.click();
-    expect(api.calls).toHaveLength(2);
-
-    api.respond([WINTER_TICKET]);
-    await fixture.whenStable();
-    expect(text()).toContain('Aufzug 2 steht zwischen EG und 1. OG');
-    expect(text()).not.toContain('Erneut versuchen');
-  });
-
-  it('keeps the rows visible while "Aktualisieren" reloads, then shows the new list', async () => {
-    api.respond([WINTER_TICKET]);
-    await fixture.whenStable();
-
-    const refresh = await TestbedHarnessEnvironment.loader(fixture).getHarness(
-      MatButtonHarness.with({ text: /Aktualisieren/ }),
-    );
-    await refresh.click();
-    expect(api.calls).toHaveLength(2);
-    expect(text()).toContain('2026-000042');
-    expect(fixture.nativeElement.querySelector('table')?.getAttribute('aria-busy')).toBe('true');
-
-    api.respond([WINTER_TICKET, SUMMER_TICKET]);
-    await fixture.whenStable();
-    expect(text()).toContain('2026-000043');
-    expect(statusRegion().textContent?.trim()).toBe('2 Tickets');
+    expect(api.listCalls).toHaveLength(2);
+    expect(rowText('t-1')).toContain('2026-000042');
   });
 });

@@ -1,133 +1,256 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ScrollingModule } from '@angular/cdk/scrolling';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatTableModule } from '@angular/material/table';
-import { Subject, catchError, map, of, startWith, switchMap } from 'rxjs';
-import type { ApiError, IsoInstant, Priority, TicketSummary } from '@leitstand/api-contracts';
-import { TicketsApiService } from '@leitstand/frontend/data-access';
-import { DateTimePipe } from './date-time.pipe';
-import { PRIORITY_DISPLAY, STATUS_LABELS } from './ticket-display.constants';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { Subject, type Subscription, debounceTime } from 'rxjs';
+import {
+  type ApiError,
+  PRIORITIES,
+  OPEN_TICKET_STATUSES,
+  type SiteView,
+  type TicketStatus,
+  type TicketSummary,
+} from '@leitstand/api-contracts';
+import { CatalogApiService, TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
+import { PRIORITY_DISPLAY, STATUS_LABELS } from '@leitstand/frontend/ui';
+import {
+  EMPTY_FILTER,
+  type QueueFilter,
+  type SavedQueueFilter,
+  byNearestDeadline,
+  loadSavedFilters,
+  matchesFilter,
+  storeSavedFilters,
+  toQuery,
+} from './queue-filters';
+import { QueueRowComponent } from './queue-row.component';
+import { TicketClockCache } from './ticket-clock-cache.service';
 
-/** What the page knows about the list. Rows survive a refresh so the table does not flicker. */
-type ListState =
-  | { readonly kind: 'loading'; readonly tickets: readonly TicketSummary[] }
-  | { readonly kind: 'loaded'; readonly tickets: readonly TicketSummary[] }
-  | { readonly kind: 'error'; readonly tickets: readonly TicketSummary[]; readonly message: string };
+/** Rows per page fetched through the cursor. */
+export const QUEUE_PAGE_SIZE = 200;
+/** Height of one row in px (the virtual scroll needs a fixed size). */
+export const QUEUE_ROW_HEIGHT = 72;
 
-type ListEvent =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'loaded'; readonly tickets: readonly TicketSummary[] }
-  | { readonly kind: 'error'; readonly message: string };
+type LoadState = 'loading' | 'loaded' | 'error';
 
-/** A ticket with its display texts resolved once, so the template only reads fields. */
-export interface TicketRow {
-  readonly id: string;
-  readonly number: string;
-  readonly title: string;
-  readonly priority: Priority;
-  readonly priorityLabel: string;
-  readonly priorityIcon: string;
-  readonly statusLabel: string;
-  readonly createdAt: IsoInstant;
-}
-
-export const TICKET_LIST_COLUMNS = ['number', 'priority', 'title', 'status', 'createdAt'] as const;
-
-/** Routed page: every ticket in a table with loading, empty and error states and a manual refresh. */
+/**
+ * The live queue of open tickets, nearest deadline first. Pages come through the cursor as the agent
+ * scrolls (only visible rows are rendered); SSE changes re-fetch the changed ticket (or the first page
+ * when a ticket is new) without a reload; filters can be saved by name.
+ */
 @Component({
   selector: 'ls-ticket-list-page',
-  imports: [MatTableModule, MatButtonModule, MatIconModule, MatProgressBarModule, DateTimePipe],
+  imports: [
+    FormsModule,
+    RouterLink,
+    ScrollingModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    QueueRowComponent,
+  ],
+  providers: [TicketClockCache],
   templateUrl: './ticket-list-page.component.html',
   styleUrl: './ticket-list-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TicketListPageComponent {
   private readonly api = inject(TicketsApiService);
-  private readonly reload$ = new Subject<void>();
+  private readonly catalog = inject(CatalogApiService);
+  private readonly cache = inject(TicketClockCache);
+  private readonly reloadSoon$ = new Subject<void>();
+  private pageRequest: Subscription | null = null;
+  private sitesRequested = false;
 
-  protected readonly columns = TICKET_LIST_COLUMNS;
+  protected readonly rowHeight = QUEUE_ROW_HEIGHT;
+  protected readonly statusOptions = OPEN_TICKET_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
+  protected readonly priorityOptions = PRIORITIES.map((value) => ({ value, label: PRIORITY_DISPLAY[value].label }));
+  protected readonly sites = signal<SiteView[]>([]);
 
-  private readonly state = signal<ListState>({ kind: 'loading', tickets: [] });
+  protected readonly filter = signal<QueueFilter>({ ...EMPTY_FILTER });
+  protected readonly saved = signal<SavedQueueFilter[]>(loadSavedFilters());
+  protected readonly filterName = signal('');
 
-  protected readonly rows = computed(() => this.state().tickets.map(toRow));
-  protected readonly loading = computed(() => this.state().kind === 'loading');
-  protected readonly errorMessage = computed(() => {
-    const state = this.state();
-    return state.kind === 'error' ? state.message : null;
-  });
-  /** Shown with the empty-state illustration only once a load has succeeded with no rows. */
-  protected readonly empty = computed(() => this.state().kind === 'loaded' && this.state().tickets.length === 0);
-  /** Text of the polite live region: one sentence per state, announced when it changes. */
+  protected readonly tickets = signal<TicketSummary[]>([]);
+  private readonly nextCursor = signal<string | null>(null);
+  protected readonly state = signal<LoadState>('loading');
+  protected readonly error = signal<string | null>(null);
+  protected readonly live = signal<'connecting' | 'live' | 'offline'>('connecting');
+
+  protected readonly loading = computed(() => this.state() === 'loading');
+  protected readonly empty = computed(() => this.state() === 'loaded' && this.tickets().length === 0);
   protected readonly statusMessage = computed(() => {
-    const state = this.state();
-    switch (state.kind) {
+    switch (this.state()) {
       case 'loading':
         return 'Tickets werden geladen …';
       case 'error':
-        return `Tickets konnten nicht geladen werden. ${state.message}`;
-      case 'loaded':
-        return countLabel(state.tickets.length);
+        return `Tickets konnten nicht geladen werden. ${this.error() ?? ''}`.trim();
+      case 'loaded': {
+        const count = this.tickets().length;
+        const more = this.nextCursor() ? ' (weitere beim Scrollen)' : '';
+        return count === 0
+          ? 'Keine Tickets – die Warteschlange ist leer'
+          : `${count === 1 ? '1 offenes Ticket' : `${count.toLocaleString('de-DE')} offene Tickets`}${more}`;
+      }
     }
   });
+  protected readonly liveLabel = computed(() =>
+    this.live() === 'live'
+      ? 'Live'
+      : this.live() === 'offline'
+        ? 'Verbindung unterbrochen – neuer Versuch …'
+        : 'Verbinde …',
+  );
 
   constructor() {
-    this.reload$
-      .pipe(
-        startWith(undefined),
-        switchMap(() =>
-          this.api.list().pipe(
-            map((page): ListEvent => ({ kind: 'loaded', tickets: page.items })),
-            catchError((error: unknown) => of<ListEvent>({ kind: 'error', message: describeError(error) })),
-            startWith<ListEvent>({ kind: 'loading' }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((event) => this.state.update((previous) => reduce(previous, event)));
+    this.reloadSoon$.pipe(debounceTime(300), takeUntilDestroyed()).subscribe(() => this.reload(false));
+    inject(TicketChangesService)
+      .events$.pipe(takeUntilDestroyed())
+      .subscribe((event) => {
+        switch (event.kind) {
+          case 'connected':
+            this.live.set('live');
+            break;
+          case 'reconnected':
+            this.live.set('live');
+            this.reloadSoon$.next();
+            break;
+          case 'disconnected':
+            this.live.set('offline');
+            break;
+          case 'change':
+            this.onChange(event.change.ticketId);
+            break;
+        }
+      });
+    this.reload(true);
   }
 
-  refresh(): void {
-    this.reload$.next();
+  /** The site filter's options, fetched when the agent first opens it (or applies a saved site filter). */
+  protected loadSites(): void {
+    if (this.sitesRequested) {
+      return;
+    }
+    this.sitesRequested = true;
+    this.catalog
+      .sites()
+      .subscribe({ next: (page) => this.sites.set(page.items), error: () => (this.sitesRequested = false) });
   }
 
-  protected trackById(_index: number, row: TicketRow): string {
-    return row.id;
+  /** Loads the first page again (after a filter change, a new ticket, or a reconnect). */
+  reload(showLoading = true): void {
+    this.pageRequest?.unsubscribe();
+    if (showLoading) {
+      this.state.set('loading');
+    }
+    this.pageRequest = this.api.list({ ...toQuery(this.filter()), limit: QUEUE_PAGE_SIZE }).subscribe({
+      next: (page) => {
+        this.tickets.set(page.items);
+        this.nextCursor.set(page.nextCursor);
+        this.state.set('loaded');
+      },
+      error: (error: unknown) => {
+        this.error.set(describeError(error));
+        this.state.set('error');
+      },
+    });
   }
-}
 
-function toRow(ticket: TicketSummary): TicketRow {
-  const priority = PRIORITY_DISPLAY[ticket.priority];
-  return {
-    id: ticket.id,
-    number: ticket.number,
-    title: ticket.title,
-    priority: ticket.priority,
-    priorityLabel: priority.label,
-    priorityIcon: priority.icon,
-    statusLabel: STATUS_LABELS[ticket.status],
-    createdAt: ticket.createdAt,
-  };
-}
-
-function reduce(previous: ListState, event: ListEvent): ListState {
-  switch (event.kind) {
-    case 'loading':
-      return { kind: 'loading', tickets: previous.tickets };
-    case 'loaded':
-      return { kind: 'loaded', tickets: event.tickets };
-    case 'error':
-      return { kind: 'error', tickets: previous.tickets, message: event.message };
+  /** Virtual scroll reached the last screenful: fetch the next page through the cursor. */
+  protected onScrolled(firstVisible: number): void {
+    const cursor = this.nextCursor();
+    if (!cursor || this.pageRequest?.closed === false || firstVisible < this.tickets().length - 50) {
+      return;
+    }
+    this.pageRequest = this.api.list({ ...toQuery(this.filter()), limit: QUEUE_PAGE_SIZE, cursor }).subscribe({
+      next: (page) => {
+        const known = new Set(this.tickets().map((t) => t.id));
+        this.tickets.update((rows) => [...rows, ...page.items.filter((t) => !known.has(t.id))]);
+        this.nextCursor.set(page.nextCursor);
+      },
+      error: (error: unknown) => this.error.set(describeError(error)),
+    });
   }
-}
 
-function countLabel(count: number): string {
-  if (count === 0) {
-    return 'Keine Tickets';
+  private onChange(ticketId: string): void {
+    if (!this.tickets().some((t) => t.id === ticketId)) {
+      // A new ticket (or one that now matches): its place in the order is the server's to decide.
+      this.reloadSoon$.next();
+      return;
+    }
+    this.api.get(ticketId).subscribe({
+      next: (ticket) => {
+        this.cache.put(ticket);
+        const filter = this.filter();
+        this.tickets.update((rows) => {
+          const others = rows.filter((t) => t.id !== ticket.id);
+          return matchesFilter(ticket, filter) ? [...others, ticket].sort(byNearestDeadline) : others;
+        });
+      },
+      error: () => this.tickets.update((rows) => rows.filter((t) => t.id !== ticketId)),
+    });
   }
-  return count === 1 ? '1 Ticket' : `${count.toLocaleString('de-DE')} Tickets`;
+
+  protected setStatuses(statuses: TicketStatus[]): void {
+    this.applyFilter({ ...this.filter(), statuses });
+  }
+
+  protected patchFilter(patch: Partial<QueueFilter>): void {
+    this.applyFilter({ ...this.filter(), ...patch });
+  }
+
+  protected applyFilter(filter: QueueFilter): void {
+    this.filter.set({ ...filter, statuses: [...filter.statuses] });
+    this.reload(true);
+  }
+
+  protected resetFilter(): void {
+    this.applyFilter({ ...EMPTY_FILTER });
+  }
+
+  protected saveFilter(): void {
+    const name = this.filterName().trim();
+    if (!name) {
+      return;
+    }
+    const next = [...this.saved().filter((f) => f.name !== name), { name, filter: this.filter() }];
+    this.saved.set(next);
+    storeSavedFilters(next);
+    this.filterName.set('');
+  }
+
+  protected applySaved(name: string): void {
+    const found = this.saved().find((f) => f.name === name);
+    if (found) {
+      if (found.filter.siteId) {
+        this.loadSites();
+      }
+      this.applyFilter({ ...EMPTY_FILTER, ...found.filter });
+    }
+  }
+
+  protected deleteSaved(name: string): void {
+    const next = this.saved().filter((f) => f.name !== name);
+    this.saved.set(next);
+    storeSavedFilters(next);
+  }
+
+  protected trackById(_index: number, ticket: TicketSummary): string {
+    return ticket.id;
+  }
 }
 
 function describeError(error: unknown): string {

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { hash } from 'argon2';
+import { Client } from 'pg';
+import { DEFAULT_DATABASE_URL } from './stack';
+import type { E2eUser } from './users';
+
+/** What the agent journey works with: its own tenant, so the queue holds only this run's tickets. */
+export interface AgentWorld {
+  readonly tenantName: string;
+  readonly siteName: string;
+  readonly assetCode: string;
+  readonly assetName: string;
+  readonly agent: E2eUser;
+}
+
+const CALENDAR_24_7 = {
+  timezone: 'Europe/Berlin',
+  week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
+  holidayWindows: [['00:00', '24:00']],
+};
+
+const minutes = (response: number, restore: number) => ({
+  response: { budget: { kind: 'minutes', minutes: response }, calendar: '24-7', warningShare: 0.75 },
+  restore: { budget: { kind: 'minutes', minutes: restore }, calendar: '24-7', warningShare: 0.75 },
+});
+/** Seed 002: A accept ≤ 15 min, restore ≤ 1 h; B 30 min / 4 h; C 1 h / 8 h — all on a 24/7 calendar. */
+const SLA_MATRIX = { A: minutes(15, 60), B: minutes(30, 240), C: minutes(60, 480) };
+
+/**
+ * Inserts, straight into the e2e database like globalSetup does, a tenant with a site, a class-A asset,
+ * a contract with an SLA matrix covering the site (so new tickets get both clocks) and a helpdesk agent
+ * serving only this tenant. Names carry a random suffix, so reruns never collide.
+ */
+export async function seedAgentWorld(
+  databaseUrl = process.env['E2E_DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
+): Promise<AgentWorld> {
+  const suffix = randomBytes(4).toString('hex');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const one = async (sql: string, params: unknown[]): Promise<string> => {
+      const id = (await client.query<{ id: string }>(sql, params)).rows[0]?.id;
+      if (!id) {
+        throw new Error(`[e2e] fixture statement returned no id: ${sql}`);
+      }
+      return id;
+    };
+    const tenantName = `E2E Leitstand-Kunde ${suffix}`;
+    const tenantId = await one(`INSERT INTO tenants (slug, name, version) VALUES ($1, $2, 1) RETURNING id`, [
+      `e2e-agent-${suffix}`,
+      tenantName,
+    ]);
+    const siteName = `Klinikum ${suffix}`;
+    const siteId = await one(
+      `INSERT INTO sites (tenant_id, name, street, postal_code, city, state, timezone, version)
+       VALUES ($1, $2, 'Klinikstraße 5', '90402', 'Nürnberg', 'DE-BY', 'Europe/Berlin', 1) RETURNING id`,
+      [tenantId, siteName],
+    );
+    const assetCode = `AZ-${suffix}`;
+    const assetName = 'Bettenaufzug 2';
+    await one(
+      `INSERT INTO assets (tenant_id, site_id, code, name, trade, asset_class, in_contract, version)
+       VALUES ($1, $2, $3, $4, 'elevators', 'A', true, 1) RETURNING id`,
+      [tenantId, siteId, assetCode, assetName],
+    );
+    const contractId = await one(
+      `INSERT INTO contracts (tenant_id, name, type, starts_on, ends_on, calendars, sla_matrix, availability_targets,
+         availability_basis, annual_volume, version)
+       VALUES ($1, $2, 'full_maintenance', '2026-01-01', NULL, $3::jsonb, $4::jsonb, '{"A":"0.995"}', '24-7',
+         '60000.00', 1) RETURNING id`,
+      [tenantId, `Vollwartung ${suffix}`, JSON.stringify({ '24-7': CALENDAR_24_7 }), JSON.stringify(SLA_MATRIX)],
+    );
+    await client.query(`INSERT INTO contract_sites (contract_id, site_id) VALUES ($1, $2)`, [contractId, siteId]);
+
+    const email = `e2e-agent-${suffix}@example.test`;
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    const displayName = `E2E Leitstand ${suffix}`;
+    const agentId = await one(
+      `INSERT INTO users (email, display_name, role, tenant_id, password_hash, active, version)
+       VALUES ($1, $2, 'agent', NULL, $3, true, 1) RETURNING id`,
+      [email, displayName, await hash(password)],
+    );
+    await client.query(`INSERT INTO user_tenants (user_id, tenant_id) VALUES ($1, $2)`, [agentId, tenantId]);
+    return {
+      tenantName,
+      siteName,
+      assetCode,
+      assetName,
+      agent: { email, password, displayName, roleLabel: 'Helpdesk' },
+    };
+  } finally {
+    await client.end();
+  }
+}

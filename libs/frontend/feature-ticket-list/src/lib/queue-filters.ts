@@ -1,0 +1,90 @@
+import type { Priority, TicketListQuery, TicketStatus, TicketSummary } from '@leitstand/api-contracts';
+
+/** The queue's filter form; empty fields do not filter. */
+export interface QueueFilter {
+  statuses: TicketStatus[];
+  priority: Priority | '';
+  siteId: string;
+  atRisk: boolean;
+  breached: boolean;
+}
+
+export interface SavedQueueFilter {
+  name: string;
+  filter: QueueFilter;
+}
+
+export const EMPTY_FILTER: QueueFilter = { statuses: [], priority: '', siteId: '', atRisk: false, breached: false };
+
+/** The open tickets of the filter as a list query (`open=true`, sorted by nearest deadline by the API). */
+export function toQuery(filter: QueueFilter): TicketListQuery {
+  const query: TicketListQuery = { open: true };
+  if (filter.statuses.length > 0) {
+    query.status = filter.statuses.join(',');
+  }
+  if (filter.priority) {
+    query.priority = filter.priority;
+  }
+  if (filter.siteId) {
+    query.siteId = filter.siteId;
+  }
+  if (filter.atRisk) {
+    query.atRisk = true;
+  }
+  if (filter.breached) {
+    query.breached = true;
+  }
+  return query;
+}
+
+/** Whether a (changed) ticket still belongs in the filtered open queue. */
+export function matchesFilter(ticket: TicketSummary, filter: QueueFilter): boolean {
+  return (
+    ticket.status !== 'closed' &&
+    (filter.statuses.length === 0 || filter.statuses.includes(ticket.status)) &&
+    (!filter.priority || ticket.priority === filter.priority) &&
+    (!filter.siteId || ticket.siteId === filter.siteId) &&
+    (!filter.atRisk || ticket.atRisk) &&
+    (!filter.breached || ticket.breached)
+  );
+}
+
+/** Nearest deadline first, tickets without a running clock last (the API's order). */
+export function byNearestDeadline(a: TicketSummary, b: TicketSummary): number {
+  if (a.nextDeadline === b.nextDeadline) {
+    return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+  }
+  if (a.nextDeadline === null) {
+    return 1;
+  }
+  if (b.nextDeadline === null) {
+    return -1;
+  }
+  return a.nextDeadline < b.nextDeadline ? -1 : 1;
+}
+
+const STORAGE_KEY = 'leitstand.queue.savedFilters';
+
+/** Named filters of this browser (localStorage); a broken entry reads as none. */
+export function loadSavedFilters(storage: Storage | null = safeStorage()): SavedQueueFilter[] {
+  try {
+    const parsed = JSON.parse(storage?.getItem(STORAGE_KEY) ?? '[]') as unknown;
+    return Array.isArray(parsed)
+      ? (parsed as SavedQueueFilter[]).filter((f) => typeof f?.name === 'string' && typeof f.filter === 'object')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+export function storeSavedFilters(filters: readonly SavedQueueFilter[], storage: Storage | null = safeStorage()): void {
+  storage?.setItem(STORAGE_KEY, JSON.stringify(filters));
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
