@@ -74,7 +74,30 @@ describe('helpdesk app', () => {
     await fixture.whenStable();
 
     expect((fixture.nativeElement as HTMLElement).querySelector('.signed-in')).toBeNull();
-    expect(await TestbedHarnessEnvironment.loader(fixture).getAllHarnesses(MatButtonHarness)).toHaveLength(0);
+    expect(
+      await TestbedHarnessEnvironment.loader(fixture).getAllHarnesses(MatButtonHarness.with({ text: 'Abmelden' })),
+    ).toHaveLength(0);
+  });
+
+  it('switches the shell to English and back at runtime', async () => {
+    localStorage.clear();
+    await signIn();
+    const fixture = TestBed.createComponent(AppComponent);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'English' }))).click();
+    await fixture.whenStable();
+    expect(root.querySelector('.logout')?.textContent?.trim()).toBe('Sign out');
+    expect(root.querySelector('.signed-in')?.textContent).toBe('Signed in as Otto Objektleiter, Facility manager');
+    expect(document.documentElement.lang).toBe('en');
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Deutsch' }))).click();
+    await fixture.whenStable();
+    expect(root.querySelector('.logout')?.textContent?.trim()).toBe('Abmelden');
+    expect(document.documentElement.lang).toBe('de');
+    localStorage.clear();
   });
 
   it("shows the signed-in user's name and role in the top bar", async () => {

@@ -4,12 +4,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterOutlet } from '@angular/router';
 import { AuthService, LOGIN_PATH } from '@leitstand/frontend/data-access';
-import { ROLE_LABELS } from './role-labels';
+import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 
-/** The shell: skip link, top bar (who is signed in, "Abmelden"), and the routed page in `<main>`. */
+/**
+ * The shell: skip link, top bar (language switch, who is signed in, "Abmelden"), and the routed page in `<main>`.
+ */
 @Component({
   selector: 'ls-root',
-  imports: [RouterOutlet, MatToolbarModule, MatButtonModule],
+  imports: [RouterOutlet, MatToolbarModule, MatButtonModule, TranslatePipe],
   templateUrl: './app.component.html',
   styleUrl: './app.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,11 +21,15 @@ export class AppComponent {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
 
+  protected readonly i18n = inject(I18nService);
+
   protected readonly user = this.auth.user;
   protected readonly roleLabel = computed(() => {
     const user = this.user();
-    return user ? ROLE_LABELS[user.role] : '';
+    return user ? this.i18n.t(`role.${user.role}`) : '';
   });
+  /** The language the switch offers: English while German is shown, and back. */
+  protected readonly otherLanguage = computed(() => (this.i18n.language() === 'de' ? 'en' : 'de'));
 
   /** Signs out (locally even if the server cannot be reached) and shows the sign-in page. */
   protected logout(): void {

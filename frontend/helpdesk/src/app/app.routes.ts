@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { authGuard } from '@leitstand/frontend/data-access';
+import { authGuard, roleGuard, roleHomeGuard } from '@leitstand/frontend/data-access';
 
 export const APP_ROUTES: Routes = [
   {
@@ -9,7 +9,8 @@ export const APP_ROUTES: Routes = [
   {
     path: '',
     pathMatch: 'full',
-    canActivate: [authGuard],
+    // Customers and technicians go on to their own views (roleHomeGuard) instead of the staff queue.
+    canActivate: [authGuard, roleHomeGuard],
     loadChildren: () => import('@leitstand/frontend/feature-ticket-list').then((m) => m.TICKET_LIST_ROUTES),
   },
   {
@@ -26,6 +27,16 @@ export const APP_ROUTES: Routes = [
     path: 'dashboard',
     canActivate: [authGuard],
     loadChildren: () => import('@leitstand/frontend/feature-dashboard').then((m) => m.DASHBOARD_ROUTES),
+  },
+  {
+    path: 'portal',
+    canActivate: [authGuard, roleGuard('customer')],
+    loadChildren: () => import('@leitstand/frontend/feature-customer-portal').then((m) => m.CUSTOMER_PORTAL_ROUTES),
+  },
+  {
+    path: 'technician',
+    canActivate: [authGuard, roleGuard('technician')],
+    loadChildren: () => import('@leitstand/frontend/feature-technician').then((m) => m.TECHNICIAN_ROUTES),
   },
   { path: '**', redirectTo: '' },
 ];

@@ -13,3 +13,5 @@ export {
   type TicketStreamEvent,
 } from './lib/ticket-changes.service';
 export { KpiApiService } from './lib/kpi-api.service';
+export { WorkRecordsApiService } from './lib/work-records-api.service';
+export { ROLE_HOME, roleGuard, roleHomeGuard } from './lib/role.guards';

@@ -21,6 +21,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { finalize } from 'rxjs';
 import { AuthService, safeReturnUrl } from '@leitstand/frontend/data-access';
+import { TranslatePipe } from '@leitstand/frontend/i18n';
 
 /** What the page says when the sign-in fails, by cause. */
 export const LOGIN_ERROR_MESSAGES = {
@@ -44,6 +45,7 @@ export const LOGIN_ERROR_MESSAGES = {
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    TranslatePipe,
   ],
   templateUrl: './login-page.component.html',
   styleUrl: './login-page.component.scss',

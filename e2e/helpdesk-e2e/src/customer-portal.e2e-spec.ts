@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import type { TicketDetail } from '@leitstand/api-contracts';
+import { launchBrowser } from './support/browser';
+import { type PortalWorld, apiCall, apiLogin, reportAsCustomer, seedPortalWorld } from './support/portal-fixtures';
+import { readWorld } from './support/seed';
+import { baseUrl, outputPath } from './support/stack';
+import { isSignedOutProbe, submitLogin } from './support/users';
+
+describe('customer portal', () => {
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let world: PortalWorld;
+  let ticketA: TicketDetail;
+  let ticketB: TicketDetail;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    world = await seedPortalWorld();
+    const { siteId, assetId } = readWorld();
+    const runId = `${process.pid}-${Date.now()}`;
+    ticketA = await reportAsCustomer(
+      await apiLogin(world.customerA.email, world.customerA.password),
+      siteId,
+      assetId,
+      `E2E Kunde A: Lüftung laut (${runId})`,
+    );
+    ticketB = await reportAsCustomer(
+      await apiLogin(world.customerB.email, world.customerB.password),
+      world.siteB,
+      world.assetB,
+      `E2E Kunde B: Rolltor klemmt (${runId})`,
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    pageErrors = [];
+    page = await browser.newPage({
+      locale: 'de-DE',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1280, height: 800 },
+    });
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isSignedOutProbe(message)) {
+        pageErrors.push(`console: ${message.text()}`);
+      }
+    });
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  it("shows customer A her own tickets and never customer B's, and lets her report a fault", async () => {
+    await page.goto(`${baseUrl()}/`);
+    await page.waitForURL(/\/login(\?|$)/);
+    await submitLogin(page, world.customerA.email, world.customerA.password);
+
+    // Customers land in the portal, not in the staff queue.
+    await page.getByRole('heading', { level: 1, name: 'Meine Störmeldungen' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/portal');
+    const table = page.getByRole('table', { name: 'Meine Störmeldungen' });
+    await table.getByRole('link', { name: ticketA.number }).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain(ticketB.number);
+    expect(await page.locator('main').innerText()).not.toContain(ticketB.title);
+    await page.screenshot({ path: outputPath('customer-portal-list.png'), fullPage: true });
+
+    // The ticket view: status, timestamps and clocks, no internal comments.
+    await table.getByRole('link', { name: ticketA.number }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(ticketA.number) }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Fristen' }).waitFor();
+    await page.screenshot({ path: outputPath('customer-portal-ticket.png'), fullPage: true });
+
+    // "Störung melden": site (her only one, preselected) → asset → description; no priority field.
+    await page.goto(`${baseUrl()}/portal/new`);
+    await page.getByRole('heading', { level: 1, name: 'Störung melden' }).waitFor();
+    expect(await page.getByLabel('Priorität').count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Anlage' }).click();
+    await page.getByRole('listbox').waitFor();
+    await page.screenshot({ path: outputPath('customer-portal-asset-select.png'), fullPage: true });
+    await page.getByRole('option', { name: /RLT 3/ }).click();
+    const title = `E2E Portal: Heizung kalt (${process.pid}-${Date.now()})`;
+    await page.getByLabel('Kurzbeschreibung').fill(title);
+    await page.getByLabel('Beschreibung', { exact: true }).fill('Büro 2.14 ist kalt.');
+    await page.getByRole('button', { name: 'Störung melden' }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(title.replace(/[()]/g, '.')) }).waitFor();
+    await page.screenshot({ path: outputPath('customer-portal-reported.png'), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("answers customer A's request for customer B's ticket with 404", async () => {
+    const sessionA = await apiLogin(world.customerA.email, world.customerA.password);
+    expect((await apiCall(sessionA, 'GET', `/tickets/${ticketB.id}`)).status).toBe(404);
+    const own = await apiCall<{ items: Array<{ id: string }> }>(sessionA, 'GET', '/tickets?limit=200');
+    expect(own.status).toBe(200);
+    expect(own.body.items.map((t) => t.id)).toContain(ticketA.id);
+    expect(own.body.items.map((t) => t.id)).not.toContain(ticketB.id);
+  });
+});

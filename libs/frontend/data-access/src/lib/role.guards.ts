@@ -1,0 +1,23 @@
+import { inject } from '@angular/core';
+import type { CanActivateFn } from '@angular/router';
+import { Router } from '@angular/router';
+import type { Role } from '@leitstand/api-contracts';
+import { AuthService } from './auth.service';
+
+/** Lets only users with one of `roles` in; everybody else goes to their start page ("/"). */
+export function roleGuard(...roles: Role[]): CanActivateFn {
+  return () => {
+    const role = inject(AuthService).user()?.role;
+    return (role !== undefined && roles.includes(role)) || inject(Router).parseUrl('/');
+  };
+}
+
+/** Where a role starts: customers in the portal, technicians in their phone view, staff in the queue. */
+export const ROLE_HOME: Readonly<Partial<Record<Role, string>>> = { customer: '/portal', technician: '/technician' };
+
+/** On the staff queue ("/"): sends customers and technicians on to their own start page. */
+export const roleHomeGuard: CanActivateFn = () => {
+  const role = inject(AuthService).user()?.role;
+  const home = role ? ROLE_HOME[role] : undefined;
+  return home ? inject(Router).parseUrl(home) : true;
+};

@@ -1,0 +1,216 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { forkJoin } from 'rxjs';
+import type { TicketDetail, TicketEventView } from '@leitstand/api-contracts';
+import { TicketsApiService } from '@leitstand/frontend/data-access';
+import { I18nService, LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
+import { CLOCK_STATE_ICONS, firstEventAt, lastEventAt, publicComments } from './portal-display';
+
+/** `/portal/tickets/:id` — one of the customer's tickets: status, timestamps, its SLA clocks, public comments. */
+@Component({
+  selector: 'ls-portal-ticket',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    LocalizedDateTimePipe,
+  ],
+  template: `
+    <a mat-button routerLink="/portal">← {{ 'common.back' | t }}</a>
+    @if (ticket(); as ticket) {
+      <h1>{{ ticket.number }} · {{ ticket.title }}</h1>
+      <p class="status-line" role="status" aria-live="polite">
+        {{ 'portal.status' | t }}: <strong class="ticket-status">{{ 'status.' + ticket.status | t }}</strong>
+      </p>
+      <dl class="facts">
+        <dt>{{ 'portal.site' | t }}</dt>
+        <dd>{{ ticket.siteName }}</dd>
+        <dt>{{ 'portal.asset' | t }}</dt>
+        <dd>{{ ticket.assetName ?? '–' }}</dd>
+        <dt>{{ 'portal.created' | t }}</dt>
+        <dd>{{ ticket.createdAt | lsLocalDateTime }}</dd>
+        <dt>{{ 'portal.accepted' | t }}</dt>
+        <dd>{{ acceptedAt() | lsLocalDateTime }}</dd>
+        <dt>{{ 'portal.restored' | t }}</dt>
+        <dd>{{ restoredAt() | lsLocalDateTime }}</dd>
+        <dt>{{ 'portal.closed' | t }}</dt>
+        <dd>{{ ticket.closedAt | lsLocalDateTime }}</dd>
+      </dl>
+      @if (ticket.description) {
+        <p class="description">{{ ticket.description }}</p>
+      }
+
+      <h2>{{ 'portal.clocks' | t }}</h2>
+      @if (ticket.clocks.length === 0) {
+        <p>{{ 'clock.none' | t }}</p>
+      } @else {
+        <ul class="clocks">
+          @for (clock of ticket.clocks; track clock.clock) {
+            <li [class]="'clock clock--' + clock.state">
+              <span aria-hidden="true">{{ icons[clock.state] }}</span>
+              {{ 'clock.' + clock.clock | t }}:
+              @if (clock.state === 'running') {
+                {{ 'clock.running' | t: { deadline: (clock.deadline | lsLocalDateTime) } }}
+              } @else {
+                {{ 'clock.' + clock.state | t }}
+              }
+            </li>
+          }
+        </ul>
+      }
+
+      <h2 id="comments-title">{{ 'portal.comments' | t }}</h2>
+      @if (comments().length === 0) {
+        <p>{{ 'portal.noComments' | t }}</p>
+      } @else {
+        <ul class="comments" aria-labelledby="comments-title">
+          @for (comment of comments(); track comment.id) {
+            <li>
+              <span class="comment-meta">{{ comment.author }}, {{ comment.at | lsLocalDateTime }}</span>
+              <p>{{ comment.text }}</p>
+            </li>
+          }
+        </ul>
+      }
+      <form [formGroup]="commentForm" (ngSubmit)="sendComment(ticket.id)" class="comment-form" novalidate>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'portal.addComment' | t }}</mat-label>
+          <textarea matInput formControlName="text" rows="3" required maxlength="4000"></textarea>
+        </mat-form-field>
+        <button mat-stroked-button type="submit" [disabled]="sending()" disabledInteractive>
+          {{ 'portal.sendComment' | t }}
+        </button>
+      </form>
+    } @else if (state() === 'error') {
+      <p role="alert">{{ 'common.loadError' | t }}</p>
+      <button mat-stroked-button type="button" (click)="load(id())">{{ 'common.retry' | t }}</button>
+    } @else {
+      <p role="status">{{ 'common.loading' | t }}</p>
+      <mat-progress-bar mode="indeterminate" aria-hidden="true" />
+    }
+    <div class="cdk-visually-hidden" role="status" aria-live="polite">{{ message() }}</div>
+  `,
+  styles: `
+    :host {
+      display: block;
+      padding: 16px;
+      max-width: 900px;
+      margin: 0 auto;
+    }
+    h1 {
+      line-height: 1.3;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 16px;
+    }
+    .facts dt {
+      font-weight: 600;
+    }
+    .facts dd {
+      margin: 0;
+    }
+    .clocks,
+    .comments {
+      list-style: none;
+      padding: 0;
+    }
+    .clock {
+      padding: 6px 0;
+    }
+    .clock--breached {
+      color: var(--mat-sys-error);
+      font-weight: 600;
+    }
+    .comment-meta {
+      font-size: 0.875rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .comment-form {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      max-width: 640px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PortalTicketComponent {
+  private readonly api = inject(TicketsApiService);
+  private readonly i18n = inject(I18nService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** The ticket id from the route (`withComponentInputBinding`). */
+  readonly id = input.required<string>();
+
+  protected readonly icons = CLOCK_STATE_ICONS;
+  protected readonly ticket = signal<TicketDetail | null>(null);
+  protected readonly events = signal<TicketEventView[]>([]);
+  protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
+  protected readonly sending = signal(false);
+  protected readonly message = signal('');
+
+  protected readonly acceptedAt = computed(() => firstEventAt(this.events(), 'accepted'));
+  protected readonly restoredAt = computed(() => this.ticket()?.restoredAt ?? lastEventAt(this.events(), 'restored'));
+  protected readonly comments = computed(() => publicComments(this.events()));
+
+  protected readonly commentForm = inject(NonNullableFormBuilder).group({
+    text: ['', [Validators.required, Validators.maxLength(4000)]],
+  });
+
+  constructor() {
+    effect(() => this.load(this.id()));
+  }
+
+  protected load(id: string): void {
+    this.state.set('loading');
+    forkJoin({ ticket: this.api.get(id), timeline: this.api.timeline(id) })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: ({ ticket, timeline }) => {
+          this.ticket.set(ticket);
+          this.events.set(timeline.items);
+          this.state.set('ready');
+        },
+        error: () => {
+          this.ticket.set(null);
+          this.state.set('error');
+        },
+      });
+  }
+
+  protected sendComment(id: string): void {
+    const text = this.commentForm.controls.text.value.trim();
+    if (!text || this.sending()) {
+      this.commentForm.markAllAsTouched();
+      return;
+    }
+    this.sending.set(true);
+    this.api
+      .addComment(id, { text })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.sending.set(false);
+          this.commentForm.reset();
+          this.message.set(this.i18n.t('portal.commentSent'));
+          this.load(id);
+        },
+        error: () => {
+          this.sending.set(false);
+          this.message.set(this.i18n.t('common.saveError'));
+        },
+      });
+  }
+}

@@ -1,0 +1,173 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { provideRouter } from '@angular/router';
+import { of } from 'rxjs';
+import type { CreateTicketRequest, TicketDetail, TicketEventView, TicketSummary } from '@leitstand/api-contracts';
+import { CatalogApiService, TicketsApiService } from '@leitstand/frontend/data-access';
+import { PortalPageComponent } from './portal-page.component';
+import { publicComments } from './portal-display';
+import { PortalReportComponent } from './portal-report.component';
+import { PortalTicketComponent } from './portal-ticket.component';
+
+function summary(id: string, number: string, title: string): TicketSummary {
+  return {
+    id,
+    number,
+    tenantId: 'tenant-a',
+    siteId: 'site-1',
+    siteName: 'Werk Nord',
+    assetId: null,
+    assetName: null,
+    title,
+    priority: 'B',
+    status: 'accepted',
+    channel: 'portal',
+    assigneeId: null,
+    nextDeadline: null,
+    atRisk: false,
+    breached: false,
+    createdAt: '2026-11-21T13:05:00Z',
+  };
+}
+
+function event(type: string, at: string, payload: Record<string, unknown> = {}): TicketEventView {
+  return { id: `${type}-${at}`, type, actor: 'u', occurredAt: at, payload };
+}
+
+describe('customer portal', () => {
+  let api: Record<string, jest.Mock>;
+
+  beforeEach(() => {
+    localStorage.clear();
+    api = {
+      list: jest.fn(() =>
+        of({
+          items: [summary('t1', '2026-000001', 'Heizung kalt'), summary('t2', '2026-000002', 'Tor klemmt')],
+          nextCursor: null,
+        }),
+      ),
+      sites: jest.fn(() => of({ items: [{ id: 'site-1', name: 'Werk Nord', city: 'München' }], nextCursor: null })),
+      searchAssets: jest.fn(() => of({ items: [{ id: 'asset-1', code: 'RLT-1', name: 'Lüftung' }], nextCursor: null })),
+      create: jest.fn((request: CreateTicketRequest) => of({ ...summary('t3', '2026-000003', request.title) })),
+      get: jest.fn(),
+      timeline: jest.fn(),
+      addComment: jest.fn(() => of({})),
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: '**', children: [] }]),
+        { provide: TicketsApiService, useValue: api },
+        { provide: CatalogApiService, useValue: api },
+      ],
+    });
+  });
+
+  it('should list exactly the tickets the API returns for the customer, in German', async () => {
+    const fixture = TestBed.createComponent(PortalPageComponent);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const rows = Array.from(el.querySelectorAll('tbody tr')).map((row) =>
+      Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent?.trim()),
+    );
+    expect(rows).toEqual([
+      ['2026-000001', 'Heizung kalt', 'Werk Nord', 'Angenommen', '21.11.2026, 14:05'],
+      ['2026-000002', 'Tor klemmt', 'Werk Nord', 'Angenommen', '21.11.2026, 14:05'],
+    ]);
+    expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe('2 Störmeldungen');
+    expect(api['list']).toHaveBeenCalledWith({ limit: 200 });
+  });
+
+  it('should say so when there are no tickets', async () => {
+    api['list']?.mockReturnValue(of({ items: [], nextCursor: null }));
+    const fixture = TestBed.createComponent(PortalPageComponent);
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).querySelector('.empty')?.textContent).toContain(
+      'Sie haben noch keine Störung gemeldet.',
+    );
+  });
+
+  it('should not send the report form without asset and short description, and never send a priority', async () => {
+    const fixture = TestBed.createComponent(PortalReportComponent);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    // The only site is preselected and its assets loaded.
+    expect(api['searchAssets']).toHaveBeenCalledWith('site-1', '', 200);
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    expect(api['create']).not.toHaveBeenCalled();
+    expect(el.textContent).toContain('Bitte beschreiben Sie die Störung kurz.');
+    expect(el.textContent).toContain('Bitte wählen Sie die betroffene Anlage.');
+
+    const asset = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatSelectHarness.with({ selector: '[formcontrolname="assetId"]' }),
+    );
+    await asset.open();
+    await asset.clickOptions({ text: 'RLT-1 – Lüftung' });
+
+    const title = el.querySelector<HTMLInputElement>('input[formcontrolname="title"]');
+    if (!title) throw new Error('title input missing');
+    title.value = '  Heizung kalt ';
+    title.dispatchEvent(new Event('input'));
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    expect(api['create']).toHaveBeenCalledWith({
+      siteId: 'site-1',
+      assetId: 'asset-1',
+      title: 'Heizung kalt',
+      channel: 'portal',
+    });
+  });
+
+  it('should show timestamps from the timeline and only public comments', async () => {
+    const detail = {
+      ...summary('t1', '2026-000001', 'Heizung kalt'),
+      status: 'restored',
+      restoredAt: '2026-11-21T15:00:00Z',
+      closedAt: null,
+      description: null,
+      clocks: [
+        {
+          clock: 'response',
+          state: 'met',
+          priority: 'B',
+          budgetMinutes: 240,
+          usedMinutes: 10,
+          remainingMinutes: 230,
+          deadline: null,
+          warningAt: null,
+          breachMinutes: null,
+          lateMs: null,
+          calendarKey: 'x',
+        },
+      ],
+    } as unknown as TicketDetail;
+    api['get']?.mockReturnValue(of(detail));
+    api['timeline']?.mockReturnValue(
+      of({
+        items: [
+          event('created', '2026-11-21T13:05:00Z'),
+          event('accepted', '2026-11-21T13:15:00Z'),
+          event('comment', '2026-11-21T13:20:00Z', { text: 'Wir kommen.', actorName: 'Helpdesk' }),
+          event('comment', '2026-11-21T13:21:00Z', { text: 'intern', internal: true }),
+          event('restored', '2026-11-21T15:00:00Z'),
+        ],
+      }),
+    );
+    const fixture = TestBed.createComponent(PortalTicketComponent);
+    fixture.componentRef.setInput('id', 't1');
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const facts = Array.from(el.querySelectorAll('dd')).map((dd) => dd.textContent?.trim());
+    expect(facts).toEqual(['Werk Nord', '–', '21.11.2026, 14:05', '21.11.2026, 14:15', '21.11.2026, 16:00', '–']);
+    expect(el.querySelector('.ticket-status')?.textContent).toBe('Entstört');
+    expect(el.querySelector('.clock')?.textContent).toContain('Reaktionszeit');
+    expect(el.querySelector('.clock')?.textContent).toContain('eingehalten');
+    expect(el.querySelector('.comments')?.textContent).toContain('Wir kommen.');
+    expect(el.textContent).not.toContain('intern');
+  });
+
+  it('should drop internal comments even if the API sent one', () => {
+    expect(publicComments([event('comment', '2026-11-21T13:21:00Z', { text: 'x', internal: true })])).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+export { TECHNICIAN_ROUTES } from './lib/technician.routes';
+export { TechnicianPageComponent } from './lib/technician-page.component';
+export { TechnicianTicketComponent } from './lib/technician-ticket.component';
+export { nextTechnicianAction, workLogDefaults, PRICE_LIST_ROLES } from './lib/technician-workflow';

@@ -1,0 +1,166 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { of } from 'rxjs';
+import type { MeResponse, TicketDetail, TicketEventView, TicketStatus, TicketSummary } from '@leitstand/api-contracts';
+import { AuthService, TicketsApiService, WorkRecordsApiService } from '@leitstand/frontend/data-access';
+import { TechnicianPageComponent } from './technician-page.component';
+import { TechnicianTicketComponent } from './technician-ticket.component';
+import {
+  fromLocalInput,
+  nextTechnicianAction,
+  normalizeDecimal,
+  toLocalInput,
+  workLogDefaults,
+} from './technician-workflow';
+
+const ME: MeResponse = {
+  id: 'tech-1',
+  email: 't@example.test',
+  displayName: 'Tina Technik',
+  role: 'technician',
+  tenantId: null,
+  tenantIds: ['tenant-a'],
+};
+
+function summary(id: string, status: TicketStatus): TicketSummary {
+  return {
+    id,
+    number: `2026-00000${id}`,
+    tenantId: 'tenant-a',
+    siteId: 's',
+    siteName: 'Werk Nord',
+    assetId: 'a',
+    assetName: 'RLT 3',
+    title: `Ticket ${id}`,
+    priority: 'A',
+    status,
+    channel: 'phone',
+    assigneeId: 'tech-1',
+    nextDeadline: null,
+    atRisk: false,
+    breached: false,
+    createdAt: '2026-11-21T13:05:00Z',
+  };
+}
+
+function event(type: string, at: string): TicketEventView {
+  return { id: type, type, actor: 'x', occurredAt: at, payload: {} };
+}
+
+describe('technician workflow', () => {
+  it.each<[TicketStatus, string | null]>([
+    ['new', 'accept'],
+    ['dispatched', 'travel'],
+    ['travelling', 'arrive'],
+    ['on_site', 'restore'],
+    ['paused', null],
+    ['restored', null],
+    ['closed', null],
+  ])('should offer for %s the action %s', (status, action) => {
+    expect(nextTechnicianAction(status)).toBe(action);
+  });
+
+  it('should default travel to "travel started → arrived" and work to "arrived → now"', () => {
+    const events = [event('travel_started', '2026-11-21T13:00:00Z'), event('arrived', '2026-11-21T13:40:00Z')];
+    const now = new Date('2026-11-21T15:10:00Z');
+    expect(workLogDefaults(events, 'travel', now)).toEqual({
+      startedAt: new Date('2026-11-21T13:00:00Z'),
+      endedAt: new Date('2026-11-21T13:40:00Z'),
+    });
+    expect(workLogDefaults(events, 'work', now)).toEqual({ startedAt: new Date('2026-11-21T13:40:00Z'), endedAt: now });
+    expect(workLogDefaults([], 'work', now)).toEqual({ startedAt: new Date('2026-11-21T14:10:00Z'), endedAt: now });
+  });
+
+  it('should round-trip datetime-local values and normalise decimal input without floats', () => {
+    const date = new Date('2026-11-21T13:40:00Z');
+    expect(fromLocalInput(toLocalInput(date))).toBe(date.toISOString());
+    expect(fromLocalInput('')).toBeNull();
+    expect(normalizeDecimal('12,90', 2)).toBe('12.90');
+    expect(normalizeDecimal('12.999', 2)).toBeNull();
+    expect(normalizeDecimal('1.5', 3)).toBe('1.5');
+    expect(normalizeDecimal('-1', 2)).toBeNull();
+  });
+});
+
+describe('technician views', () => {
+  let api: Record<string, jest.Mock>;
+
+  beforeEach(() => {
+    localStorage.clear();
+    api = {
+      list: jest.fn(() =>
+        of({
+          items: [summary('1', 'dispatched'), summary('2', 'travelling'), summary('3', 'on_site')],
+          nextCursor: null,
+        }),
+      ),
+      get: jest.fn(() => of({ ...summary('1', 'dispatched'), version: 4, clocks: [] } as unknown as TicketDetail)),
+      act: jest.fn(() => of({ ...summary('1', 'travelling'), version: 5 })),
+      timeline: jest.fn(() =>
+        of({ items: [event('travel_started', '2026-11-21T13:00:00Z'), event('arrived', '2026-11-21T13:40:00Z')] }),
+      ),
+      workLogs: jest.fn(() => of([])),
+      materials: jest.fn(() => of([])),
+      addWorkLog: jest.fn((_id: string, body: object) => of({ id: 'w1', ...body })),
+      addMaterial: jest.fn(),
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: TicketsApiService, useValue: api },
+        { provide: WorkRecordsApiService, useValue: api },
+        { provide: AuthService, useValue: { user: () => ME } },
+      ],
+    });
+  });
+
+  it('should list my open assignments with the next step of each and send it with If-Match', async () => {
+    const fixture = TestBed.createComponent(TechnicianPageComponent);
+    await fixture.whenStable();
+    expect(api['list']).toHaveBeenCalledWith({ assigneeId: 'tech-1', open: true, limit: 100 });
+    const el = fixture.nativeElement as HTMLElement;
+    const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('li.card button'));
+    expect(buttons.map((b) => b.textContent?.trim())).toEqual(['Anfahrt', 'Vor Ort', 'Entstört']);
+    buttons[0]?.click();
+    await fixture.whenStable();
+    expect(api['get']).toHaveBeenCalledWith('1');
+    expect(api['act']).toHaveBeenCalledWith('1', 'travel', 4);
+  });
+
+  it('should propose work from arrival until now, and travel from travel start to arrival', async () => {
+    api['get']?.mockReturnValue(of({ ...summary('1', 'on_site'), version: 7, clocks: [] } as unknown as TicketDetail));
+    const fixture = TestBed.createComponent(TechnicianTicketComponent);
+    fixture.componentRef.setInput('id', '1');
+    await fixture.whenStable();
+    const form = fixture.componentInstance.workForm;
+    expect(form.controls.kind.value).toBe('work');
+    expect(form.controls.role.value).toBe('service-technician');
+    expect(form.controls.startedAt.value).toBe(toLocalInput(new Date('2026-11-21T13:40:00Z')));
+    form.controls.kind.setValue('travel');
+    expect(form.controls.startedAt.value).toBe(toLocalInput(new Date('2026-11-21T13:00:00Z')));
+    expect(form.controls.endedAt.value).toBe(toLocalInput(new Date('2026-11-21T13:40:00Z')));
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('.next-action')?.textContent?.trim()).toBe('Entstört');
+
+    el.querySelector<HTMLButtonElement>('.save-work')?.click();
+    await fixture.whenStable();
+    expect(api['addWorkLog']).toHaveBeenCalledWith('1', {
+      role: 'service-technician',
+      kind: 'travel',
+      startedAt: '2026-11-21T13:00:00.000Z',
+      endedAt: '2026-11-21T13:40:00.000Z',
+    });
+  });
+
+  it('should not save a material line with an invalid price', async () => {
+    const fixture = TestBed.createComponent(TechnicianTicketComponent);
+    fixture.componentRef.setInput('id', '1');
+    await fixture.whenStable();
+    const form = (fixture.componentInstance as unknown as { materialForm: TechnicianTicketComponent['materialForm'] })
+      .materialForm;
+    form.setValue({ description: 'Keilriemen', netUnitPrice: '12,999', quantity: '2', unit: 'Stk' });
+    expect(form.controls.netUnitPrice.hasError('decimal')).toBe(true);
+    form.controls.netUnitPrice.setValue('12,90');
+    expect(form.valid).toBe(true);
+  });
+});

@@ -1,0 +1,13 @@
+export { DE, type I18nKey } from './lib/dictionary.de';
+export { EN } from './lib/dictionary.en';
+export {
+  I18nService,
+  LANGUAGES,
+  LANGUAGE_LOCALES,
+  LANGUAGE_STORAGE_KEY,
+  type I18nParams,
+  type Language,
+} from './lib/i18n.service';
+export { TranslatePipe } from './lib/translate.pipe';
+export { MoneyPipe, formatMoney } from './lib/money.pipe';
+export { LocalizedDateTimePipe, formatInstantIn } from './lib/localized-date-time.pipe';
