@@ -182,7 +182,7 @@ describe('TicketListPageComponent (live queue)', () => {
     expect(first).toContain('Reaktion: noch 12:34 min');
     expect(first).toContain('Entstörung: überfällig seit 3 min');
     expect(rowText('t-2')).toContain('Entstörung: pausiert: Ersatzteil bestellt');
-    expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain('2 offene Tickets');
+    expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain('2 Tickets');
 
     jest.advanceTimersByTime(1000);
     await fixture.whenStable();

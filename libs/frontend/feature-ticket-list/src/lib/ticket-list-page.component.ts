@@ -100,13 +100,12 @@ export class TicketListPageComponent {
         return `Tickets konnten nicht geladen werden. ${this.error() ?? ''}`.trim();
       case 'loaded': {
         const count = this.tickets().length;
-        const more = this.nextCursor() ? ' (weitere beim Scrollen)' : '';
-        return count === 0
-          ? 'Keine Tickets – die Warteschlange ist leer'
-          : `${count === 1 ? '1 offenes Ticket' : `${count.toLocaleString('de-DE')} offene Tickets`}${more}`;
+        return count === 0 ? 'Keine Tickets' : count === 1 ? '1 Ticket' : `${count.toLocaleString('de-DE')} Tickets`;
       }
     }
   });
+  /** Shown under the list while more pages wait behind the cursor. */
+  protected readonly hasMore = computed(() => this.nextCursor() !== null);
   protected readonly liveLabel = computed(() =>
     this.live() === 'live'
       ? 'Live'
