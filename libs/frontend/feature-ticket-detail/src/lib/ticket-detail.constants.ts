@@ -40,6 +40,7 @@ export interface EventDisplay {
 
 const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
   created: { label: 'Angelegt', icon: 'ls:event' },
+  intake_confirmed: { label: 'Eingang bestätigt', icon: 'ls:check-circle' },
   accepted: { label: 'Angenommen', icon: 'ls:check-circle' },
   dispatched: { label: 'Disponiert', icon: 'ls:event' },
   travel_started: { label: 'Anfahrt begonnen', icon: 'ls:schedule' },

@@ -231,4 +231,16 @@ describe('TicketListPageComponent (live queue)', () => {
     expect(api.listCalls).toHaveLength(2);
     expect(rowText('t-1')).toContain('2026-000042');
   });
+  it('renders only the visible rows of 5,000 open tickets and asks for the next page through the cursor', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      summary({ id: `t-${i}`, number: `2026-${String(i).padStart(6, '0')}` }),
+    );
+    api.pages = [{ items: many, nextCursor: 'cursor-2' }];
+    await render();
+    const rendered = (fixture.nativeElement as HTMLElement).querySelectorAll('ls-queue-row').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(40);
+    expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain('5.000 Tickets');
+    expect(fixture.nativeElement.textContent).toContain('Weitere Tickets werden beim Scrollen geladen.');
+  });
 });

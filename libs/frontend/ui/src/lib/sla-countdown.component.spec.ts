@@ -61,8 +61,8 @@ describe('describeSlaClock', () => {
     expect(describeSlaClock(input, NOW, 'Ersatzteil bestellt')).toEqual({ tone, text, icon });
   });
 
-  it('shows "keine Frist" without a clock', () => {
-    expect(describeSlaClock(null, NOW).text).toBe('keine Frist');
+  it('shows "keine SLA-Frist" without a clock', () => {
+    expect(describeSlaClock(null, NOW).text).toBe('keine SLA-Frist');
   });
 
   it.each([

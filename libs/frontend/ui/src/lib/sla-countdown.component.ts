@@ -14,7 +14,7 @@ import { CLOCK_LABELS } from './ticket-display.constants';
   imports: [MatIconModule],
   template: `
     <mat-icon class="sla__icon" [svgIcon]="view().icon" aria-hidden="true" />
-    @if (showLabel()) {
+    @if (showLabel() && clock()) {
       <span class="sla__label">{{ label() + ': ' }}</span>
     }
     <span class="sla__text">{{ view().text }}</span>
@@ -38,7 +38,7 @@ export class SlaCountdownComponent {
 
   protected readonly label = computed(() => {
     const clock = this.clock();
-    return clock ? CLOCK_LABELS[clock.clock] : 'Frist';
+    return clock ? CLOCK_LABELS[clock.clock] : '';
   });
 
   protected readonly view = computed(() =>

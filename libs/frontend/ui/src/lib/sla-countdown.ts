@@ -33,7 +33,7 @@ export function describeSlaClock(
   pauseReason?: string | null,
 ): SlaCountdownView {
   if (!clock) {
-    return view('none', 'keine Frist');
+    return view('none', 'keine SLA-Frist');
   }
   switch (clock.state) {
     case 'met':
