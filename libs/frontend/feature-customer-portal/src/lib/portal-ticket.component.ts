@@ -6,10 +6,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { forkJoin } from 'rxjs';
+import { filter, forkJoin } from 'rxjs';
 import type { TicketDetail, TicketEventView } from '@leitstand/api-contracts';
-import { TicketsApiService } from '@leitstand/frontend/data-access';
+import { TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
 import { I18nService, LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
+import { SlaCountdownComponent } from '@leitstand/frontend/ui';
 import { CLOCK_STATE_ICONS, firstEventAt, lastEventAt, publicComments } from './portal-display';
 
 /** `/portal/tickets/:id` — one of the customer's tickets: status, timestamps, its SLA clocks, public comments. */
@@ -24,6 +25,7 @@ import { CLOCK_STATE_ICONS, firstEventAt, lastEventAt, publicComments } from './
     MatProgressBarModule,
     TranslatePipe,
     LocalizedDateTimePipe,
+    SlaCountdownComponent,
   ],
   template: `
     <a mat-button routerLink="/portal">← {{ 'common.back' | t }}</a>
@@ -57,8 +59,13 @@ import { CLOCK_STATE_ICONS, firstEventAt, lastEventAt, publicComments } from './
         <ul class="clocks">
           @for (clock of ticket.clocks; track clock.clock) {
             <li [class]="'clock clock--' + clock.state">
-              <span aria-hidden="true">{{ icons[clock.state] }}</span>
               {{ 'clock.' + clock.clock | t }}:
+              @if (german()) {
+                <!-- The shared live countdown (its texts are German). -->
+                <ls-sla-countdown class="countdown" [clock]="clock" [showLabel]="false" /> ·
+              } @else {
+                <span aria-hidden="true">{{ icons[clock.state] }}</span>
+              }
               @if (clock.state === 'running') {
                 {{ 'clock.running' | t: { deadline: (clock.deadline | lsLocalDateTime) } }}
               } @else {
@@ -148,6 +155,7 @@ import { CLOCK_STATE_ICONS, firstEventAt, lastEventAt, publicComments } from './
 })
 export class PortalTicketComponent {
   private readonly api = inject(TicketsApiService);
+  private readonly changes = inject(TicketChangesService);
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -155,6 +163,7 @@ export class PortalTicketComponent {
   readonly id = input.required<string>();
 
   protected readonly icons = CLOCK_STATE_ICONS;
+  protected readonly german = computed(() => this.i18n.language() === 'de');
   protected readonly ticket = signal<TicketDetail | null>(null);
   protected readonly events = signal<TicketEventView[]>([]);
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
@@ -171,10 +180,21 @@ export class PortalTicketComponent {
 
   constructor() {
     effect(() => this.load(this.id()));
+    // Follows the ticket live (SSE): a change to it, or a reconnect after a gap, re-reads it.
+    this.changes.events$
+      .pipe(
+        filter(
+          (event) => event.kind === 'reconnected' || (event.kind === 'change' && event.change.ticketId === this.id()),
+        ),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => this.load(this.id(), true));
   }
 
-  protected load(id: string): void {
-    this.state.set('loading');
+  protected load(id: string, quietly = false): void {
+    if (!quietly) {
+      this.state.set('loading');
+    }
     forkJoin({ ticket: this.api.get(id), timeline: this.api.timeline(id) })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({

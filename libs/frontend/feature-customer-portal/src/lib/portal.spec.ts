@@ -2,9 +2,15 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
-import { of } from 'rxjs';
+import { Subject, of } from 'rxjs';
 import type { CreateTicketRequest, TicketDetail, TicketEventView, TicketSummary } from '@leitstand/api-contracts';
-import { CatalogApiService, TicketsApiService } from '@leitstand/frontend/data-access';
+import {
+  CatalogApiService,
+  TicketChangesService,
+  type TicketStreamEvent,
+  TicketsApiService,
+} from '@leitstand/frontend/data-access';
+import { provideLsIcons } from '@leitstand/frontend/ui';
 import { PortalPageComponent } from './portal-page.component';
 import { publicComments } from './portal-display';
 import { PortalReportComponent } from './portal-report.component';
@@ -37,6 +43,7 @@ function event(type: string, at: string, payload: Record<string, unknown> = {}):
 
 describe('customer portal', () => {
   let api: Record<string, jest.Mock>;
+  let changes: Subject<TicketStreamEvent>;
 
   beforeEach(() => {
     localStorage.clear();
@@ -54,8 +61,11 @@ describe('customer portal', () => {
       timeline: jest.fn(),
       addComment: jest.fn(() => of({})),
     };
+    changes = new Subject<TicketStreamEvent>();
     TestBed.configureTestingModule({
       providers: [
+        provideLsIcons(),
+        { provide: TicketChangesService, useValue: { events$: changes.asObservable() } },
         provideRouter([{ path: '**', children: [] }]),
         { provide: TicketsApiService, useValue: api },
         { provide: CatalogApiService, useValue: api },
@@ -165,6 +175,25 @@ describe('customer portal', () => {
     expect(el.querySelector('.clock')?.textContent).toContain('eingehalten');
     expect(el.querySelector('.comments')?.textContent).toContain('Wir kommen.');
     expect(el.textContent).not.toContain('intern');
+  });
+
+  it('should re-read the ticket when the stream reports a change to it, and only then', async () => {
+    api['get']?.mockReturnValue(
+      of({ ...summary('t1', '2026-000001', 'Heizung kalt'), clocks: [], closedAt: null } as unknown as TicketDetail),
+    );
+    api['timeline']?.mockReturnValue(of({ items: [] }));
+    const fixture = TestBed.createComponent(PortalTicketComponent);
+    fixture.componentRef.setInput('id', 't1');
+    await fixture.whenStable();
+    expect(api['get']).toHaveBeenCalledTimes(1);
+    const change = (ticketId: string): TicketStreamEvent => ({
+      kind: 'change',
+      change: { ticketId, tenantId: 'tenant-a', type: 'accepted', version: 2, at: '2026-11-21T13:15:00Z' },
+    });
+    changes.next(change('other'));
+    changes.next(change('t1'));
+    await fixture.whenStable();
+    expect(api['get']).toHaveBeenCalledTimes(2);
   });
 
   it('should drop internal comments even if the API sent one', () => {
