@@ -242,5 +242,12 @@ describe('TicketListPageComponent (live queue)', () => {
     expect(rendered).toBeLessThan(40);
     expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain('5.000 Tickets');
     expect(fixture.nativeElement.textContent).toContain('Weitere Tickets werden beim Scrollen geladen.');
+
+    // Near the end of the loaded rows, the next page comes through the cursor and is appended.
+    api.pages = [{ items: [summary({ id: 't-5000', number: '2026-005000' })], nextCursor: null }];
+    (fixture.componentInstance as unknown as { onScrolled(index: number): void }).onScrolled(4960);
+    await fixture.whenStable();
+    expect(api.listCalls.at(-1)).toEqual({ open: true, limit: 200, cursor: 'cursor-2' });
+    expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain('5.001 Tickets');
   });
 });
