@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { debounceTime, filter } from 'rxjs';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { TicketSummary } from '@leitstand/api-contracts';
-import { TicketsApiService } from '@leitstand/frontend/data-access';
+import { TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
 import { LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 
 type LoadState = 'loading' | 'ready' | 'error';
@@ -115,10 +116,20 @@ export class PortalPageComponent {
 
   constructor() {
     this.load();
+    // Status changes by the helpdesk show up without a reload (SSE; a burst is read once).
+    inject(TicketChangesService)
+      .events$.pipe(
+        filter((event) => event.kind === 'change' || event.kind === 'reconnected'),
+        debounceTime(300),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => this.load(true));
   }
 
-  protected load(): void {
-    this.state.set('loading');
+  protected load(quietly = false): void {
+    if (!quietly || this.state() === 'error') {
+      this.state.set('loading');
+    }
     this.api
       .list({ limit: 200 })
       .pipe(takeUntilDestroyed(this.destroyRef))

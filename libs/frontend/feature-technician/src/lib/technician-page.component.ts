@@ -4,9 +4,9 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { switchMap } from 'rxjs';
+import { debounceTime, filter, switchMap } from 'rxjs';
 import type { TicketAction, TicketSummary } from '@leitstand/api-contracts';
-import { AuthService, TicketsApiService } from '@leitstand/frontend/data-access';
+import { AuthService, TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
 import { I18nService, LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 import { nextTechnicianAction } from './technician-workflow';
 
@@ -127,19 +127,29 @@ export class TechnicianPageComponent {
 
   constructor() {
     this.load();
+    // New assignments and changes by the helpdesk show up without a reload (SSE; a burst is read once).
+    inject(TicketChangesService)
+      .events$.pipe(
+        filter((event) => event.kind === 'change' || event.kind === 'reconnected'),
+        debounceTime(300),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => this.load(true));
   }
 
   protected next(ticket: TicketSummary): TicketAction | null {
     return nextTechnicianAction(ticket.status);
   }
 
-  protected load(): void {
+  protected load(quietly = false): void {
     const me = this.auth.user()?.id;
     if (!me) {
       this.state.set('error');
       return;
     }
-    this.state.set('loading');
+    if (!quietly || this.state() === 'error') {
+      this.state.set('loading');
+    }
     this.api
       .list({ assigneeId: me, open: true, limit: 100 })
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -169,7 +179,7 @@ export class TechnicianPageComponent {
             this.i18n.t('tech.actionDone', { number: ticket.number, status: this.i18n.t(`status.${status}`) }),
           );
           this.tickets.update((list) => list.map((t) => (t.id === ticket.id ? { ...t, status } : t)));
-          this.load();
+          this.load(true);
         },
         error: (error: unknown) => {
           this.busy.set(null);

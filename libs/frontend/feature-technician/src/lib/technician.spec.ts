@@ -1,8 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { of } from 'rxjs';
+import { Subject, of } from 'rxjs';
 import type { MeResponse, TicketDetail, TicketEventView, TicketStatus, TicketSummary } from '@leitstand/api-contracts';
-import { AuthService, TicketsApiService, WorkRecordsApiService } from '@leitstand/frontend/data-access';
+import {
+  AuthService,
+  TicketChangesService,
+  type TicketStreamEvent,
+  TicketsApiService,
+  WorkRecordsApiService,
+} from '@leitstand/frontend/data-access';
 import { TechnicianPageComponent } from './technician-page.component';
 import { TechnicianTicketComponent } from './technician-ticket.component';
 import {
@@ -84,6 +90,7 @@ describe('technician workflow', () => {
 
 describe('technician views', () => {
   let api: Record<string, jest.Mock>;
+  let changes: Subject<TicketStreamEvent>;
 
   beforeEach(() => {
     localStorage.clear();
@@ -104,9 +111,11 @@ describe('technician views', () => {
       addWorkLog: jest.fn((_id: string, body: object) => of({ id: 'w1', ...body })),
       addMaterial: jest.fn(),
     };
+    changes = new Subject<TicketStreamEvent>();
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
+        { provide: TicketChangesService, useValue: { events$: changes.asObservable() } },
         { provide: TicketsApiService, useValue: api },
         { provide: WorkRecordsApiService, useValue: api },
         { provide: AuthService, useValue: { user: () => ME } },
@@ -125,6 +134,20 @@ describe('technician views', () => {
     await fixture.whenStable();
     expect(api['get']).toHaveBeenCalledWith('1');
     expect(api['act']).toHaveBeenCalledWith('1', 'travel', 4);
+  });
+
+  it('should re-read my assignments when the stream reports changes (once per burst)', async () => {
+    const fixture = TestBed.createComponent(TechnicianPageComponent);
+    await fixture.whenStable();
+    expect(api['list']).toHaveBeenCalledTimes(1);
+    const change: TicketStreamEvent = {
+      kind: 'change',
+      change: { ticketId: '9', tenantId: 'tenant-a', type: 'dispatched', version: 3, at: '2026-11-21T13:15:00Z' },
+    };
+    changes.next(change);
+    changes.next(change);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(api['list']).toHaveBeenCalledTimes(2);
   });
 
   it('should propose work from arrival until now, and travel from travel start to arrival', async () => {
