@@ -15,12 +15,12 @@ export const APP_ROUTES: Routes = [
   },
   {
     path: 'tickets/new',
-    canActivate: [authGuard],
+    canActivate: [authGuard, roleGuard('agent', 'admin', 'manager')],
     loadChildren: () => import('@leitstand/frontend/feature-ticket-intake').then((m) => m.TICKET_INTAKE_ROUTES),
   },
   {
     path: 'tickets/:id',
-    canActivate: [authGuard],
+    canActivate: [authGuard, roleGuard('agent', 'admin', 'manager')],
     loadChildren: () => import('@leitstand/frontend/feature-ticket-detail').then((m) => m.TICKET_DETAIL_ROUTES),
   },
   {
