@@ -58,8 +58,9 @@ export function contractTermsForSite(
       slaMatrix: buildSlaMatrix(contract.slaMatrix as unknown as SlaMatrixSpec, calendars),
     };
   } catch (error) {
-    if (error instanceof SlaInputError)
+    if (error instanceof SlaInputError) {
       throw new SlaInputError(`slaMatrix.${error.field.replace(/^matrix\./, '')}`, error.reason);
+    }
     throw error;
   }
 }

@@ -12,7 +12,7 @@ export interface ProcessLifecycle {
   markStarted(): void;
 }
 
-export function startProcess(name: string, source: Record<string, string | undefined> = process.env): ProcessLifecycle {
+export function startProcess(name: string, source?: Record<string, string | undefined>): ProcessLifecycle {
   let config: AppConfig;
   try {
     config = loadConfig(source);
