@@ -14,7 +14,7 @@ const cases = [
   [
     'libs/domain/src/__lint_probe__.ts',
     `import { TicketsService } from '@leitstand/backend/tickets';\nexport const x = TicketsService;\n`,
-    /scope:shared|onlyDependOnLibsWithTags|not allowed/,
+    /can only depend on libs tagged with|Circular dependency/,
   ],
   [
     'libs/frontend/data-access/src/__lint_probe__.ts',
