@@ -79,6 +79,11 @@ describe('manager dashboard', () => {
     await submitLogin(page, world.manager.email, world.manager.password);
     await page.getByRole('heading', { level: 1, name: 'Vertragskennzahlen' }).waitFor();
     await page.locator('table[data-table="verfuegbarkeit"]').waitFor({ timeout: 20_000 });
+    // The contract list and the figures load independently; wait until the live status says both are in.
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Kennzahlen für ${world.contractName}, Oktober 2026 geladen.` })
+      .waitFor({ timeout: 20_000 });
     expect(squash(await page.getByRole('status').innerText())).toBe(
       `Kennzahlen für ${world.contractName}, Oktober 2026 geladen.`,
     );
