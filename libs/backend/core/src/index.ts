@@ -10,3 +10,4 @@ export * from './lib/metrics/metrics.module';
 export * from './lib/auth/auth-user';
 export * from './lib/errors/app.errors';
 export * from './lib/bootstrap/process-lifecycle';
+export * from './lib/batching/group-commit';

@@ -49,6 +49,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly groupCommitBatchSize = new Histogram({
+    name: 'leitstand_group_commit_batch_size',
+    help: 'Items written per group-committed transaction, by writer (ticket intake, SLA timers, intake confirmations)',
+    labelNames: ['writer'] as const,
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [this.registry],
+  });
+
   private readonly collectors: Array<() => Promise<void>> = [];
 
   constructor(prefixDefault = 'leitstand_') {
