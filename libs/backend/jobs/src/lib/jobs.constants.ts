@@ -10,10 +10,11 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
  * Jobs a worker process runs at once per queue, where it differs from WORKER_CONCURRENCY: SLA timer
- * jobs mostly wait for their group-committed batch (one database connection per batch, not per job),
- * so many may be in flight — that is what lets 1,000 timers due in one second share a few transactions.
+ * jobs and intake confirmations mostly wait for their group-committed batch (one database connection
+ * per batch, not per job), so many may be in flight — that is what lets 1,000 timers due in one second,
+ * or a burst of new tickets, share a few transactions.
  */
-export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { 'sla-timers': 256 };
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { 'sla-timers': 256, tickets: 64 };
 
 export interface JobPayloads {
   /** A ticket was created: the worker confirms the intake in the ticket's event log. */
@@ -45,6 +46,12 @@ export interface JobDefinition<N extends JobName> {
   /** Deterministic id: publishing the same outbox row twice never creates two jobs. No ':' allowed. */
   jobId: (payload: JobPayloads[N]) => string;
   options: JobsOptions;
+  /**
+   * 'keep-last': the id is a BullMQ deduplication id instead of the job id. While a job with it waits,
+   * adding another changes nothing (as with a job id); while one RUNS, the newest add is kept and runs
+   * after it (keepLastIfActive) — so a change made during a recompute is never lost.
+   */
+  whileActive?: 'keep-last';
 }
 
 /** Retention: keep completed jobs an hour (dedup window), failed ones a week for inspection. */
@@ -102,9 +109,11 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   },
   'kpi.recompute-contract': {
     queue: 'kpi',
-    // One pending recompute per contract: while it waits (KPI_RECOMPUTE_DEBOUNCE_MS) further changes add nothing.
+    // One pending recompute per contract: while it waits (KPI_RECOMPUTE_DEBOUNCE_MS) further changes add nothing;
+    // a change while it runs queues one more recompute after it.
     jobId: (p) => `kpi-recompute.${p.contractId}`,
     options: KPI_JOB_OPTIONS,
+    whileActive: 'keep-last',
   },
   'kpi.sweep': { queue: 'kpi', jobId: () => 'kpi-sweep', options: KPI_JOB_OPTIONS },
   'kpi.recompute-all': { queue: 'kpi', jobId: () => 'kpi-recompute-all', options: KPI_JOB_OPTIONS },
@@ -138,4 +147,18 @@ export function jobIdFor(name: JobName, payload: unknown): string {
   const jobId = (JOB_DEFINITIONS[name].jobId as (p: unknown) => string)(payload);
   assertValidJobId(jobId);
   return jobId;
+}
+
+/**
+ * The BullMQ options of adding `name` with `payload`: the definition's options and its deterministic job
+ * id, or — for `whileActive: 'keep-last'` jobs — that id as deduplication id with keepLastIfActive.
+ */
+export function jobOptionsFor(name: JobName, payload: unknown, delayMs = 0): JobsOptions {
+  const def = JOB_DEFINITIONS[name] as JobDefinition<JobName>;
+  const id = jobIdFor(name, payload);
+  return {
+    ...def.options,
+    ...(def.whileActive === 'keep-last' ? { deduplication: { id, keepLastIfActive: true } } : { jobId: id }),
+    ...(delayMs > 0 ? { delay: delayMs } : {}),
+  };
 }

@@ -1,8 +1,9 @@
+import type { JobsOptions } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger as PinoLogger } from 'pino';
 import { describeError } from '@leitstand/backend/core';
-import { JOB_DEFINITIONS, isJobName, jobIdFor } from './jobs.constants';
+import { JOB_DEFINITIONS, isJobName, jobOptionsFor } from './jobs.constants';
 import type { QueueRegistry } from './queue-registry';
 import { OUTBOX_CHANNEL } from './outbox.writer';
 
@@ -52,10 +53,7 @@ export class OutboxRelay {
       );
       if (rows.length === 0) return 0;
       const now = Date.now();
-      const byQueue = new Map<
-        string,
-        Array<{ row: OutboxRow; name: string; data: unknown; opts: Record<string, unknown> }>
-      >();
+      const byQueue = new Map<string, Array<{ row: OutboxRow; name: string; data: unknown; opts: JobsOptions }>>();
       const poison: OutboxRow[] = [];
       for (const row of rows) {
         const name = row.job_name;
@@ -64,14 +62,13 @@ export class OutboxRelay {
           continue;
         }
         const def = JOB_DEFINITIONS[name];
-        const jobId = jobIdFor(name, row.payload);
         const delay = row.run_at ? Math.max(0, row.run_at.getTime() - now) : 0;
         const list = byQueue.get(def.queue) ?? [];
         list.push({
           row,
           name: row.job_name,
           data: row.payload,
-          opts: { ...def.options, jobId, ...(delay > 0 ? { delay } : {}) },
+          opts: jobOptionsFor(name, row.payload, delay),
         });
         byQueue.set(def.queue, list);
       }

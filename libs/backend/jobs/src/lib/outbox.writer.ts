@@ -20,3 +20,30 @@ export async function enqueueInTransaction<N extends JobName>(
     [jobName, JSON.stringify(payload), runAt, OUTBOX_CHANNEL],
   );
 }
+
+/** One job for {@link enqueueManyInTransaction}. */
+export interface OutboxJob<N extends JobName = JobName> {
+  jobName: N;
+  payload: JobPayloads[N];
+  runAt?: Date | null;
+}
+
+/**
+ * {@link enqueueInTransaction} for many jobs in one statement (one round trip, one NOTIFY): the
+ * outbox writes of a group-committed batch. Does nothing for an empty list.
+ */
+export async function enqueueManyInTransaction(manager: EntityManager, jobs: readonly OutboxJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await manager.query(
+    `WITH rows AS (
+       INSERT INTO ${OUTBOX_TABLE} (job_name, payload, run_at)
+       SELECT * FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[]) RETURNING id)
+     SELECT pg_notify($4, '') FROM (SELECT 1 FROM rows LIMIT 1) AS committed`,
+    [
+      jobs.map((j) => j.jobName),
+      jobs.map((j) => JSON.stringify(j.payload)),
+      jobs.map((j) => j.runAt ?? null),
+      OUTBOX_CHANNEL,
+    ],
+  );
+}

@@ -4,6 +4,7 @@ import {
   JOB_DEFINITIONS,
   QUEUE_NAMES,
   jobIdFor,
+  jobOptionsFor,
   type JobName,
   type JobPayloads,
   type QueueName,
@@ -38,20 +39,17 @@ export class QueueRegistry {
     return [...this.queues.values()];
   }
 
-  /** Adds a job with its deterministic id; adding an id that exists is a no-op in BullMQ. */
+  /**
+   * Adds a job with its deterministic id (adding an id that exists is a no-op in BullMQ) or, for
+   * keep-last jobs, its deduplication id; returns that id.
+   */
   async add<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
     overrides: { delayMs?: number } = {},
   ): Promise<string> {
-    const def = JOB_DEFINITIONS[name];
-    const jobId = jobIdFor(name, payload);
-    await this.queue(def.queue).add(name, payload, {
-      ...def.options,
-      jobId,
-      ...(overrides.delayMs ? { delay: overrides.delayMs } : {}),
-    });
-    return jobId;
+    await this.queue(JOB_DEFINITIONS[name].queue).add(name, payload, jobOptionsFor(name, payload, overrides.delayMs));
+    return jobIdFor(name, payload);
   }
 
   async close(): Promise<void> {
