@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ContractEntity, contractTermsForSite, seedDemoData } from '@leitstand/backend/data-access';
+import { KpiService } from '@leitstand/backend/kpi';
 import { computeTicketSla, slaEventsFromLog } from '@leitstand/backend/tickets';
 import { ServiceProcess, WORKSPACE_ROOT, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
 
@@ -34,6 +35,7 @@ const TABLES = [
   'ticket_events',
   'ticket_sla_clocks',
   'work_logs',
+  'maintenance_windows',
   'outbox_messages',
 ];
 
@@ -174,6 +176,42 @@ describe('demo data', () => {
       [site?.id],
     )) as Array<{ n: number }>;
     expect(covering?.n).toBeGreaterThan(0);
+  });
+
+  it('seed 002: planned maintenance windows on A-assets, and the KPI roll-up shows what they excluded', async () => {
+    const windows = (await env.dataSource.query(
+      `SELECT w.id, w.asset_id, w.starts_at, w.ends_at, a.asset_class, a.site_id, t.slug
+         FROM maintenance_windows w JOIN assets a ON a.id = w.asset_id JOIN tenants t ON t.id = w.tenant_id
+        ORDER BY w.starts_at`,
+    )) as Array<{
+      id: string;
+      asset_id: string;
+      starts_at: Date;
+      ends_at: Date;
+      asset_class: string;
+      site_id: string;
+      slug: string;
+    }>;
+    expect(windows.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(windows.map((w) => `${w.slug}/${w.asset_class}`))).toEqual(
+      new Set(['spezialmaschinenbau-reutlingen/A']),
+    );
+    // the earliest window covers part of a downtime in the history: its month's roll-up excludes it
+    const w = windows[0] as (typeof windows)[number];
+    const [t] = (await env.dataSource.query(
+      `SELECT contract_id FROM tickets WHERE asset_id = $1 AND asset_down AND fault_began_at < $3 AND restored_at > $2
+        ORDER BY fault_began_at LIMIT 1`,
+      [w.asset_id, w.starts_at, w.ends_at],
+    )) as Array<{ contract_id: string }>;
+    expect(t).toBeDefined();
+    const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' });
+    const period = berlin.format(w.starts_at).slice(0, 7);
+    const kpi = new KpiService(env.dataSource, { now: () => new Date() });
+    const rollup = await kpi.recompute(String(t?.contract_id), period);
+    const asset = rollup?.payload.kpis.availability.assets.find((a) => a.assetId === w.asset_id);
+    expect(asset?.maintenance?.map((m) => m.windowId)).toContain(w.id);
+    expect(Number(asset?.excludedDowntimeMinutes)).toBeGreaterThan(0);
+    expect(Number(asset?.maintenance?.find((m) => m.windowId === w.id)?.downtimeMinutes)).toBeGreaterThan(0);
   });
 
   it('seed 001: six elevators under the three contract types; seed 000: two IT sites, cameras at 12 h', async () => {

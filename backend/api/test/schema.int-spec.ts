@@ -57,6 +57,32 @@ describe('schema', () => {
     ).rejects.toBeInstanceOf(QueryFailedError);
   });
 
+  it('refuses a maintenance window that does not end after it starts', async () => {
+    const [row] = (await ds.query(`SELECT t.tenant_id, t.site_id FROM tickets t LIMIT 1`)) as Array<{
+      tenant_id: string;
+      site_id: string;
+    }>;
+    const [asset] = (await ds.query(
+      `INSERT INTO assets (tenant_id, site_id, code, name, trade, asset_class, version)
+       VALUES ($1, $2, 'MW-1', 'Kran', 'cranes', 'A', 1) RETURNING id`,
+      [row?.tenant_id, row?.site_id],
+    )) as Array<{ id: string }>;
+    const [user] = (await ds.query(
+      `INSERT INTO users (email, display_name, role, password_hash, version)
+       VALUES ('mw@schema.example', 'MW', 'admin', 'x', 1) RETURNING id`,
+    )) as Array<{ id: string }>;
+    const insert = (from: string, to: string) =>
+      ds.query(
+        `INSERT INTO maintenance_windows (tenant_id, asset_id, starts_at, ends_at, reason, created_by, version)
+         VALUES ($1, $2, $3, $4, 'Wartung', $5, 1)`,
+        [row?.tenant_id, asset?.id, from, to, user?.id],
+      );
+    await expect(insert('2026-10-05T10:00:00Z', '2026-10-05T10:00:00Z')).rejects.toThrow(
+      /ck_maintenance_windows_interval/,
+    );
+    await insert('2026-10-05T10:00:00Z', '2026-10-05T12:00:00Z');
+  });
+
   it('reverts every migration and applies them again', async () => {
     for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     const tables = (await ds.query(

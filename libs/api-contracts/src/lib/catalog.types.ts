@@ -278,3 +278,49 @@ export interface ContractListQuery {
 }
 
 export type ContractListResponse = Page<ContractView>;
+
+// ── maintenance windows ─────────────────────────────────────────────────────────────────────────
+/**
+ * A planned maintenance window of an asset: [startsAt, endsAt) is planned downtime, which the KPI
+ * roll-up takes out of the required time and out of the downtime (EN 13306). Admins and managers
+ * (their tenants) write, agents read; customers and technicians get 403.
+ */
+export interface MaintenanceWindowView {
+  id: string;
+  tenantId: string;
+  assetId: string;
+  startsAt: IsoInstant;
+  /** Exclusive; after startsAt, at most MAINTENANCE_WINDOW_MAX_DAYS later. */
+  endsAt: IsoInstant;
+  reason: string;
+  createdBy: string;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+/** Longest planned window in days, and the reason's length limit. */
+export const MAINTENANCE_WINDOW_MAX_DAYS = 31;
+export const MAINTENANCE_WINDOW_REASON_MAX = 500;
+
+export interface CreateMaintenanceWindowRequest {
+  /** ISO-8601 instants with offset ("2026-10-12T06:00:00Z"). */
+  startsAt: IsoInstant;
+  endsAt: IsoInstant;
+  /** 1–500 characters. */
+  reason: string;
+}
+
+/** The asset of a window never changes; the merged window is validated as a whole. */
+export type UpdateMaintenanceWindowRequest = Partial<CreateMaintenanceWindowRequest>;
+
+export interface MaintenanceWindowListQuery {
+  /** Windows ending after `from` … */
+  from?: IsoInstant;
+  /** … and starting before `to` (both optional). */
+  to?: IsoInstant;
+}
+
+/** The windows of one asset overlapping [from, to), by start. */
+export interface MaintenanceWindowListResponse {
+  items: MaintenanceWindowView[];
+}

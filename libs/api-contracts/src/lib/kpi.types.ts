@@ -56,6 +56,18 @@ export interface DowntimeIntervalView {
   readonly tickets: readonly string[];
 }
 
+/** A planned maintenance window of an asset, clipped to the measured part of the period. */
+export interface MaintenanceExclusionView {
+  readonly windowId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+  /** Minutes of the window on the basis: taken out of the required time. */
+  readonly minutes: DecimalString;
+  /** Minutes of downtime inside the window: not counted as downtime. */
+  readonly downtimeMinutes: DecimalString;
+}
+
 export interface AssetKpiView {
   readonly assetId: string;
   readonly code: string;
@@ -67,6 +79,10 @@ export interface AssetKpiView {
   readonly target?: DecimalString;
   readonly targetMet?: boolean;
   readonly downtime: readonly DowntimeIntervalView[];
+  /** Planned maintenance windows in the period (planned downtime, EN 13306), by start. */
+  readonly maintenance?: readonly MaintenanceExclusionView[];
+  /** Σ downtime minutes the windows took out (overlapping windows counted once). */
+  readonly excludedDowntimeMinutes?: DecimalString;
   readonly mttrMinutes: DecimalString | null;
   readonly mtbfMinutes: DecimalString | null;
   /** Tickets counted as repairs (restored in the period) and failures (fault began in the period). */

@@ -13,3 +13,5 @@ export * from './lib/sites.service';
 export * from './lib/assets.service';
 export * from './lib/price-lists.service';
 export * from './lib/contracts.service';
+export * from './lib/maintenance-window.dto';
+export * from './lib/maintenance-windows.service';

@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AssetsService } from './assets.service';
 import { ContractsService } from './contracts.service';
+import { MaintenanceWindowsService } from './maintenance-windows.service';
 import { PriceListsService } from './price-lists.service';
 import { SitesService } from './sites.service';
 import { TenantsService } from './tenants.service';
 
-const SERVICES = [TenantsService, SitesService, AssetsService, PriceListsService, ContractsService];
+const SERVICES = [
+  TenantsService,
+  SitesService,
+  AssetsService,
+  PriceListsService,
+  ContractsService,
+  MaintenanceWindowsService,
+];
 
-/** Tenants, sites, assets, price lists and contracts (issue 5). Needs the global DatabaseModule. */
+/** Tenants, sites, assets, price lists and contracts (issue 5); maintenance windows (issue 6). Needs the global DatabaseModule. */
 @Module({ providers: SERVICES, exports: SERVICES })
 export class CatalogModule {}

@@ -1,5 +1,6 @@
 import { parseKpiPeriod, type BonusMalusRules } from '@leitstand/domain';
 import { computeRollup, type RollupInput } from './kpi-rollup.calculator';
+import { clipMaintenanceWindows } from './kpi-rollup.loader';
 
 const RULES: BonusMalusRules = {
   capPercentOfVolume: '2',
@@ -63,6 +64,7 @@ function input(overrides: Partial<RollupInput> = {}): RollupInput {
         restoredMs: Date.parse('2026-11-10T07:12:00Z'),
       },
     ],
+    maintenanceWindows: [],
     slaClocks: [
       { ticketId: 'x1', number: '2026-000001', priority: 'A', clock: 'restore', state: 'breached' },
       { ticketId: 'x2', number: '2026-000002', priority: 'A', clock: 'restore', state: 'met' },
@@ -135,5 +137,118 @@ describe('computeRollup', () => {
     expect(costs.effort).toMatchObject({ labour: '67.50', materials: '12.30', total: '79.80' });
     // 10,000.00 − 79.80 = 9,920.20; 99.202 % → 99.20
     expect([costs.margin, costs.marginPercent, costs.loss]).toEqual(['9920.20', '99.2', false]);
+  });
+
+  it('planned maintenance leaves the required time and cuts its overlap out of the downtime', () => {
+    // A-1 down 2026-11-10 00:00–07:12Z (432 min); window 06:00–10:00Z (240 min) covers 72 min of it.
+    // Basis 43,200 − 240 = 42,960; downtime 432 − 72 = 360; 1 − 360/42,960 = 0.99162011… → 0.99162
+    const { kpis } = computeRollup(
+      input({
+        maintenanceWindows: [
+          {
+            id: 'w1',
+            assetId: 'a1',
+            reason: 'Jahreswartung',
+            fromMs: Date.parse('2026-11-10T06:00:00Z'),
+            toMs: Date.parse('2026-11-10T10:00:00Z'),
+          },
+        ],
+      }),
+    );
+    const a1 = kpis.availability.assets.find((a) => a.code === 'A-1');
+    expect(a1).toMatchObject({
+      basisMinutes: '42960',
+      downtimeMinutes: '360',
+      availability: '0.99162',
+      excludedDowntimeMinutes: '72',
+      maintenance: [
+        {
+          windowId: 'w1',
+          from: '2026-11-10T06:00:00.000Z',
+          to: '2026-11-10T10:00:00.000Z',
+          reason: 'Jahreswartung',
+          minutes: '240',
+          downtimeMinutes: '72',
+        },
+      ],
+    });
+    expect(a1?.downtime.map((d) => [d.from, d.to, d.minutes])).toEqual([
+      ['2026-11-10T00:00:00.000Z', '2026-11-10T06:00:00.000Z', '360'],
+    ]);
+    const b1 = kpis.availability.assets.find((a) => a.code === 'B-1');
+    expect(b1).not.toHaveProperty('maintenance');
+    expect(kpis.availability.classes.find((c) => c.assetClass === 'A')).toMatchObject({
+      basisMinutes: '42960',
+      downtimeMinutes: '360',
+    });
+  });
+
+  it('a running period: a window partly after "now" counts only up to now; one wholly after it is not listed', () => {
+    const { kpis } = computeRollup(
+      input({
+        asOfMs: Date.parse('2026-11-10T08:00:00Z'),
+        maintenanceWindows: [
+          {
+            id: 'w1',
+            assetId: 'a1',
+            reason: 'Jahreswartung',
+            fromMs: Date.parse('2026-11-10T06:00:00Z'),
+            toMs: Date.parse('2026-11-10T10:00:00Z'),
+          },
+          {
+            id: 'w2',
+            assetId: 'a1',
+            reason: 'Prüfung',
+            fromMs: Date.parse('2026-11-20T06:00:00Z'),
+            toMs: Date.parse('2026-11-20T07:00:00Z'),
+          },
+        ],
+      }),
+    );
+    const a1 = kpis.availability.assets.find((a) => a.code === 'A-1');
+    // measured 2026-10-31T23:00Z … 2026-11-10T08:00Z = 9 d 9 h = 13,500 min − 120 min window = 13,380; downtime 432 − 72 = 360
+    expect(a1?.maintenance).toEqual([
+      expect.objectContaining({
+        windowId: 'w1',
+        to: '2026-11-10T08:00:00.000Z',
+        minutes: '120',
+        downtimeMinutes: '72',
+      }),
+    ]);
+    expect(a1).toMatchObject({ basisMinutes: '13380', downtimeMinutes: '360', excludedDowntimeMinutes: '72' });
+  });
+});
+
+describe('clipMaintenanceWindows', () => {
+  const period = { fromMs: Date.parse('2026-10-31T23:00:00Z'), toMs: Date.parse('2026-11-30T23:00:00Z') };
+  const row = (id: string, from: string, to: string) => ({
+    id,
+    assetId: 'a1',
+    reason: 'r',
+    fromMs: Date.parse(from),
+    toMs: Date.parse(to),
+  });
+
+  it('clips windows to the period, drops those outside or touching it, and sorts by start', () => {
+    const out = clipMaintenanceWindows(
+      [
+        row('late', '2026-11-30T20:00:00Z', '2026-12-01T04:00:00Z'),
+        row('early', '2026-10-31T20:00:00Z', '2026-11-01T02:00:00Z'),
+        row('before', '2026-10-30T00:00:00Z', '2026-10-31T23:00:00Z'),
+        row('after', '2026-11-30T23:00:00Z', '2026-12-01T01:00:00Z'),
+        row('inside', '2026-11-15T08:00:00Z', '2026-11-15T09:30:00Z'),
+      ],
+      period,
+    );
+    expect(out.map((w) => [w.id, new Date(w.fromMs).toISOString(), new Date(w.toMs).toISOString()])).toEqual([
+      ['early', '2026-10-31T23:00:00.000Z', '2026-11-01T02:00:00.000Z'],
+      ['inside', '2026-11-15T08:00:00.000Z', '2026-11-15T09:30:00.000Z'],
+      ['late', '2026-11-30T20:00:00.000Z', '2026-11-30T23:00:00.000Z'],
+    ]);
+  });
+
+  it('a window spanning the whole period becomes the period', () => {
+    const [w] = clipMaintenanceWindows([row('all', '2026-10-01T00:00:00Z', '2026-12-31T00:00:00Z')], period);
+    expect(w).toMatchObject({ fromMs: period.fromMs, toMs: period.toMs });
   });
 });

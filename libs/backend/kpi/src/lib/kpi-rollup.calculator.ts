@@ -5,6 +5,7 @@ import {
   computePeriodCost,
   computeReliability,
   computeSlaCompliance,
+  downtimeIntervals,
   msToMinutes,
   periodFraction,
   priceServiceReport,
@@ -27,6 +28,7 @@ import {
   type ServiceReportPricing,
   type SlaClockOutcome,
   type AssetAvailability,
+  type MsInterval,
 } from '@leitstand/domain';
 import type {
   AssetKpiView,
@@ -62,6 +64,14 @@ export interface RollupInput {
   readonly basisBySite: ReadonlyMap<string, BasisMeasure | undefined>;
   /** Tickets of the contract that took an asset down, in scope, overlapping the period or restored in it. */
   readonly downtimeTickets: readonly (DowntimeTicket & { readonly assetId: string; readonly number: string })[];
+  /** Planned maintenance windows of the contract's assets, clipped to the period (see clipMaintenanceWindows). */
+  readonly maintenanceWindows: readonly {
+    readonly id: string;
+    readonly assetId: string;
+    readonly reason: string;
+    readonly fromMs: number;
+    readonly toMs: number;
+  }[];
   readonly slaClocks: readonly (SlaClockOutcome & { readonly number: string })[];
   /** Out-of-scope tickets restored (or closed) in the period with their work and materials. */
   readonly billable: readonly {
@@ -96,6 +106,17 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** Σ of the basis measure (wall-clock without one) over the intersections of `a` with `b`. */
+function overlapMs(a: readonly MsInterval[], b: MsInterval, measure: BasisMeasure | undefined): number {
+  let sum = 0;
+  for (const iv of a) {
+    const fromMs = Math.max(iv.fromMs, b.fromMs);
+    const toMs = Math.min(iv.toMs, b.toMs);
+    if (toMs > fromMs) sum += measure === undefined ? toMs - fromMs : measure(fromMs, toMs);
+  }
+  return sum;
+}
+
 function percent(share: DecimalString | null): DecimalString | null {
   return share === null ? null : shareToPercent(share);
 }
@@ -120,19 +141,52 @@ export function computeRollup(input: RollupInput): KpiRollupPayload {
     list.push(t);
   }
   const numbers = (ids: readonly string[]): string[] => ids.map((id) => numberOf.get(id) ?? id);
+  const windowsByAsset = new Map<string, RollupInput['maintenanceWindows'][number][]>();
+  for (const w of input.maintenanceWindows) {
+    const list = windowsByAsset.get(w.assetId);
+    if (list === undefined) windowsByAsset.set(w.assetId, [w]);
+    else list.push(w);
+  }
+  const measured = { fromMs: period.fromMs, toMs: measuredUntil };
   const perClass = new Map<string, { avail: AssetAvailability[]; rel: Reliability[] }>();
   const allAvail: AssetAvailability[] = [];
   const assets: AssetKpiView[] = [];
   for (const asset of input.assets) {
     const tickets = ticketsByAsset.get(asset.id) ?? [];
     const basis = input.basisBySite.get(asset.siteId);
-    const a = computeAssetAvailability({
+    const windows = windowsByAsset.get(asset.id) ?? [];
+    const availabilityInput = {
       assetId: asset.id,
       period: window,
       asOfMs: input.asOfMs,
       tickets,
       ...(basis === undefined ? {} : { basis }),
-    });
+    };
+    const a = computeAssetAvailability({ ...availabilityInput, maintenanceWindows: windows });
+    // Planned maintenance (EN 13306): each window's minutes left the required time; the downtime inside
+    // the windows (the gross downtime before they were cut out) is what they took out of the downtime.
+    let exclusion: Pick<AssetKpiView, 'maintenance' | 'excludedDowntimeMinutes'> = {};
+    if (windows.length > 0) {
+      const gross = downtimeIntervals(availabilityInput);
+      const maintenance = windows.flatMap((w) => {
+        const fromMs = Math.max(w.fromMs, measured.fromMs);
+        const toMs = Math.min(w.toMs, measured.toMs);
+        if (toMs <= fromMs) return [];
+        const clipped = { fromMs, toMs };
+        return [
+          {
+            windowId: w.id,
+            from: iso(fromMs),
+            to: iso(toMs),
+            reason: w.reason,
+            minutes: msToMinutes(overlapMs([clipped], clipped, basis)),
+            downtimeMinutes: msToMinutes(overlapMs(gross, clipped, basis)),
+          },
+        ];
+      });
+      const grossMs = gross.reduce((sum, iv) => sum + overlapMs([iv], iv, basis), 0);
+      exclusion = { maintenance, excludedDowntimeMinutes: msToMinutes(grossMs - a.downtimeMs) };
+    }
     const r = computeReliability({ period: window, tickets, uptimeMs: a.basisMs - a.downtimeMs });
     allAvail.push(a);
     let bucket = perClass.get(asset.assetClass);
@@ -160,6 +214,7 @@ export function computeRollup(input: RollupInput): KpiRollupPayload {
         minutes: msToMinutes(basis === undefined ? iv.toMs - iv.fromMs : basis(iv.fromMs, iv.toMs)),
         tickets: numbers(iv.sources),
       })),
+      ...exclusion,
       mttrMinutes: r.mttrMinutes,
       mtbfMinutes: r.mtbfMinutes,
       repairs: numbers(r.repairTicketIds),
@@ -363,7 +418,7 @@ export function computeRollup(input: RollupInput): KpiRollupPayload {
     availability: {
       basis: contract.availabilityBasis,
       method:
-        'Verfügbarkeit = 1 − Ausfallzeit / Sollzeit; Ausfallzeit = Vereinigung [Störungsbeginn, Wiederherstellung) der Tickets mit Anlagenausfall im Vertragsumfang, auf den Zeitraum beschnitten, Überlappungen einmal gezählt, geplante Wartung ausgenommen; Sollzeit = Zeitraum auf der Vertragsbasis (24/7 oder Servicezeiten). Klassen- und Vertragswerte zeitgewichtet (1 − Σ Ausfall / Σ Sollzeit). MTTR nach Wiederherstellung im Zeitraum, MTBF = Betriebszeit / Ausfälle mit Beginn im Zeitraum.',
+        'Verfügbarkeit = 1 − Ausfallzeit / Sollzeit; Ausfallzeit = Vereinigung [Störungsbeginn, Wiederherstellung) der Tickets mit Anlagenausfall im Vertragsumfang, auf den Zeitraum beschnitten, Überlappungen einmal gezählt, geplante Wartung ausgenommen; Sollzeit = Zeitraum auf der Vertragsbasis (24/7 oder Servicezeiten) abzüglich geplanter Wartungsfenster (EN 13306). Klassen- und Vertragswerte zeitgewichtet (1 − Σ Ausfall / Σ Sollzeit). MTTR nach Wiederherstellung im Zeitraum, MTBF = Betriebszeit / Ausfälle mit Beginn im Zeitraum.',
       contract: { ...contractRoll, availabilityPercent: percent(contractRoll.availability) },
       classes,
       assets,

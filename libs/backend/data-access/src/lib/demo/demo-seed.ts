@@ -2,12 +2,15 @@ import type { DataSource } from 'typeorm';
 import { seedDemoCatalog } from './demo-catalog.seeder';
 import { loadDemoDataset } from './demo-data.loader';
 import { seedDemoHistory, type DemoHistoryResult } from './demo-history.seeder';
+import { seedDemoMaintenance } from './demo-maintenance.seeder';
 
 export interface DemoSeedResult {
   /** Catalog rows (tenants, sites, assets, price lists, contracts, users, links) inserted / updated. */
   inserted: number;
   updated: number;
   history: DemoHistoryResult;
+  /** Planned maintenance windows inserted (seed-002 A-assets; none on a repeat run). */
+  maintenanceWindows: number;
 }
 
 const DEMO_SEED_LOCK_KEY = 7_311_942_002;
@@ -27,6 +30,7 @@ export async function seedDemoData(
     await q.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK_KEY]);
     const catalog = await seedDemoCatalog(q, data);
     const history = await seedDemoHistory(q, data, catalog.tenantIds, options.now);
-    return { inserted: catalog.inserted, updated: catalog.updated, history };
+    const maintenanceWindows = await seedDemoMaintenance(q, data, catalog.tenantIds, options.now);
+    return { inserted: catalog.inserted, updated: catalog.updated, history, maintenanceWindows };
   });
 }

@@ -1,6 +1,7 @@
 import { AssetEntity } from './asset.entity';
 import { ContractEntity } from './contract.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { MaintenanceWindowEntity } from './maintenance-window.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { PriceListEntity } from './price-list.entity';
@@ -19,6 +20,7 @@ import { WorkLogEntity } from './work-log.entity';
 export * from './asset.entity';
 export * from './contract.entity';
 export * from './idempotency-key.entity';
+export * from './maintenance-window.entity';
 export * from './notification.entity';
 export * from './outbox-message.entity';
 export * from './price-list.entity';
@@ -52,4 +54,5 @@ export const ENTITIES = [
   OutboxMessageEntity,
   TicketNumberCounterEntity,
   NotificationEntity,
+  MaintenanceWindowEntity,
 ];

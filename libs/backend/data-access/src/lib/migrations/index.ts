@@ -3,6 +3,7 @@ import { TicketQueueIndexCreatedAt1795292835855 } from './1795292835855-TicketQu
 import { Notifications1795293816858 } from './1795293816858-Notifications';
 import { KpiRollups1795293955301 } from './1795293955301-KpiRollups';
 import { KpiRollupsLz41795295280613 } from './1795295280613-KpiRollupsLz4';
+import { MaintenanceWindows1795299935299 } from './1795299935299-MaintenanceWindows';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Notifications1795293816858,
   KpiRollups1795293955301,
   KpiRollupsLz41795295280613,
+  MaintenanceWindows1795299935299,
 ];
