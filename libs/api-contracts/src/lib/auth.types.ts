@@ -45,3 +45,20 @@ export type LoginResponse = RefreshResponse;
 export interface RevokeSessionsResponse {
   revokedSessions: number;
 }
+
+/** One user as listed for dispatch and assignment pickers (never a password hash). */
+export interface UserSummary {
+  id: string;
+  displayName: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * `GET /api/users` (admin, agent, manager): active users sorted by display name. `role` filters by role;
+ * `tenantId` keeps users who serve that tenant or all tenants (a manager may name only tenants in scope).
+ */
+export interface UserListQuery {
+  role?: Role;
+  tenantId?: string;
+}

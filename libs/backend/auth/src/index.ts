@@ -9,3 +9,5 @@ export * from './lib/refresh-token';
 export * from './lib/login.dto';
 export * from './lib/refresh-token.dto';
 export * from './lib/user-id.params.dto';
+export * from './lib/users.service';
+export * from './lib/user-list-query.dto';

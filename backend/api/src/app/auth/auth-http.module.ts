@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@leitstand/backend/auth';
 import { AuthController } from './auth.controller';
+import { UsersController } from './users.controller';
 
-/** HTTP surface of sign-in and sessions; AuthModule also installs the global auth guard. */
-@Module({ imports: [AuthModule], controllers: [AuthController] })
+/** HTTP surface of sign-in, sessions and the user list (dispatch pickers); AuthModule also installs the global auth guard. */
+@Module({ imports: [AuthModule], controllers: [AuthController, UsersController] })
 export class AuthHttpModule {}

@@ -131,4 +131,27 @@ describe('AccessTokenService', () => {
       status: 401,
     });
   });
+
+  it('remembers a verified token without extending it: one instance still expires it on the second', async () => {
+    const tokens = service();
+    const { token } = await tokens.sign(manager, T0);
+    await expect(tokens.verify(token, at(1))).resolves.toMatchObject({ id: manager.id, role: 'manager' });
+    await expect(tokens.verify(token, at(899))).resolves.toMatchObject({ id: manager.id });
+    await expect(tokens.verify(token, at(900))).rejects.toMatchObject({ status: 401, message: 'Access token expired' });
+    await expect(tokens.verify(token, at(901))).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('does not let a remembered token vouch for a tampered copy or a not-yet-valid one', async () => {
+    const tokens = service();
+    const { token } = await tokens.sign(manager, T0);
+    await tokens.verify(token, T0);
+    const [h, , s] = token.split('.');
+    const escalated = Buffer.from(JSON.stringify({ ...payloadOf(token), role: 'admin', tenants: 'all' })).toString(
+      'base64url',
+    );
+    await expect(tokens.verify(`${h}.${escalated}.${s}`, T0)).rejects.toMatchObject({ status: 401 });
+    const later = resign(token, { nbf: T0.getTime() / 1000 + 60 });
+    await expect(tokens.verify(later, at(61))).resolves.toMatchObject({ id: manager.id });
+    await expect(tokens.verify(later, at(30))).rejects.toMatchObject({ status: 401, message: 'Invalid access token' });
+  });
 });

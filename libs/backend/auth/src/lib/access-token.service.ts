@@ -16,6 +16,9 @@ interface AccessClaims extends JWTPayload {
   tenants: 'all' | string[];
 }
 
+/** Verified tokens remembered per process (a token is verified once, not on every request). */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
 export interface SignedAccessToken {
   token: string;
   expiresAt: Date;
@@ -29,6 +32,13 @@ export interface SignedAccessToken {
 export class AccessTokenService {
   /** Imported once: jose would otherwise import the raw secret on every sign and verify. */
   private readonly key: Promise<CryptoKey>;
+  /**
+   * Tokens whose signature and claims were verified, with their caller and expiry. Only verified
+   * tokens get in (a forged token is never a key here), expiry is still checked on every use, and
+   * the oldest entry makes room when full. HMAC verification through WebCrypto costs far more than a
+   * map lookup, and a client sends the same token for up to 15 minutes.
+   */
+  private readonly verified = new Map<string, { user: AuthUser; notBeforeMs: number; expiresAtMs: number }>();
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'auth'>) {
     this.key = crypto.subtle.importKey(
@@ -64,6 +74,13 @@ export class AccessTokenService {
 
   /** The caller named by a valid token; UnauthenticatedError for anything else. */
   async verify(token: string, now: Date): Promise<AuthUser> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (now.getTime() < hit.notBeforeMs) throw new UnauthenticatedError('Invalid access token');
+      if (now.getTime() < hit.expiresAtMs) return hit.user;
+      this.verified.delete(token);
+      throw new UnauthenticatedError('Access token expired');
+    }
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, await this.key, {
@@ -78,7 +95,13 @@ export class AccessTokenService {
       throw new UnauthenticatedError('Invalid access token');
     }
     const user = toAuthUser(payload);
-    if (!user) throw new UnauthenticatedError('Invalid access token');
+    if (!user || typeof payload.exp !== 'number') throw new UnauthenticatedError('Invalid access token');
+    if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    const notBeforeMs = typeof payload.nbf === 'number' ? payload.nbf * 1000 : 0;
+    this.verified.set(token, { user, notBeforeMs, expiresAtMs: payload.exp * 1000 });
     return user;
   }
 }

@@ -5,6 +5,7 @@ import { AUTH_CLOCK, SYSTEM_CLOCK } from './auth.constants';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher.service';
+import { UsersService } from './users.service';
 
 /**
  * Sign-in, sessions and the global auth guard (issue 5). Importing this module anywhere in the API
@@ -15,9 +16,10 @@ import { PasswordHasher } from './password-hasher.service';
     AccessTokenService,
     PasswordHasher,
     AuthService,
+    UsersService,
     { provide: AUTH_CLOCK, useValue: SYSTEM_CLOCK },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessTokenService, PasswordHasher, AuthService, AUTH_CLOCK],
+  exports: [AccessTokenService, PasswordHasher, AuthService, UsersService, AUTH_CLOCK],
 })
 export class AuthModule {}
