@@ -1,5 +1,11 @@
 import { ServiceProcess, createTestEnv, sleep, type TestEnv } from '@leitstand/backend/testing';
-import type { TicketDetail, TicketEventView, TicketTimelineResponse } from '@leitstand/api-contracts';
+import type {
+  TicketDetail,
+  TicketEventView,
+  TicketListResponse,
+  TicketSummary,
+  TicketTimelineResponse,
+} from '@leitstand/api-contracts';
 import { count, createTenantWorld, signIn, type Client } from './ticket-test-world';
 
 const MIN = 60_000;
@@ -419,6 +425,83 @@ describe('ticket lifecycle', () => {
     expect(wrong.body.fields[0]?.field).toBe('role');
     expect(wrong.body.fields[0]?.messages.join()).toContain('master');
     expect((await agent.post(`/api/tickets/${t.id}/work-logs`, { ...body, role: 'master' })).status).toBe(201);
+  });
+
+  it('lists each ticket with both clocks and, while paused, the reason and until of the latest pause', async () => {
+    const fresh = await create();
+    const accepted = await create();
+    await agent.post(`/api/tickets/${accepted.id}/accept`);
+    const paused = await create();
+    await agent.post(`/api/tickets/${paused.id}/pause`, { reason: 'Rückruf vereinbart' });
+    await agent.post(`/api/tickets/${paused.id}/resume`);
+    const until = new Date(Date.now() + 3 * 60 * MIN).toISOString();
+    const pausedAgain = await agent.post<TicketDetail>(`/api/tickets/${paused.id}/pause`, {
+      reason: 'Ersatzteil bestellt',
+      until,
+    });
+    expect(pausedAgain.body).toMatchObject({
+      status: 'paused',
+      pauseReason: 'Ersatzteil bestellt',
+      pausedUntil: until,
+    });
+    const resumed = await create();
+    await agent.post(`/api/tickets/${resumed.id}/pause`, { reason: 'Zugang gesperrt' });
+    await agent.post(`/api/tickets/${resumed.id}/resume`);
+    const bare = await create({ siteId: world.bareSiteId, assetId: undefined, priority: 'B' });
+    const other = await createTenantWorld(env.dataSource);
+    const foreign = await agent.post<TicketDetail>('/api/tickets', {
+      siteId: other.siteId,
+      assetId: other.assetA,
+      title: 'Fremder Mandant',
+    });
+    expect(foreign.status).toBe(201);
+    await agent.post(`/api/tickets/${foreign.body.id}/pause`, { reason: 'Geheimer Grund des Mandanten B' });
+
+    const list = async (client: Client): Promise<Map<string, TicketSummary>> => {
+      const res = await client.get<TicketListResponse>('/api/tickets?limit=200');
+      expect(res.status).toBe(200);
+      expect(res.body.nextCursor).toBeNull();
+      return new Map(res.body.items.map((t) => [t.id, t]));
+    };
+    const items = await list(agent);
+    const item = (id: string): TicketSummary => {
+      const found = items.get(id);
+      if (!found) throw new Error(`ticket ${id} not listed`);
+      return found;
+    };
+    const states = (t: TicketSummary): Record<string, string> =>
+      Object.fromEntries(t.clocks.map((c) => [c.clock, c.state]));
+
+    expect(states(item(fresh.id))).toEqual({ response: 'running', restore: 'running' });
+    expect(item(fresh.id).clocks.find((c) => c.clock === 'response')).toMatchObject({
+      priority: 'A',
+      budgetMinutes: 15,
+      deadline: plus(fresh.createdAt, 15 * MIN),
+      calendarKey: '24-7',
+    });
+    expect(states(item(accepted.id))).toEqual({ response: 'met', restore: 'running' });
+    expect(states(item(paused.id))).toEqual({ response: 'paused', restore: 'paused' });
+    expect(item(paused.id)).toMatchObject({ status: 'paused', pauseReason: 'Ersatzteil bestellt', pausedUntil: until });
+    expect(item(resumed.id)).toMatchObject({ status: 'new', pauseReason: null, pausedUntil: null });
+    expect(item(bare.id)).toMatchObject({ clocks: [], pauseReason: null, pausedUntil: null });
+    expect(item(foreign.body.id)).toMatchObject({ status: 'paused', pauseReason: 'Geheimer Grund des Mandanten B' });
+    for (const t of [fresh, accepted, paused, resumed, bare]) {
+      // the list item carries the same clocks and pause as the detail
+      const detail = (await agent.get<TicketDetail>(`/api/tickets/${t.id}`)).body;
+      expect(item(t.id).clocks).toEqual(detail.clocks);
+      expect([item(t.id).pauseReason, item(t.id).pausedUntil]).toEqual([detail.pauseReason, detail.pausedUntil]);
+    }
+
+    // the customer's list: their tenant only, never the other tenant's ticket or pause reason
+    const customers = await list(customer);
+    expect(customers.get(paused.id)).toMatchObject({ pauseReason: 'Ersatzteil bestellt', pausedUntil: until });
+    expect(customers.has(foreign.body.id)).toBe(false);
+    expect(new Set([...customers.values()].map((t) => t.tenantId))).toEqual(new Set([world.tenantId]));
+    const raw = await (
+      await fetch(`${api.baseUrl}/api/tickets?limit=200`, { headers: customer.session.headers })
+    ).text();
+    expect(raw).not.toContain('Geheimer Grund');
+    expect(raw).not.toContain(foreign.body.id);
   });
 
   it('works without a contract: no clocks, no deadline', async () => {

@@ -91,6 +91,12 @@ export interface TicketSummary {
   /** A clock was breached (stays true). */
   breached: boolean;
   createdAt: IsoInstant;
+  /** Response and restore clock; empty when no contract covers the site. */
+  clocks: SlaClockView[];
+  /** Reason of the pause that put the ticket in status 'paused'; null when not paused. */
+  pauseReason: string | null;
+  /** Expected end of that pause (informational, may be absent); null when not paused. */
+  pausedUntil: IsoInstant | null;
 }
 
 /** One SLA clock of a ticket (derived from the event log). Minutes are business minutes on `calendarKey`. */
@@ -124,8 +130,6 @@ export interface TicketDetail extends TicketSummary {
   updatedAt: IsoInstant;
   /** Optimistic lock: send it back as `If-Match: "<version>"`. Also the ETag. */
   version: number;
-  /** Response and restore clock; empty when no contract covers the site. */
-  clocks: SlaClockView[];
 }
 
 export type TicketListResponse = Page<TicketSummary>;

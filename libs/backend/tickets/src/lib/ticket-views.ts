@@ -63,7 +63,14 @@ export function isUuid(value: string): boolean {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function toSummary(t: TicketRow): TicketSummary {
+/** Reason and expected end of the pause that put a ticket in status 'paused'. */
+export interface PauseInfo {
+  reason: string | null;
+  until: string | null;
+}
+
+export function toSummary(t: TicketRow, clocks: SlaClockView[], pause: PauseInfo | null): TicketSummary {
+  const paused = t.status === 'paused' ? pause : null;
   return {
     id: t.id,
     number: t.number,
@@ -82,12 +89,15 @@ export function toSummary(t: TicketRow): TicketSummary {
     atRisk: t.at_risk,
     breached: t.breached,
     createdAt: t.created_at.toISOString(),
+    clocks,
+    pauseReason: paused?.reason ?? null,
+    pausedUntil: paused?.until ?? null,
   };
 }
 
-export function toDetail(t: TicketRow, clocks: SlaClockView[]): TicketDetail {
+export function toDetail(t: TicketRow, clocks: SlaClockView[], pause: PauseInfo | null): TicketDetail {
   return {
-    ...toSummary(t),
+    ...toSummary(t, clocks, pause),
     description: t.description,
     category: t.category,
     priorityReason: t.priority_reason,
@@ -102,7 +112,6 @@ export function toDetail(t: TicketRow, clocks: SlaClockView[]): TicketDetail {
     closedAt: iso(t.closed_at),
     updatedAt: t.updated_at.toISOString(),
     version: t.version,
-    clocks,
   };
 }
 
@@ -119,29 +128,82 @@ interface ClockDbRow {
   calendar_key: string;
 }
 
+function toClockView(r: ClockDbRow): SlaClockView {
+  const budget = Number(r.budget_minutes);
+  const used = Number(r.used_minutes);
+  return {
+    clock: r.clock,
+    state: r.state,
+    priority: r.priority,
+    budgetMinutes: budget,
+    usedMinutes: used,
+    remainingMinutes: Math.max(0, Math.round((budget - used) * 1000) / 1000),
+    deadline: iso(r.deadline),
+    warningAt: iso(r.warning_at),
+    breachMinutes: r.breach_minutes === null ? null : Number(r.breach_minutes),
+    lateMs: r.late_ms === null ? null : Number(r.late_ms),
+    calendarKey: r.calendar_key,
+  };
+}
+
 export async function loadClockViews(manager: EntityManager, ticketId: string): Promise<SlaClockView[]> {
+  return (await loadClockViewsOf(manager, [ticketId])).get(ticketId) ?? [];
+}
+
+/** The clocks of many tickets (a page of the queue) in ONE query: ticket id → clocks (response first). */
+export async function loadClockViewsOf(
+  manager: EntityManager,
+  ticketIds: readonly string[],
+): Promise<Map<string, SlaClockView[]>> {
+  const byTicket = new Map<string, SlaClockView[]>();
+  if (ticketIds.length === 0) return byTicket;
   const rows = (await manager.query(
-    `SELECT clock, state, priority, budget_minutes, used_minutes, deadline, warning_at, breach_minutes, late_ms, calendar_key
-       FROM ticket_sla_clocks WHERE ticket_id = $1 ORDER BY clock`,
-    [ticketId],
-  )) as ClockDbRow[];
-  return rows.map((r) => {
-    const budget = Number(r.budget_minutes);
-    const used = Number(r.used_minutes);
-    return {
-      clock: r.clock,
-      state: r.state,
-      priority: r.priority,
-      budgetMinutes: budget,
-      usedMinutes: used,
-      remainingMinutes: Math.max(0, Math.round((budget - used) * 1000) / 1000),
-      deadline: iso(r.deadline),
-      warningAt: iso(r.warning_at),
-      breachMinutes: r.breach_minutes === null ? null : Number(r.breach_minutes),
-      lateMs: r.late_ms === null ? null : Number(r.late_ms),
-      calendarKey: r.calendar_key,
-    };
-  });
+    `SELECT ticket_id, clock, state, priority, budget_minutes, used_minutes, deadline, warning_at, breach_minutes,
+            late_ms, calendar_key
+       FROM ticket_sla_clocks WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, clock`,
+    [ticketIds],
+  )) as Array<ClockDbRow & { ticket_id: string }>;
+  for (const r of rows) {
+    const list = byTicket.get(r.ticket_id);
+    if (list) list.push(toClockView(r));
+    else byTicket.set(r.ticket_id, [toClockView(r)]);
+  }
+  return byTicket;
+}
+
+/**
+ * Reason and `until` of the latest 'paused' event of each PAUSED ticket among `tickets`, in ONE query
+ * (walks ix_ticket_events_ticket_time per ticket). Tickets in other statuses are not looked up.
+ */
+export async function loadPauseInfoOf(
+  manager: EntityManager,
+  tickets: ReadonlyArray<Pick<TicketRow, 'id' | 'status'>>,
+): Promise<Map<string, PauseInfo>> {
+  const byTicket = new Map<string, PauseInfo>();
+  const paused = tickets.filter((t) => t.status === 'paused').map((t) => t.id);
+  if (paused.length === 0) return byTicket;
+  const rows = (await manager.query(
+    `SELECT DISTINCT ON (ticket_id) ticket_id, payload->>'reason' AS reason, payload->>'until' AS until
+       FROM ticket_events WHERE ticket_id = ANY($1::uuid[]) AND type = 'paused'
+      ORDER BY ticket_id, occurred_at DESC, id DESC`,
+    [paused],
+  )) as Array<{ ticket_id: string; reason: string | null; until: string | null }>;
+  for (const r of rows) byTicket.set(r.ticket_id, { reason: r.reason, until: r.until });
+  return byTicket;
+}
+
+/** Summaries of a page of tickets: two extra queries for the whole page (clocks, pause reasons), never one per ticket. */
+export async function toSummaries(manager: EntityManager, rows: readonly TicketRow[]): Promise<TicketSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const [clocks, pauses] = await Promise.all([loadClockViewsOf(manager, ids), loadPauseInfoOf(manager, rows)]);
+  return rows.map((r) => toSummary(r, clocks.get(r.id) ?? [], pauses.get(r.id) ?? null));
+}
+
+/** The detail of one ticket: its row plus its clocks and (when paused) the pause reason. */
+export async function loadTicketDetail(manager: EntityManager, row: TicketRow): Promise<TicketDetail> {
+  const clocks = await loadClockViews(manager, row.id);
+  const pause = (await loadPauseInfoOf(manager, [row])).get(row.id) ?? null;
+  return toDetail(row, clocks, pause);
 }
 
 export interface EventDbRow {
