@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKSPACE_ROOT } from '@leitstand/backend/testing';
 
@@ -21,3 +23,54 @@ export function percentiles(samplesMs: readonly number[]): Percentiles {
 
 export const ms = (n: number): string => `${n.toFixed(2)} ms`;
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** CPU time (user + system, in ms) used so far, per process group: the given pids by label, and every
+ * PostgreSQL and Redis server process on this machine by name. Read from /proc (Linux). */
+export function cpuTimes(labelled: Readonly<Record<string, number | undefined>>): Map<string, number> {
+  const ticksPerMs = clockTicksPerSecond() / 1000;
+  const labelOf = new Map<number, string>();
+  for (const [label, pid] of Object.entries(labelled)) if (pid !== undefined) labelOf.set(pid, label);
+  const totals = new Map<string, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' '); // fields[0] is field 3 (state)
+    const label =
+      labelOf.get(Number(entry)) ??
+      (comm === 'postgres' ? 'postgres' : comm.startsWith('redis-server') ? 'redis' : null);
+    if (label === null) continue;
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime (14) + stime (15)
+    totals.set(label, (totals.get(label) ?? 0) + ticks / ticksPerMs);
+  }
+  return totals;
+}
+
+let clockTicks: number | null = null;
+function clockTicksPerSecond(): number {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return clockTicks;
+}
+
+/** CPU ms per unit of work between two cpuTimes() readings, per group, plus the total. */
+export function cpuPerUnit(
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+  units: number,
+): Array<[string, number]> {
+  const rows: Array<[string, number]> = [];
+  let total = 0;
+  for (const [label, end] of after) {
+    const used = Math.max(0, end - (before.get(label) ?? 0));
+    total += used;
+    rows.push([label, used / units]);
+  }
+  rows.push(['total', total / units]);
+  return rows;
+}

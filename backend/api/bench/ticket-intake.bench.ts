@@ -4,18 +4,24 @@
  * the same run and on the same database, a raw `pg` transaction writing the same rows (counter, ticket,
  * 'created' event, both SLA clocks, outbox row), with and without the outbox NOTIFY. Prints req/s,
  * p50/p95/p99 and the API/raw ratio. Target: ≥ 1,000 creates/s sustained with p99 ≤ 50 ms.
- * Run: npm run bench (or BENCH_SECONDS / BENCH_CONNECTIONS / DATABASE_POOL_SIZE to vary it).
+ * Also prints the API at a fixed rate below saturation (BENCH_RATE, default 250/s), the CPU each process
+ * spends per create (so the CPU-bound ceiling of this machine is visible whatever else runs on it), the
+ * mean group-commit batch and how soon the worker pipeline caught up.
+ * Run: npm run bench (or BENCH_SECONDS / BENCH_CONNECTIONS / BENCH_RATE / DATABASE_POOL_SIZE to vary it).
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { seedDemoData } from '@leitstand/backend/data-access';
 import { ServiceProcess, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
-import { DEMO_DATA_DIR, int, ms, percentiles, type Percentiles } from './bench-support';
+import { DEMO_DATA_DIR, cpuPerUnit, cpuTimes, int, ms, percentiles, type Percentiles } from './bench-support';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
 const POOL_SIZE = process.env['DATABASE_POOL_SIZE'] ?? '16';
+/** Fixed request rate of the second API row (latency below saturation). */
+const RATE = Number(process.env['BENCH_RATE'] ?? 250);
 
 interface Target {
   siteId: string;
@@ -63,19 +69,33 @@ function body(t: Target, i: number): string {
   });
 }
 
-async function benchApi(baseUrl: string, token: string, list: Target[]): Promise<Row> {
+interface ApiRun {
+  row: Row;
+  /** The same endpoint at a fixed rate below saturation (RATE creates/s). */
+  paced: Row;
+  /** CPU ms per create by process group (api, worker, postgres, redis, the load generator) and in total. */
+  cpu: Array<[string, number]>;
+}
+
+async function benchApi(
+  baseUrl: string,
+  token: string,
+  list: Target[],
+  pids: { api?: number; worker?: number },
+): Promise<ApiRun> {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   // One request first, so a broken endpoint is reported instead of measured.
   const probe = await fetch(`${baseUrl}/api/tickets`, { method: 'POST', headers, body: body(list[0] as Target, 0) });
   if (probe.status !== 201) throw new Error(`POST /api/tickets answered ${probe.status}: ${await probe.text()}`);
   let i = 0;
-  const run = (duration: number) =>
+  const run = (duration: number, overallRate?: number) =>
     autocannon({
       url: `${baseUrl}/api/tickets`,
       method: 'POST',
       headers,
       connections: CONNECTIONS,
       duration,
+      ...(overallRate ? { overallRate } : {}),
       requests: [
         {
           setupRequest: (req) => {
@@ -86,16 +106,58 @@ async function benchApi(baseUrl: string, token: string, list: Target[]): Promise
       ],
     });
   await run(2); // warm-up (JIT, pool, caches)
+  const labelled = { api: pids.api, worker: pids.worker, 'load generator': process.pid };
+  const before = cpuTimes(labelled);
   const r = await run(SECONDS);
+  const cpu = cpuPerUnit(before, cpuTimes(labelled), Math.max(1, r.requests.total));
+  const p = await run(SECONDS, RATE);
   return {
-    label: `api POST /api/tickets (${CONNECTIONS} connections, pool ${POOL_SIZE})`,
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p95: p95FromAutocannon(r),
-    p99: r.latency.p99,
-    errors: r.non2xx + r.errors + r.timeouts,
-    count: r.requests.total,
+    paced: {
+      label: `api POST /api/tickets paced at ${RATE}/s (${CONNECTIONS} connections)`,
+      rps: p.requests.average,
+      p50: p.latency.p50,
+      p95: p95FromAutocannon(p),
+      p99: p.latency.p99,
+      errors: p.non2xx + p.errors + p.timeouts,
+      count: p.requests.total,
+    },
+    row: {
+      label: `api POST /api/tickets (${CONNECTIONS} connections, pool ${POOL_SIZE})`,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p95: p95FromAutocannon(r),
+      p99: r.latency.p99,
+      errors: r.non2xx + r.errors + r.timeouts,
+      count: r.requests.total,
+    },
+    cpu,
   };
+}
+
+/** Mean tickets per intake transaction, from the API's Prometheus histogram. */
+async function batchSizes(baseUrl: string): Promise<string> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const value = (name: string): number =>
+    Number(new RegExp(`^${name}\\{writer="ticket-intake"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  const sum = value('leitstand_group_commit_batch_size_sum');
+  const count = value('leitstand_group_commit_batch_size_count');
+  return `${int(sum)} tickets in ${int(count)} intake transactions (mean ${(sum / count).toFixed(1)} per transaction)`;
+}
+
+/** Seconds after the run until the worker has relayed every outbox row and confirmed every intake. */
+async function pipelineCatchUp(env: TestEnv, since: Date): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const [row] = (await env.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM outbox_messages WHERE published_at IS NULL) AS pending,
+              (SELECT count(*)::int FROM tickets t WHERE t.created_at >= $1 AND NOT EXISTS (
+                 SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'intake_confirmed')) AS unconfirmed`,
+      [since],
+    )) as Array<{ pending: number; unconfirmed: number }>;
+    if (row && row.pending === 0 && row.unconfirmed === 0) return (performance.now() - started) / 1000;
+    if (performance.now() - started > 120_000) return Number.POSITIVE_INFINITY;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** autocannon reports p90, p97.5 and p99; p95 is interpolated between p90 and p97.5. */
@@ -196,6 +258,9 @@ async function main(): Promise<void> {
   const env = await createTestEnv('bench_intake');
   const rows: Row[] = [];
   let failure: string | null = null;
+  let cpu: Array<[string, number]> = [];
+  let catchUp: number | null = null;
+  let batches: string | null = null;
   try {
     await seedDemoData(env.dataSource, { dataDir: DEMO_DATA_DIR, now: new Date() });
     const list = await targets(env);
@@ -206,7 +271,12 @@ async function main(): Promise<void> {
     ]);
     try {
       const session = await login(api.baseUrl, { email: 'helpdesk@leitstand.example', password: 'demo-agent-2026' });
-      rows.push(await benchApi(api.baseUrl, session.accessToken, list));
+      const since = new Date();
+      const measured = await benchApi(api.baseUrl, session.accessToken, list, { api: api.pid, worker: worker.pid });
+      rows.push(measured.row, measured.paced);
+      cpu = measured.cpu;
+      catchUp = await pipelineCatchUp(env, since);
+      batches = await batchSizes(api.baseUrl);
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
     } finally {
@@ -225,7 +295,20 @@ async function main(): Promise<void> {
       `${r.label.padEnd(72)} ${int(r.rps).padStart(6)} req/s  p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  (${int(r.count)} ok, ${r.errors} errors)`,
     );
   }
-  const api = rows.find((r) => r.label.startsWith('api'));
+  if (cpu.length > 0) {
+    const total = cpu.find(([label]) => label === 'total')?.[1] ?? 0;
+    console.log(`CPU per create: ${cpu.map(([label, v]) => `${label} ${v.toFixed(3)} ms`).join(', ')}`);
+    console.log(
+      `  → CPU-bound ceiling on this machine's ${availableParallelism()} cores: ${int((availableParallelism() * 1000) / Math.max(total, 1e-9))} creates/s`,
+    );
+  }
+  if (batches !== null) console.log(`group commit: ${batches}`);
+  if (catchUp !== null) {
+    console.log(
+      `worker pipeline (outbox relay → BullMQ → intake confirmation) caught up ${Number.isFinite(catchUp) ? `${catchUp.toFixed(1)} s` : 'NOT within 120 s'} after the run`,
+    );
+  }
+  const api = rows.find((r) => r.label.startsWith('api') && !r.label.includes('paced'));
   const raw = rows.find((r) => r.label.includes('+NOTIFY'));
   if (api && raw) {
     console.log(`api / raw pg (with NOTIFY): ×${(api.rps / raw.rps).toFixed(2)} of the raw throughput`);

@@ -172,6 +172,49 @@ describe('ticket intake and queue', () => {
     });
   });
 
+  it('group-commits a burst of creates: shared transactions, gapless numbers, a bad request fails alone', async () => {
+    const burst = Array.from({ length: 60 }, (_, i) =>
+      agent.post<TicketDetail>('/api/tickets', {
+        siteId: a.siteId,
+        assetId: i % 2 === 0 ? a.assetA : a.assetC,
+        title: `Burst ${i}`,
+      }),
+    );
+    // Inside the burst: the same Idempotency-Key with two different bodies — one wins, the other gets 422.
+    const keyed = ['Schlüssel 1', 'Schlüssel 2'].map((title) =>
+      agent.post<TicketDetail>(
+        '/api/tickets',
+        { siteId: a.siteId, title, priority: 'C' },
+        { 'idempotency-key': 'burst-key' },
+      ),
+    );
+    const [answers, keyedAnswers] = await Promise.all([Promise.all(burst), Promise.all(keyed)]);
+    expect(answers.map((r) => r.status)).toEqual(Array(60).fill(201));
+    expect(keyedAnswers.map((r) => r.status).sort()).toEqual([201, 422]);
+
+    const rows = (await ds.query(
+      `SELECT t.number, t.xmin::text AS tx,
+              (SELECT count(*)::int FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'created') AS created,
+              (SELECT count(*)::int FROM ticket_sla_clocks c WHERE c.ticket_id = t.id) AS clocks,
+              (SELECT count(*)::int FROM outbox_messages o
+                WHERE o.job_name = 'ticket.created' AND o.payload->>'ticketId' = t.id::text) AS intake_jobs,
+              (SELECT count(*)::int FROM outbox_messages o
+                WHERE o.job_name IN ('sla.warning', 'sla.breach') AND o.payload->>'ticketId' = t.id::text) AS timers
+         FROM tickets t WHERE t.title LIKE 'Burst %' OR t.title LIKE 'Schlüssel %' ORDER BY t.number`,
+    )) as Array<{ number: string; tx: string; created: number; clocks: number; intake_jobs: number; timers: number }>;
+    expect(rows).toHaveLength(61);
+    // Every ticket was written whole: its 'created' event, both clocks, its timers and its intake job.
+    for (const r of rows) expect([r.created, r.clocks, r.intake_jobs, r.timers]).toEqual([1, 2, 1, 4]);
+    // The answers carry the stored numbers, and the numbers have no gaps (the failed request used none).
+    expect(new Set([...answers, ...keyedAnswers].filter((r) => r.status === 201).map((r) => r.body.number))).toEqual(
+      new Set(rows.map((r) => r.number)),
+    );
+    const sequence = rows.map((r) => Number(r.number.slice(5)));
+    expect(sequence).toEqual(sequence.map((_, i) => (sequence[0] as number) + i));
+    // Group commit: the 61 tickets were written by fewer transactions than requests.
+    expect(new Set(rows.map((r) => r.tx)).size).toBeLessThan(61);
+  });
+
   describe('queue', () => {
     let manager: Client;
     let tenantC: Awaited<ReturnType<typeof createTenantWorld>>;

@@ -16,3 +16,4 @@ export * from './lib/sla-timer.reconciler';
 export * from './lib/sla-timers.module';
 export * from './lib/notifications';
 export * from './lib/notifications.module';
+export * from './lib/ticket-intake.writer';

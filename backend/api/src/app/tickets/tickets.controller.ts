@@ -91,7 +91,12 @@ export class TicketsController {
 
   @Get()
   @ApiOperation({ summary: 'The queue: nearest deadline first, filters, cursor pages (limit ≤ 200)' })
-  @ApiOkResponse({ description: 'A page of tickets in the caller’s tenants' })
+  @ApiOkResponse({
+    description:
+      'A page of tickets in the caller’s tenants: `{ items, nextCursor }`. Each item carries its SLA clocks ' +
+      '(response and restore; empty without a contract) and, while paused, `pauseReason` and `pausedUntil` of ' +
+      'the latest pause (null otherwise).',
+  })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
   list(@CurrentUser() user: AuthUser, @Query() query: TicketListQueryDto): Promise<TicketListResponse> {
     return this.tickets.list(user, query);
@@ -128,7 +133,9 @@ export class TicketsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The ticket with both SLA clocks; ETag is its version' })
+  @ApiOkResponse({
+    description: 'The ticket with both SLA clocks (and, while paused, the pause reason/until); ETag is its version',
+  })
   @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s tenants' })
   async get(
     @CurrentUser() user: AuthUser,

@@ -7,8 +7,7 @@ import {
   type SlaMatrix,
   type SlaMatrixSpec,
 } from '@leitstand/domain';
-import type { EntityManager } from 'typeorm';
-import { ContractEntity } from './entities/contract.entity';
+import type { ContractEntity } from './entities/contract.entity';
 import type { SiteEntity } from './entities/site.entity';
 
 /**
@@ -66,21 +65,15 @@ export function contractTermsForSite(
 }
 
 /**
- * The contract that covers `siteId` on the site's local date `localDate` ('YYYY-MM-DD'; its term
- * includes that day; the newest start wins when terms overlap), or null when there is none.
+ * The contract that covers a site on the site's local date (its term includes that day; the newest
+ * start wins when terms overlap), as a subquery for a LATERAL join returning its id and version:
+ * `siteIdSql` and `localDateSql` are SQL expressions, e.g. `s.id` and
+ * `($3::timestamptz AT TIME ZONE s.timezone)::date`.
  */
-export async function findContractForSite(
-  manager: EntityManager,
-  siteId: string,
-  localDate: string,
-): Promise<ContractEntity | null> {
-  return manager
-    .getRepository(ContractEntity)
-    .createQueryBuilder('c')
-    .innerJoin('contract_sites', 'cs', 'cs.contract_id = c.id AND cs.site_id = :siteId', { siteId })
-    .where('c.starts_on <= :day::date', { day: localDate })
-    .andWhere('(c.ends_on IS NULL OR c.ends_on >= :day::date)', { day: localDate })
-    .orderBy('c.starts_on', 'DESC')
-    .addOrderBy('c.id', 'ASC')
-    .getOne();
+export function contractForSiteSql(siteIdSql: string, localDateSql: string): string {
+  return `SELECT c.id, c.version FROM contracts c
+      JOIN contract_sites cs ON cs.contract_id = c.id AND cs.site_id = ${siteIdSql}
+     WHERE c.starts_on <= ${localDateSql} AND (c.ends_on IS NULL OR c.ends_on >= ${localDateSql})
+     ORDER BY c.starts_on DESC, c.id ASC
+     LIMIT 1`;
 }

@@ -244,12 +244,22 @@ export function slaClockUpsert(
   return { sql, params };
 }
 
+/** Stores `value` under `key`, making room by dropping the oldest entry when `map` holds `capacity`. */
+function remember<V>(map: Map<string, V>, key: string, value: V, capacity: number): void {
+  if (map.size >= capacity) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  }
+  map.set(key, value);
+}
+
 /**
  * Contract terms (domain calendars and SLA matrix) per contract and site version. Building calendars
  * is not free and tickets of one site share them; a changed contract or site has a new version.
  */
 export class ContractTermsCache {
   private readonly entries = new Map<string, ContractTerms>();
+  private readonly contracts = new Map<string, ContractEntity>();
 
   constructor(private readonly capacity = 500) {}
 
@@ -258,12 +268,22 @@ export class ContractTermsCache {
     const hit = this.entries.get(key);
     if (hit) return hit;
     const terms = contractTermsForSite(contract, site);
-    if (this.entries.size >= this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(key, terms);
+    remember(this.entries, key, terms, this.capacity);
     return terms;
+  }
+
+  /**
+   * The contract `contractId` as stored at `version` (a contract's version grows with every change, so
+   * an entry never goes stale: a newer version is read afresh). Null when it is gone.
+   */
+  async contract(manager: EntityManager, contractId: string, version: number): Promise<ContractEntity | null> {
+    const key = `${contractId}:${version}`;
+    const hit = this.contracts.get(key);
+    if (hit) return hit;
+    const contract = await manager.getRepository(ContractEntity).findOne({ where: { id: contractId } });
+    if (!contract) return null;
+    remember(this.contracts, `${contract.id}:${contract.version}`, contract, this.capacity);
+    return contract;
   }
 
   /** The terms of `contractId` at `site`, or null without a contract. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
-import { ROOT_LOGGER } from '@leitstand/backend/core';
+import { GroupCommitQueue, Metrics, ROOT_LOGGER } from '@leitstand/backend/core';
 import type { ContractTerms } from '@leitstand/backend/data-access';
 import {
   JobHandler,
@@ -45,13 +45,6 @@ export function isQuietNow(terms: ContractTerms | null, now: Date): boolean {
   return calendar ? !calendar.isOpen(now) : false;
 }
 
-interface PendingTimer {
-  kind: SlaTimerKind;
-  payload: SlaTimerPayload;
-  resolve: (outcome: SlaTimerOutcome) => void;
-  reject: (error: unknown) => void;
-}
-
 /** Timers fired in one transaction at most. */
 export const SLA_TIMER_BATCH = 200;
 
@@ -71,8 +64,12 @@ export const SLA_TIMER_BATCH = 200;
 @Injectable()
 export class SlaTimerService {
   private readonly logger: PinoLogger;
-  private pending: PendingTimer[] = [];
-  private flushing = false;
+  private readonly batches = new GroupCommitQueue<{ kind: SlaTimerKind; payload: SlaTimerPayload }, SlaTimerOutcome>({
+    write: (items) => this.fireBatch(items),
+    maxBatch: SLA_TIMER_BATCH,
+    isolate: false, // a failed batch fails each of its jobs, and BullMQ retries them
+    onBatch: (size) => this.metrics.groupCommitBatchSize.observe({ writer: 'sla-timers' }, size),
+  });
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -80,6 +77,7 @@ export class SlaTimerService {
     @Inject(TicketChangesPublisher) private readonly changes: TicketChangesPublisher,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
     @Inject(TICKET_CLOCK) private readonly clock: TicketClock,
+    @Inject(Metrics) private readonly metrics: Metrics,
     @Inject(ROOT_LOGGER) logger: PinoLogger,
   ) {
     this.logger = logger.child({ component: 'sla-timers' });
@@ -87,26 +85,7 @@ export class SlaTimerService {
 
   /** Fires one timer (joining the next batch); resolves with what it did. */
   fire(kind: SlaTimerKind, payload: SlaTimerPayload): Promise<SlaTimerOutcome> {
-    return new Promise<SlaTimerOutcome>((resolve, reject) => {
-      this.pending.push({ kind, payload, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
-      }
-    });
-  }
-
-  private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, SLA_TIMER_BATCH);
-      try {
-        const outcomes = await this.fireBatch(batch);
-        batch.forEach((item, i) => item.resolve(outcomes[i] as SlaTimerOutcome));
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
-    }
-    this.flushing = false;
+    return this.batches.submit({ kind, payload });
   }
 
   /** One transaction for `items` (see the class comment); outcomes in the order of `items`. */

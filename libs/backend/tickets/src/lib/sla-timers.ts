@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import {
-  enqueueInTransaction,
+  enqueueManyInTransaction,
   slaTimerJobId,
   slaTimerJobName,
+  type OutboxJob,
   type SlaClockName,
   type SlaTimerKind,
   type SlaTimerPayload,
@@ -89,16 +90,25 @@ export function needsNewTimers(
   return after.state === 'running' && before.state !== 'running';
 }
 
-/** Writes outbox rows for the timers of `clocks`, inside the caller's transaction. */
+/** The outbox jobs of the timers of `clocks` (what {@link armSlaTimers} writes). */
+export function slaTimerJobs(clocks: readonly SlaTimerClock[]): OutboxJob[] {
+  return clocks.flatMap((c) => planSlaTimers(c).map((t) => ({ jobName: t.name, payload: t.payload, runAt: t.dueAt })));
+}
+
+/** The timer view of a clock that has just started: timer version 0, no warning or breach recorded. */
+export function newClockTimer(
+  ticketId: string,
+  c: Pick<SlaTimerClock, 'clock' | 'state' | 'warningAt' | 'deadline'>,
+): SlaTimerClock {
+  const { clock, state, warningAt, deadline } = c;
+  return { ticketId, clock, state, warningAt, deadline, warnedAt: null, breachedAt: null, timerVersion: 0 };
+}
+
+/** Writes outbox rows for the timers of `clocks` (one statement), inside the caller's transaction. */
 export async function armSlaTimers(manager: EntityManager, clocks: readonly SlaTimerClock[]): Promise<number> {
-  let armed = 0;
-  for (const c of clocks) {
-    for (const t of planSlaTimers(c)) {
-      await enqueueInTransaction(manager, t.name, t.payload, t.dueAt);
-      armed += 1;
-    }
-  }
-  return armed;
+  const jobs = slaTimerJobs(clocks);
+  await enqueueManyInTransaction(manager, jobs);
+  return jobs.length;
 }
 
 /** Raw ticket_sla_clocks row (the timer columns) as read by handlers and reconciliation. */

@@ -31,8 +31,7 @@ import {
   TICKET_FROM,
   actorPayload,
   isUuid,
-  loadClockViews,
-  toDetail,
+  loadTicketDetail,
   toEventView,
   type EventDbRow,
   type TicketRow,
@@ -332,7 +331,7 @@ export class TicketActionsService {
   }
 
   private async detail(manager: EntityManager, ticket: TicketRow): Promise<TicketDetail> {
-    return toDetail(ticket, await loadClockViews(manager, ticket.id));
+    return loadTicketDetail(manager, ticket);
   }
 
   /** The one write path for existing tickets (see the class comment). */

@@ -1,36 +1,58 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TicketEntity, TicketEventEntity } from '@leitstand/backend/data-access';
+import { GroupCommitQueue, Metrics } from '@leitstand/backend/core';
 import { JobHandler, type HandlesJob, type JobContext, type JobPayloads } from '@leitstand/backend/jobs';
 
 export const INTAKE_CONFIRMED = 'intake_confirmed';
 
+/** Confirmations written in one statement at most. */
+export const INTAKE_CONFIRM_BATCH = 200;
+
+interface Confirmation {
+  ticketId: string;
+  jobId: string;
+  attempt: number;
+}
+
 /**
  * Handles 'ticket.created': confirms the intake in the ticket's event log, exactly once.
- * The job is delivered at least once; the unique dedup key turns a repeat into a no-op.
+ * The job is delivered at least once; the unique dedup key turns a repeat into a no-op, and a ticket
+ * that is gone is skipped. Jobs that arrive while a batch is being written are confirmed together in
+ * the next one (group commit: one INSERT … SELECT for the batch); a failed batch fails each of its
+ * jobs, and BullMQ retries them.
  */
 @Injectable()
 @JobHandler('ticket.created')
 export class TicketIntakeHandler implements HandlesJob<'ticket.created'> {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  private readonly batches = new GroupCommitQueue<Confirmation, void>({
+    write: (items) => this.confirm(items),
+    maxBatch: INTAKE_CONFIRM_BATCH,
+    isolate: false,
+    onBatch: (size) => this.metrics.groupCommitBatchSize.observe({ writer: 'intake-confirmation' }, size),
+  });
 
-  async handle(payload: JobPayloads['ticket.created'], context: JobContext): Promise<void> {
-    const ticket = await this.dataSource
-      .getRepository(TicketEntity)
-      .findOne({ where: { id: payload.ticketId }, select: { id: true } });
-    if (!ticket) return; // gone: nothing to confirm
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(TicketEventEntity)
-      .values({
-        ticketId: ticket.id,
-        type: INTAKE_CONFIRMED,
-        actor: 'system:worker',
-        payload: { jobId: context.jobId, attempt: context.attempt },
-        dedupKey: `${INTAKE_CONFIRMED}.${ticket.id}`,
-      })
-      .orIgnore()
-      .execute();
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Metrics) private readonly metrics: Metrics,
+  ) {}
+
+  handle(payload: JobPayloads['ticket.created'], context: JobContext): Promise<void> {
+    return this.batches.submit({ ticketId: payload.ticketId, jobId: context.jobId, attempt: context.attempt });
+  }
+
+  private async confirm(items: readonly Confirmation[]): Promise<void[]> {
+    await this.dataSource.query(
+      `INSERT INTO ticket_events (ticket_id, type, actor, payload, dedup_key)
+       SELECT t.id, $3::text, 'system:worker', c.payload, $3::text || '.' || t.id
+         FROM unnest($1::uuid[], $2::jsonb[]) AS c(ticket_id, payload)
+         JOIN tickets t ON t.id = c.ticket_id
+       ON CONFLICT (dedup_key) DO NOTHING`,
+      [
+        items.map((i) => i.ticketId),
+        items.map((i) => JSON.stringify({ jobId: i.jobId, attempt: i.attempt })),
+        INTAKE_CONFIRMED,
+      ],
+    );
+    return items.map(() => undefined);
   }
 }

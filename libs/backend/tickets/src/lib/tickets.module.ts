@@ -3,6 +3,7 @@ import { ContractTermsCache } from './sla-projection';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketChangesHub, TicketChangesPublisher } from './ticket-changes';
 import { SYSTEM_TICKET_CLOCK, TICKET_CLOCK } from './ticket-clock';
+import { TicketIntakeWriter } from './ticket-intake.writer';
 import { TicketsService } from './tickets.service';
 
 /**
@@ -15,6 +16,7 @@ import { TicketsService } from './tickets.service';
     { provide: ContractTermsCache, useValue: new ContractTermsCache() },
     TicketChangesPublisher,
     TicketChangesHub,
+    TicketIntakeWriter,
     TicketsService,
     TicketActionsService,
   ],

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { configure } from 'safe-stable-stringify';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import {
@@ -21,13 +20,12 @@ import {
   type AuthUser,
   type FieldProblem,
 } from '@leitstand/backend/core';
-import { findContractForSite, type ContractEntity } from '@leitstand/backend/data-access';
-import { enqueueInTransaction } from '@leitstand/backend/jobs';
+import { contractForSiteSql, type ContractEntity } from '@leitstand/backend/data-access';
 import type { CreateTicketDto } from './create-ticket.dto';
-import { ContractTermsCache, NO_SLA, computeTicketSla, slaClockUpsert } from './sla-projection';
-import { armSlaTimers } from './sla-timers';
+import { ContractTermsCache, NO_SLA, computeTicketSla } from './sla-projection';
 import { TicketChangesPublisher } from './ticket-changes';
 import { TICKET_CLOCK, type TicketClock } from './ticket-clock';
+import { TicketIntakeWriter } from './ticket-intake.writer';
 import type { TicketListQueryDto } from './ticket-list-query.dto';
 import {
   TICKET_COLUMNS,
@@ -35,10 +33,10 @@ import {
   actorPayload,
   eventForCustomer,
   isUuid,
-  loadClockViews,
+  loadTicketDetail,
   toDetail,
   toEventView,
-  toSummary,
+  toSummaries,
   type EventDbRow,
   type TicketRow,
 } from './ticket-views';
@@ -46,6 +44,9 @@ import {
 /** How far in the future a reported "fault began at" may lie (clock skew of the reporting client). */
 export const FAULT_BEGAN_SKEW_MS = 2 * 60_000;
 export const DEFAULT_PAGE_SIZE = 50;
+
+/** The contract covering site `s` on its local date at the instant `$3`. */
+const CONTRACT_AT_SITE_NOW = contractForSiteSql('s.id', '($3::timestamptz AT TIME ZONE s.timezone)::date');
 
 const canonicalJson = configure({ bigint: false, circularValue: Error, deterministic: true });
 
@@ -76,6 +77,8 @@ interface SiteAssetRow {
   asset_class: Priority | null;
   trade: string | null;
   in_contract: boolean | null;
+  contract_id: string | null;
+  contract_version: number | null;
 }
 
 /** Intake and queries of tickets. */
@@ -86,16 +89,15 @@ export class TicketsService {
     @Inject(TICKET_CLOCK) private readonly clock: TicketClock,
     @Inject(ContractTermsCache) private readonly termsCache: ContractTermsCache,
     @Inject(TicketChangesPublisher) private readonly changes: TicketChangesPublisher,
+    @Inject(TicketIntakeWriter) private readonly intake: TicketIntakeWriter,
   ) {}
 
   /**
-   * Creates a ticket: the ticket, its 'created' event, its SLA clocks, the 'ticket.created' outbox
-   * row and (with an Idempotency-Key) the stored answer commit in ONE transaction.
-   *
-   * The human number comes from the per-year counter, allocated in its own autocommit statement
-   * BEFORE that transaction, so the counter row is locked only for that one statement, not for the
-   * whole intake. A transaction that fails afterwards leaves a gap in the numbers; numbers are
-   * unique and increasing, not gapless.
+   * Creates a ticket: the ticket, its 'created' event, its SLA clocks, the SLA timers and the
+   * 'ticket.created' job through the outbox and (with an Idempotency-Key) the stored answer commit in
+   * ONE transaction — shared, by group commit, with the other tickets reported at the same moment
+   * (TicketIntakeWriter). Site, asset and the contract covering the site on its local date are read in
+   * one query; the contract's terms come from the cache (keyed by contract version).
    */
   async create(user: AuthUser, input: CreateTicketDto, idempotencyKey?: string): Promise<CreateTicketResult> {
     if (user.role === 'technician') throw new ForbiddenError('technicians cannot report tickets');
@@ -112,9 +114,12 @@ export class TicketsService {
     const [place] = (await this.dataSource.query(
       `SELECT s.id AS site_id, s.tenant_id, s.name AS site_name, s.state, s.timezone,
               a.id AS asset_id, a.tenant_id AS asset_tenant_id, a.site_id AS asset_site_id, a.name AS asset_name,
-              a.asset_class, a.trade, a.in_contract
-         FROM sites s LEFT JOIN assets a ON a.id = $2::uuid WHERE s.id = $1::uuid`,
-      [input.siteId, input.assetId ?? null],
+              a.asset_class, a.trade, a.in_contract, c.id AS contract_id, c.version AS contract_version
+         FROM sites s
+         LEFT JOIN assets a ON a.id = $2::uuid
+         LEFT JOIN LATERAL (${CONTRACT_AT_SITE_NOW}) c ON true
+        WHERE s.id = $1::uuid`,
+      [input.siteId, input.assetId ?? null, now],
     )) as SiteAssetRow[];
     if (!place || !canSeeTenant(user, place.tenant_id)) throw new NotFoundError('site', input.siteId);
     if (input.assetId !== undefined) {
@@ -158,18 +163,18 @@ export class TicketsService {
     if (problems.length > 0) throw new InvalidInputError(problems);
 
     const channel = user.role === 'customer' ? 'portal' : (input.channel ?? 'phone');
-    const localDate = DateTime.fromJSDate(now, { zone: place.timezone }).toISODate() ?? now.toISOString().slice(0, 10);
-    const contract = await findContractForSite(this.dataSource.manager, place.site_id, localDate);
+    const contract =
+      place.contract_id === null
+        ? null
+        : await this.termsCache.contract(this.dataSource.manager, place.contract_id, place.contract_version ?? 0);
     const inScope = contract ? isInScope(contract, place) : true;
     const site = { id: place.site_id, state: place.state, timezone: place.timezone };
     const terms = contract ? this.termsCache.termsFor(contract, site) : null;
     const sla = terms ? computeTicketSla(terms, [{ type: 'created', at: now, priority }], now) : NO_SLA;
 
-    const number = await this.allocateNumber(now);
     const id = randomUUID();
-    const row: TicketRow = {
+    const row: Omit<TicketRow, 'number'> = {
       id,
-      number,
       tenant_id: place.tenant_id,
       site_id: place.site_id,
       site_name: place.site_name,
@@ -215,7 +220,7 @@ export class TicketsService {
       lateMs: c.lateMs,
       calendarKey: c.calendarKey,
     }));
-    const body = toDetail(row, clocks);
+    const respond = (number: string): TicketDetail => toDetail({ ...row, number }, clocks, null);
     const eventPayload = {
       ...actorPayload(user),
       priority,
@@ -231,31 +236,15 @@ export class TicketsService {
       inScope,
     };
 
+    let number: string;
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await insertTicket(manager, row, eventPayload, user.id, sla.clocks.length > 0 ? sla : null);
-        // SLA timers of the new clocks (timer version 0), through the outbox in this transaction.
-        await armSlaTimers(
-          manager,
-          sla.clocks.map((c) => ({
-            ticketId: id,
-            clock: c.clock,
-            state: c.state,
-            warningAt: c.warningAt,
-            deadline: c.deadline,
-            warnedAt: null,
-            breachedAt: null,
-            timerVersion: 0,
-          })),
-        );
-        if (idempotencyKey !== undefined) {
-          await manager.query(
-            `INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
-             VALUES ($1, $2, $3, 201, $4::jsonb, $5)`,
-            [user.id, idempotencyKey, hash, JSON.stringify(body), now],
-          );
-        }
-        await enqueueInTransaction(manager, 'ticket.created', { ticketId: id, version: 1 });
+      number = await this.intake.write({
+        row,
+        eventPayload,
+        actor: user.id,
+        clocks: sla.clocks,
+        idempotency:
+          idempotencyKey === undefined ? null : { userId: user.id, key: idempotencyKey, hash, response: respond },
       });
     } catch (error) {
       // A concurrent request with the same key committed first: answer as it did.
@@ -266,7 +255,7 @@ export class TicketsService {
       throw error;
     }
     this.changes.publish({ ticketId: id, tenantId: row.tenant_id, type: 'created', version: 1, at: now.toISOString() });
-    return { status: 201, body, replayed: false };
+    return { status: 201, body: respond(number), replayed: false };
   }
 
   private async idempotentAnswer(userId: string, key: string, hash: string): Promise<CreateTicketResult | null> {
@@ -279,18 +268,6 @@ export class TicketsService {
       throw new UnprocessableError('this Idempotency-Key was used with a different request body');
     }
     return { status: earlier.status_code, body: earlier.response, replayed: true };
-  }
-
-  /** "2026-000123": one autocommit upsert on the year's counter row (see create). */
-  private async allocateNumber(now: Date): Promise<string> {
-    const year = now.getUTCFullYear();
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + 1
-       RETURNING last_value`,
-      [year],
-    )) as Array<{ last_value: number }>;
-    return `${year}-${String(row?.last_value).padStart(6, '0')}`;
   }
 
   /** The queue: nearest deadline first (no running clock last), then oldest, then id; keyset pages. */
@@ -306,13 +283,13 @@ export class TicketsService {
       rows.length > limit && last
         ? Buffer.from(JSON.stringify([last.nd_key, last.ca_key, last.id])).toString('base64url')
         : null;
-    return { items: page.map(toSummary), nextCursor };
+    return { items: await toSummaries(this.dataSource.manager, page), nextCursor };
   }
 
   /** One ticket with both clocks; 404 when unknown or outside the caller's tenants. */
   async get(user: AuthUser, id: string): Promise<TicketDetail> {
     const row = await this.findVisible(this.dataSource.manager, user, id);
-    return toDetail(row, await loadClockViews(this.dataSource.manager, id));
+    return loadTicketDetail(this.dataSource.manager, row);
   }
 
   /** The event log, oldest first; customers see no internal comments and no work-log internals. */
@@ -352,59 +329,6 @@ function isUniqueViolation(error: unknown, table: string): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driverError = error.driverError as { code?: string; table?: string } | undefined;
   return driverError?.code === '23505' && driverError.table === table;
-}
-
-/** Ticket, 'created' event and (with a contract) both SLA clocks, in one statement. */
-async function insertTicket(
-  manager: EntityManager,
-  t: TicketRow,
-  eventPayload: Record<string, unknown>,
-  actor: string,
-  sla: { clocks: Parameters<typeof slaClockUpsert>[2] } | null,
-): Promise<void> {
-  const params: unknown[] = [
-    t.id,
-    t.number,
-    t.tenant_id,
-    t.site_id,
-    t.asset_id,
-    t.contract_id,
-    t.title,
-    t.description,
-    t.category,
-    t.priority,
-    t.priority_reason,
-    t.channel,
-    t.reporter,
-    t.fault_began_at,
-    t.asset_down,
-    t.in_scope,
-    t.next_deadline,
-    t.at_risk,
-    t.breached,
-    t.created_at,
-    actor,
-    JSON.stringify(eventPayload),
-  ];
-  let clocks = '';
-  if (sla) {
-    const upsert = slaClockUpsert(t.id, t.tenant_id, sla.clocks, params.length + 1);
-    params.push(...upsert.params);
-    clocks = `, clk AS (${upsert.sql.replace(/ON CONFLICT[\s\S]*$/, '')} RETURNING 1)`;
-  }
-  await manager.query(
-    `WITH t AS (
-       INSERT INTO tickets (id, number, tenant_id, site_id, asset_id, contract_id, title, description, category, priority,
-         priority_reason, status, channel, reporter, fault_began_at, asset_down, in_scope, next_deadline, at_risk, breached,
-         created_at, updated_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'new', $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, 1)
-       RETURNING id),
-     e AS (
-       INSERT INTO ticket_events (ticket_id, type, actor, occurred_at, payload)
-       SELECT id, 'created', $21, $20, $22::jsonb FROM t RETURNING 1)${clocks}
-     SELECT 1`,
-    params,
-  );
 }
 
 /**
