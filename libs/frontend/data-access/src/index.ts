@@ -14,4 +14,5 @@ export {
 } from './lib/ticket-changes.service';
 export { KpiApiService } from './lib/kpi-api.service';
 export { WorkRecordsApiService } from './lib/work-records-api.service';
+export { UsersApiService } from './lib/users-api.service';
 export { ROLE_HOME, roleGuard, roleHomeGuard } from './lib/role.guards';

@@ -12,10 +12,17 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
   };
 }
 
-/** Where a role starts: customers in the portal, technicians in their phone view, staff in the queue. */
-export const ROLE_HOME: Readonly<Partial<Record<Role, string>>> = { customer: '/portal', technician: '/technician' };
+/**
+ * Where a role starts: customers in the portal, technicians in their phone view, object managers on the contract
+ * dashboard; agents and admins in the queue ("/").
+ */
+export const ROLE_HOME: Readonly<Partial<Record<Role, string>>> = {
+  customer: '/portal',
+  technician: '/technician',
+  manager: '/dashboard',
+};
 
-/** On the staff queue ("/"): sends customers and technicians on to their own start page. */
+/** On "/" (where sign-in leads): sends customers, technicians and managers on to their own start page. */
 export const roleHomeGuard: CanActivateFn = () => {
   const role = inject(AuthService).user()?.role;
   const home = role ? ROLE_HOME[role] : undefined;

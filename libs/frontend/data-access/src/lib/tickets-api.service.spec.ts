@@ -39,6 +39,8 @@ const TICKET: TicketDetail = {
   updatedAt: '2026-11-21T13:05:00.000Z',
   version: 1,
   clocks: [],
+  pauseReason: null,
+  pausedUntil: null,
 };
 
 describe('TicketsApiService', () => {
