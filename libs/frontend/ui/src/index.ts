@@ -1,11 +1,17 @@
 export { LS_ICONS, LS_ICON_NAMESPACE } from './lib/ls-icons.constants';
 export { provideLsIcons } from './lib/ls-icons';
-export { CLOCK_LABELS, PRIORITY_DISPLAY, STATUS_LABELS, type PriorityDisplay } from './lib/ticket-display.constants';
+export {
+  CLOCK_LABEL_KEYS,
+  PRIORITY_DISPLAY,
+  STATUS_LABEL_KEYS,
+  type PriorityDisplay,
+} from './lib/ticket-display.constants';
 export { SlaTicker } from './lib/sla-ticker.service';
 export {
   type SlaCountdownClock,
   type SlaCountdownView,
   type SlaTone,
+  type Translate,
   describeSlaClock,
   formatOverdue,
   formatRemaining,

@@ -1,7 +1,8 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { SlaClockView } from '@leitstand/api-contracts';
-import { describeSlaClock, formatRemaining } from './sla-countdown';
+import { I18nService } from '@leitstand/frontend/i18n';
+import { type Translate, describeSlaClock, formatOverdue, formatRemaining } from './sla-countdown';
 import { SlaCountdownComponent } from './sla-countdown.component';
 import { provideLsIcons } from './ls-icons';
 import { SlaTicker } from './sla-ticker.service';
@@ -25,7 +26,18 @@ function clock(overrides: Partial<SlaClockView>): SlaClockView {
   };
 }
 
+/** `t` of a fresh I18nService in `language`. */
+function translator(language: 'de' | 'en'): Translate {
+  localStorage.clear();
+  TestBed.resetTestingModule();
+  const i18n = TestBed.inject(I18nService);
+  i18n.setLanguage(language);
+  return (key, params) => i18n.t(key, params);
+}
+
 describe('describeSlaClock', () => {
+  afterEach(() => localStorage.clear());
+
   it.each([
     ['running', clock({}), 'running', 'noch 12:34 min', 'ls:schedule'],
     [
@@ -58,19 +70,40 @@ describe('describeSlaClock', () => {
       'ls:pause-circle',
     ],
   ])('shows a %s clock as %s with text and icon', (_name, input, tone, text, icon) => {
-    expect(describeSlaClock(input, NOW, 'Ersatzteil bestellt')).toEqual({ tone, text, icon });
-  });
-
-  it('shows "keine SLA-Frist" without a clock', () => {
-    expect(describeSlaClock(null, NOW).text).toBe('keine SLA-Frist');
+    expect(describeSlaClock(input, NOW, 'Ersatzteil bestellt', translator('de'))).toEqual({ tone, text, icon });
   });
 
   it.each([
-    [59_000, '0:59 min'],
-    [3_723_000, '1:02:03 h'],
-    [2 * 86_400_000 + 3 * 3_600_000, '2 T 3 h'],
-  ])('formats %d ms remaining as "%s"', (ms, text) => {
-    expect(formatRemaining(ms)).toBe(text);
+    ['running', clock({}), '12:34 min left'],
+    ['at risk', clock({ warningAt: '2026-11-21T12:59:00.000Z' }), 'at risk – 12:34 min left'],
+    ['running past its deadline', clock({ deadline: '2026-11-21T12:57:00.000Z' }), 'overdue by 3 min'],
+    ['breached', clock({ state: 'breached', deadline: '2026-11-21T10:55:00.000Z' }), 'overdue by 2 h 5 min'],
+    ['met', clock({ state: 'met' }), 'met'],
+    ['paused', clock({ state: 'paused', deadline: null }), 'paused: Ersatzteil bestellt'],
+    ['running without deadline', clock({ deadline: null }), 'running'],
+  ])('reads a %s clock in English as "%s"', (_name, input, text) => {
+    expect(describeSlaClock(input, NOW, 'Ersatzteil bestellt', translator('en')).text).toBe(text);
+  });
+
+  it('shows "keine SLA-Frist" / "no SLA deadline" without a clock, and "pausiert" without a reason', () => {
+    expect(describeSlaClock(null, NOW, null, translator('de')).text).toBe('keine SLA-Frist');
+    expect(describeSlaClock(clock({ state: 'paused' }), NOW, null, translator('de')).text).toBe('pausiert');
+    expect(describeSlaClock(null, NOW, null, translator('en')).text).toBe('no SLA deadline');
+  });
+
+  it.each([
+    [59_000, '0:59 min', '0:59 min'],
+    [3_723_000, '1:02:03 h', '1:02:03 h'],
+    [2 * 86_400_000 + 3 * 3_600_000, '2 T 3 h', '2 d 3 h'],
+  ])('formats %d ms remaining as "%s" / "%s"', (ms, de, en) => {
+    expect(formatRemaining(ms, translator('de'))).toBe(de);
+    expect(formatRemaining(ms, translator('en'))).toBe(en);
+  });
+
+  it('formats a day and more overdue in days and hours', () => {
+    const ms = 86_400_000 + 4 * 3_600_000 + 59_000;
+    expect(formatOverdue(ms, translator('de'))).toBe('1 T 4 h');
+    expect(formatOverdue(ms, translator('en'))).toBe('1 d 4 h');
   });
 });
 
@@ -97,10 +130,14 @@ describe('SlaCountdownComponent', () => {
         'setImmediate',
       ],
     });
+    localStorage.clear();
     TestBed.configureTestingModule({ providers: [provideLsIcons()] });
   });
 
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    localStorage.clear();
+  });
 
   function element(fixture: { nativeElement: HTMLElement }): HTMLElement {
     const el = fixture.nativeElement.querySelector<HTMLElement>('ls-sla-countdown');
@@ -144,5 +181,28 @@ describe('SlaCountdownComponent', () => {
     const ticker = TestBed.inject(SlaTicker);
     expect(jest.getTimerCount()).toBe(1);
     expect(ticker.now()).toBe(NOW);
+  });
+
+  it('switches label and countdown text to English at runtime and keeps ticking in English', async () => {
+    const fixture = TestBed.createComponent(HostComponent);
+    await fixture.whenStable();
+    const el = element(fixture);
+    expect(el.textContent?.replace(/\s+/g, ' ').trim()).toBe('Reaktion: noch 12:34 min');
+
+    TestBed.inject(I18nService).setLanguage('en');
+    await fixture.whenStable();
+    expect(el.textContent?.replace(/\s+/g, ' ').trim()).toBe('Response: 12:34 min left');
+
+    jest.advanceTimersByTime(1000);
+    await fixture.whenStable();
+    expect(el.textContent?.replace(/\s+/g, ' ').trim()).toBe('Response: 12:33 min left');
+
+    fixture.componentInstance.clock.set(clock({ clock: 'restore', state: 'paused' }));
+    await fixture.whenStable();
+    expect(el.textContent?.replace(/\s+/g, ' ').trim()).toBe('Restore: paused: Kunde nicht erreichbar');
+
+    TestBed.inject(I18nService).setLanguage('de');
+    await fixture.whenStable();
+    expect(el.textContent?.replace(/\s+/g, ' ').trim()).toBe('Entstörung: pausiert: Kunde nicht erreichbar');
   });
 });

@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
+import { I18nService } from '@leitstand/frontend/i18n';
 import { type SlaCountdownClock, describeSlaClock } from './sla-countdown';
 import { SlaTicker } from './sla-ticker.service';
-import { CLOCK_LABELS } from './ticket-display.constants';
+import { CLOCK_LABEL_KEYS } from './ticket-display.constants';
 
 /**
  * One SLA clock as a live countdown: icon + label + text, colour only as the third cue.
  * `<ls-sla-countdown [clock]="ticket.clocks[0]" [pauseReason]="reason" />`. Ticks from the shared
- * {@link SlaTicker} (one interval per page); pass `now` to pin the time.
+ * {@link SlaTicker} (one interval per page); pass `now` to pin the time. Texts follow the UI language at
+ * runtime (`I18nService.t` reads the language signal inside the computeds).
  */
 @Component({
   selector: 'ls-sla-countdown',
@@ -29,6 +31,8 @@ import { CLOCK_LABELS } from './ticket-display.constants';
 })
 export class SlaCountdownComponent {
   private readonly ticker = inject(SlaTicker);
+  private readonly i18n = inject(I18nService);
+  private readonly t = this.i18n.t.bind(this.i18n);
 
   readonly clock = input<SlaCountdownClock | null | undefined>(null);
   readonly pauseReason = input<string | null | undefined>(null);
@@ -38,10 +42,10 @@ export class SlaCountdownComponent {
 
   protected readonly label = computed(() => {
     const clock = this.clock();
-    return clock ? CLOCK_LABELS[clock.clock] : '';
+    return clock ? this.t(CLOCK_LABEL_KEYS[clock.clock]) : '';
   });
 
   protected readonly view = computed(() =>
-    describeSlaClock(this.clock(), this.now() ?? this.ticker.now(), this.pauseReason()),
+    describeSlaClock(this.clock(), this.now() ?? this.ticker.now(), this.pauseReason(), this.t),
   );
 }

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { TicketStatus } from '@leitstand/api-contracts';
-import { STATUS_LABELS } from './ticket-display.constants';
+import { I18nService } from '@leitstand/frontend/i18n';
+import { STATUS_LABEL_KEYS } from './ticket-display.constants';
 
-/** `<ls-status-badge status="on_site" />` → a chip reading "Vor Ort". */
+/** `<ls-status-badge status="on_site" />` → a chip reading "Vor Ort" / "On site" (follows a language switch). */
 @Component({
   selector: 'ls-status-badge',
   template: `{{ label() }}`,
@@ -20,6 +21,8 @@ import { STATUS_LABELS } from './ticket-display.constants';
   host: { '[attr.data-status]': 'status()' },
 })
 export class StatusBadgeComponent {
+  private readonly i18n = inject(I18nService);
   readonly status = input.required<TicketStatus>();
-  protected readonly label = computed(() => STATUS_LABELS[this.status()]);
+  /** Reads the language signal through `t`, so a switch re-renders the badge. */
+  protected readonly label = computed(() => this.i18n.t(STATUS_LABEL_KEYS[this.status()]));
 }

@@ -1,31 +1,34 @@
 import type { Priority, TicketStatus } from '@leitstand/api-contracts';
+import type { I18nKey } from '@leitstand/frontend/i18n';
 
 /** How a priority is shown: text and icon always together, colour only as a third cue. */
 export interface PriorityDisplay {
-  /** Full label read by screen readers and shown next to the icon. */
-  label: string;
+  /** Text key of the full label ("A – hoch" / "A – high"), read by screen readers and shown next to the icon. */
+  labelKey: I18nKey;
   /** Icon name in the `ls` icon namespace. */
   icon: string;
 }
 
 export const PRIORITY_DISPLAY: Readonly<Record<Priority, PriorityDisplay>> = {
-  A: { label: 'A – hoch', icon: 'ls:priority-a' },
-  B: { label: 'B – mittel', icon: 'ls:priority-b' },
-  C: { label: 'C – niedrig', icon: 'ls:priority-c' },
+  A: { labelKey: 'priority.A', icon: 'ls:priority-a' },
+  B: { labelKey: 'priority.B', icon: 'ls:priority-b' },
+  C: { labelKey: 'priority.C', icon: 'ls:priority-c' },
 };
 
-export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
-  new: 'Neu',
-  accepted: 'Angenommen',
-  dispatched: 'Disponiert',
-  travelling: 'Anfahrt',
-  on_site: 'Vor Ort',
-  paused: 'Pausiert',
-  restored: 'Entstört',
-  closed: 'Geschlossen',
+/** Text key of each status ("Vor Ort" / "On site"). */
+export const STATUS_LABEL_KEYS: Readonly<Record<TicketStatus, I18nKey>> = {
+  new: 'status.new',
+  accepted: 'status.accepted',
+  dispatched: 'status.dispatched',
+  travelling: 'status.travelling',
+  on_site: 'status.on_site',
+  paused: 'status.paused',
+  restored: 'status.restored',
+  closed: 'status.closed',
 };
 
-export const CLOCK_LABELS: Readonly<Record<'response' | 'restore', string>> = {
-  response: 'Reaktion',
-  restore: 'Entstörung',
+/** Text key of each clock's short label ("Reaktion" / "Response"), as in "Reaktion: noch 12:34 min". */
+export const CLOCK_LABEL_KEYS: Readonly<Record<'response' | 'restore', I18nKey>> = {
+  response: 'clock.short.response',
+  restore: 'clock.short.restore',
 };

@@ -1,0 +1,88 @@
+import type { Texts } from './texts';
+
+/** The agent queue (ticket list). */
+export const QUEUE_DE = {
+  'queue.pageTitle': 'Tickets – Leitstand',
+  'queue.title': 'Störmeldungen',
+  'queue.new': 'Neue Störmeldung',
+  'queue.refresh': 'Aktualisieren',
+  'queue.live': 'Live',
+  'queue.offline': 'Verbindung unterbrochen – neuer Versuch …',
+  'queue.connecting': 'Verbinde …',
+
+  'queue.filters': 'Filter',
+  'queue.filter.status': 'Status',
+  'queue.filter.priority': 'Priorität',
+  'queue.filter.site': 'Standort',
+  'queue.filter.all': 'Alle',
+  'queue.filter.atRisk': 'gefährdet',
+  'queue.filter.breached': 'überfällig',
+  'queue.filter.reset': 'Filter zurücksetzen',
+  'queue.filter.name': 'Filtername',
+  'queue.filter.save': 'Filter speichern',
+  'queue.filter.saved': 'Gespeicherte Filter',
+  'queue.filter.delete': '„{name}“ löschen',
+
+  'queue.loading': 'Tickets werden geladen …',
+  'queue.loadingBar': 'Tickets werden geladen',
+  'queue.loadError': 'Tickets konnten nicht geladen werden. {reason}',
+  'queue.empty': 'Keine Tickets',
+  'queue.countOne': '1 Ticket',
+  'queue.count': '{count} Tickets',
+  'queue.more': 'Weitere Tickets werden beim Scrollen geladen.',
+
+  'queue.head.priority': 'Priorität',
+  'queue.head.ticket': 'Ticket · Anlage · Standort',
+  'queue.head.status': 'Status',
+  'queue.head.clocks': 'Reaktion / Entstörung',
+  'queue.list': 'Offene Tickets, nächste Frist zuerst',
+  'queue.noAsset': 'ohne Anlage',
+
+  'queue.error.unreachable': 'Der Server ist nicht erreichbar.',
+  'queue.error.http': 'Der Server antwortete mit HTTP {status}.',
+  'queue.error.httpMessage': 'Der Server antwortete mit HTTP {status}: {message}.',
+  'queue.error.unexpected': 'Unerwarteter Fehler.',
+} as const;
+
+export const QUEUE_EN: Texts<typeof QUEUE_DE> = {
+  'queue.pageTitle': 'Tickets – Leitstand',
+  'queue.title': 'Incidents',
+  'queue.new': 'New incident',
+  'queue.refresh': 'Refresh',
+  'queue.live': 'Live',
+  'queue.offline': 'Connection lost – retrying …',
+  'queue.connecting': 'Connecting …',
+
+  'queue.filters': 'Filters',
+  'queue.filter.status': 'Status',
+  'queue.filter.priority': 'Priority',
+  'queue.filter.site': 'Site',
+  'queue.filter.all': 'All',
+  'queue.filter.atRisk': 'at risk',
+  'queue.filter.breached': 'overdue',
+  'queue.filter.reset': 'Reset filters',
+  'queue.filter.name': 'Filter name',
+  'queue.filter.save': 'Save filter',
+  'queue.filter.saved': 'Saved filters',
+  'queue.filter.delete': 'Delete “{name}”',
+
+  'queue.loading': 'Loading tickets …',
+  'queue.loadingBar': 'Loading tickets',
+  'queue.loadError': 'Tickets could not be loaded. {reason}',
+  'queue.empty': 'No tickets',
+  'queue.countOne': '1 ticket',
+  'queue.count': '{count} tickets',
+  'queue.more': 'More tickets load as you scroll.',
+
+  'queue.head.priority': 'Priority',
+  'queue.head.ticket': 'Ticket · Asset · Site',
+  'queue.head.status': 'Status',
+  'queue.head.clocks': 'Response / Restore',
+  'queue.list': 'Open tickets, nearest deadline first',
+  'queue.noAsset': 'no asset',
+
+  'queue.error.unreachable': 'The server cannot be reached.',
+  'queue.error.http': 'The server answered with HTTP {status}.',
+  'queue.error.httpMessage': 'The server answered with HTTP {status}: {message}.',
+  'queue.error.unexpected': 'Unexpected error.',
+};
