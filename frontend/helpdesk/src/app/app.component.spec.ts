@@ -1,7 +1,7 @@
-import { formatDate, formatNumber } from '@angular/common';
+import { DOCUMENT, formatDate, formatNumber } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { LOCALE_ID } from '@angular/core';
+import { Component, LOCALE_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
@@ -10,11 +10,24 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { firstValueFrom, of } from 'rxjs';
 import type { MeResponse, RefreshResponse, TicketListResponse } from '@leitstand/api-contracts';
 import { AuthService, TicketsApiService, authInterceptor } from '@leitstand/frontend/data-access';
+import { I18nService, LANGUAGE_STORAGE_KEY } from '@leitstand/frontend/i18n';
 import { AppComponent } from './app.component';
 import { APP_LOCALE, appConfig } from './app.config';
 import { APP_ROUTES } from './app.routes';
 
+@Component({ selector: 'ls-plain-page', template: '' })
+class PlainPage {}
+
 const EMPTY_PAGE: TicketListResponse = { items: [], nextCursor: null };
+
+const AGENT: MeResponse = {
+  id: 'u-1',
+  email: 'helpdesk@leitstand.example',
+  displayName: 'Anna Agentin',
+  role: 'agent',
+  tenantId: null,
+  tenantIds: 'all',
+};
 
 const MANAGER: MeResponse = {
   id: 'u-7',
@@ -112,7 +125,7 @@ describe('helpdesk app', () => {
   });
 
   it('"Abmelden" signs out at the API and shows the sign-in page', async () => {
-    await signIn();
+    await signIn(AGENT);
     const harness = await RouterTestingHarness.create('/');
     const fixture = TestBed.createComponent(AppComponent);
     await fixture.whenStable();
@@ -142,8 +155,8 @@ describe('helpdesk app', () => {
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Anmelden');
   });
 
-  it('shows the ticket list at "/" when signed in and sends unknown paths back to it', async () => {
-    await signIn();
+  it('shows an agent the ticket list at "/" and sends unknown paths back to it', async () => {
+    await signIn(AGENT);
     const harness = await RouterTestingHarness.create();
 
     await harness.navigateByUrl('/');
@@ -155,15 +168,70 @@ describe('helpdesk app', () => {
     expect(harness.routeNativeElement?.textContent).toContain('Keine Tickets');
   });
 
-  it('runs in German: de-DE is the locale id and its number and date formats are registered', () => {
-    const providers = appConfig.providers;
-    expect(providers).toContainEqual({ provide: LOCALE_ID, useValue: 'de-DE' });
-    expect(formatNumber(1234.56, APP_LOCALE, '1.2-2')).toBe('1.234,56');
-    expect(formatDate('2026-11-21T14:05:00', 'EEEE, d. MMMM y', APP_LOCALE)).toBe('Samstag, 21. November 2026');
+  it('sends a manager from "/" (where sign-in leads) to the contract dashboard, and opens the queue at /queue', async () => {
+    await signIn(MANAGER);
+    const harness = await RouterTestingHarness.create();
+
+    await harness.navigateByUrl('/');
+    expect(TestBed.inject(Router).url).toBe('/dashboard');
+    expect(harness.routeNativeElement?.tagName.toLowerCase()).toBe('ls-dashboard-page');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Vertragskennzahlen');
+    http.expectOne('/api/contracts').flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.textContent).toContain('Für Ihre Mandanten sind keine Verträge hinterlegt.');
+
+    await harness.navigateByUrl('/queue');
+    expect(TestBed.inject(Router).url).toBe('/queue');
+    expect(harness.routeNativeElement?.tagName.toLowerCase()).toBe('ls-ticket-list-page');
+  });
+
+  it('has de-DE and en-GB number and date formats registered for Angular', () => {
+    expect(APP_LOCALE).toBe('de-DE');
+    expect(formatNumber(1234.56, 'de-DE', '1.2-2')).toBe('1.234,56');
+    expect(formatDate('2026-11-21T14:05:00', 'EEEE, d. MMMM y', 'de-DE')).toBe('Samstag, 21. November 2026');
+    expect(formatNumber(1234.56, 'en-GB', '1.2-2')).toBe('1,234.56');
+    expect(formatDate('2026-11-21T14:05:00', 'dd/MM/y, HH:mm', 'en-GB')).toBe('21/11/2026, 14:05');
   });
 });
 
 describe('helpdesk app config', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => localStorage.clear());
+
+  function configure(): HttpTestingController {
+    TestBed.configureTestingModule({ providers: [...appConfig.providers, provideHttpClientTesting()] });
+    return TestBed.inject(HttpTestingController);
+  }
+
+  it('takes LOCALE_ID from the language chosen at startup: de-DE by default', () => {
+    configure();
+    expect(TestBed.inject(LOCALE_ID)).toBe('de-DE');
+  });
+
+  it('takes LOCALE_ID from the language chosen at startup: en-GB after English was chosen', () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    configure();
+    expect(TestBed.inject(LOCALE_ID)).toBe('en-GB');
+  });
+
+  it('shows route titles given as text keys in the UI language and switches them with it', async () => {
+    const http = configure();
+    http.expectOne('/api/auth/me').flush(MANAGER);
+    const router = TestBed.inject(Router);
+    const doc = TestBed.inject(DOCUMENT);
+
+    await router.navigateByUrl('/tickets/new');
+    expect(doc.title).toBe('Neue Störmeldung – Leitstand');
+    TestBed.inject(I18nService).setLanguage('en');
+    TestBed.tick();
+    expect(doc.title).toBe('New incident report – Leitstand');
+
+    // A title that is not a key is shown as it is.
+    router.resetConfig([{ path: 'plain', component: PlainPage, title: 'Ein fester Titel' }, ...router.config]);
+    await router.navigateByUrl('/plain');
+    expect(doc.title).toBe('Ein fester Titel');
+  });
+
   it('restores the session at startup with GET /api/auth/me (sending the CSRF header)', async () => {
     TestBed.configureTestingModule({ providers: [...appConfig.providers, provideHttpClientTesting()] });
     const http = TestBed.inject(HttpTestingController);

@@ -9,8 +9,15 @@ export const APP_ROUTES: Routes = [
   {
     path: '',
     pathMatch: 'full',
-    // Customers and technicians go on to their own views (roleHomeGuard) instead of the staff queue.
+    // Where sign-in leads: customers, technicians and managers go on to their own start page (roleHomeGuard,
+    // ROLE_HOME: /portal, /technician, /dashboard); agents and admins stay in the queue.
     canActivate: [authGuard, roleHomeGuard],
+    loadChildren: () => import('@leitstand/frontend/feature-ticket-list').then((m) => m.TICKET_LIST_ROUTES),
+  },
+  {
+    // The queue for every staff role, managers included (their "/" is the dashboard).
+    path: 'queue',
+    canActivate: [authGuard, roleGuard('agent', 'admin', 'manager')],
     loadChildren: () => import('@leitstand/frontend/feature-ticket-list').then((m) => m.TICKET_LIST_ROUTES),
   },
   {

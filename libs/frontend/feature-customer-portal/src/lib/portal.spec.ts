@@ -34,6 +34,9 @@ function summary(id: string, number: string, title: string): TicketSummary {
     atRisk: false,
     breached: false,
     createdAt: '2026-11-21T13:05:00Z',
+    clocks: [],
+    pauseReason: null,
+    pausedUntil: null,
   };
 }
 

@@ -1,7 +1,10 @@
+import { TestBed } from '@angular/core/testing';
+import { I18nService } from '@leitstand/frontend/i18n';
 import { csvField, toCsv } from './csv';
 import { csvDecimal } from './decimal-format';
 import { bonusMalusTable, tableToCsv } from './kpi-tables';
 import { KPI_FIXTURE } from './kpi.fixtures';
+import { localizer } from './localizer';
 
 const BOM = '\uFEFF';
 
@@ -36,12 +39,25 @@ describe('CSV writer', () => {
     expect(() => csvDecimal('1e3')).toThrow(/not a decimal string/);
   });
 
+  afterEach(() => localStorage.clear());
+
   it('exports a KPI table with units in the header and the raw values', () => {
-    const csv = tableToCsv(bonusMalusTable(KPI_FIXTURE));
+    const csv = tableToCsv(bonusMalusTable(KPI_FIXTURE, localizer(TestBed.inject(I18nService))));
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('KPI;Wert (%);Regel;Anteil am Volumen (%);Betrag (EUR)');
     expect(lines[1]).toBe('Verfügbarkeit Klasse A;99,4631;"linear: 98,5 → −1,5 %; 99,5 → 0 %";-0,05535;-5,54');
     expect(lines).toContain('Bonus/Malus;;Summe −5,54 €;;-5,54');
     expect(lines.at(-1)).toBe('');
+  });
+
+  it('writes the header in the UI language, the numbers unchanged', () => {
+    const i18n = TestBed.inject(I18nService);
+    i18n.setLanguage('en');
+    const lines = tableToCsv(bonusMalusTable(KPI_FIXTURE, localizer(i18n)))
+      .slice(1)
+      .split('\r\n');
+    expect(lines[0]).toBe('KPI;Value (%);Rule;Share of volume (%);Amount (EUR)');
+    expect(lines).toContain('Bonus/malus;;Summe −5,54 €;;-5,54');
+    expect(lines).toContain('Cap (±);;Cap does not apply;;500,00');
   });
 });

@@ -9,14 +9,32 @@ import { withComponentInputBinding } from '@angular/router';
 import { type Observable, of, throwError } from 'rxjs';
 import type { ContractListResponse, CostView, KpiView } from '@leitstand/api-contracts';
 import { KpiApiService } from '@leitstand/frontend/data-access';
+import { I18nService } from '@leitstand/frontend/i18n';
 import { DashboardPageComponent } from './dashboard-page.component';
 import { KpiChartComponent } from './kpi-chart.component';
 import { COST_FIXTURE, KPI_FIXTURE, contractFixture } from './kpi.fixtures';
 import { NOW } from './now.token';
 
-@Component({ selector: 'ls-kpi-chart', template: '<div role="img" [attr.aria-label]="label()"></div>' })
+interface ChartOptions {
+  xAxis: { data: string[] };
+  yAxis: { axisLabel: { formatter: (value: number) => string } };
+  series: { name: string; label?: { formatter: (p: { dataIndex: number }) => string } }[];
+}
+
+/** Stands in for the ECharts chart (no canvas in jsdom) and shows what it was given. */
+@Component({
+  selector: 'ls-kpi-chart',
+  template: `<div
+    role="img"
+    [attr.aria-label]="label()"
+    [attr.data-categories]="options().xAxis.data.join('|')"
+    [attr.data-series]="options().series[0]?.name"
+    [attr.data-tick]="options().yAxis.axisLabel.formatter(2500)"
+    [attr.data-bar]="options().series[0]?.label?.formatter({ dataIndex: 0 })"
+  ></div>`,
+})
 class FakeChartComponent {
-  readonly options = input<unknown>();
+  readonly options = input.required<ChartOptions>();
   readonly label = input.required<string>();
 }
 
@@ -78,8 +96,11 @@ describe('DashboardPageComponent', () => {
   }
 
   beforeEach(() => {
+    localStorage.clear();
     api = new FakeKpiApi();
   });
+
+  afterEach(() => localStorage.clear());
 
   it('loads the first contract for the last full month and renders every table', async () => {
     const harness = await open();
@@ -154,5 +175,113 @@ describe('DashboardPageComponent', () => {
     await harness.fixture.whenStable();
     expect(root.querySelector('[role="alert"]')).toBeNull();
     expect(cellsOf(root, 'kosten').length).toBe(5);
+  });
+
+  it('switches texts, figures, dates and charts to English at runtime and back', async () => {
+    const harness = await open();
+    const root = harness.routeNativeElement as HTMLElement;
+    const i18n = TestBed.inject(I18nService);
+    const charts = () => Array.from(root.querySelectorAll('[role="img"]'));
+    const headers = (tableId: string) =>
+      Array.from(root.querySelectorAll(`table[data-table="${tableId}"] thead th`), (th) => text(th));
+    expect(text(root.querySelector('[data-figure="period"]'))).toBe(
+      '01.10.2026 bis vor 01.11.2026, Zeitzone Europe/Berlin',
+    );
+    expect(charts()[0]?.getAttribute('data-series')).toBe('Verfügbarkeit');
+    expect(charts()[0]?.getAttribute('data-categories')).toBe('Klasse A|Klasse C');
+    expect(charts()[0]?.getAttribute('data-bar')).toBe('99,4631 %');
+    expect(
+      charts()[2]
+        ?.getAttribute('data-tick')
+        ?.replace(/\u00a0/g, ' '),
+    ).toBe('2.500 €');
+
+    i18n.setLanguage('en');
+    await harness.fixture.whenStable();
+    expect(text(root.querySelector('h1'))).toBe('Contract figures');
+    expect(Array.from(root.querySelectorAll('mat-label'), (l) => text(l))).toEqual([
+      'Contract',
+      'Kind of period',
+      'Period',
+    ]);
+    expect(Array.from(root.querySelectorAll('h2'), (h) => text(h))).toEqual([
+      'Availability',
+      'SLA compliance',
+      'MTTR / MTBF',
+      'Bonus/malus',
+      'Cost and margin',
+      'Notes',
+    ]);
+    expect(text(root.querySelector('[role="status"]'))).toBe(
+      'Figures for Technischer Gesamtservice, October 2026 loaded.',
+    );
+    expect(text(root.querySelector('[data-figure="period"]'))).toBe(
+      '01/10/2026 until before 01/11/2026, time zone Europe/Berlin',
+    );
+    expect(text(root.querySelector('.meta'))).toContain('Availability basis: around the clock');
+    expect(headers('verfuegbarkeit')).toEqual([
+      'Asset class',
+      'Assets',
+      'Basis',
+      'Downtime',
+      'Allowed downtime',
+      'Availability',
+      'Target',
+      'Target met',
+    ]);
+    expect(cellsOf(root, 'verfuegbarkeit')[0]).toEqual([
+      'Class A',
+      '2',
+      '89,400 min',
+      '480 min',
+      '447 min',
+      '99.4631%',
+      '99.5%',
+      '✗ missed',
+    ]);
+    expect(cellsOf(root, 'sla-erfuellung')[1]?.slice(0, 2)).toEqual(['A', 'Restore']);
+    expect(cellsOf(root, 'kosten').map((r) => r.slice(0, 2))).toEqual([
+      ['Flat fees', '€10,000.00'],
+      ['Additional work (out of scope)', '€143.75'],
+      ['Inspections', '€0.00'],
+      ['Bonus/malus', '-€5.54'],
+      ["Total (provider's revenue)", '€10,138.21'],
+    ]);
+    expect(cellsOf(root, 'marge').at(-1)).toEqual(['Margin', '€10,020.71', '98.84% of revenue']);
+    expect(text(root.querySelector('[data-figure="bonus-malus"]'))).toBe('-€5.54');
+    expect(text(root.querySelector('a.report-link'))).toBe('SLA report (printable)');
+    expect(Array.from(root.querySelectorAll('button.csv'), (b) => b.getAttribute('aria-label'))[0]).toBe(
+      'CSV export: Availability per asset class',
+    );
+    // The charts get new options (ngx-echarts redraws on them) and a new text summary.
+    expect(charts()[0]?.getAttribute('aria-label')).toContain('Class A 99.4631% (target 99.5%, missed)');
+    expect(charts()[0]?.getAttribute('data-series')).toBe('Availability');
+    expect(charts()[0]?.getAttribute('data-categories')).toBe('Class A|Class C');
+    expect(charts()[0]?.getAttribute('data-bar')).toBe('99.4631%');
+    expect(charts()[1]?.getAttribute('data-series')).toBe('SLA compliance');
+    expect(charts()[2]?.getAttribute('data-series')).toBe('Amount');
+    expect(charts()[2]?.getAttribute('data-tick')).toBe('€2,500');
+    expect(charts()[2]?.getAttribute('aria-label')).toContain('Flat fees €10,000.00');
+    // The period picker speaks English, too.
+    const [, kind, period] = await TestbedHarnessEnvironment.loader(harness.fixture).getAllHarnesses(MatSelectHarness);
+    expect(await kind?.getValueText()).toBe('Month');
+    expect(await period?.getValueText()).toBe('October 2026');
+
+    i18n.setLanguage('de');
+    await harness.fixture.whenStable();
+    expect(text(root.querySelector('h1'))).toBe('Vertragskennzahlen');
+    expect(cellsOf(root, 'verfuegbarkeit')[0]?.[5]).toBe('99,4631 %');
+    expect(charts()[0]?.getAttribute('data-series')).toBe('Verfügbarkeit');
+  });
+
+  it('names API failures in the current language', async () => {
+    api.fail = true;
+    const harness = await open();
+    const root = harness.routeNativeElement as HTMLElement;
+    TestBed.inject(I18nService).setLanguage('en');
+    await harness.fixture.whenStable();
+    expect(text(root.querySelector('[role="alert"]'))).toBe(
+      '⚠ The figures could not be loaded. Datenbank weg Try again',
+    );
   });
 });

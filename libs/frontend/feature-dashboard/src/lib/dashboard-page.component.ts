@@ -7,12 +7,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { forkJoin, map } from 'rxjs';
 import { KpiApiService } from '@leitstand/frontend/data-access';
+import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import { errorText } from './api-error-text';
-import { formatMoney } from './decimal-format';
+import { formatLocalDate, formatMoney } from './decimal-format';
 import { KpiChartComponent } from './kpi-chart.component';
 import { availabilityChart, costChart, slaChart } from './kpi-charts';
 import { KpiTableComponent } from './kpi-table.component';
 import { availabilityTable, bonusMalusTable, costTable, marginTable, reliabilityTable, slaTable } from './kpi-tables';
+import { localizer } from './localizer';
 import { type PeriodKind, convertPeriod, lastFullMonth, periodKind, periodLabel, periodOptions } from './period';
 import { NOW } from './now.token';
 
@@ -20,6 +22,7 @@ import { NOW } from './now.token';
  * The object manager's dashboard: per contract and period availability against targets, SLA compliance,
  * MTTR/MTBF, bonus/malus with derivation, cost and margin — a chart and a table each, CSV per table.
  * Contract and period live in the query string (`?contract=&period=`), so a view can be linked and reloaded.
+ * Texts, figures and charts follow the UI language at runtime (every builder runs inside a `computed` that reads it).
  */
 @Component({
   selector: 'ls-dashboard-page',
@@ -31,6 +34,7 @@ import { NOW } from './now.token';
     RouterLink,
     KpiChartComponent,
     KpiTableComponent,
+    TranslatePipe,
   ],
   templateUrl: './dashboard-page.component.html',
   styleUrl: './dashboard-page.component.scss',
@@ -40,6 +44,9 @@ export class DashboardPageComponent {
   private readonly api = inject(KpiApiService);
   private readonly router = inject(Router);
   private readonly now = inject(NOW);
+  private readonly i18n = inject(I18nService);
+  /** The current language's texts and locale; everything built from it is rebuilt on a switch. */
+  private readonly l = computed(() => localizer(this.i18n));
 
   /** Query parameters (router component input binding). */
   readonly contract = input<string | undefined>();
@@ -62,15 +69,12 @@ export class DashboardPageComponent {
   });
   protected readonly kind = computed<PeriodKind>(() => periodKind(this.periodKey()) ?? 'month');
   protected readonly periodChoices = computed(() => {
-    const options = periodOptions(this.kind(), this.now());
+    const l = this.l();
+    const options = periodOptions(this.kind(), this.now(), l);
     const key = this.periodKey();
-    return options.some((o) => o.key === key) ? options : [{ key, label: periodLabel(key) }, ...options];
+    return options.some((o) => o.key === key) ? options : [{ key, label: periodLabel(key, l) }, ...options];
   });
-  protected readonly kinds: readonly { key: PeriodKind; label: string }[] = [
-    { key: 'month', label: 'Monat' },
-    { key: 'quarter', label: 'Quartal' },
-    { key: 'year', label: 'Jahr' },
-  ];
+  protected readonly kinds: readonly PeriodKind[] = ['month', 'quarter', 'year'];
 
   protected readonly figures = rxResource({
     params: () => {
@@ -87,45 +91,68 @@ export class DashboardPageComponent {
   protected readonly view = computed(() => {
     if (!this.figures.hasValue()) return null;
     const { kpis, costs } = this.figures.value();
+    const l = this.l();
+    const { period } = kpis;
+    const bonus = kpis.bonusMalus.result;
     return {
       kpis,
       costs,
-      availability: availabilityTable(kpis),
-      availabilityChart: availabilityChart(kpis),
-      sla: slaTable(kpis),
-      slaChart: slaChart(kpis),
-      reliability: reliabilityTable(kpis),
-      bonusMalus: bonusMalusTable(kpis),
-      cost: costTable(costs),
-      costChart: costChart(costs),
-      margin: marginTable(costs),
+      meta: l.t('dashboard.meta', {
+        from: formatLocalDate(period.from, l.locale),
+        to: formatLocalDate(period.to, l.locale),
+        timezone: period.timezone,
+      }),
+      basis: l.t('dashboard.basis', {
+        basis: kpis.availability.basis === '24-7' ? l.t('dashboard.basis.24-7') : kpis.availability.basis,
+      }),
+      bonus: bonus && {
+        volume: l.t('dashboard.bonus.volume', { amount: formatMoney(bonus.periodVolume, l.locale) }),
+        cap: l.t('dashboard.bonus.cap', { amount: formatMoney(bonus.cap, l.locale) }),
+        capped: bonus.capped,
+        amount: formatMoney(bonus.amount, l.locale),
+      },
+      availability: availabilityTable(kpis, l),
+      availabilityChart: availabilityChart(kpis, l),
+      sla: slaTable(kpis, l),
+      slaChart: slaChart(kpis, l),
+      reliability: reliabilityTable(kpis, l),
+      bonusMalus: bonusMalusTable(kpis, l),
+      cost: costTable(costs, l),
+      costChart: costChart(costs, l),
+      margin: marginTable(costs, l),
       notes: [...new Set([...kpis.notes, ...costs.notes])],
     };
   });
 
   protected readonly fileStem = computed(() => `leitstand-${this.periodKey()}`);
   protected readonly contractsError = computed(() =>
-    this.contracts.error() ? errorText(this.contracts.error()) : null,
+    this.contracts.error() ? errorText(this.contracts.error(), this.l()) : null,
   );
-  protected readonly figuresError = computed(() => (this.figures.error() ? errorText(this.figures.error()) : null));
+  protected readonly figuresError = computed(() =>
+    this.figures.error() ? errorText(this.figures.error(), this.l()) : null,
+  );
   protected readonly noContracts = computed(() => this.contracts.hasValue() && this.contracts.value().length === 0);
 
   protected readonly statusMessage = computed(() => {
-    if (this.contracts.isLoading()) return 'Verträge werden geladen …';
-    if (this.contractsError()) return `Verträge konnten nicht geladen werden. ${this.contractsError()}`;
-    if (this.noContracts()) return 'Keine Verträge vorhanden.';
-    if (this.figures.isLoading()) return `Kennzahlen für ${periodLabel(this.periodKey())} werden geladen …`;
-    if (this.figuresError()) return `Kennzahlen konnten nicht geladen werden. ${this.figuresError()}`;
+    const l = this.l();
+    if (this.contracts.isLoading()) return l.t('dashboard.status.contractsLoading');
+    if (this.contractsError()) return `${l.t('dashboard.contractsError')} ${this.contractsError()}`;
+    if (this.noContracts()) return l.t('dashboard.status.noContracts');
+    if (this.figures.isLoading()) {
+      return l.t('dashboard.status.figuresLoading', { period: periodLabel(this.periodKey(), l) });
+    }
+    if (this.figuresError()) return `${l.t('dashboard.figuresError')} ${this.figuresError()}`;
     const view = this.view();
-    return view ? `Kennzahlen für ${view.kpis.contractName}, ${periodLabel(view.kpis.period.key)} geladen.` : '';
+    return view
+      ? l.t('dashboard.status.loaded', {
+          contract: view.kpis.contractName,
+          period: periodLabel(view.kpis.period.key, l),
+        })
+      : '';
   });
 
-  protected money(value: string): string {
-    return formatMoney(value);
-  }
-
   protected periodText(key: string): string {
-    return periodLabel(key);
+    return periodLabel(key, this.l());
   }
 
   protected selectContract(id: string): void {

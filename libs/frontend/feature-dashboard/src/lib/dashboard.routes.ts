@@ -14,8 +14,8 @@ export const DASHBOARD_ROUTES: Routes = [
     canActivate: [dashboardRoleGuard],
     providers: [provideEchartsCore({ echarts: () => import('echarts') })],
     children: [
-      { path: '', pathMatch: 'full', title: 'Vertragskennzahlen – Leitstand', component: DashboardPageComponent },
-      { path: 'report', title: 'SLA-Bericht – Leitstand', component: ReportPageComponent },
+      { path: '', pathMatch: 'full', title: 'dashboard.pageTitle', component: DashboardPageComponent },
+      { path: 'report', title: 'report.pageTitle', component: ReportPageComponent },
     ],
   },
 ];

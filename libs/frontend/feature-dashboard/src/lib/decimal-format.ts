@@ -1,8 +1,8 @@
 /**
- * Display of the API's decimal strings, de-DE, without binary floating point: `Intl.NumberFormat#format`
- * takes the string itself (ECMA-402 "exact decimal" input), so "0.1" + rounding never goes through a double.
- * Percentages from shares are a decimal-point shift on the string. Local helper until the shared i18n
- * library's `lsMoney` pipe lands.
+ * Display of the API's decimal strings in the UI locale (de-DE "1.234,56 €", en-GB "€1,234.56"), without binary
+ * floating point: `Intl.NumberFormat#format` takes the string itself (ECMA-402 "exact decimal" input), so
+ * "0.1" + rounding never goes through a double. Percentages from shares are a decimal-point shift on the string.
+ * Every function takes the locale (`I18nService.locale()`), so a language switch re-renders the figures.
  */
 const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
 
@@ -15,31 +15,48 @@ function asNumeric(value: string): NumericText {
   return value as NumericText;
 }
 
-const moneyFormat = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
-const plainFormats = new Map<number, Intl.NumberFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function plain(maxFraction: number): Intl.NumberFormat {
-  let found = plainFormats.get(maxFraction);
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = numberFormats.get(key);
   if (!found) {
-    found = new Intl.NumberFormat('de-DE', { maximumFractionDigits: maxFraction });
-    plainFormats.set(maxFraction, found);
+    found = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, found);
   }
   return found;
 }
 
-/** "1234.5" → "1.234,50 €"; null → "–". */
-export function formatMoney(value: string | null | undefined): string {
-  return value === null || value === undefined ? '–' : moneyFormat.format(asNumeric(value));
+/** Money: the shared i18n formatter ("1234.5" → "1.234,50 €" / "€1,234.50"; null → "–"). */
+export { formatMoney } from '@leitstand/frontend/i18n';
+
+/** "22260.5" → "22.260,5" / "22,260.5"; null → "–". Up to `maxFraction` places (default 3), no trailing zeros. */
+export function formatDecimal(value: string | null | undefined, locale: string, maxFraction = 3): string {
+  return value === null || value === undefined
+    ? '–'
+    : numberFormat(locale, { maximumFractionDigits: maxFraction }).format(asNumeric(value));
 }
 
-/** "22260.5" → "22.260,5"; null → "–". Up to `maxFraction` places (default 3), no trailing zeros. */
-export function formatDecimal(value: string | null | undefined, maxFraction = 3): string {
-  return value === null || value === undefined ? '–' : plain(maxFraction).format(asNumeric(value));
+/** The percent sign as the locale writes it: "99,5 %" in German (with a space), "99.5%" in English. */
+function percentSuffix(locale: string): string {
+  return locale.startsWith('de') ? ' %' : '%';
 }
 
-/** A percentage string "99.4631" → "99,4631 %". */
-export function formatPercent(value: string | null | undefined, maxFraction = 4): string {
-  return value === null || value === undefined ? '–' : `${plain(maxFraction).format(asNumeric(value))} %`;
+/** A percentage string "99.4631" → "99,4631 %" / "99.4631%". */
+export function formatPercent(value: string | null | undefined, locale: string, maxFraction = 4): string {
+  return value === null || value === undefined
+    ? '–'
+    : `${formatDecimal(value, locale, maxFraction)}${percentSuffix(locale)}`;
+}
+
+/**
+ * A number ECharts hands back (an axis tick, a tooltip value) with the locale's separators and its unit:
+ * 2360000 → "2.360.000 €" / "€2,360,000", 99.5 → "99,5 %" / "99.5%". For display only, never for sums.
+ */
+export function formatChartNumber(value: number, locale: string, unit: 'percent' | 'euro'): string {
+  const text = numberFormat(locale, { maximumFractionDigits: unit === 'percent' ? 4 : 2 }).format(value);
+  if (unit === 'percent') return `${text}${percentSuffix(locale)}`;
+  return locale.startsWith('de') ? `${text} €` : `€${text}`;
 }
 
 /** A share "0.995" → "99.5" (the decimal point moved two places, exact). */
@@ -54,9 +71,9 @@ export function shareToPercent(share: string): string {
   return negative && result !== '0' ? `-${result}` : result;
 }
 
-/** A share "0.666667" → "66,6667 %". */
-export function formatShareAsPercent(share: string | null | undefined, maxFraction = 4): string {
-  return share === null || share === undefined ? '–' : formatPercent(shareToPercent(share), maxFraction);
+/** A share "0.666667" → "66,6667 %" / "66.6667%". */
+export function formatShareAsPercent(share: string | null | undefined, locale: string, maxFraction = 4): string {
+  return share === null || share === undefined ? '–' : formatPercent(shareToPercent(share), locale, maxFraction);
 }
 
 /** For CSV: the decimal string with a decimal comma, no grouping, no unit ("-5.54" → "-5,54"). */
@@ -64,15 +81,32 @@ export function csvDecimal(value: string | null | undefined): string {
   return value === null || value === undefined ? '' : asNumeric(value).replace('.', ',');
 }
 
-/** An instant as "21.11.2026, 14:05" in the given zone (the contract's). */
-export function formatInstant(instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('de-DE', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withTime}`;
+  let found = dateTimeFormats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    dateTimeFormats.set(key, found);
+  }
+  return found;
+}
+
+/** An instant as "21.11.2026, 14:05" (de-DE) / "21/11/2026, 14:05" (en-GB) in the given zone (the contract's). */
+export function formatInstant(instant: string, timeZone: string, locale: string): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? '–' : dateTimeFormat(locale, timeZone, true).format(date);
+}
+
+/** A calendar date "2026-10-01" (a period bound, local to the contract) as "01.10.2026" / "01/10/2026". */
+export function formatLocalDate(date: string, locale: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  return dateTimeFormat(locale, 'UTC', false).format(new Date(`${date}T00:00:00Z`));
 }

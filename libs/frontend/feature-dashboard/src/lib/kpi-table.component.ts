@@ -1,12 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import { downloadCsv } from './csv';
 import { type DataTable, displayCell, tableToCsv } from './kpi-tables';
 
-/** One KPI table with its caption and a CSV export (`;`, decimal comma; see csv.ts). */
+/** One KPI table with its caption and a CSV export (`;`, decimal comma; see csv.ts), in the UI locale. */
 @Component({
   selector: 'ls-kpi-table',
-  imports: [MatButtonModule],
+  imports: [MatButtonModule, TranslatePipe],
   template: `
     <div class="table-head">
       <h3 [id]="headingId()">{{ table().title }}</h3>
@@ -16,14 +17,14 @@ import { type DataTable, displayCell, tableToCsv } from './kpi-tables';
           type="button"
           class="csv no-print"
           (click)="exportCsv()"
-          [attr.aria-label]="'CSV-Export: ' + table().title"
+          [attr.aria-label]="'dashboard.table.csvLabel' | t: { title: table().title }"
         >
-          CSV-Export
+          {{ 'dashboard.table.csv' | t }}
         </button>
       }
     </div>
     @if (table().rows.length === 0) {
-      <p class="empty">Keine Daten im Zeitraum.</p>
+      <p class="empty">{{ 'dashboard.table.empty' | t }}</p>
     } @else {
       <div class="scroll">
         <table class="kpi-table" [attr.aria-labelledby]="headingId()" [attr.data-table]="table().id">
@@ -115,6 +116,8 @@ import { type DataTable, displayCell, tableToCsv } from './kpi-tables';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class KpiTableComponent {
+  private readonly i18n = inject(I18nService);
+
   readonly table = input.required<DataTable>();
   /** A file name stem, e.g. "leitstand-vertrag-2026-10". */
   readonly fileStem = input('leitstand');
@@ -123,12 +126,13 @@ export class KpiTableComponent {
   protected readonly headingId = computed(() => `kpi-table-${this.table().id}`);
   protected readonly cells = computed(() => {
     const table = this.table();
+    const locale = this.i18n.locale();
     return table.rows.map((row) => ({
       kind: row.rowKind ?? null,
       cells: table.columns.map((c) => ({
         key: c.key,
         numeric: c.kind !== 'text',
-        text: displayCell(c.kind, row[c.key]),
+        text: displayCell(c.kind, row[c.key], locale),
       })),
     }));
   });

@@ -1,4 +1,5 @@
 import type { CostView, KpiView } from '@leitstand/api-contracts';
+import type { I18nKey } from '@leitstand/frontend/i18n';
 import { type CsvCell, toCsv } from './csv';
 import {
   csvDecimal,
@@ -8,10 +9,13 @@ import {
   formatShareAsPercent,
   shareToPercent,
 } from './decimal-format';
+import type { Localizer } from './localizer';
 
 /**
  * The dashboard's and the report's tables as data: every cell keeps its raw API value and its kind, so the
- * screen shows de-DE text (1.234,56 €, 99,4631 %) and the CSV export the same value with a decimal comma.
+ * screen shows it in the UI locale (1.234,56 € / €1,234.56) and the CSV export the same value with a decimal
+ * comma. Titles, column headers and row labels are in the UI language (the CSV header, too); texts the API sends
+ * (KPI labels, derivations) are shown as they come.
  */
 export type CellKind = 'text' | 'money' | 'percent' | 'share' | 'minutes' | 'count';
 
@@ -30,27 +34,33 @@ export interface DataTable {
   readonly rows: readonly Row[];
 }
 
-const CLOCK_LABELS: Readonly<Record<string, string>> = { response: 'Reaktion', restore: 'Wiederherstellung' };
-const COST_LABELS: Readonly<Record<string, string>> = {
-  'flat-fees': 'Pauschalen',
-  'out-of-scope-work': 'Zusatzleistungen (außerhalb des Umfangs)',
-  inspections: 'Inspektionen',
-  'bonus-malus': 'Bonus/Malus',
-};
+const CLOCKS = ['response', 'restore'];
+/** The cost lines the UI names itself (others are shown by their id). */
+export const COST_LINES: readonly string[] = ['flat-fees', 'out-of-scope-work', 'inspections', 'bonus-malus'];
+
+/** The clock's name ("Reaktion" / "Response"); an unknown one as the API names it. */
+export function clockLabel(clock: string, l: Localizer): string {
+  return CLOCKS.includes(clock) ? l.t(`dashboard.clock.${clock}` as I18nKey) : clock;
+}
+
+/** A text of a known id under `prefix`, else the id itself. */
+export function knownText(prefix: string, id: string, ids: readonly string[], l: Localizer): string {
+  return ids.includes(id) ? l.t(`${prefix}${id}` as I18nKey) : id;
+}
 
 /** Screen text of one cell. */
-export function displayCell(kind: CellKind, value: string | null | undefined): string {
+export function displayCell(kind: CellKind, value: string | null | undefined, locale: string): string {
   switch (kind) {
     case 'money':
-      return formatMoney(value);
+      return formatMoney(value, locale);
     case 'percent':
-      return formatPercent(value);
+      return formatPercent(value, locale);
     case 'share':
-      return formatShareAsPercent(value);
+      return formatShareAsPercent(value, locale);
     case 'minutes':
-      return value === null || value === undefined ? '–' : `${formatDecimal(value)} min`;
+      return value === null || value === undefined ? '–' : `${formatDecimal(value, locale)} min`;
     case 'count':
-      return value === null || value === undefined ? '–' : formatDecimal(value, 0);
+      return value === null || value === undefined ? '–' : formatDecimal(value, locale, 0);
     case 'text':
       return value ?? '–';
   }
@@ -93,69 +103,69 @@ export function tableToCsv(table: DataTable): string {
   );
 }
 
-function targetText(met: boolean | undefined): string {
-  if (met === undefined) return '– kein Ziel';
-  return met ? '✓ erreicht' : '✗ verfehlt';
+function targetText(met: boolean | undefined, l: Localizer): string {
+  if (met === undefined) return l.t('dashboard.target.none');
+  return l.t(met ? 'dashboard.target.met' : 'dashboard.target.missed');
 }
 
-export function availabilityTable(k: KpiView): DataTable {
+export function availabilityTable(k: KpiView, l: Localizer): DataTable {
   const c = k.availability.contract;
   return {
     id: 'verfuegbarkeit',
-    title: 'Verfügbarkeit je Anlagenklasse',
+    title: l.t('dashboard.table.availability'),
     columns: [
-      { key: 'class', label: 'Anlagenklasse', kind: 'text' },
-      { key: 'assets', label: 'Anlagen', kind: 'count' },
-      { key: 'basis', label: 'Basis', kind: 'minutes' },
-      { key: 'downtime', label: 'Ausfallzeit', kind: 'minutes' },
-      { key: 'allowed', label: 'Zulässige Ausfallzeit', kind: 'minutes' },
-      { key: 'availability', label: 'Verfügbarkeit', kind: 'percent' },
-      { key: 'target', label: 'Ziel', kind: 'share' },
-      { key: 'met', label: 'Ziel erreicht', kind: 'text' },
+      { key: 'class', label: l.t('dashboard.col.assetClass'), kind: 'text' },
+      { key: 'assets', label: l.t('dashboard.col.assets'), kind: 'count' },
+      { key: 'basis', label: l.t('dashboard.col.basis'), kind: 'minutes' },
+      { key: 'downtime', label: l.t('dashboard.col.downtime'), kind: 'minutes' },
+      { key: 'allowed', label: l.t('dashboard.col.allowed'), kind: 'minutes' },
+      { key: 'availability', label: l.t('dashboard.col.availability'), kind: 'percent' },
+      { key: 'target', label: l.t('dashboard.col.target'), kind: 'share' },
+      { key: 'met', label: l.t('dashboard.col.targetMet'), kind: 'text' },
     ],
     rows: [
       ...k.availability.classes.map((x) => ({
-        class: `Klasse ${x.assetClass}`,
+        class: l.t('dashboard.class', { class: x.assetClass }),
         assets: String(x.assets),
         basis: x.basisMinutes,
         downtime: x.downtimeMinutes,
         allowed: x.allowedDowntimeMinutes ?? null,
         availability: x.availabilityPercent,
         target: x.target ?? null,
-        met: targetText(x.targetMet),
+        met: targetText(x.targetMet, l),
       })),
       {
         rowKind: 'total' as const,
-        class: 'Vertrag gesamt',
+        class: l.t('dashboard.row.contractTotal'),
         assets: String(c.assets),
         basis: c.basisMinutes,
         downtime: c.downtimeMinutes,
         allowed: c.allowedDowntimeMinutes ?? null,
         availability: c.availabilityPercent,
         target: c.target ?? null,
-        met: targetText(c.targetMet),
+        met: targetText(c.targetMet, l),
       },
     ],
   };
 }
 
-export function slaTable(k: KpiView): DataTable {
+export function slaTable(k: KpiView, l: Localizer): DataTable {
   const o = k.slaCompliance.overall;
   return {
     id: 'sla-erfuellung',
-    title: 'SLA-Erfüllung je Priorität und Uhr',
+    title: l.t('dashboard.table.sla'),
     columns: [
-      { key: 'priority', label: 'Priorität', kind: 'text' },
-      { key: 'clock', label: 'Uhr', kind: 'text' },
-      { key: 'met', label: 'Eingehalten', kind: 'count' },
-      { key: 'breached', label: 'Verletzt', kind: 'count' },
-      { key: 'compliance', label: 'Erfüllung', kind: 'share' },
-      { key: 'tickets', label: 'Verletzte Tickets', kind: 'text' },
+      { key: 'priority', label: l.t('dashboard.col.priority'), kind: 'text' },
+      { key: 'clock', label: l.t('dashboard.col.clock'), kind: 'text' },
+      { key: 'met', label: l.t('dashboard.col.met'), kind: 'count' },
+      { key: 'breached', label: l.t('dashboard.col.breached'), kind: 'count' },
+      { key: 'compliance', label: l.t('dashboard.col.compliance'), kind: 'share' },
+      { key: 'tickets', label: l.t('dashboard.col.breachedTickets'), kind: 'text' },
     ],
     rows: [
       ...k.slaCompliance.cells.map((x) => ({
         priority: x.priority,
-        clock: CLOCK_LABELS[x.clock] ?? x.clock,
+        clock: clockLabel(x.clock, l),
         met: String(x.met),
         breached: String(x.breached),
         compliance: x.compliance,
@@ -163,8 +173,8 @@ export function slaTable(k: KpiView): DataTable {
       })),
       {
         rowKind: 'total' as const,
-        priority: 'Gesamt',
-        clock: 'alle',
+        priority: l.t('dashboard.row.total'),
+        clock: l.t('dashboard.row.allClocks'),
         met: String(o.met),
         breached: String(o.breached),
         compliance: o.compliance,
@@ -174,21 +184,21 @@ export function slaTable(k: KpiView): DataTable {
   };
 }
 
-export function reliabilityTable(k: KpiView): DataTable {
+export function reliabilityTable(k: KpiView, l: Localizer): DataTable {
   return {
     id: 'mttr-mtbf',
-    title: 'MTTR und MTBF',
+    title: l.t('dashboard.table.reliability'),
     columns: [
-      { key: 'scope', label: 'Klasse / Anlage', kind: 'text' },
-      { key: 'repairs', label: 'Reparaturen', kind: 'count' },
-      { key: 'mttr', label: 'MTTR', kind: 'minutes' },
-      { key: 'failures', label: 'Ausfälle', kind: 'count' },
-      { key: 'mtbf', label: 'MTBF', kind: 'minutes' },
+      { key: 'scope', label: l.t('dashboard.col.scope'), kind: 'text' },
+      { key: 'repairs', label: l.t('dashboard.col.repairs'), kind: 'count' },
+      { key: 'mttr', label: l.t('dashboard.col.mttr'), kind: 'minutes' },
+      { key: 'failures', label: l.t('dashboard.col.failures'), kind: 'count' },
+      { key: 'mtbf', label: l.t('dashboard.col.mtbf'), kind: 'minutes' },
     ],
     rows: [
       ...k.availability.classes.map((x) => ({
         rowKind: 'total' as const,
-        scope: `Klasse ${x.assetClass}`,
+        scope: l.t('dashboard.class', { class: x.assetClass }),
         repairs: String(x.repairs),
         mttr: x.mttrMinutes,
         failures: String(x.failures),
@@ -196,7 +206,7 @@ export function reliabilityTable(k: KpiView): DataTable {
       })),
       ...k.availability.assets.map((a) => ({
         rowKind: 'detail' as const,
-        scope: `${a.code} (Klasse ${a.assetClass})`,
+        scope: l.t('dashboard.row.assetInClass', { code: a.code, class: a.assetClass }),
         repairs: String(a.repairs.length),
         mttr: a.mttrMinutes,
         failures: String(a.failures.length),
@@ -206,7 +216,7 @@ export function reliabilityTable(k: KpiView): DataTable {
   };
 }
 
-export function bonusMalusTable(k: KpiView): DataTable {
+export function bonusMalusTable(k: KpiView, l: Localizer): DataTable {
   const r = k.bonusMalus.result;
   const rows: Row[] = [];
   if (r) {
@@ -221,76 +231,103 @@ export function bonusMalusTable(k: KpiView): DataTable {
     }
   }
   for (const s of k.bonusMalus.skipped) {
-    rows.push({ kpi: s.kpi, value: null, rule: `nicht berücksichtigt: ${s.reason}`, percent: null, amount: null });
+    rows.push({
+      kpi: s.kpi,
+      value: null,
+      rule: l.t('dashboard.row.skipped', { reason: s.reason }),
+      percent: null,
+      amount: null,
+    });
   }
   if (r) {
     rows.push(
-      { rowKind: 'total', kpi: 'Summe vor Deckelung', value: null, rule: null, percent: null, amount: r.uncapped },
       {
         rowKind: 'total',
-        kpi: 'Deckelung (±)',
+        kpi: l.t('dashboard.row.uncapped'),
         value: null,
-        rule: r.capped ? 'Deckelung greift' : 'Deckelung greift nicht',
+        rule: null,
+        percent: null,
+        amount: r.uncapped,
+      },
+      {
+        rowKind: 'total',
+        kpi: l.t('dashboard.row.cap'),
+        value: null,
+        rule: l.t(r.capped ? 'dashboard.row.capApplies' : 'dashboard.row.capDoesNotApply'),
         percent: null,
         amount: r.cap,
       },
-      { rowKind: 'total', kpi: 'Bonus/Malus', value: null, rule: r.derivation, percent: null, amount: r.amount },
+      {
+        rowKind: 'total',
+        kpi: l.t('dashboard.row.bonusMalus'),
+        value: null,
+        rule: r.derivation,
+        percent: null,
+        amount: r.amount,
+      },
     );
   }
   return {
     id: 'bonus-malus',
-    title: 'Bonus/Malus mit Herleitung',
+    title: l.t('dashboard.table.bonusMalus'),
     columns: [
-      { key: 'kpi', label: 'KPI', kind: 'text' },
-      { key: 'value', label: 'Wert', kind: 'percent' },
-      { key: 'rule', label: 'Regel', kind: 'text' },
-      { key: 'percent', label: 'Anteil am Volumen', kind: 'percent' },
-      { key: 'amount', label: 'Betrag', kind: 'money' },
+      { key: 'kpi', label: l.t('dashboard.col.kpi'), kind: 'text' },
+      { key: 'value', label: l.t('dashboard.col.value'), kind: 'percent' },
+      { key: 'rule', label: l.t('dashboard.col.rule'), kind: 'text' },
+      { key: 'percent', label: l.t('dashboard.col.shareOfVolume'), kind: 'percent' },
+      { key: 'amount', label: l.t('dashboard.col.amount'), kind: 'money' },
     ],
     rows,
   };
 }
 
-export function costTable(c: CostView): DataTable {
+export function costTable(c: CostView, l: Localizer): DataTable {
   return {
     id: 'kosten',
-    title: 'Kosten des Vertrags',
+    title: l.t('dashboard.table.cost'),
     columns: [
-      { key: 'item', label: 'Position', kind: 'text' },
-      { key: 'amount', label: 'Betrag', kind: 'money' },
-      { key: 'derivation', label: 'Herleitung', kind: 'text' },
+      { key: 'item', label: l.t('dashboard.col.item'), kind: 'text' },
+      { key: 'amount', label: l.t('dashboard.col.amount'), kind: 'money' },
+      { key: 'derivation', label: l.t('dashboard.col.derivation'), kind: 'text' },
     ],
     rows: [
-      ...c.lines.map((l) => ({ item: COST_LABELS[l.id] ?? l.id, amount: l.amount, derivation: l.derivation })),
-      { rowKind: 'total' as const, item: 'Summe (Umsatz des Dienstleisters)', amount: c.total, derivation: null },
+      ...c.lines.map((line) => ({
+        item: knownText('dashboard.cost.', line.id, COST_LINES, l),
+        amount: line.amount,
+        derivation: line.derivation,
+      })),
+      { rowKind: 'total' as const, item: l.t('dashboard.cost.total'), amount: c.total, derivation: null },
     ],
   };
 }
 
-export function marginTable(c: CostView): DataTable {
+export function marginTable(c: CostView, l: Localizer): DataTable {
   const e = c.effort;
   return {
     id: 'marge',
-    title: 'Marge des Dienstleisters',
+    title: l.t('dashboard.table.margin'),
     columns: [
-      { key: 'item', label: 'Position', kind: 'text' },
-      { key: 'amount', label: 'Betrag', kind: 'money' },
-      { key: 'derivation', label: 'Herleitung', kind: 'text' },
+      { key: 'item', label: l.t('dashboard.col.item'), kind: 'text' },
+      { key: 'amount', label: l.t('dashboard.col.amount'), kind: 'money' },
+      { key: 'derivation', label: l.t('dashboard.col.derivation'), kind: 'text' },
     ],
     rows: [
-      { item: 'Umsatz', amount: c.total, derivation: null },
+      { item: l.t('dashboard.margin.revenue'), amount: c.total, derivation: null },
       {
-        item: 'Aufwand Lohn',
+        item: l.t('dashboard.margin.labour'),
         amount: e?.labour ?? null,
-        derivation: e ? e.derivation.join(' · ') : 'kein Aufwand erfasst',
+        derivation: e ? e.derivation.join(' · ') : l.t('dashboard.margin.noEffort'),
       },
-      { item: 'Aufwand Material', amount: e?.materials ?? null, derivation: null },
-      { item: 'Aufwand gesamt', amount: e?.total ?? null, derivation: null },
+      { item: l.t('dashboard.margin.materials'), amount: e?.materials ?? null, derivation: null },
+      { item: l.t('dashboard.margin.effort'), amount: e?.total ?? null, derivation: null },
       {
         rowKind: 'total',
-        item: c.loss ? 'Marge (Verlust)' : 'Marge',
+        item: l.t(c.loss ? 'dashboard.margin.loss' : 'dashboard.margin.margin'),
         amount: c.margin,
-        derivation: c.marginPercent === null ? null : `${formatPercent(c.marginPercent, 2)} vom Umsatz`,
+        derivation:
+          c.marginPercent === null
+            ? null
+            : l.t('dashboard.margin.ofRevenue', { percent: formatPercent(c.marginPercent, l.locale, 2) }),
       },
     ],
   };

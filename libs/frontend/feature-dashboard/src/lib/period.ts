@@ -1,3 +1,5 @@
+import type { Localizer } from './localizer';
+
 /** Period keys of the KPI API: month '2026-10', quarter '2026-Q4', year '2026' (local to the contract's zone). */
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -5,21 +7,6 @@ export interface PeriodOption {
   readonly key: string;
   readonly label: string;
 }
-
-const MONTHS = [
-  'Januar',
-  'Februar',
-  'März',
-  'April',
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'September',
-  'Oktober',
-  'November',
-  'Dezember',
-];
 
 /** Year and month (1–12) of an instant in a zone. */
 function localYearMonth(now: Date, timeZone: string): { year: number; month: number } {
@@ -45,22 +32,38 @@ export function periodKind(key: string): PeriodKind | null {
   return null;
 }
 
-/** "2026-10" → "Oktober 2026", "2026-Q4" → "4. Quartal 2026", "2026" → "Jahr 2026". */
-export function periodLabel(key: string): string {
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+function monthName(locale: string, year: number, month: number): string {
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+    monthFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(year, month - 1, 15)));
+}
+
+/** "2026-10" → "Oktober 2026" / "October 2026", "2026-Q4" → "4. Quartal 2026" / "Q4 2026", "2026" → "Jahr 2026". */
+export function periodLabel(key: string, texts: Localizer): string {
   switch (periodKind(key)) {
     case 'month':
-      return `${MONTHS[Number(key.slice(5, 7)) - 1]} ${key.slice(0, 4)}`;
+      return monthName(texts.locale, Number(key.slice(0, 4)), Number(key.slice(5, 7)));
     case 'quarter':
-      return `${key.slice(6)}. Quartal ${key.slice(0, 4)}`;
+      return texts.t('dashboard.period.quarter', { quarter: key.slice(6), year: key.slice(0, 4) });
     case 'year':
-      return `Jahr ${key}`;
+      return texts.t('dashboard.period.year', { year: key });
     case null:
       return key;
   }
 }
 
 /** The picker's choices of a kind, newest first, ending with the period that contains `now`. */
-export function periodOptions(kind: PeriodKind, now: Date, timeZone = 'Europe/Berlin'): PeriodOption[] {
+export function periodOptions(
+  kind: PeriodKind,
+  now: Date,
+  texts: Localizer,
+  timeZone = 'Europe/Berlin',
+): PeriodOption[] {
   const { year, month } = localYearMonth(now, timeZone);
   const keys: string[] = [];
   if (kind === 'month') {
@@ -77,7 +80,7 @@ export function periodOptions(kind: PeriodKind, now: Date, timeZone = 'Europe/Be
   } else {
     for (let i = 0; i < 4; i++) keys.push(String(year - i));
   }
-  return keys.map((key) => ({ key, label: periodLabel(key) }));
+  return keys.map((key) => ({ key, label: periodLabel(key, texts) }));
 }
 
 /** The period of another kind that contains the given one's start (month 2026-10 → 2026-Q4 → 2026). */

@@ -5,6 +5,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { of, throwError } from 'rxjs';
 import { KpiApiService } from '@leitstand/frontend/data-access';
+import { I18nService } from '@leitstand/frontend/i18n';
 import { COST_FIXTURE, KPI_FIXTURE } from './kpi.fixtures';
 import { ReportPageComponent } from './report-page.component';
 
@@ -15,6 +16,9 @@ const text = (el: Element | null | undefined) =>
     .trim();
 
 describe('ReportPageComponent', () => {
+  let harness: RouterTestingHarness;
+  afterEach(() => localStorage.clear());
+
   async function open(url: string, api: Partial<KpiApiService>) {
     TestBed.configureTestingModule({
       providers: [
@@ -22,7 +26,7 @@ describe('ReportPageComponent', () => {
         { provide: KpiApiService, useValue: api },
       ],
     });
-    const harness = await RouterTestingHarness.create();
+    harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url);
     await harness.fixture.whenStable();
     return harness.routeNativeElement as HTMLElement;
@@ -35,7 +39,7 @@ describe('ReportPageComponent', () => {
     expect(text(root.querySelector('h1'))).toBe('SLA-Bericht Oktober 2026');
     expect(Array.from(root.querySelectorAll('dd')).map((dd) => text(dd))).toEqual([
       'Technischer Gesamtservice',
-      '2026-10-01 bis vor 2026-11-01 (Europe/Berlin)',
+      '01.10.2026 bis vor 01.11.2026 (Europe/Berlin)',
       '01.11.2026, 00:00',
       '01.11.2026, 02:30',
       '-5,54 €',
@@ -78,5 +82,37 @@ describe('ReportPageComponent', () => {
       costs: () => of(COST_FIXTURE),
     });
     expect(text(root.querySelector('[role="alert"]'))).toContain('Vertrag nicht gefunden.');
+  });
+
+  it('switches the report to English, with en-GB dates and amounts, at runtime', async () => {
+    const root = await open('/dashboard/report?contract=c-1&period=2026-10', {
+      kpis: () => of(KPI_FIXTURE),
+      costs: () => of(COST_FIXTURE),
+    });
+    TestBed.inject(I18nService).setLanguage('en');
+    await harness.fixture.whenStable();
+    expect(text(root.querySelector('h1'))).toBe('SLA report October 2026');
+    expect(Array.from(root.querySelectorAll('dt')).map((dt) => text(dt))).toEqual([
+      'Contract',
+      'Period',
+      'Measured until',
+      'Computed on',
+      'Bonus/malus',
+      'Total cost',
+    ]);
+    expect(Array.from(root.querySelectorAll('dd')).map((dd) => text(dd))).toEqual([
+      'Technischer Gesamtservice',
+      '01/10/2026 until before 01/11/2026 (Europe/Berlin)',
+      '01/11/2026, 00:00',
+      '01/11/2026, 02:30',
+      '-€5.54',
+      '€10,138.21',
+    ]);
+    expect(Array.from(root.querySelectorAll('table[data-table="kosten"] thead th'), (th) => text(th))).toEqual([
+      'Item',
+      'Amount',
+      'Derivation',
+    ]);
+    expect(Array.from(root.querySelectorAll('button, a'), (b) => text(b))).toEqual(['Back to the dashboard', 'Print']);
   });
 });

@@ -6,20 +6,23 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { forkJoin } from 'rxjs';
 import { KpiApiService } from '@leitstand/frontend/data-access';
+import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import { errorText } from './api-error-text';
-import { formatInstant, formatMoney } from './decimal-format';
+import { formatInstant, formatLocalDate, formatMoney } from './decimal-format';
 import { availabilityTable, bonusMalusTable, costTable, marginTable, reliabilityTable, slaTable } from './kpi-tables';
 import { KpiTableComponent } from './kpi-table.component';
+import { localizer } from './localizer';
 import { periodKind, periodLabel } from './period';
 
 /**
  * The printable monthly SLA report of a contract (`/dashboard/report?contract=&period=`): tables only,
  * a print stylesheet (no top bar, no buttons, page breaks between the parts) and a "Drucken" button.
- * Encapsulation is off so that `@media print` can hide the app shell's top bar and skip link.
+ * Encapsulation is off so that `@media print` can hide the app shell's top bar and skip link. Texts, dates and
+ * figures follow the UI language at runtime.
  */
 @Component({
   selector: 'ls-report-page',
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, KpiTableComponent],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, KpiTableComponent, TranslatePipe],
   templateUrl: './report-page.component.html',
   styleUrl: './report-page.component.scss',
   encapsulation: ViewEncapsulation.None,
@@ -28,6 +31,8 @@ import { periodKind, periodLabel } from './period';
 export class ReportPageComponent {
   private readonly api = inject(KpiApiService);
   private readonly window = inject(DOCUMENT).defaultView;
+  private readonly i18n = inject(I18nService);
+  private readonly l = computed(() => localizer(this.i18n));
 
   readonly contract = input<string | undefined>();
   readonly period = input<string | undefined>();
@@ -53,31 +58,37 @@ export class ReportPageComponent {
   protected readonly view = computed(() => {
     if (!this.report.hasValue()) return null;
     const { kpis, costs } = this.report.value();
+    const l = this.l();
+    const { period } = kpis;
+    const result = kpis.bonusMalus.result;
     return {
       kpis,
       costs,
       notes: [...new Set([...kpis.notes, ...costs.notes])],
-      title: `SLA-Bericht ${periodLabel(kpis.period.key)}`,
+      title: l.t('report.titleFor', { period: periodLabel(period.key, l) }),
+      periodRange: l.t('report.periodRange', {
+        from: formatLocalDate(period.from, l.locale),
+        to: formatLocalDate(period.to, l.locale),
+        timezone: period.timezone,
+      }),
+      measuredUntil: formatInstant(period.measuredUntil, period.timezone, l.locale),
+      computedAt: formatInstant(kpis.computedAt, period.timezone, l.locale),
+      bonusMalus: result ? formatMoney(result.amount, l.locale) : l.t('report.noRules'),
+      costTotal: formatMoney(costs.total, l.locale),
       tables: [
-        availabilityTable(kpis),
-        slaTable(kpis),
-        reliabilityTable(kpis),
-        bonusMalusTable(kpis),
-        costTable(costs),
-        marginTable(costs),
+        availabilityTable(kpis, l),
+        slaTable(kpis, l),
+        reliabilityTable(kpis, l),
+        bonusMalusTable(kpis, l),
+        costTable(costs, l),
+        marginTable(costs, l),
       ],
     };
   });
 
-  protected readonly errorMessage = computed(() => (this.report.error() ? errorText(this.report.error()) : null));
-
-  protected money(value: string): string {
-    return formatMoney(value);
-  }
-
-  protected instant(value: string, timeZone: string): string {
-    return formatInstant(value, timeZone);
-  }
+  protected readonly errorMessage = computed(() =>
+    this.report.error() ? errorText(this.report.error(), this.l()) : null,
+  );
 
   protected print(): void {
     this.window?.print();

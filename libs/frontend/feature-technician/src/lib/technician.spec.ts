@@ -46,6 +46,9 @@ function summary(id: string, status: TicketStatus): TicketSummary {
     atRisk: false,
     breached: false,
     createdAt: '2026-11-21T13:05:00Z',
+    clocks: [],
+    pauseReason: null,
+    pausedUntil: null,
   };
 }
 

@@ -1,12 +1,25 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { HttpErrorResponse } from '@angular/common/http';
-import { LOCALE_ID } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import { Subject, of, throwError } from 'rxjs';
-import type { TicketAction, TicketDetail, TicketStatus, TicketTimelineResponse } from '@leitstand/api-contracts';
-import { CatalogApiService, TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
+import type {
+  TicketAction,
+  TicketDetail,
+  TicketStatus,
+  TicketTimelineResponse,
+  UserListQuery,
+  UserSummary,
+} from '@leitstand/api-contracts';
+import {
+  CatalogApiService,
+  TicketChangesService,
+  TicketsApiService,
+  UsersApiService,
+} from '@leitstand/frontend/data-access';
+import { I18nService } from '@leitstand/frontend/i18n';
 import { provideLsIcons } from '@leitstand/frontend/ui';
 import { TicketDetailPageComponent } from './ticket-detail-page.component';
 
@@ -42,8 +55,37 @@ function ticket(status: TicketStatus, version = 3): TicketDetail {
     closedAt: null,
     updatedAt: '2026-11-21T13:05:00.000Z',
     version,
-    clocks: [],
+    clocks: [
+      {
+        clock: 'response',
+        state: status === 'new' ? 'running' : 'met',
+        priority: 'A',
+        budgetMinutes: 15,
+        usedMinutes: 0,
+        remainingMinutes: 15,
+        deadline: '2026-11-21T13:20:00.000Z',
+        warningAt: null,
+        breachMinutes: null,
+        lateMs: null,
+        calendarKey: '24-7',
+      },
+    ],
+    pauseReason: status === 'paused' ? 'Ersatzteil bestellt' : null,
+    pausedUntil: null,
   };
+}
+
+const TECHNICIANS: UserSummary[] = [
+  { id: 'u-tech-1', displayName: 'Tom Techniker', email: 'tom@example.test', role: 'technician' },
+  { id: 'u-tech-2', displayName: 'Tina Technik', email: 'tina@example.test', role: 'technician' },
+];
+
+class FakeUsers {
+  readonly queries: UserListQuery[] = [];
+  list(query: UserListQuery) {
+    this.queries.push(query);
+    return of(TECHNICIANS);
+  }
 }
 
 const TIMELINE: TicketTimelineResponse = {
@@ -88,16 +130,19 @@ class FakeApi {
 
 describe('TicketDetailPageComponent', () => {
   let api: FakeApi;
+  let users: FakeUsers;
   let fixture: ComponentFixture<TicketDetailPageComponent>;
 
   beforeEach(() => {
+    localStorage.clear();
     api = new FakeApi();
+    users = new FakeUsers();
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         provideLsIcons(),
-        { provide: LOCALE_ID, useValue: 'de-DE' },
         { provide: TicketsApiService, useValue: api },
+        { provide: UsersApiService, useValue: users },
         {
           provide: CatalogApiService,
           useValue: {
@@ -110,8 +155,10 @@ describe('TicketDetailPageComponent', () => {
     });
   });
 
-  async function render(status: TicketStatus): Promise<void> {
-    api.current = ticket(status);
+  afterEach(() => localStorage.clear());
+
+  async function render(status: TicketStatus, patch: Partial<TicketDetail> = {}): Promise<void> {
+    api.current = { ...ticket(status), ...patch };
     fixture = TestBed.createComponent(TicketDetailPageComponent);
     fixture.componentRef.setInput('id', 't-1');
     await fixture.whenStable();
@@ -200,5 +247,103 @@ describe('TicketDetailPageComponent', () => {
     fixture.componentRef.setInput('id', 't-x');
     await fixture.whenStable();
     expect(text()).toContain('Dieses Ticket gibt es nicht');
+  });
+
+  it('dispatches through a labelled picker listing the technicians of the ticket tenant, sending the chosen id', async () => {
+    await render('accepted');
+    expect(users.queries).toEqual([{ role: 'technician', tenantId: 'tenant-1' }]);
+    fixture.componentInstance.start('dispatch');
+    await fixture.whenStable();
+
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const picker = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="assignee-picker"]' }));
+    const submit = await loader.getHarness(MatButtonHarness.with({ text: 'Disponieren', selector: '[type="submit"]' }));
+    expect(await submit.isDisabled()).toBe(true);
+    const field = (fixture.nativeElement as HTMLElement).querySelector('.action-form mat-form-field');
+    expect(field?.querySelector('mat-label')?.textContent?.trim()).toBe('Techniker');
+
+    await picker.open();
+    const options = await picker.getOptions();
+    expect(await Promise.all(options.map((o) => o.getText()))).toEqual(['Tom Techniker', 'Tina Technik']);
+    await picker.clickOptions({ text: 'Tina Technik' });
+    expect(await picker.getValueText()).toBe('Tina Technik');
+    await submit.click();
+
+    expect(api.acts).toHaveLength(1);
+    expect(api.acts[0]).toEqual(
+      expect.objectContaining({ action: 'dispatch', version: 3, body: { assigneeId: 'u-tech-2' } }),
+    );
+    api.acts[0]?.answer.next({ ...ticket('dispatched', 4), assigneeId: 'u-tech-2' });
+    await fixture.whenStable();
+    expect(text()).toContain('Disponieren: erledigt. Status jetzt „Disponiert“.');
+  });
+
+  it('shows the assignee by display name, not by id', async () => {
+    await render('dispatched', { assigneeId: 'u-tech-1' });
+    const assignee = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="assignee"]');
+    expect(assignee?.textContent?.trim()).toBe('Tom Techniker');
+    expect(text()).not.toContain('u-tech-1');
+  });
+
+  it('re-renders the detail in English when the language is switched, without reloading', async () => {
+    await render('paused', { assigneeId: 'u-tech-1' });
+    const gets = api.gets;
+    TestBed.inject(I18nService).setLanguage('en');
+    await fixture.whenStable();
+
+    expect(text()).toContain('← Back to the queue');
+    expect(text()).toContain('Priority');
+    expect(text()).toContain('A – high');
+    expect(text()).toContain('Paused');
+    expect(text()).toContain('Fault since');
+    expect(text()).toContain('21/11/2026, 14:00');
+    expect(text()).toContain('Technician');
+    expect(text()).toContain('SLA deadlines (time zone Europe/Berlin)');
+    expect(text()).toContain('Response: met');
+    expect(text()).toContain('Deadline: 21/11/2026, 14:20');
+    expect(text()).toContain('History');
+    expect(text()).toContain('Created');
+    expect((fixture.nativeElement as HTMLElement).querySelector('.internal-tag')?.textContent?.trim()).toBe('internal');
+    expect(text()).toContain('Internal (not visible to customers)');
+    expect(await actionButtons()).toEqual(['Resume']);
+    expect((fixture.nativeElement as HTMLElement).querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe(
+      'Actions for the current status',
+    );
+    expect(api.gets).toBe(gets);
+  });
+
+  it('translates an outcome already shown when the language is switched', async () => {
+    await render('new');
+    fixture.componentInstance.start('accept');
+    api.acts[0]?.answer.error(
+      new HttpErrorResponse({
+        status: 409,
+        error: { statusCode: 409, message: 'x', details: { currentStatus: 'paused' } },
+      }),
+    );
+    await fixture.whenStable();
+    expect(fixture.componentInstance.notice()).toBe(
+      'Diese Aktion ist im aktuellen Status nicht möglich. Das Ticket ist jetzt „Pausiert“.',
+    );
+    TestBed.inject(I18nService).setLanguage('en');
+    await fixture.whenStable();
+    expect(text()).toContain('This action is not possible in the current status. The ticket is now “Paused”.');
+  });
+
+  it('tells when the technician list cannot be loaded and keeps dispatch disabled', async () => {
+    users.list = (query: UserListQuery) => {
+      users.queries.push(query);
+      return throwError(() => new HttpErrorResponse({ status: 503 }));
+    };
+    await render('accepted');
+    fixture.componentInstance.start('dispatch');
+    await fixture.whenStable();
+    expect(text()).toContain('Die Technikerliste konnte nicht geladen werden.');
+    const submit = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatButtonHarness.with({ text: 'Disponieren', selector: '[type="submit"]' }),
+    );
+    expect(await submit.isDisabled()).toBe(true);
+    fixture.componentInstance.submitPending();
+    expect(api.acts).toHaveLength(0);
   });
 });

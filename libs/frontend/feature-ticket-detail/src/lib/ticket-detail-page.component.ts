@@ -8,6 +8,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { forkJoin } from 'rxjs';
 import type {
@@ -17,17 +18,25 @@ import type {
   TicketDetail,
   TicketEventView,
   TicketStatus,
+  UserSummary,
 } from '@leitstand/api-contracts';
-import { CatalogApiService, TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
 import {
-  CLOCK_LABELS,
+  CatalogApiService,
+  TicketChangesService,
+  TicketsApiService,
+  UsersApiService,
+} from '@leitstand/frontend/data-access';
+import { I18nService, type I18nKey, type I18nParams, TranslatePipe } from '@leitstand/frontend/i18n';
+import {
+  CLOCK_LABEL_KEYS,
   DateTimePipe,
   PriorityBadgeComponent,
-  STATUS_LABELS,
+  STATUS_LABEL_KEYS,
   SlaCountdownComponent,
   StatusBadgeComponent,
+  type Translate,
 } from '@leitstand/frontend/ui';
-import { ACTIONS_WITH_FORM, ACTION_LABELS, actionsFor, eventDisplay } from './ticket-detail.constants';
+import { ACTIONS_WITH_FORM, ACTION_LABEL_KEYS, actionsFor, eventDisplay } from './ticket-detail.constants';
 
 interface TimelineEntry {
   readonly id: string;
@@ -39,10 +48,21 @@ interface TimelineEntry {
   readonly internal: boolean;
 }
 
+/** A text built in the current language when it is shown, so that a language switch re-renders it. */
+type Message = (t: Translate) => string;
+
+/** The dispatch picker's technicians of the ticket's tenant. */
+type Technicians =
+  | { readonly state: 'loading' }
+  | { readonly state: 'loaded'; readonly users: readonly UserSummary[] }
+  | { readonly state: 'error' };
+
 /**
  * One ticket for the agent: header, both clocks (countdown + deadline in the site zone), the full
  * timeline, an action bar with every transition valid now (sent with If-Match of the loaded version),
  * and comments (internal for staff). 412 → reload with a notice; 409 → the current status is shown.
+ * Dispatch picks a technician serving the ticket's tenant from a list (`GET /api/users?role=technician`);
+ * the assignee is shown by name. Every text follows the UI language at runtime.
  */
 @Component({
   selector: 'ls-ticket-detail-page',
@@ -55,7 +75,9 @@ interface TimelineEntry {
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    MatSelectModule,
     DateTimePipe,
+    TranslatePipe,
     PriorityBadgeComponent,
     SlaCountdownComponent,
     StatusBadgeComponent,
@@ -67,6 +89,9 @@ interface TimelineEntry {
 export class TicketDetailPageComponent {
   private readonly api = inject(TicketsApiService);
   private readonly catalog = inject(CatalogApiService);
+  private readonly users = inject(UsersApiService);
+  private readonly i18n = inject(I18nService);
+  private readonly t: Translate = (key: I18nKey, params?: I18nParams) => this.i18n.t(key, params);
 
   /** Route parameter `:id` (component input binding). */
   readonly id = input.required<string>();
@@ -74,13 +99,22 @@ export class TicketDetailPageComponent {
   readonly ticket = signal<TicketDetail | null>(null);
   protected readonly events = signal<TicketEventView[]>([]);
   protected readonly loadState = signal<'loading' | 'loaded' | 'error'>('loading');
-  protected readonly loadError = signal<string | null>(null);
+  private readonly loadErrorMessage = signal<Message | null>(null);
+  protected readonly loadError = computed(() => this.loadErrorMessage()?.(this.t) ?? null);
   protected readonly busy = signal(false);
-  /** Polite announcement of the last action's outcome. */
-  readonly notice = signal<string | null>(null);
+  private readonly noticeMessage = signal<Message | null>(null);
+  /** Polite announcement of the last action's outcome, in the current language. */
+  readonly notice = computed(() => this.noticeMessage()?.(this.t) ?? null);
   protected readonly noticeIsError = signal(false);
   private readonly sites = signal<SiteView[]>([]);
   private readonly tenantNames = signal<Record<string, string>>({});
+  /** Technicians serving the loaded ticket's tenant (for the dispatch picker and the assignee's name). */
+  readonly technicians = signal<Technicians>({ state: 'loading' });
+  private techniciansTenant: string | null = null;
+  protected readonly technicianOptions = computed(() => {
+    const technicians = this.technicians();
+    return technicians.state === 'loaded' ? technicians.users : [];
+  });
 
   /** The action whose form is open (dispatch, pause, restore, reopen). */
   readonly pending = signal<TicketAction | null>(null);
@@ -94,7 +128,9 @@ export class TicketDetailPageComponent {
 
   readonly actions = computed(() => {
     const ticket = this.ticket();
-    return ticket ? actionsFor(ticket.status).map((action) => ({ action, label: ACTION_LABELS[action] })) : [];
+    return ticket
+      ? actionsFor(ticket.status).map((action) => ({ action, label: this.t(ACTION_LABEL_KEYS[action]) }))
+      : [];
   });
   protected readonly timeZone = computed(() => {
     const ticket = this.ticket();
@@ -104,17 +140,23 @@ export class TicketDetailPageComponent {
     const ticket = this.ticket();
     return ticket ? (this.tenantNames()[ticket.tenantId] ?? ticket.tenantId) : '';
   });
-  protected readonly clocks = computed(() =>
-    (this.ticket()?.clocks ?? []).map((clock) => ({ clock, label: CLOCK_LABELS[clock.clock] })),
-  );
-  protected readonly pauseReasonNow = computed(() => {
-    if (this.ticket()?.status !== 'paused') {
+  protected readonly clocks = computed(() => this.ticket()?.clocks ?? []);
+  /** The assignee by display name: from the technician list, else the last dispatch event, else the id. */
+  protected readonly assigneeName = computed(() => {
+    const id = this.ticket()?.assigneeId;
+    if (!id) {
       return null;
     }
-    const pause = this.events()
-      .filter((e) => e.type === 'paused')
+    const technicians = this.technicians();
+    const known = technicians.state === 'loaded' ? technicians.users.find((u) => u.id === id) : undefined;
+    if (known) {
+      return known.displayName;
+    }
+    const dispatch = this.events()
+      .filter((e) => e.type === 'dispatched' && e.payload['assigneeId'] === id)
       .at(-1);
-    return typeof pause?.payload['reason'] === 'string' ? pause.payload['reason'] : null;
+    const name = dispatch?.payload['assigneeName'];
+    return typeof name === 'string' ? name : id;
   });
   protected readonly timeline = computed<TimelineEntry[]>(() =>
     this.events().map((event) => {
@@ -123,11 +165,11 @@ export class TicketDetailPageComponent {
       const actorName = typeof p['actorName'] === 'string' ? p['actorName'] : event.actor;
       return {
         id: event.id,
-        label: display.label,
+        label: display.labelKey ? this.t(display.labelKey) : event.type,
         icon: display.icon,
         at: event.occurredAt,
         actor: actorName,
-        detail: describePayload(event),
+        detail: describePayload(event, this.t),
         internal: event.type === 'comment' && p['internal'] === true,
       };
     }),
@@ -173,15 +215,33 @@ export class TicketDetailPageComponent {
         this.ticket.set(ticket);
         this.events.set(timeline.items);
         this.loadState.set('loaded');
+        this.loadTechnicians(ticket.tenantId);
       },
       error: (error: unknown) => {
-        this.loadError.set(
+        this.loadErrorMessage.set(
           error instanceof HttpErrorResponse && error.status === 404
-            ? 'Dieses Ticket gibt es nicht (oder es gehört zu einem anderen Mandanten).'
-            : describeError(error),
+            ? (t) => t('detail.notFound')
+            : (t) => describeError(error, t),
         );
         this.loadState.set('error');
       },
+    });
+  }
+
+  /** The technicians serving `tenantId`, fetched once per tenant (again after a failed attempt). */
+  private loadTechnicians(tenantId: string): void {
+    if (this.techniciansTenant === tenantId && this.technicians().state !== 'error') {
+      return;
+    }
+    this.techniciansTenant = tenantId;
+    this.technicians.set({ state: 'loading' });
+    this.users.list({ role: 'technician', tenantId }).subscribe({
+      next: (users) => {
+        if (this.techniciansTenant === tenantId) {
+          this.technicians.set({ state: 'loaded', users });
+        }
+      },
+      error: () => this.technicians.set({ state: 'error' }),
     });
   }
 
@@ -202,8 +262,8 @@ export class TicketDetailPageComponent {
     const action = this.pending();
     switch (action) {
       case 'dispatch':
-        if (this.assigneeId.trim()) {
-          this.run('dispatch', { assigneeId: this.assigneeId.trim() });
+        if (this.assigneeId) {
+          this.run('dispatch', { assigneeId: this.assigneeId });
         }
         return;
       case 'pause': {
@@ -242,19 +302,23 @@ export class TicketDetailPageComponent {
       return;
     }
     this.busy.set(true);
-    this.notice.set(null);
+    this.noticeMessage.set(null);
     this.api.act(ticket.id, action, ticket.version, body).subscribe({
       next: (updated) => {
         this.busy.set(false);
         this.pending.set(null);
         this.assigneeId = this.pauseReason = this.pauseUntil = this.restoreNote = this.reopenReason = '';
-        this.say(`${ACTION_LABELS[action]}: erledigt. Status jetzt „${STATUS_LABELS[updated.status]}“.`, false);
+        this.say(
+          (t) =>
+            t('detail.done', { action: t(ACTION_LABEL_KEYS[action]), status: t(STATUS_LABEL_KEYS[updated.status]) }),
+          false,
+        );
         this.ticket.set(updated);
         this.load(false);
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.say(actionErrorText(error), true);
+        this.say((t) => actionErrorText(error, t), true);
         if (error instanceof HttpErrorResponse && (error.status === 412 || error.status === 409)) {
           this.load(false);
         }
@@ -273,62 +337,68 @@ export class TicketDetailPageComponent {
       next: () => {
         this.busy.set(false);
         this.commentText = '';
-        this.say(this.commentInternal ? 'Interner Kommentar gespeichert.' : 'Kommentar gespeichert.', false);
+        const key = this.commentInternal ? 'detail.comment.savedInternal' : 'detail.comment.saved';
+        this.say((t) => t(key), false);
         this.load(false);
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        this.say(`Kommentar nicht gespeichert. ${describeError(error)}`, true);
+        this.say((t) => t('detail.comment.failed', { reason: describeError(error, t) }), true);
       },
     });
   }
 
-  private say(text: string, isError: boolean): void {
-    this.notice.set(text);
+  private say(message: Message, isError: boolean): void {
+    this.noticeMessage.set(message);
     this.noticeIsError.set(isError);
   }
 }
 
-function actionErrorText(error: unknown): string {
+function actionErrorText(error: unknown, t: Translate): string {
   if (error instanceof HttpErrorResponse) {
     const body = error.error as Partial<ApiError> | null;
     if (error.status === 412) {
-      return 'Das Ticket wurde inzwischen geändert. Die aktuelle Fassung wurde geladen – bitte erneut prüfen.';
+      return t('detail.error.stale');
     }
     if (error.status === 409) {
       const current = body?.details?.['currentStatus'];
-      const label = typeof current === 'string' ? (STATUS_LABELS[current as TicketStatus] ?? current) : null;
-      return label
-        ? `Diese Aktion ist im aktuellen Status nicht möglich. Das Ticket ist jetzt „${label}“.`
-        : 'Diese Aktion ist im aktuellen Status nicht möglich.';
+      const key = typeof current === 'string' ? STATUS_LABEL_KEYS[current as TicketStatus] : undefined;
+      return typeof current === 'string'
+        ? t('detail.error.conflictStatus', { status: key ? t(key) : current })
+        : t('detail.error.conflict');
     }
     if (error.status === 400 && body?.fields?.length) {
-      return `Eingabe prüfen: ${body.fields.map((f) => `${f.field}: ${f.messages.join(' ')}`).join('; ')}`;
+      return t('detail.error.fields', {
+        fields: body.fields.map((f) => `${f.field}: ${f.messages.join(' ')}`).join('; '),
+      });
     }
   }
-  return `Aktion fehlgeschlagen. ${describeError(error)}`;
+  return t('detail.error.action', { reason: describeError(error, t) });
 }
 
-function describePayload(event: TicketEventView): string | null {
+function describePayload(event: TicketEventView, t: Translate): string | null {
   const p = event.payload;
   const parts: string[] = [];
   const str = (key: string): string | null => (typeof p[key] === 'string' ? (p[key] as string) : null);
   if (event.type === 'comment') {
     return str('text');
   }
-  if (str('assigneeName')) {
-    parts.push(`Techniker: ${str('assigneeName')}`);
+  const assignee = str('assigneeName');
+  if (assignee) {
+    parts.push(t('detail.payload.technician', { name: assignee }));
   }
-  if (str('reason')) {
-    parts.push(`Grund: ${str('reason')}`);
+  const reason = str('reason');
+  if (reason) {
+    parts.push(t('detail.payload.reason', { reason }));
   }
-  if (str('note')) {
-    parts.push(`Notiz: ${str('note')}`);
+  const note = str('note');
+  if (note) {
+    parts.push(t('detail.payload.note', { note }));
   }
   if (event.type === 'sla_warning' || event.type === 'sla_breached') {
     const clock = str('clock');
     if (clock === 'response' || clock === 'restore') {
-      parts.push(`Frist: ${CLOCK_LABELS[clock]}`);
+      parts.push(t('detail.payload.clock', { clock: t(CLOCK_LABEL_KEYS[clock]) }));
     }
   }
   if (event.type === 'priority_changed' && str('priority')) {
@@ -337,13 +407,15 @@ function describePayload(event: TicketEventView): string | null {
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-function describeError(error: unknown): string {
+function describeError(error: unknown, t: Translate): string {
   if (error instanceof HttpErrorResponse) {
     if (error.status === 0) {
-      return 'Der Server ist nicht erreichbar.';
+      return t('detail.error.unreachable');
     }
     const body = error.error as Partial<ApiError> | null;
-    return `HTTP ${error.status}${typeof body?.message === 'string' ? `: ${body.message}` : ''}.`;
+    return typeof body?.message === 'string'
+      ? t('detail.error.httpMessage', { status: error.status, message: body.message })
+      : t('detail.error.http', { status: error.status });
   }
-  return 'Unerwarteter Fehler.';
+  return t('detail.error.unexpected');
 }

@@ -1,4 +1,5 @@
 import type { TicketAction, TicketStatus } from '@leitstand/api-contracts';
+import type { I18nKey } from '@leitstand/frontend/i18n';
 
 /** The status machine's `from` per action (mirrors the API's TICKET_TRANSITIONS). */
 export const ACTION_FROM: Readonly<Record<TicketAction, readonly TicketStatus[]>> = {
@@ -13,16 +14,17 @@ export const ACTION_FROM: Readonly<Record<TicketAction, readonly TicketStatus[]>
   reopen: ['restored', 'closed'],
 };
 
-export const ACTION_LABELS: Readonly<Record<TicketAction, string>> = {
-  accept: 'Annehmen',
-  dispatch: 'Disponieren',
-  travel: 'Anfahrt beginnen',
-  arrive: 'Vor Ort',
-  pause: 'Pausieren',
-  resume: 'Fortsetzen',
-  restore: 'Entstört melden',
-  close: 'Schließen',
-  reopen: 'Wiedereröffnen',
+/** Text key of each action's button ("Annehmen" / "Accept"). */
+export const ACTION_LABEL_KEYS: Readonly<Record<TicketAction, I18nKey>> = {
+  accept: 'detail.action.accept',
+  dispatch: 'detail.action.dispatch',
+  travel: 'detail.action.travel',
+  arrive: 'detail.action.arrive',
+  pause: 'detail.action.pause',
+  resume: 'detail.action.resume',
+  restore: 'detail.action.restore',
+  close: 'detail.action.close',
+  reopen: 'detail.action.reopen',
 };
 
 /** Actions that need input before they are sent. */
@@ -34,31 +36,32 @@ export function actionsFor(status: TicketStatus): TicketAction[] {
 }
 
 export interface EventDisplay {
-  label: string;
+  /** Text key of the label, or null for an event type this view does not know (then the type is shown). */
+  labelKey: I18nKey | null;
   icon: string;
 }
 
 const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
-  created: { label: 'Angelegt', icon: 'ls:event' },
-  intake_confirmed: { label: 'Eingang bestätigt', icon: 'ls:check-circle' },
-  accepted: { label: 'Angenommen', icon: 'ls:check-circle' },
-  dispatched: { label: 'Disponiert', icon: 'ls:event' },
-  travel_started: { label: 'Anfahrt begonnen', icon: 'ls:schedule' },
-  arrived: { label: 'Vor Ort eingetroffen', icon: 'ls:event' },
-  paused: { label: 'Pausiert', icon: 'ls:pause-circle' },
-  resumed: { label: 'Fortgesetzt', icon: 'ls:schedule' },
-  restored: { label: 'Entstört', icon: 'ls:check-circle' },
-  closed: { label: 'Geschlossen', icon: 'ls:check-circle' },
-  reopened: { label: 'Wiedereröffnet', icon: 'ls:refresh' },
-  comment: { label: 'Kommentar', icon: 'ls:comment' },
-  priority_changed: { label: 'Priorität geändert', icon: 'ls:priority-a' },
-  updated: { label: 'Geändert', icon: 'ls:event' },
-  work_logged: { label: 'Arbeitszeit erfasst', icon: 'ls:schedule' },
-  material_added: { label: 'Material erfasst', icon: 'ls:event' },
-  sla_warning: { label: 'SLA-Warnung', icon: 'ls:warning' },
-  sla_breached: { label: 'SLA-Frist überschritten', icon: 'ls:error' },
+  created: { labelKey: 'detail.event.created', icon: 'ls:event' },
+  intake_confirmed: { labelKey: 'detail.event.intake_confirmed', icon: 'ls:check-circle' },
+  accepted: { labelKey: 'detail.event.accepted', icon: 'ls:check-circle' },
+  dispatched: { labelKey: 'detail.event.dispatched', icon: 'ls:event' },
+  travel_started: { labelKey: 'detail.event.travel_started', icon: 'ls:schedule' },
+  arrived: { labelKey: 'detail.event.arrived', icon: 'ls:event' },
+  paused: { labelKey: 'detail.event.paused', icon: 'ls:pause-circle' },
+  resumed: { labelKey: 'detail.event.resumed', icon: 'ls:schedule' },
+  restored: { labelKey: 'detail.event.restored', icon: 'ls:check-circle' },
+  closed: { labelKey: 'detail.event.closed', icon: 'ls:check-circle' },
+  reopened: { labelKey: 'detail.event.reopened', icon: 'ls:refresh' },
+  comment: { labelKey: 'detail.event.comment', icon: 'ls:comment' },
+  priority_changed: { labelKey: 'detail.event.priority_changed', icon: 'ls:priority-a' },
+  updated: { labelKey: 'detail.event.updated', icon: 'ls:event' },
+  work_logged: { labelKey: 'detail.event.work_logged', icon: 'ls:schedule' },
+  material_added: { labelKey: 'detail.event.material_added', icon: 'ls:event' },
+  sla_warning: { labelKey: 'detail.event.sla_warning', icon: 'ls:warning' },
+  sla_breached: { labelKey: 'detail.event.sla_breached', icon: 'ls:error' },
 };
 
 export function eventDisplay(type: string): EventDisplay {
-  return EVENT_DISPLAY[type] ?? { label: type, icon: 'ls:event' };
+  return EVENT_DISPLAY[type] ?? { labelKey: null, icon: 'ls:event' };
 }

@@ -6,7 +6,7 @@ import { TicketDetailPageComponent } from './ticket-detail-page.component';
 export const TICKET_DETAIL_ROUTES: Routes = [
   {
     path: '',
-    title: 'Ticket – Leitstand',
+    title: 'detail.pageTitle',
     providers: [provideLsIcons()],
     component: TicketDetailPageComponent,
   },

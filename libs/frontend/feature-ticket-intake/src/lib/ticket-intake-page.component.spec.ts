@@ -4,6 +4,7 @@ import { Router, provideRouter } from '@angular/router';
 import { Subject, of } from 'rxjs';
 import type { AssetView, CreateTicketRequest, TicketDetail } from '@leitstand/api-contracts';
 import { CatalogApiService, TicketsApiService } from '@leitstand/frontend/data-access';
+import { I18nService } from '@leitstand/frontend/i18n';
 import { provideLsIcons } from '@leitstand/frontend/ui';
 import { TicketIntakePageComponent } from './ticket-intake-page.component';
 
@@ -36,6 +37,7 @@ describe('TicketIntakePageComponent', () => {
   let tickets: FakeTickets;
 
   beforeEach(async () => {
+    localStorage.clear();
     tickets = new FakeTickets();
     TestBed.configureTestingModule({
       providers: [
@@ -55,6 +57,8 @@ describe('TicketIntakePageComponent', () => {
     component = fixture.componentInstance;
     await fixture.whenStable();
   });
+
+  afterEach(() => localStorage.clear());
 
   function text(): string {
     return (fixture.nativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ') ?? '';
@@ -134,5 +138,85 @@ describe('TicketIntakePageComponent', () => {
     ]);
     expect(component.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(navigate).toHaveBeenCalledWith(['/tickets', 'ticket-9']);
+  });
+
+  it('switches every text of the form to English and back at runtime, including a shown error', async () => {
+    const root = fixture.nativeElement as HTMLElement;
+    const labels = (): string[] =>
+      Array.from(root.querySelectorAll('mat-label, mat-checkbox label, button[type="submit"]'), (el) =>
+        (el.textContent ?? '').trim(),
+      );
+    component.selectAsset(ELEVATOR);
+    component.form.controls.priority.setValue('C');
+    component.form.controls.title.setValue('');
+    component.submit();
+    await fixture.whenStable();
+    expect(root.querySelector('h1')?.textContent).toBe('Neue Störmeldung (Telefon)');
+    expect(labels()).toEqual([
+      'Standort',
+      'Anlage suchen (Code, Name, Gewerk)',
+      'Priorität',
+      'Grund für die abweichende Priorität',
+      'Titel',
+      'Beschreibung',
+      'Meldende Person',
+      'Eingangskanal',
+      'Störung seit',
+      'Anlage steht (ausgefallen)',
+      'Ticket anlegen',
+    ]);
+    expect(text()).toContain('Gewählt: AZ-02 – Aufzug 2, Klasse A');
+    expect(text()).toContain('Vorschlag aus der Anlagenklasse: A');
+    expect(text()).toContain('Eine abweichende Priorität braucht einen Grund.');
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('Bitte die markierten Felder ausfüllen.');
+
+    TestBed.inject(I18nService).setLanguage('en');
+    await fixture.whenStable();
+    expect(root.querySelector('h1')?.textContent).toBe('New incident report (phone)');
+    expect(labels()).toEqual([
+      'Site',
+      'Search asset (code, name, trade)',
+      'Priority',
+      'Reason for the different priority',
+      'Title',
+      'Description',
+      'Reported by',
+      'Channel',
+      'Fault since',
+      'Asset is down (out of service)',
+      'Create ticket',
+    ]);
+    expect(text()).toContain('Selected: AZ-02 – Aufzug 2, class A');
+    expect(text()).toContain('Suggested by the asset class: A');
+    expect(text()).toContain('A different priority needs a reason.');
+    expect(text()).toContain('Please enter a title.');
+    // The error already on screen follows the switch, too.
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('Please fill in the marked fields.');
+    expect(text()).not.toMatch(/Bitte|Anlage|Störung/);
+
+    TestBed.inject(I18nService).setLanguage('de');
+    await fixture.whenStable();
+    expect(root.querySelector('h1')?.textContent).toBe('Neue Störmeldung (Telefon)');
+    expect(text()).toContain('Bitte einen Titel angeben.');
+  });
+
+  it('names HTTP failures in the current language', async () => {
+    TestBed.inject(I18nService).setLanguage('en');
+    component.selectAsset(ELEVATOR);
+    component.form.controls.title.setValue('Lift 2 stuck');
+    component.submit();
+    tickets.calls[0]?.answer.error(new HttpErrorResponse({ status: 0 }));
+    await fixture.whenStable();
+    expect(text()).toContain('The server cannot be reached. Please send again – the ticket will not be created twice.');
+
+    component.submit();
+    tickets.calls[1]?.answer.error(
+      new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'duplicate report' } }),
+    );
+    await fixture.whenStable();
+    expect(text()).toContain('The ticket was not created (HTTP 409: duplicate report).');
+    TestBed.inject(I18nService).setLanguage('de');
+    await fixture.whenStable();
+    expect(text()).toContain('Das Ticket wurde nicht angelegt (HTTP 409: duplicate report).');
   });
 });

@@ -23,18 +23,18 @@ import {
   type TicketChannel,
 } from '@leitstand/api-contracts';
 import { CatalogApiService, TicketsApiService } from '@leitstand/frontend/data-access';
-import { PRIORITY_DISPLAY } from '@leitstand/frontend/ui';
+import { I18nService, type I18nKey, type I18nParams, TranslatePipe } from '@leitstand/frontend/i18n';
 
 /** Makes the per-form idempotency key (a token so tests can pin it). */
 export function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
 }
 
-const CHANNEL_LABELS: Readonly<Record<TicketChannel, string>> = {
-  phone: 'Telefon',
-  email: 'E-Mail',
-  portal: 'Portal',
-};
+/** A message as its text key and placeholders, so that it follows a language switch while it is shown. */
+interface Message {
+  readonly key: I18nKey;
+  readonly params?: I18nParams;
+}
 
 /** Form fields the API may name in `fields` (ApiError) → form control names. */
 const FIELD_NAMES = [
@@ -68,6 +68,7 @@ type FieldName = (typeof FIELD_NAMES)[number];
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
+    TranslatePipe,
   ],
   templateUrl: './ticket-intake-page.component.html',
   styleUrl: './ticket-intake-page.component.scss',
@@ -78,12 +79,16 @@ export class TicketIntakePageComponent {
   private readonly catalog = inject(CatalogApiService);
   private readonly router = inject(Router);
   private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly i18n = inject(I18nService);
 
   /** One key for the life of this form: every retry of the same report sends it again. */
   readonly idempotencyKey = newIdempotencyKey();
 
-  protected readonly priorities = PRIORITIES.map((value) => ({ value, label: PRIORITY_DISPLAY[value].label }));
-  protected readonly channels = TICKET_CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
+  protected readonly priorities = PRIORITIES.map((value) => ({ value, label: `priority.${value}` as I18nKey }));
+  protected readonly channels = TICKET_CHANNELS.map((value) => ({
+    value,
+    label: `intake.channel.${value}` as I18nKey,
+  }));
 
   readonly form = this.fb.group({
     siteId: ['', Validators.required],
@@ -99,10 +104,15 @@ export class TicketIntakePageComponent {
   });
 
   protected readonly sites = signal<SiteView[]>([]);
-  protected readonly sitesError = signal<string | null>(null);
+  protected readonly sitesError = signal<I18nKey | null>(null);
   readonly asset = signal<AssetView | null>(null);
   protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly errorMessage = signal<Message | null>(null);
+  /** The status line's error in the current language. */
+  protected readonly error = computed(() => {
+    const message = this.errorMessage();
+    return message ? this.i18n.t(message.key, message.params) : null;
+  });
   private readonly priorityValue = toSignal(this.form.controls.priority.valueChanges, {
     initialValue: this.form.controls.priority.value,
   });
@@ -148,7 +158,7 @@ export class TicketIntakePageComponent {
             this.form.controls.siteId.setValue(only.id);
           }
         },
-        error: () => this.sitesError.set('Standorte konnten nicht geladen werden.'),
+        error: () => this.sitesError.set('intake.sitesError'),
       });
     this.form.controls.siteId.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       // Assets belong to one site: a new site starts the search over.
@@ -166,7 +176,8 @@ export class TicketIntakePageComponent {
   }
 
   protected assetLabel(asset: AssetView): string {
-    return `${asset.code} – ${asset.name} (${asset.trade}, Klasse ${asset.assetClass})`;
+    const { code, name, trade, assetClass } = asset;
+    return this.i18n.t('intake.assetOption', { code, name, trade, assetClass });
   }
 
   selectAsset(asset: AssetView): void {
@@ -199,11 +210,11 @@ export class TicketIntakePageComponent {
     this.updateReasonRequirement();
     if (this.form.invalid || this.submitting()) {
       this.form.markAllAsTouched();
-      this.error.set('Bitte die markierten Felder ausfüllen.');
+      this.errorMessage.set({ key: 'intake.invalid' });
       return;
     }
     this.submitting.set(true);
-    this.error.set(null);
+    this.errorMessage.set(null);
     this.tickets.create(this.request(), this.idempotencyKey).subscribe({
       next: (ticket) => {
         this.submitting.set(false);
@@ -249,11 +260,11 @@ export class TicketIntakePageComponent {
 
   private showError(error: unknown): void {
     if (!(error instanceof HttpErrorResponse)) {
-      this.error.set('Unerwarteter Fehler. Bitte erneut senden.');
+      this.errorMessage.set({ key: 'intake.unexpected' });
       return;
     }
     if (error.status === 0) {
-      this.error.set('Der Server ist nicht erreichbar. Bitte erneut senden – das Ticket wird nicht doppelt angelegt.');
+      this.errorMessage.set({ key: 'intake.offline' });
       return;
     }
     const body = error.error as Partial<ApiError> | null;
@@ -267,8 +278,10 @@ export class TicketIntakePageComponent {
         control.markAsTouched();
       }
     }
-    this.error.set(
-      `Das Ticket wurde nicht angelegt (HTTP ${error.status}${body?.message ? `: ${body.message}` : ''}).`,
+    this.errorMessage.set(
+      body?.message
+        ? { key: 'intake.notCreatedWithMessage', params: { status: error.status, message: body.message } }
+        : { key: 'intake.notCreated', params: { status: error.status } },
     );
   }
 

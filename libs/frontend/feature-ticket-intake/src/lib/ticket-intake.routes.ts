@@ -6,7 +6,7 @@ import { TicketIntakePageComponent } from './ticket-intake-page.component';
 export const TICKET_INTAKE_ROUTES: Routes = [
   {
     path: '',
-    title: 'Neue Störmeldung – Leitstand',
+    title: 'intake.pageTitle',
     providers: [provideLsIcons()],
     component: TicketIntakePageComponent,
   },

@@ -1,6 +1,6 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { HttpErrorResponse } from '@angular/common/http';
-import { LOCALE_ID } from '@angular/core';
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
@@ -8,11 +8,11 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { provideRouter } from '@angular/router';
 import { Subject, of, throwError } from 'rxjs';
 import type {
+  SlaClockView,
   TicketDetail,
   TicketListQuery,
   TicketListResponse,
   TicketSummary,
-  TicketTimelineResponse,
 } from '@leitstand/api-contracts';
 import {
   CatalogApiService,
@@ -20,12 +20,46 @@ import {
   type TicketStreamEvent,
   TicketsApiService,
 } from '@leitstand/frontend/data-access';
+import { I18nService } from '@leitstand/frontend/i18n';
 import { provideLsIcons } from '@leitstand/frontend/ui';
 import { TicketListPageComponent } from './ticket-list-page.component';
 
 const NOW = Date.parse('2026-11-21T13:00:00.000Z');
 
+/** Both clocks as the list endpoint carries them: response met once accepted, restore paused while paused. */
+function clocksFor(status: TicketSummary['status']): SlaClockView[] {
+  return [
+    {
+      clock: 'response',
+      state: status === 'new' ? 'running' : 'met',
+      priority: 'A',
+      budgetMinutes: 15,
+      usedMinutes: 2,
+      remainingMinutes: 13,
+      deadline: '2026-11-21T13:12:34.000Z',
+      warningAt: '2026-11-21T13:10:00.000Z',
+      breachMinutes: null,
+      lateMs: null,
+      calendarKey: '24-7',
+    },
+    {
+      clock: 'restore',
+      state: status === 'paused' ? 'paused' : 'running',
+      priority: 'A',
+      budgetMinutes: 60,
+      usedMinutes: 2,
+      remainingMinutes: 58,
+      deadline: '2026-11-21T12:57:00.000Z',
+      warningAt: '2026-11-21T12:45:00.000Z',
+      breachMinutes: null,
+      lateMs: null,
+      calendarKey: '24-7',
+    },
+  ];
+}
+
 function summary(overrides: Partial<TicketSummary>): TicketSummary {
+  const status = overrides.status ?? 'new';
   return {
     id: 't-1',
     number: '2026-000042',
@@ -40,9 +74,12 @@ function summary(overrides: Partial<TicketSummary>): TicketSummary {
     breached: false,
     title: 'Aufzug 2 steht zwischen EG und 1. OG',
     priority: 'A',
-    status: 'new',
+    status,
     channel: 'phone',
     createdAt: '2026-11-21T12:58:00.000Z',
+    clocks: clocksFor(status),
+    pauseReason: status === 'paused' ? 'Ersatzteil bestellt' : null,
+    pausedUntil: null,
     ...overrides,
   };
 }
@@ -64,34 +101,6 @@ function detail(ticket: TicketSummary): TicketDetail {
     closedAt: null,
     updatedAt: ticket.createdAt,
     version: 1,
-    clocks: [
-      {
-        clock: 'response',
-        state: ticket.status === 'new' ? 'running' : 'met',
-        priority: 'A',
-        budgetMinutes: 15,
-        usedMinutes: 2,
-        remainingMinutes: 13,
-        deadline: '2026-11-21T13:12:34.000Z',
-        warningAt: '2026-11-21T13:10:00.000Z',
-        breachMinutes: null,
-        lateMs: null,
-        calendarKey: '24-7',
-      },
-      {
-        clock: 'restore',
-        state: ticket.status === 'paused' ? 'paused' : 'running',
-        priority: 'A',
-        budgetMinutes: 60,
-        usedMinutes: 2,
-        remainingMinutes: 58,
-        deadline: '2026-11-21T12:57:00.000Z',
-        warningAt: '2026-11-21T12:45:00.000Z',
-        breachMinutes: null,
-        lateMs: null,
-        calendarKey: '24-7',
-      },
-    ],
   };
 }
 
@@ -106,15 +115,12 @@ class FakeTicketsApi {
       ? throwError(() => new HttpErrorResponse({ status: 503, error: { message: 'Datenbank nicht erreichbar' } }))
       : of(page);
   }
+  /** Ids asked for one by one: only changes from the stream may do that, never a rendered row. */
+  readonly getCalls: string[] = [];
   get(id: string) {
+    this.getCalls.push(id);
     const ticket = this.tickets.get(id);
     return ticket ? of(detail(ticket)) : throwError(() => new HttpErrorResponse({ status: 404 }));
-  }
-  timeline() {
-    const response: TicketTimelineResponse = {
-      items: [{ id: 'e1', type: 'paused', actor: 'u', occurredAt: '', payload: { reason: 'Ersatzteil bestellt' } }],
-    };
-    return of(response);
   }
 }
 
@@ -147,7 +153,6 @@ describe('TicketListPageComponent (live queue)', () => {
       providers: [
         provideRouter([]),
         provideLsIcons(),
-        { provide: LOCALE_ID, useValue: 'de-DE' },
         { provide: TicketsApiService, useValue: api },
         { provide: CatalogApiService, useValue: { sites: () => of({ items: [], nextCursor: null }) } },
         { provide: TicketChangesService, useValue: { events$: changes } },
@@ -155,7 +160,10 @@ describe('TicketListPageComponent (live queue)', () => {
     });
   });
 
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    localStorage.clear();
+  });
 
   async function render(): Promise<void> {
     fixture = TestBed.createComponent(TicketListPageComponent);
@@ -163,7 +171,7 @@ describe('TicketListPageComponent (live queue)', () => {
     jest.advanceTimersByTime(50);
     fixture.detectChanges();
     await fixture.whenStable();
-    await Promise.resolve(); // the rows' clock fetches run in a microtask
+    await Promise.resolve(); // the virtual scroll renders its rows after measuring the viewport
     await fixture.whenStable();
   }
 
@@ -175,6 +183,7 @@ describe('TicketListPageComponent (live queue)', () => {
   it('renders each open ticket with priority, asset, site and both clocks as countdowns with text', async () => {
     await render();
     expect(api.listCalls[0]).toEqual({ open: true, limit: 200 });
+    expect(api.getCalls).toEqual([]); // the clocks and the pause reason come with the list items
     const first = rowText('t-1');
     expect(first).toContain('A – hoch');
     expect(first).toContain('2026-000042');
@@ -196,7 +205,14 @@ describe('TicketListPageComponent (live queue)', () => {
     await fixture.whenStable();
     expect(rowText('t-1')).toContain('Angenommen');
     expect(rowText('t-1')).toContain('Reaktion: erfüllt');
+    expect(api.getCalls).toEqual(['t-1']);
     expect(api.listCalls).toHaveLength(1);
+
+    // Paused: the re-fetched item carries the new pause reason, which the row shows at once.
+    api.tickets.set('t-1', summary({ status: 'paused', pauseReason: 'Kunde nicht erreichbar' }));
+    changes.next({ kind: 'change', change: { ticketId: 't-1', tenantId: 'x', type: 'paused', version: 3, at: '' } });
+    await fixture.whenStable();
+    expect(rowText('t-1')).toContain('Entstörung: pausiert: Kunde nicht erreichbar');
 
     api.tickets.set('t-3', summary({ id: 't-3', number: '2026-000044', title: 'Neu gemeldet' }));
     changes.next({ kind: 'change', change: { ticketId: 't-3', tenantId: 'x', type: 'created', version: 1, at: '' } });
@@ -249,5 +265,97 @@ describe('TicketListPageComponent (live queue)', () => {
     await fixture.whenStable();
     expect(api.listCalls.at(-1)).toEqual({ open: true, limit: 200, cursor: 'cursor-2' });
     expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain('5.001 Tickets');
+  });
+
+  it('re-renders every queue text in English when the language is switched, without reloading', async () => {
+    await render();
+    expect(fixture.nativeElement.querySelector('h1').textContent).toContain('Störmeldungen');
+    TestBed.inject(I18nService).setLanguage('en');
+    await fixture.whenStable();
+
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('h1')?.textContent).toContain('Incidents');
+    expect(page.querySelector('[role="status"]')?.textContent).toContain('2 tickets');
+    expect(page.querySelector('[role="list"]')?.getAttribute('aria-label')).toBe(
+      'Open tickets, nearest deadline first',
+    );
+    expect(page.querySelector('form.filters')?.getAttribute('aria-label')).toBe('Filters');
+    expect(page.querySelector('.queue-head')?.textContent).toContain('Response / Restore');
+    expect(rowText('t-1')).toContain('A – high');
+    expect(rowText('t-1')).toContain('New');
+    expect(rowText('t-1')).toContain('Response: 12:34 min left');
+    expect(rowText('t-1')).toContain('Restore: overdue by 3 min');
+    expect(rowText('t-2')).toContain('Restore: paused: Ersatzteil bestellt');
+    expect(rowText('t-2')).toContain('Paused');
+
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    expect(await (await loader.getHarness(MatCheckboxHarness.with({ label: 'overdue' }))).isChecked()).toBe(false);
+    expect(await loader.getHarness(MatButtonHarness.with({ text: 'Save filter' }))).toBeTruthy();
+    expect(api.listCalls).toHaveLength(1);
+
+    jest.advanceTimersByTime(1000);
+    await fixture.whenStable();
+    expect(rowText('t-1')).toContain('Response: 12:33 min left');
+  });
+
+  it('tells a load error in English after a switch, with the retry button', async () => {
+    api.pages = ['error'];
+    await render();
+    TestBed.inject(I18nService).setLanguage('en');
+    await fixture.whenStable();
+    expect(fixture.nativeElement.querySelector('[role="status"]').textContent).toContain(
+      'Tickets could not be loaded. The server answered with HTTP 503: Datenbank nicht erreichbar.',
+    );
+    const retry = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatButtonHarness.with({ text: 'Try again' }),
+    );
+    await retry.click();
+    expect(api.listCalls).toHaveLength(2);
+  });
+});
+
+describe('TicketListPageComponent over HTTP', () => {
+  afterEach(() => jest.useRealTimers());
+
+  beforeEach(() => {
+    jest.useFakeTimers({
+      now: NOW,
+      doNotFake: ['queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'nextTick', 'setImmediate'],
+    });
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideLsIcons(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: CatalogApiService, useValue: { sites: () => of({ items: [], nextCursor: null }) } },
+        { provide: TicketChangesService, useValue: { events$: new Subject<TicketStreamEvent>() } },
+      ],
+    });
+  });
+
+  it('renders both clocks of each row from the list page alone: no request per row', async () => {
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(TicketListPageComponent);
+    fixture.detectChanges();
+    const paused = summary({ id: 't-2', number: '2026-000043', status: 'paused', nextDeadline: null });
+    const page: TicketListResponse = { items: [summary({}), paused], nextCursor: null };
+    http.expectOne((request) => request.url === '/api/tickets' && request.params.get('open') === 'true').flush(page);
+    jest.advanceTimersByTime(50);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    await Promise.resolve();
+    await fixture.whenStable();
+
+    const rows = (fixture.nativeElement as HTMLElement).querySelectorAll('ls-queue-row');
+    expect(rows).toHaveLength(2);
+    const text = (i: number): string => rows[i]?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text(0)).toContain('Reaktion: noch 12:34 min');
+    expect(text(0)).toContain('Entstörung: überfällig seit 3 min');
+    expect(text(1)).toContain('Entstörung: pausiert: Ersatzteil bestellt');
+    await Promise.resolve();
+    await fixture.whenStable();
+    http.verify(); // no GET /api/tickets/:id, no timeline
   });
 });

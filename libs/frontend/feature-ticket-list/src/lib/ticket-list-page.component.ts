@@ -21,7 +21,8 @@ import {
   type TicketSummary,
 } from '@leitstand/api-contracts';
 import { CatalogApiService, TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
-import { PRIORITY_DISPLAY, STATUS_LABELS } from '@leitstand/frontend/ui';
+import { I18nService, type I18nKey, type I18nParams, TranslatePipe } from '@leitstand/frontend/i18n';
+import { PRIORITY_DISPLAY, STATUS_LABEL_KEYS } from '@leitstand/frontend/ui';
 import {
   EMPTY_FILTER,
   type QueueFilter,
@@ -33,7 +34,6 @@ import {
   toQuery,
 } from './queue-filters';
 import { QueueRowComponent } from './queue-row.component';
-import { TicketClockCache } from './ticket-clock-cache.service';
 
 /** Rows per page fetched through the cursor. */
 export const QUEUE_PAGE_SIZE = 200;
@@ -42,10 +42,17 @@ export const QUEUE_ROW_HEIGHT = 72;
 
 type LoadState = 'loading' | 'loaded' | 'error';
 
+/** A text to show, kept as key and parameters so that it follows a language switch. */
+interface Text {
+  readonly key: I18nKey;
+  readonly params?: I18nParams;
+}
+
 /**
  * The live queue of open tickets, nearest deadline first. Pages come through the cursor as the agent
- * scrolls (only visible rows are rendered); SSE changes re-fetch the changed ticket (or the first page
- * when a ticket is new) without a reload; filters can be saved by name.
+ * scrolls (only visible rows are rendered); each row shows the clocks and pause reason its list item
+ * carries, so rendering a row sends no request. SSE changes re-fetch the changed ticket (or the first page
+ * when a ticket is new) without a reload; filters can be saved by name. Texts follow the UI language.
  */
 @Component({
   selector: 'ls-ticket-list-page',
@@ -61,8 +68,8 @@ type LoadState = 'loading' | 'loaded' | 'error';
     MatProgressBarModule,
     MatSelectModule,
     QueueRowComponent,
+    TranslatePipe,
   ],
-  providers: [TicketClockCache],
   templateUrl: './ticket-list-page.component.html',
   styleUrl: './ticket-list-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,14 +77,20 @@ type LoadState = 'loading' | 'loaded' | 'error';
 export class TicketListPageComponent {
   private readonly api = inject(TicketsApiService);
   private readonly catalog = inject(CatalogApiService);
-  private readonly cache = inject(TicketClockCache);
+  private readonly i18n = inject(I18nService);
   private readonly reloadSoon$ = new Subject<void>();
   private pageRequest: Subscription | null = null;
   private sitesRequested = false;
 
   protected readonly rowHeight = QUEUE_ROW_HEIGHT;
-  protected readonly statusOptions = OPEN_TICKET_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
-  protected readonly priorityOptions = PRIORITIES.map((value) => ({ value, label: PRIORITY_DISPLAY[value].label }));
+  protected readonly statusOptions = OPEN_TICKET_STATUSES.map((value) => ({
+    value,
+    labelKey: STATUS_LABEL_KEYS[value],
+  }));
+  protected readonly priorityOptions = PRIORITIES.map((value) => ({
+    value,
+    labelKey: PRIORITY_DISPLAY[value].labelKey,
+  }));
   protected readonly sites = signal<SiteView[]>([]);
 
   protected readonly filter = signal<QueueFilter>({ ...EMPTY_FILTER });
@@ -87,31 +100,37 @@ export class TicketListPageComponent {
   protected readonly tickets = signal<TicketSummary[]>([]);
   private readonly nextCursor = signal<string | null>(null);
   protected readonly state = signal<LoadState>('loading');
-  protected readonly error = signal<string | null>(null);
+  protected readonly error = signal<Text | null>(null);
   protected readonly live = signal<'connecting' | 'live' | 'offline'>('connecting');
 
   protected readonly loading = computed(() => this.state() === 'loading');
   protected readonly empty = computed(() => this.state() === 'loaded' && this.tickets().length === 0);
+  /** The polite status line; `I18nService.t` reads the language signal, so a switch re-renders it. */
   protected readonly statusMessage = computed(() => {
+    const t = (text: Text): string => this.i18n.t(text.key, text.params);
     switch (this.state()) {
       case 'loading':
-        return 'Tickets werden geladen …';
-      case 'error':
-        return `Tickets konnten nicht geladen werden. ${this.error() ?? ''}`.trim();
+        return t({ key: 'queue.loading' });
+      case 'error': {
+        const error = this.error();
+        return t({ key: 'queue.loadError', params: { reason: error ? t(error) : '' } }).trim();
+      }
       case 'loaded': {
         const count = this.tickets().length;
-        return count === 0 ? 'Keine Tickets' : count === 1 ? '1 Ticket' : `${count.toLocaleString('de-DE')} Tickets`;
+        return count === 0
+          ? t({ key: 'queue.empty' })
+          : count === 1
+            ? t({ key: 'queue.countOne' })
+            : t({ key: 'queue.count', params: { count: count.toLocaleString(this.i18n.locale()) } });
       }
     }
   });
   /** Shown under the list while more pages wait behind the cursor. */
   protected readonly hasMore = computed(() => this.nextCursor() !== null);
   protected readonly liveLabel = computed(() =>
-    this.live() === 'live'
-      ? 'Live'
-      : this.live() === 'offline'
-        ? 'Verbindung unterbrochen – neuer Versuch …'
-        : 'Verbinde …',
+    this.i18n.t(
+      this.live() === 'live' ? 'queue.live' : this.live() === 'offline' ? 'queue.offline' : 'queue.connecting',
+    ),
   );
 
   constructor() {
@@ -192,7 +211,6 @@ export class TicketListPageComponent {
     }
     this.api.get(ticketId).subscribe({
       next: (ticket) => {
-        this.cache.put(ticket);
         const filter = this.filter();
         this.tickets.update((rows) => {
           const others = rows.filter((t) => t.id !== ticket.id);
@@ -252,14 +270,15 @@ export class TicketListPageComponent {
   }
 }
 
-function describeError(error: unknown): string {
+function describeError(error: unknown): Text {
   if (error instanceof HttpErrorResponse) {
     if (error.status === 0) {
-      return 'Der Server ist nicht erreichbar.';
+      return { key: 'queue.error.unreachable' };
     }
     const body = error.error as Partial<ApiError> | null;
-    const detail = typeof body?.message === 'string' ? `: ${body.message}` : '';
-    return `Der Server antwortete mit HTTP ${error.status}${detail}.`;
+    return typeof body?.message === 'string'
+      ? { key: 'queue.error.httpMessage', params: { status: error.status, message: body.message } }
+      : { key: 'queue.error.http', params: { status: error.status } };
   }
-  return 'Unerwarteter Fehler.';
+  return { key: 'queue.error.unexpected' };
 }

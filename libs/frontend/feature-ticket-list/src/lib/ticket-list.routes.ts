@@ -6,7 +6,7 @@ import { provideTicketListIcons } from './ticket-list.icons';
 export const TICKET_LIST_ROUTES: Routes = [
   {
     path: '',
-    title: 'Tickets – Leitstand',
+    title: 'queue.pageTitle',
     providers: [provideTicketListIcons()],
     component: TicketListPageComponent,
   },
