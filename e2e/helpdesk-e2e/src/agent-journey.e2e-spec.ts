@@ -6,7 +6,8 @@ import { isSignedOutProbe, signInThroughUi } from './support/users';
 
 /**
  * The helpdesk agent's journey (issue 7): a phone call becomes an A-ticket through the intake form, it shows
- * up in the live queue with both countdowns, and the agent accepts, pauses, resumes and restores it.
+ * up in the live queue with both countdowns, and the agent accepts it, dispatches it to a technician picked
+ * from the list of technicians serving the tenant, pauses, resumes and restores it.
  */
 describe('helpdesk agent journey', () => {
   let browser: Browser;
@@ -40,7 +41,7 @@ describe('helpdesk agent journey', () => {
   const clock = (name: 'response' | 'restore'): Locator =>
     page.locator(`.clock[data-clock="${name}"] ls-sla-countdown`);
 
-  it('takes a phone call, creates an A-ticket and works it through accept, pause, resume and restore', async () => {
+  it('takes a phone call, creates an A-ticket and works it through accept, dispatch, pause, resume and restore', async () => {
     const title = `Bettenaufzug 2 steht im 3. OG (${Date.now()})`;
 
     // 1. Sign in and see the (empty) live queue of this tenant.
@@ -87,7 +88,15 @@ describe('helpdesk agent journey', () => {
     // 4. It is in the queue with both countdowns (text, not only colour).
     await page.getByRole('link', { name: '← Zur Warteschlange' }).click();
     const row = page.getByRole('listitem').filter({ hasText: number });
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+      // Say what the queue showed instead, so that a failure on CI can be read from its log.
+      await shot('4-queue-without-row');
+      const statusLine = await page.locator('.list-status').innerText({ timeout: 1000 }).catch(() => '(none)');
+      const rows = await page.getByRole('listitem').allInnerTexts();
+      throw new Error(
+        `${error.message}\nqueue at ${page.url()}: status "${statusLine}", ${rows.length} rendered rows:\n${rows.join('\n')}`,
+      );
+    });
     await row.getByText('A – hoch').waitFor();
     await row.getByText(`${world.assetName} · ${world.siteName}`).waitFor();
     await row
@@ -111,30 +120,74 @@ describe('helpdesk agent journey', () => {
     await clock('response').getByText('erfüllt').waitFor();
     await shot('5-accepted');
 
-    // 6. Pause with a reason; the restore clock shows it.
+    // 6. Dispatch: pick the technician serving this tenant from the labelled list, by keyboard.
+    await page.locator('.action-bar').getByRole('button', { name: 'Disponieren' }).click();
+    const dispatchForm = page.getByRole('form', { name: 'Disponieren' });
+    const picker = dispatchForm.getByRole('combobox', { name: 'Techniker' });
+    await picker.focus();
+    await picker.press('Enter');
+    const option = page.getByRole('option', { name: world.technician.displayName, exact: true });
+    await option.waitFor();
+    // Arrow keys move through the list until the technician is the active option; Enter picks it.
+    const optionId = await option.getAttribute('id');
+    for (let i = 0; i < 50 && (await picker.getAttribute('aria-activedescendant')) !== optionId; i++) {
+      await picker.press('ArrowDown');
+    }
+    expect(await picker.getAttribute('aria-activedescendant')).toBe(optionId);
+    await picker.press('Enter');
+    // The closed select shows the chosen technician (its value text; the panel may still be animating away).
+    await picker
+      .locator('.mat-mdc-select-value-text')
+      .getByText(world.technician.displayName, { exact: true })
+      .waitFor();
+    await shot('6-dispatch-picker');
+    await dispatchForm.getByRole('button', { name: 'Disponieren' }).click();
+    await page.getByTestId('notice').getByText('Status jetzt „Disponiert“').waitFor();
+    expect(await status().innerText()).toBe('Disponiert');
+    expect((await page.getByTestId('assignee').innerText()).trim()).toBe(world.technician.displayName);
+    await shot('6-dispatched');
+
+    // 7. Pause with a reason; the restore clock shows it.
     await page.getByRole('button', { name: 'Pausieren' }).click();
     await page.getByTestId('pause-reason').fill('Ersatzteil bestellt');
     await page.getByRole('button', { name: 'Pause starten' }).click();
     await page.getByTestId('notice').getByText('Status jetzt „Pausiert“').waitFor();
     await clock('restore').getByText('pausiert: Ersatzteil bestellt').waitFor();
     await page.locator('.timeline').getByText('Grund: Ersatzteil bestellt').waitFor();
-    await shot('6-paused');
+    await shot('7-paused');
 
-    // 7. Resume.
+    // 8. Resume: back to where the pause began.
     await page.getByRole('button', { name: 'Fortsetzen' }).click();
-    await page.getByTestId('notice').getByText('Status jetzt „Angenommen“').waitFor();
+    await page.getByTestId('notice').getByText('Status jetzt „Disponiert“').waitFor();
     await clock('restore').getByText(/noch/).waitFor();
-    await shot('7-resumed');
+    await shot('8-resumed');
 
-    // 8. Restore.
+    // 9. Restore.
     await page.getByRole('button', { name: 'Entstört melden' }).click();
     await page.getByRole('button', { name: 'Entstörung bestätigen' }).click();
     await page.getByTestId('notice').getByText('Status jetzt „Entstört“').waitFor();
     await clock('restore').getByText('erfüllt').waitFor();
-    for (const label of ['Angelegt', 'Angenommen', 'Pausiert', 'Fortgesetzt', 'Entstört']) {
+    for (const label of ['Angelegt', 'Angenommen', 'Disponiert', 'Pausiert', 'Fortgesetzt', 'Entstört']) {
       await page.locator('.timeline').getByText(label, { exact: true }).first().waitFor();
     }
-    await shot('8-restored');
+    await shot('9-restored');
+
+    // 10. The same view in English, switched at runtime: texts, the countdowns and the outcome re-render.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'History' }).waitFor();
+    expect(await status().innerText()).toBe('Restored');
+    await clock('response').getByText('Response: met').waitFor();
+    await clock('restore').getByText('Restore: met').waitFor();
+    await page.getByTestId('notice').getByText('Report restored: done. Status now “Restored”.').waitFor();
+    await page
+      .getByRole('toolbar', { name: 'Actions for the current status' })
+      .getByRole('button', { name: 'Close' })
+      .waitFor();
+    expect((await page.getByTestId('assignee').innerText()).trim()).toBe(world.technician.displayName);
+    for (const label of ['Created', 'Accepted', 'Dispatched', 'Paused', 'Resumed', 'Restored']) {
+      await page.locator('.timeline').getByText(label, { exact: true }).first().waitFor();
+    }
+    await shot('10-english');
 
     expect(pageErrors).toEqual([]);
   });

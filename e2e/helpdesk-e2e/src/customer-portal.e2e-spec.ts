@@ -2,9 +2,38 @@ import type { Browser, Page } from 'playwright-core';
 import type { TicketDetail } from '@leitstand/api-contracts';
 import { launchBrowser } from './support/browser';
 import { type PortalWorld, apiCall, apiLogin, reportAsCustomer, seedPortalWorld } from './support/portal-fixtures';
-import { readWorld } from './support/seed';
 import { baseUrl, outputPath } from './support/stack';
 import { isSignedOutProbe, submitLogin } from './support/users';
+
+/** How the UI shows an instant: Berlin time, de-DE, day and minute ("21.11.2026, 14:05"). */
+function berlin(instant: string): string {
+  return new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+}
+
+const squash = (text: string) =>
+  text
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Reads until the text differs from `before` (a live countdown ticks every second), for at most 5 s. */
+async function changed(read: () => Promise<string>, before: string): Promise<string> {
+  const until = Date.now() + 5_000;
+  let now = await read();
+  while (now === before && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    now = await read();
+  }
+  return now;
+}
 
 describe('customer portal', () => {
   let browser: Browser;
@@ -17,12 +46,12 @@ describe('customer portal', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     world = await seedPortalWorld();
-    const { siteId, assetId } = readWorld();
     const runId = `${process.pid}-${Date.now()}`;
+    // Customer A's site is under contract: her report starts the response and the restore clock.
     ticketA = await reportAsCustomer(
       await apiLogin(world.customerA.email, world.customerA.password),
-      siteId,
-      assetId,
+      world.siteA,
+      world.assetA,
       `E2E Kunde A: Lüftung laut (${runId})`,
     );
     ticketB = await reportAsCustomer(
@@ -70,10 +99,28 @@ describe('customer portal', () => {
     expect(await page.locator('main').innerText()).not.toContain(ticketB.title);
     await page.screenshot({ path: outputPath('customer-portal-list.png'), fullPage: true });
 
-    // The ticket view: status, timestamps and clocks, no internal comments.
+    // The ticket view: status, timestamps and both running SLA clocks as live countdowns, no internal comments.
     await table.getByRole('link', { name: ticketA.number }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(ticketA.number) }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Fristen' }).waitFor();
+    const clocks = page.locator('ul.clocks > li');
+    await clocks.first().waitFor();
+    expect(await clocks.count()).toBe(2);
+    expect(await page.getByText('Für diesen Standort läuft keine SLA-Frist.').count()).toBe(0);
+    for (const [clock, label] of [
+      ['response', 'Reaktionszeit'],
+      ['restore', 'Entstörzeit'],
+    ] as const) {
+      const fromApi = ticketA.clocks.find((c) => c.clock === clock);
+      expect(fromApi?.state).toBe('running');
+      const item = clocks.filter({ hasText: label });
+      // Running, due at the API's deadline (Berlin time, de-DE), with a countdown that ticks.
+      expect(squash(await item.innerText())).toContain(`läuft, fällig ${berlin(fromApi?.deadline ?? '')}`);
+      const timer = item.getByRole('timer');
+      const before = squash(await timer.innerText());
+      expect(before).toMatch(/\d+:\d\d/);
+      expect(await changed(async () => squash(await timer.innerText()), before)).not.toBe(before);
+    }
     await page.screenshot({ path: outputPath('customer-portal-ticket.png'), fullPage: true });
 
     // "Störung melden": site (her only one, preselected) → asset → description; no priority field.

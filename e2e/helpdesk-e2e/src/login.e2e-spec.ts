@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { baseUrl, outputPath } from './support/stack';
-import { type E2eUser, isSignedOutProbe, seededManager, signInThroughUi, submitLogin } from './support/users';
+import {
+  type E2eUser,
+  isSignedOutProbe,
+  openQueue,
+  seededManager,
+  signInThroughUi,
+  submitLogin,
+} from './support/users';
 
 const LOGIN_URL = /\/login(\?.*)?$/;
 
@@ -60,15 +67,18 @@ describe('signing in and out', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('the right password lands on the queue, with the user and role in the top bar and no token in storage', async () => {
+  it('the right password lands a manager on the dashboard, with the user and role in the top bar and no token in storage', async () => {
     await signInThroughUi(page, user);
 
-    expect(new URL(page.url()).pathname).toBe('/');
+    // Object managers start on the contract dashboard, not in the queue.
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    await page.getByRole('heading', { level: 1, name: 'Vertragskennzahlen' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Störmeldungen' }).count()).toBe(0);
     const banner = page.getByRole('banner');
     expect(await banner.innerText()).toContain(user.displayName);
     expect(await banner.innerText()).toContain(user.roleLabel);
     await page.getByRole('button', { name: 'Abmelden' }).waitFor();
-    expect(await statusText()).toMatch(/^(Keine Tickets|\d+ Tickets?)$/);
+    expect(await page.title()).toBe('Vertragskennzahlen – Leitstand');
     // The session lives in HttpOnly cookies only; scripts see no token anywhere.
     const cookies = await context.cookies();
     expect(cookies.filter((c) => c.name.startsWith('ls_')).map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual(
@@ -82,6 +92,15 @@ describe('signing in and out', () => {
       0,
       '',
     ]);
+    await page.screenshot({ path: outputPath('login-dashboard.png'), fullPage: true });
+
+    // The queue stays open to managers at /queue.
+    await openQueue(page);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^(Keine Tickets|\d+ Tickets?)$/ })
+      .waitFor();
+    expect(await statusText()).toMatch(/^(Keine Tickets|\d+ Tickets?)$/);
     await page.screenshot({ path: outputPath('login-queue.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
@@ -105,6 +124,7 @@ describe('signing in and out', () => {
 
   it('a session that is gone (cookies cleared) returns to the sign-in page on the next request and navigation', async () => {
     await signInThroughUi(page, user);
+    await openQueue(page);
 
     // In the running app: the next API call answers 401, the one refresh fails, and the app shows the sign-in page.
     await context.clearCookies();
@@ -114,9 +134,10 @@ describe('signing in and out', () => {
     expect(await page.getByRole('banner').innerText()).not.toContain(user.displayName);
     await page.screenshot({ path: outputPath('session-expired.png'), fullPage: true });
 
-    // Signing in again leads back to the queue.
+    // Signing in again leads back to where the user was: the queue.
     await submitLogin(page, user.email, user.password);
     await page.getByRole('heading', { level: 1, name: 'Störmeldungen' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/queue');
 
     // On a fresh page load: the startup check finds no session and the guard sends the user to sign in.
     await context.clearCookies();

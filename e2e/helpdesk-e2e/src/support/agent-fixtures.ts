@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from 'argon2';
 import { Client } from 'pg';
-import { DEFAULT_DATABASE_URL } from './stack';
+import type { CreateTicketRequest, TicketDetail } from '@leitstand/api-contracts';
+import { DEFAULT_DATABASE_URL, baseUrl } from './stack';
 import type { E2eUser } from './users';
 
 /** What the agent journey works with: its own tenant, so the queue holds only this run's tickets. */
 export interface AgentWorld {
   readonly tenantName: string;
+  readonly siteId: string;
   readonly siteName: string;
   readonly assetCode: string;
   readonly assetName: string;
   readonly agent: E2eUser;
+  /** A technician serving only this tenant: the one the agent dispatches to through the picker. */
+  readonly technician: { readonly id: string; readonly displayName: string };
 }
 
 const CALENDAR_24_7 = {
@@ -28,8 +32,8 @@ const SLA_MATRIX = { A: minutes(15, 60), B: minutes(30, 240), C: minutes(60, 480
 
 /**
  * Inserts, straight into the e2e database like globalSetup does, a tenant with a site, a class-A asset,
- * a contract with an SLA matrix covering the site (so new tickets get both clocks) and a helpdesk agent
- * serving only this tenant. Names carry a random suffix, so reruns never collide.
+ * a contract with an SLA matrix covering the site (so new tickets get both clocks), a helpdesk agent and a
+ * technician serving only this tenant. Names carry a random suffix, so reruns never collide.
  */
 export async function seedAgentWorld(
   databaseUrl = process.env['E2E_DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
@@ -81,14 +85,50 @@ export async function seedAgentWorld(
       [email, displayName, await hash(password)],
     );
     await client.query(`INSERT INTO user_tenants (user_id, tenant_id) VALUES ($1, $2)`, [agentId, tenantId]);
+
+    const technicianName = `E2E Technikerin ${suffix}`;
+    const technicianId = await one(
+      `INSERT INTO users (email, display_name, role, tenant_id, password_hash, active, version)
+       VALUES ($1, $2, 'technician', NULL, $3, true, 1) RETURNING id`,
+      [`e2e-technician-${suffix}@example.test`, technicianName, await hash(`pw-${randomBytes(12).toString('hex')}`)],
+    );
+    await client.query(`INSERT INTO user_tenants (user_id, tenant_id) VALUES ($1, $2)`, [technicianId, tenantId]);
     return {
       tenantName,
+      siteId,
       siteName,
       assetCode,
       assetName,
       agent: { email, password, displayName, roleLabel: 'Helpdesk' },
+      technician: { id: technicianId, displayName: technicianName },
     };
   } finally {
     await client.end();
   }
+}
+
+/** Reports a ticket through the public API as `user` (signed in by email and password), the way a client would. */
+export async function createTicketAs(
+  user: Pick<E2eUser, 'email' | 'password'>,
+  request: CreateTicketRequest,
+): Promise<TicketDetail> {
+  const json = { 'content-type': 'application/json', accept: 'application/json' };
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  });
+  if (!login.ok) {
+    throw new Error(`POST /api/auth/login answered ${login.status}: ${await login.text()}`);
+  }
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const response = await fetch(`${baseUrl()}/api/tickets`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify(request),
+  });
+  if (!response.ok) {
+    throw new Error(`POST /api/tickets answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as TicketDetail;
 }

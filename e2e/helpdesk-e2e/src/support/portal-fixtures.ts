@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from 'argon2';
 import { Client } from 'pg';
-import type { TicketDetail } from '@leitstand/api-contracts';
+import type { ContractView, CreateContractRequest, SlaMatrixInput, TicketDetail } from '@leitstand/api-contracts';
 import { readWorld } from './seed';
 import { DEFAULT_DATABASE_URL, baseUrl } from './stack';
 
@@ -13,9 +13,17 @@ export interface FixtureUser {
   displayName: string;
 }
 
-/** Customers of two tenants (A = the run's seeded tenant, B = a second one) and a technician serving A. */
+/**
+ * Customers of two tenants and a technician. Tenant A is customer A's own, with a site (Munich, "RLT 3",
+ * class A) under a contract whose SLA matrix covers it: her reports get a running response and restore clock.
+ * Tenant B has a site and asset without a contract. The technician serves the run's seeded tenant (readWorld).
+ */
 export interface PortalWorld {
   tenantA: string;
+  siteA: string;
+  assetA: string;
+  /** The contract covering siteA, created through the API (POST /api/contracts) by tenant A's object manager. */
+  contractA: ContractView;
   tenantB: string;
   siteB: string;
   assetB: string;
@@ -24,9 +32,31 @@ export interface PortalWorld {
   technician: FixtureUser;
 }
 
+const CALENDAR_24_7 = {
+  timezone: 'Europe/Berlin',
+  week: Object.fromEntries(
+    (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => [d, [['00:00', '24:00']]]),
+  ),
+  holidayWindows: [['00:00', '24:00']],
+} as CreateContractRequest['calendars'][string];
+
+const target = (minutes: number) => ({
+  budget: { kind: 'minutes' as const, minutes },
+  calendar: '24-7',
+  warningShare: 0.75,
+});
+/** Seed 002's matrix on a 24/7 calendar: A accept ≤ 15 min, restore ≤ 1 h; B 30 min / 4 h; C 1 h / 8 h. */
+const SLA_MATRIX: SlaMatrixInput = {
+  A: { response: target(15), restore: target(60) },
+  B: { response: target(30), restore: target(240) },
+  C: { response: target(60), restore: target(480) },
+};
+
 /**
- * Seeds, straight into the e2e database like globalSetup does, a second tenant with a site and asset, one
- * customer user per tenant and a technician serving tenant A. Names carry a random suffix (reruns never collide).
+ * Seeds, straight into the e2e database like globalSetup does, tenant A (site, asset) and tenant B (site, asset),
+ * one customer user per tenant, an object manager of tenant A and a technician serving the run's seeded tenant;
+ * then tenant A's manager creates the contract covering site A through the API, the way an operator would.
+ * Names carry a random suffix (reruns never collide).
  */
 export async function seedPortalWorld(
   databaseUrl = process.env['E2E_DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
@@ -42,7 +72,21 @@ export async function seedPortalWorld(
       }
       return id;
     };
-    const tenantA = await one(`SELECT tenant_id AS id FROM sites WHERE id = $1`, [readWorld().siteId]);
+    const runTenant = await one(`SELECT tenant_id AS id FROM sites WHERE id = $1`, [readWorld().siteId]);
+    const tenantA = await one(`INSERT INTO tenants (slug, name, version) VALUES ($1, $2, 1) RETURNING id`, [
+      `e2e-a-${suffix}`,
+      `E2E Kunde A ${suffix}`,
+    ]);
+    const siteA = await one(
+      `INSERT INTO sites (tenant_id, name, street, postal_code, city, state, timezone, version)
+       VALUES ($1, $2, 'Industriestraße 1', '80331', 'München', 'DE-BY', 'Europe/Berlin', 1) RETURNING id`,
+      [tenantA, `Werk ${suffix}`],
+    );
+    const assetA = await one(
+      `INSERT INTO assets (tenant_id, site_id, code, name, trade, asset_class, in_contract, version)
+       VALUES ($1, $2, $3, 'RLT 3', 'air-handling', 'A', true, 1) RETURNING id`,
+      [tenantA, siteA, `RLT-${suffix}`],
+    );
     const tenantB = await one(`INSERT INTO tenants (slug, name, version) VALUES ($1, $2, 1) RETURNING id`, [
       `e2e-b-${suffix}`,
       `E2E Kunde B ${suffix}`,
@@ -71,8 +115,30 @@ export async function seedPortalWorld(
     const customerA = await user('customer', 'kunde-a', tenantA);
     const customerB = await user('customer', 'kunde-b', tenantB);
     const technician = await user('technician', 'technik', null);
-    await client.query(`INSERT INTO user_tenants (user_id, tenant_id) VALUES ($1, $2)`, [technician.id, tenantA]);
-    return { tenantA, tenantB, siteB, assetB, customerA, customerB, technician };
+    await client.query(`INSERT INTO user_tenants (user_id, tenant_id) VALUES ($1, $2)`, [technician.id, runTenant]);
+    const managerA = await user('manager', 'objektleitung-a', null);
+    await client.query(`INSERT INTO user_tenants (user_id, tenant_id) VALUES ($1, $2)`, [managerA.id, tenantA]);
+
+    const contract: CreateContractRequest = {
+      tenantId: tenantA,
+      name: `Vollwartung Werk ${suffix}`,
+      type: 'full_maintenance',
+      startsOn: `${new Date().getUTCFullYear() - 1}-01-01`,
+      endsOn: null,
+      siteIds: [siteA],
+      calendars: { '24-7': CALENDAR_24_7 },
+      slaMatrix: SLA_MATRIX,
+      availabilityTargets: { A: '0.995' },
+      availabilityBasis: '24-7',
+      annualVolume: '60000.00',
+    };
+    const contractA = await apiOk<ContractView>(
+      await apiLogin(managerA.email, managerA.password),
+      'POST',
+      '/contracts',
+      contract,
+    );
+    return { tenantA, siteA, assetA, contractA, tenantB, siteB, assetB, customerA, customerB, technician };
   } finally {
     await client.end();
   }

@@ -36,11 +36,34 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.getByLabel('Passwort').press('Enter');
 }
 
-/** Opens the app signed out, is sent to the sign-in page, signs in and waits for the queue. */
+/** The start pages sign-in leads to (ROLE_HOME in libs/frontend/data-access): path and the German page heading. */
+export const START_PAGES = {
+  queue: { path: '/', heading: 'Störmeldungen' },
+  dashboard: { path: '/dashboard', heading: 'Vertragskennzahlen' },
+} as const;
+export type StartPage = keyof typeof START_PAGES;
+
+/** Where sign-in leads a user: object managers to the contract dashboard, helpdesk staff to the queue. */
+export function startPageOf(user: E2eUser): StartPage {
+  return user.roleLabel === 'Objektleitung' ? 'dashboard' : 'queue';
+}
+
+/**
+ * Opens the app signed out, is sent to the sign-in page, signs in and waits for the user's start page (the
+ * queue for agents, the dashboard for managers; checked by path and heading).
+ */
 export async function signInThroughUi(page: Page, user: E2eUser): Promise<void> {
   await page.goto(`${baseUrl()}/`);
   await page.waitForURL(/\/login(\?|$)/);
   await submitLogin(page, user.email, user.password);
+  const start = START_PAGES[startPageOf(user)];
+  await page.getByRole('heading', { level: 1, name: start.heading }).waitFor();
+  await page.waitForURL((url) => url.pathname === start.path);
+}
+
+/** Opens the staff queue (`/queue`: for managers, whose "/" is the dashboard, too) and waits for it. */
+export async function openQueue(page: Page): Promise<void> {
+  await page.goto(`${baseUrl()}/queue`);
   await page.getByRole('heading', { level: 1, name: 'Störmeldungen' }).waitFor();
 }
 
