@@ -91,7 +91,10 @@ describe('helpdesk agent journey', () => {
     await row.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
       // Say what the queue showed instead, so that a failure on CI can be read from its log.
       await shot('4-queue-without-row');
-      const statusLine = await page.locator('.list-status').innerText({ timeout: 1000 }).catch(() => '(none)');
+      const statusLine = await page
+        .locator('.list-status')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(none)');
       const rows = await page.getByRole('listitem').allInnerTexts();
       throw new Error(
         `${error.message}\nqueue at ${page.url()}: status "${statusLine}", ${rows.length} rendered rows:\n${rows.join('\n')}`,
