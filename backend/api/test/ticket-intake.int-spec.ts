@@ -443,4 +443,20 @@ describe('ticket intake and queue', () => {
     expect((await fetch(`${api.baseUrl}/api/tickets`)).status).toBe(401);
     expect((await fetch(`${api.baseUrl}/api/tickets/stream`)).status).toBe(401);
   });
+
+  // Last: it moves this year's counter far ahead.
+  it('keeps counting past six digits (2026-999999, then 2026-1000000)', async () => {
+    const [counter] = (await ds.query(`SELECT year FROM ticket_number_counters ORDER BY year DESC LIMIT 1`)) as Array<{
+      year: number;
+    }>;
+    const year = counter?.year as number;
+    await ds.query(`UPDATE ticket_number_counters SET last_value = 999998 WHERE year = $1`, [year]);
+    const made = await Promise.all(
+      [0, 1].map((i) =>
+        agent.post<TicketDetail>('/api/tickets', { siteId: a.siteId, title: `Sieben ${i}`, priority: 'C' }),
+      ),
+    );
+    expect(made.map((r) => r.status)).toEqual([201, 201]);
+    expect(new Set(made.map((r) => r.body.number))).toEqual(new Set([`${year}-999999`, `${year}-1000000`]));
+  });
 });

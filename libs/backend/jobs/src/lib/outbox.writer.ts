@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { JobName, JobPayloads } from './jobs.constants';
 
 export const OUTBOX_CHANNEL = 'leitstand_outbox';
-const OUTBOX_TABLE = 'outbox_messages';
+export const OUTBOX_TABLE = 'outbox_messages';
 
 /**
  * Writes the job a change implies into the outbox, inside the caller's transaction, and wakes the
@@ -39,11 +39,11 @@ export async function enqueueManyInTransaction(manager: EntityManager, jobs: rea
        INSERT INTO ${OUTBOX_TABLE} (job_name, payload, run_at)
        SELECT * FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[]) RETURNING id)
      SELECT pg_notify($4, '') FROM (SELECT 1 FROM rows LIMIT 1) AS committed`,
-    [
-      jobs.map((j) => j.jobName),
-      jobs.map((j) => JSON.stringify(j.payload)),
-      jobs.map((j) => j.runAt ?? null),
-      OUTBOX_CHANNEL,
-    ],
+    [...outboxColumnArrays(jobs), OUTBOX_CHANNEL],
   );
+}
+
+/** The jobs as the outbox's column arrays (job_name, payload, run_at) for an `INSERT … SELECT FROM unnest(…)`. */
+export function outboxColumnArrays(jobs: readonly OutboxJob[]): [string[], string[], Array<Date | null>] {
+  return [jobs.map((j) => j.jobName), jobs.map((j) => JSON.stringify(j.payload)), jobs.map((j) => j.runAt ?? null)];
 }

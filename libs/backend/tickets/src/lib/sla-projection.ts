@@ -162,6 +162,80 @@ const SLA_CLOCK_ON_CONFLICT = `ON CONFLICT (ticket_id, clock) DO UPDATE SET
       timer_version = c.timer_version + CASE WHEN c.deadline IS DISTINCT FROM EXCLUDED.deadline
         OR c.warning_at IS DISTINCT FROM EXCLUDED.warning_at THEN 1 ELSE 0 END`;
 
+/**
+ * The clock rows of new tickets as column arrays for `INSERT INTO ticket_sla_clocks (SLA_CLOCK_COLUMNS.names,
+ * updated_at) SELECT …, clock_timestamp() FROM unnest(…)`: one bind parameter per column whatever the batch
+ * size (the group-committed intake). Same columns and rounding as slaClockUpsert.
+ */
+export const SLA_CLOCK_COLUMNS = {
+  names: [
+    'ticket_id',
+    'clock',
+    'tenant_id',
+    'priority',
+    'budget',
+    'budget_minutes',
+    'calendar_key',
+    'warning_share',
+    'state',
+    'started_at',
+    'stopped_at',
+    'deadline',
+    'warning_at',
+    'used_minutes',
+    'breach_minutes',
+    'late_ms',
+  ],
+  types: [
+    'uuid',
+    'text',
+    'uuid',
+    'text',
+    'jsonb',
+    'numeric',
+    'text',
+    'numeric',
+    'text',
+    'timestamptz',
+    'timestamptz',
+    'timestamptz',
+    'timestamptz',
+    'numeric',
+    'numeric',
+    'bigint',
+  ],
+} as const;
+
+export function slaClockColumnArrays(
+  entries: ReadonlyArray<{ ticketId: string; tenantId: string; rows: readonly SlaClockRow[] }>,
+): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 16 }, () => []);
+  for (const e of entries) {
+    for (const r of e.rows) {
+      const values = [
+        e.ticketId,
+        r.clock,
+        e.tenantId,
+        r.priority,
+        JSON.stringify(r.budget),
+        round3(r.budgetMinutes),
+        r.calendarKey,
+        r.warningShare.toFixed(3),
+        r.state,
+        r.startedAt,
+        r.stoppedAt,
+        r.deadline,
+        r.warningAt,
+        round3(r.usedMinutes),
+        r.breachMinutes === null ? null : round3(r.breachMinutes),
+        r.lateMs,
+      ];
+      values.forEach((v, i) => (columns[i] as unknown[]).push(v));
+    }
+  }
+  return columns;
+}
+
 /** slaClockUpsert for the clocks of many tickets in one statement (the SLA timers' batches). */
 export function slaClockUpsertMany(
   entries: ReadonlyArray<{ ticketId: string; tenantId: string; rows: readonly SlaClockRow[] }>,

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GroupCommitQueue, Metrics } from '@leitstand/backend/core';
-import { enqueueManyInTransaction, type OutboxJob } from '@leitstand/backend/jobs';
-import { slaClockUpsertMany, type SlaClockRow } from './sla-projection';
+import { OUTBOX_CHANNEL, OUTBOX_TABLE, outboxColumnArrays, type OutboxJob } from '@leitstand/backend/jobs';
+import { SLA_CLOCK_COLUMNS, slaClockColumnArrays, type SlaClockRow } from './sla-projection';
 import { newClockTimer, slaTimerJobs } from './sla-timers';
 import type { TicketRow } from './ticket-views';
 
-/** Largest group-committed batch of new tickets (≈ 60 bind parameters each stay far below PostgreSQL's 65,535). */
+/** Largest group-committed batch of new tickets (one statement; its bind parameters are column arrays). */
 export const TICKET_INTAKE_BATCH = 100;
 
 /** A validated new ticket, ready to be written; its human number is given by the writer. */
@@ -24,18 +24,18 @@ export interface TicketIntakeRecord {
 
 /**
  * Writes new tickets by group commit: requests that arrive while a batch is being written share the
- * next transaction — one number allocation, one INSERT per table and one COMMIT for the whole batch —
- * instead of a transaction each. Each ticket still gets everything a single create writes, atomically:
- * its row, the 'created' event, both SLA clocks, the SLA timers and 'ticket.created' through the
- * outbox, and the Idempotency-Key row. Numbers come from the year's counter row inside the
- * transaction, so a failed batch leaves no gap. A failed batch is retried ticket by ticket
+ * next statement — one number allocation, one INSERT per table and one COMMIT for the whole batch, in
+ * one round trip — instead of a transaction each. Each ticket still gets everything a single create
+ * writes, atomically: its row, the 'created' event, both SLA clocks, the SLA timers and 'ticket.created'
+ * through the outbox, and the Idempotency-Key row. Numbers come from the year's counter row inside the
+ * statement, so a failed batch leaves no gap. A failed batch is retried ticket by ticket
  * (GroupCommitQueue), so a bad ticket — a second request with the same Idempotency-Key, say — fails
  * alone. Idle, a ticket is written at once (a batch of one).
  */
 @Injectable()
 export class TicketIntakeWriter {
   private readonly queue = new GroupCommitQueue<TicketIntakeRecord, string>({
-    write: (records) => this.dataSource.transaction((manager) => writeTickets(manager, records)),
+    write: (records) => writeTickets(this.dataSource, records),
     maxBatch: TICKET_INTAKE_BATCH,
     onBatch: (size) => this.metrics.groupCommitBatchSize.observe({ writer: 'ticket-intake' }, size),
   });
@@ -51,108 +51,155 @@ export class TicketIntakeWriter {
   }
 }
 
-/** "2026-000123" for the numbers of each record's UTC year, in order, from the year counters. */
-async function allocateNumbers(manager: EntityManager, records: readonly TicketIntakeRecord[]): Promise<string[]> {
-  const perYear = new Map<number, number>();
-  for (const r of records) {
-    const year = r.row.created_at.getUTCFullYear();
-    perYear.set(year, (perYear.get(year) ?? 0) + 1);
-  }
-  const next = new Map<number, number>();
-  for (const [year, count] of [...perYear].sort(([a], [b]) => a - b)) {
-    const [row] = (await manager.query(
-      `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, $2)
-       ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + $2
-       RETURNING last_value`,
-      [year, count],
-    )) as Array<{ last_value: number | string }>;
-    next.set(year, Number(row?.last_value) - count + 1);
-  }
-  return records.map((r) => {
-    const year = r.row.created_at.getUTCFullYear();
-    const n = next.get(year) as number;
-    next.set(year, n + 1);
-    return `${year}-${String(n).padStart(6, '0')}`;
-  });
-}
+/** The columns of a new ticket row, in the order of the unnest arrays, with their PostgreSQL types. */
+const TICKET_COLUMNS: ReadonlyArray<readonly [keyof TicketIntakeRecord['row'], string]> = [
+  ['id', 'uuid'],
+  ['tenant_id', 'uuid'],
+  ['site_id', 'uuid'],
+  ['asset_id', 'uuid'],
+  ['contract_id', 'uuid'],
+  ['title', 'text'],
+  ['description', 'text'],
+  ['category', 'text'],
+  ['priority', 'text'],
+  ['priority_reason', 'text'],
+  ['channel', 'text'],
+  ['reporter', 'text'],
+  ['fault_began_at', 'timestamptz'],
+  ['asset_down', 'boolean'],
+  ['in_scope', 'boolean'],
+  ['next_deadline', 'timestamptz'],
+  ['at_risk', 'boolean'],
+  ['breached', 'boolean'],
+  ['created_at', 'timestamptz'],
+];
 
-/** One batch inside the caller's transaction; the numbers of `records`, in order. */
-export async function writeTickets(manager: EntityManager, records: readonly TicketIntakeRecord[]): Promise<string[]> {
-  const numbers = await allocateNumbers(manager, records);
-  const col = <V>(pick: (r: TicketIntakeRecord, i: number) => V): V[] => records.map(pick);
-  await manager.query(
-    `WITH t AS (
+/**
+ * Writes `records` — tickets created in one UTC year — in ONE statement, atomic on its own: the year's
+ * counter row moves by the batch size (its row lock orders concurrent batches, numbers stay gapless),
+ * and data-modifying CTEs insert the tickets numbered from it, their 'created' events, their SLA clocks,
+ * their outbox jobs (SLA timers and 'ticket.created', with one NOTIFY) and their Idempotency-Key rows
+ * (the stored answer gets its number in SQL). Returns each record's number, in order.
+ */
+async function writeYear(
+  manager: EntityManager,
+  year: number,
+  records: readonly TicketIntakeRecord[],
+): Promise<string[]> {
+  const params: unknown[] = [];
+  const p = (value: unknown, type: string): string => {
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  const yearParam = p(year, 'int');
+  const countParam = p(records.length, 'int');
+  const tickets = TICKET_COLUMNS.map(([name, type]) =>
+    p(
+      records.map((r) => r.row[name]),
+      `${type}[]`,
+    ),
+  );
+  const actors = p(
+    records.map((r) => r.actor),
+    'text[]',
+  );
+  const payloads = p(
+    records.map((r) => JSON.stringify(r.eventPayload)),
+    'jsonb[]',
+  );
+  const clockArrays = slaClockColumnArrays(
+    records.map((r) => ({ ticketId: r.row.id, tenantId: r.row.tenant_id, rows: r.clocks })),
+  );
+  const clocks = clockArrays.map((values, i) => p(values, `${SLA_CLOCK_COLUMNS.types[i] as string}[]`));
+  // SLA timers of the new clocks (timer version 0), then the intake confirmation.
+  const jobs: OutboxJob[] = records.flatMap((r) => [
+    ...slaTimerJobs(r.clocks.map((c) => newClockTimer(r.row.id, c))),
+    { jobName: 'ticket.created', payload: { ticketId: r.row.id, version: 1 } },
+  ]);
+  const [jobNames, jobPayloads, jobRunAts] = outboxColumnArrays(jobs);
+  const keyed = records.filter((r) => r.idempotency !== null);
+  const key = <V>(pick: (k: NonNullable<TicketIntakeRecord['idempotency']>, r: TicketIntakeRecord) => V): V[] =>
+    keyed.map((r) => pick(r.idempotency as NonNullable<TicketIntakeRecord['idempotency']>, r));
+
+  const rows = (await manager.query(
+    `WITH counter AS (
+       INSERT INTO ticket_number_counters (year, last_value) VALUES (${yearParam}, ${countParam})
+       ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + EXCLUDED.last_value
+       RETURNING last_value
+     ), x AS (
+       SELECT u.*, ${yearParam} || '-' || lpad(n::text, greatest(6, length(n::text)), '0') AS number
+         FROM unnest(${tickets.join(', ')}, ${actors}, ${payloads}) WITH ORDINALITY
+              AS u(${TICKET_COLUMNS.map(([name]) => name).join(', ')}, actor, payload, ord)
+        CROSS JOIN counter
+        CROSS JOIN LATERAL (SELECT counter.last_value - ${countParam} + u.ord::int AS n) AS numbered
+     ), t AS (
        INSERT INTO tickets (id, number, tenant_id, site_id, asset_id, contract_id, title, description, category, priority,
          priority_reason, status, channel, reporter, fault_began_at, asset_down, in_scope, next_deadline, at_risk, breached,
          created_at, updated_at, version)
        SELECT id, number, tenant_id, site_id, asset_id, contract_id, title, description, category, priority,
          priority_reason, 'new', channel, reporter, fault_began_at, asset_down, in_scope, next_deadline, at_risk, breached,
          created_at, created_at, 1
-         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[],
-                     $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::boolean[],
-                     $16::boolean[], $17::timestamptz[], $18::boolean[], $19::boolean[], $20::timestamptz[])
-           AS x(id, number, tenant_id, site_id, asset_id, contract_id, title, description, category, priority,
-                priority_reason, channel, reporter, fault_began_at, asset_down, in_scope, next_deadline, at_risk,
-                breached, created_at)
-       RETURNING id)
-     INSERT INTO ticket_events (ticket_id, type, actor, occurred_at, payload)
-     SELECT id, 'created', actor, occurred_at, payload
-       FROM unnest($1::uuid[], $21::text[], $20::timestamptz[], $22::jsonb[]) AS e(id, actor, occurred_at, payload)`,
-    [
-      col((r) => r.row.id),
-      numbers,
-      col((r) => r.row.tenant_id),
-      col((r) => r.row.site_id),
-      col((r) => r.row.asset_id),
-      col((r) => r.row.contract_id),
-      col((r) => r.row.title),
-      col((r) => r.row.description),
-      col((r) => r.row.category),
-      col((r) => r.row.priority),
-      col((r) => r.row.priority_reason),
-      col((r) => r.row.channel),
-      col((r) => r.row.reporter),
-      col((r) => r.row.fault_began_at),
-      col((r) => r.row.asset_down),
-      col((r) => r.row.in_scope),
-      col((r) => r.row.next_deadline),
-      col((r) => r.row.at_risk),
-      col((r) => r.row.breached),
-      col((r) => r.row.created_at),
-      col((r) => r.actor),
-      col((r) => JSON.stringify(r.eventPayload)),
-    ],
-  );
-  const withClocks = records.filter((r) => r.clocks.length > 0);
-  if (withClocks.length > 0) {
-    const upsert = slaClockUpsertMany(
-      withClocks.map((r) => ({ ticketId: r.row.id, tenantId: r.row.tenant_id, rows: r.clocks })),
-    );
-    await manager.query(upsert.sql, upsert.params);
+         FROM x
+       RETURNING id, number
+     ), created AS (
+       INSERT INTO ticket_events (ticket_id, type, actor, occurred_at, payload)
+       SELECT id, 'created', actor, created_at, payload FROM x
+     ), clocks AS (
+       INSERT INTO ticket_sla_clocks (${SLA_CLOCK_COLUMNS.names.join(', ')}, updated_at)
+       SELECT c.*, clock_timestamp() FROM unnest(${clocks.join(', ')}) AS c
+     ), jobs AS (
+       INSERT INTO ${OUTBOX_TABLE} (job_name, payload, run_at)
+       SELECT * FROM unnest(${p(jobNames, 'text[]')}, ${p(jobPayloads, 'jsonb[]')}, ${p(jobRunAts, 'timestamptz[]')})
+     ), keys AS (
+       INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
+       SELECT k.user_id, k.key, k.request_hash, 201, jsonb_set(k.response, '{number}', to_jsonb(x.number)), x.created_at
+         FROM unnest(${p(
+           key((_, r) => r.row.id),
+           'uuid[]',
+         )}, ${p(
+           key((k) => k.userId),
+           'uuid[]',
+         )}, ${p(
+           key((k) => k.key),
+           'text[]',
+         )}, ${p(
+           key((k) => k.hash),
+           'text[]',
+         )}, ${p(
+           key((k) => JSON.stringify(k.response('')) as string),
+           'jsonb[]',
+         )}) AS k(ticket_id, user_id, key, request_hash, response)
+         JOIN x ON x.id = k.ticket_id
+     )
+     SELECT t.id, t.number FROM t CROSS JOIN (SELECT pg_notify(${p(OUTBOX_CHANNEL, 'text')}, '')) AS woken`,
+    params,
+  )) as Array<{ id: string; number: string }>;
+  const numberOf = new Map(rows.map((r) => [r.id, r.number]));
+  return records.map((r) => numberOf.get(r.row.id) as string);
+}
+
+/**
+ * One batch: one statement per UTC year of its tickets (one, but around New Year), in a transaction only
+ * when there are two. The numbers of `records`, in order.
+ */
+export async function writeTickets(
+  dataSource: DataSource | EntityManager,
+  records: readonly TicketIntakeRecord[],
+): Promise<string[]> {
+  const byYear = new Map<number, TicketIntakeRecord[]>();
+  for (const r of records) {
+    const year = r.row.created_at.getUTCFullYear();
+    byYear.set(year, [...(byYear.get(year) ?? []), r]);
   }
-  // SLA timers of the new clocks (timer version 0), then the intake confirmation.
-  const jobs: OutboxJob[] = records.flatMap((r) => [
-    ...slaTimerJobs(r.clocks.map((c) => newClockTimer(r.row.id, c))),
-    { jobName: 'ticket.created', payload: { ticketId: r.row.id, version: 1 } },
-  ]);
-  await enqueueManyInTransaction(manager, jobs);
-  const keyed = records.flatMap((r, i) =>
-    r.idempotency ? [{ ...r.idempotency, number: numbers[i] as string, at: r.row.created_at }] : [],
-  );
-  if (keyed.length > 0) {
-    await manager.query(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
-       SELECT user_id, key, request_hash, 201, response, created_at
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[])
-           AS k(user_id, key, request_hash, response, created_at)`,
-      [
-        keyed.map((k) => k.userId),
-        keyed.map((k) => k.key),
-        keyed.map((k) => k.hash),
-        keyed.map((k) => JSON.stringify(k.response(k.number))),
-        keyed.map((k) => k.at),
-      ],
-    );
-  }
-  return numbers;
+  const years = [...byYear].sort(([a], [b]) => a - b);
+  const manager = dataSource instanceof DataSource ? dataSource.manager : dataSource;
+  const write = async (m: EntityManager): Promise<string[]> => {
+    const numbers = new Map<string, string>();
+    for (const [year, group] of years) {
+      const written = await writeYear(m, year, group);
+      group.forEach((r, i) => numbers.set(r.row.id, written[i] as string));
+    }
+    return records.map((r) => numbers.get(r.row.id) as string);
+  };
+  return years.length === 1 || manager.queryRunner?.isTransactionActive ? write(manager) : manager.transaction(write);
 }
