@@ -12,6 +12,7 @@ import {
 } from '@leitstand/api-contracts';
 import {
   ForbiddenError,
+  GroupCommitQueue,
   InvalidInputError,
   NotFoundError,
   UnprocessableError,
@@ -45,8 +46,26 @@ import {
 export const FAULT_BEGAN_SKEW_MS = 2 * 60_000;
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** The contract covering site `s` on its local date at the instant `$3`. */
-const CONTRACT_AT_SITE_NOW = contractForSiteSql('s.id', '($3::timestamptz AT TIME ZONE s.timezone)::date');
+/**
+ * The places of many intakes in one statement: for each (site, asset or null, instant) the site, the
+ * asset and the contract covering the site on its local date at that instant; a row per known site.
+ */
+const PLACES_SQL = `SELECT r.ord, s.id AS site_id, s.tenant_id, s.name AS site_name, s.state, s.timezone,
+         a.id AS asset_id, a.tenant_id AS asset_tenant_id, a.site_id AS asset_site_id, a.name AS asset_name,
+         a.asset_class, a.trade, a.in_contract, c.id AS contract_id, c.version AS contract_version
+    FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS r(site_id, asset_id, at, ord)
+    JOIN sites s ON s.id = r.site_id
+    LEFT JOIN assets a ON a.id = r.asset_id
+    LEFT JOIN LATERAL (${contractForSiteSql('s.id', '(r.at AT TIME ZONE s.timezone)::date')}) c ON true`;
+
+/** Largest batch of place lookups in one statement. */
+const PLACE_BATCH = 100;
+
+interface PlaceQuery {
+  siteId: string;
+  assetId: string | null;
+  at: Date;
+}
 
 const canonicalJson = configure({ bigint: false, circularValue: Error, deterministic: true });
 
@@ -84,6 +103,15 @@ interface SiteAssetRow {
 /** Intake and queries of tickets. */
 @Injectable()
 export class TicketsService {
+  /**
+   * Place lookups of concurrent intakes share one statement (batched like the intake's writes: idle, a
+   * lookup runs at once; under load the lookups queued meanwhile go together).
+   */
+  private readonly places = new GroupCommitQueue<PlaceQuery, SiteAssetRow | undefined>({
+    write: (queries) => this.lookupPlaces(queries),
+    maxBatch: PLACE_BATCH,
+  });
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(TICKET_CLOCK) private readonly clock: TicketClock,
@@ -95,9 +123,9 @@ export class TicketsService {
   /**
    * Creates a ticket: the ticket, its 'created' event, its SLA clocks, the SLA timers and the
    * 'ticket.created' job through the outbox and (with an Idempotency-Key) the stored answer commit in
-   * ONE transaction — shared, by group commit, with the other tickets reported at the same moment
+   * ONE statement — shared, by group commit, with the other tickets reported at the same moment
    * (TicketIntakeWriter). Site, asset and the contract covering the site on its local date are read in
-   * one query; the contract's terms come from the cache (keyed by contract version).
+   * one query, shared the same way; the contract's terms come from the cache (keyed by contract version).
    */
   async create(user: AuthUser, input: CreateTicketDto, idempotencyKey?: string): Promise<CreateTicketResult> {
     if (user.role === 'technician') throw new ForbiddenError('technicians cannot report tickets');
@@ -111,16 +139,7 @@ export class TicketsService {
     }
 
     const now = this.clock.now();
-    const [place] = (await this.dataSource.query(
-      `SELECT s.id AS site_id, s.tenant_id, s.name AS site_name, s.state, s.timezone,
-              a.id AS asset_id, a.tenant_id AS asset_tenant_id, a.site_id AS asset_site_id, a.name AS asset_name,
-              a.asset_class, a.trade, a.in_contract, c.id AS contract_id, c.version AS contract_version
-         FROM sites s
-         LEFT JOIN assets a ON a.id = $2::uuid
-         LEFT JOIN LATERAL (${CONTRACT_AT_SITE_NOW}) c ON true
-        WHERE s.id = $1::uuid`,
-      [input.siteId, input.assetId ?? null, now],
-    )) as SiteAssetRow[];
+    const place = await this.places.submit({ siteId: input.siteId, assetId: input.assetId ?? null, at: now });
     if (!place || !canSeeTenant(user, place.tenant_id)) throw new NotFoundError('site', input.siteId);
     if (input.assetId !== undefined) {
       if (place.asset_id === null || place.asset_tenant_id !== place.tenant_id) {
@@ -256,6 +275,17 @@ export class TicketsService {
     }
     this.changes.publish({ ticketId: id, tenantId: row.tenant_id, type: 'created', version: 1, at: now.toISOString() });
     return { status: 201, body: respond(number), replayed: false };
+  }
+
+  /** One statement for a batch of place lookups; undefined where the site is unknown. */
+  private async lookupPlaces(queries: readonly PlaceQuery[]): Promise<Array<SiteAssetRow | undefined>> {
+    const rows = (await this.dataSource.query(PLACES_SQL, [
+      queries.map((q) => q.siteId),
+      queries.map((q) => q.assetId),
+      queries.map((q) => q.at),
+    ])) as Array<SiteAssetRow & { ord: string }>;
+    const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
+    return queries.map((_, i) => byOrd.get(i + 1));
   }
 
   private async idempotentAnswer(userId: string, key: string, hash: string): Promise<CreateTicketResult | null> {
