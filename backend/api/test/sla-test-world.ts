@@ -71,7 +71,7 @@ export async function armTickets(
                              ('sla.breach', 'response', ${RESPONSE_MS + 1}::bigint),
                              ('sla.warning', 'restore', ${(RESTORE_MS * 3) / 4}::bigint),
                              ('sla.breach', 'restore', ${RESTORE_MS + 1}::bigint)) AS j(name, clock, ms)
-          WHERE $9::boolean AND (j.name <> 'sla.warning' OR j.clock <> 'response' OR $10::boolean)
+          WHERE $9::boolean AND (j.name = 'sla.warning') = (j.clock = 'restore' OR $10::boolean)
        )
        SELECT id FROM g ORDER BY i`,
       [
@@ -93,8 +93,11 @@ export async function armTickets(
   return ids;
 }
 
-/** Timers each armed ticket has (response breach, restore warning, restore breach). */
-export const TIMERS_PER_TICKET = 3;
+/**
+ * Timers each armed ticket has: one per clock, its next (the response breach — its warning counts as
+ * recorded — and the restore warning; the restore breach follows once that warning fires).
+ */
+export const TIMERS_PER_TICKET = 2;
 
 export async function countEvents(ds: DataSource, type: string): Promise<{ events: number; tickets: number }> {
   const [row] = (await ds.query(

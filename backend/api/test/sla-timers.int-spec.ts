@@ -80,10 +80,12 @@ describe('SLA timers', () => {
       await waitFor(async () => changes.filter((c) => c.type === 'sla_breached').length >= 20, 'changes', 5_000);
       expect(changes.filter((c) => c.type === 'sla_breached' && ids.includes(c.ticketId))).toHaveLength(20);
       expect(changes.every((c) => c.version === 2)).toBe(true);
-      // the remaining timers (restore warning and breach) wait in Redis; the fired ones are gone
+      // the restore warnings wait in Redis (one timer per clock; their breach follows them); the fired ones are gone
       const delayed = await timerJobIds(env.redisUrl, env.queuePrefix);
       expect(delayed.filter((id) => id.startsWith('sla-breach.') && id.includes('.response.'))).toEqual([]);
-      expect(delayed.filter((id) => ids.some((t) => id.includes(t)))).toHaveLength(40);
+      const mine = delayed.filter((id) => ids.some((t) => id.includes(t)));
+      expect(mine).toHaveLength(20);
+      expect(mine.every((id) => id.startsWith('sla-warning.') && id.includes('.restore.'))).toBe(true);
     } finally {
       sub.disconnect();
     }
@@ -205,5 +207,58 @@ describe('SLA timers', () => {
     const customer = await signIn(env.dataSource, api.baseUrl, 'customer', { tenantId: world.tenantId });
     expect((await customer.get('/api/notifications')).status).toBe(403);
     expect((await manager.get('/api/notifications?limit=0')).status).toBe(400);
+  });
+
+  it('keeps one timer per clock: a warning hands on to its breach timer, which fires on time', async () => {
+    const own = await createSlaWorld(env.dataSource); // its own tenant, apart from the counts above
+    // Far ahead: only the two warnings wait in Redis, no breach timer yet.
+    const [ahead] = await armTickets(env.dataSource, own, {
+      n: 1,
+      firstDeadline: new Date(Date.now() + 600_000),
+      stepMs: 0,
+      viaOutbox: true,
+      tag: 'W',
+      warnResponse: true,
+    });
+    const timersOf = async (ticketId: string) =>
+      (await timerJobIds(env.redisUrl, env.queuePrefix)).filter((id) => id.includes(ticketId)).sort();
+    await waitFor(async () => (await timersOf(String(ahead))).length === 2, 'warnings armed', 10_000);
+    await sleep(1_200); // a reconciliation round keeps exactly these
+    expect(await timersOf(String(ahead))).toEqual([
+      `sla-warning.${ahead}.response.v0`,
+      `sla-warning.${ahead}.restore.v0`,
+    ]);
+
+    // Warnings due now, deadlines 3 s ahead: each warning is recorded and arms the breach timer, which fires.
+    const ids = await armTickets(env.dataSource, own, {
+      n: 5,
+      firstDeadline: new Date(Date.now() + 3_000),
+      stepMs: 10,
+      viaOutbox: true,
+      tag: 'H',
+      warnResponse: true,
+    });
+    const events = async () =>
+      (await env.dataSource.query(
+        `SELECT e.ticket_id, e.type, e.occurred_at, c.deadline FROM ticket_events e
+           JOIN ticket_sla_clocks c ON c.ticket_id = e.ticket_id AND c.clock = 'response'
+          WHERE e.ticket_id = ANY($1::uuid[]) AND e.type IN ('sla_warning', 'sla_breached') ORDER BY e.id`,
+        [ids],
+      )) as Array<{ ticket_id: string; type: string; occurred_at: Date; deadline: Date }>;
+    await waitFor(
+      async () => (await events()).filter((e) => e.type === 'sla_breached').length >= 5,
+      'breaches',
+      15_000,
+    );
+    await sleep(1_200);
+    const log = await events();
+    for (const id of ids) {
+      const mine = log.filter((e) => e.ticket_id === id);
+      expect(mine.map((e) => e.type)).toEqual(['sla_warning', 'sla_breached']);
+      const breach = mine[1] as (typeof mine)[number];
+      const late = breach.occurred_at.getTime() - breach.deadline.getTime();
+      expect(late).toBeGreaterThan(0);
+      expect(late).toBeLessThan(2_000);
+    }
   });
 });

@@ -15,8 +15,11 @@ import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationMessa
 import { ContractTermsCache, lockAndProjectTicketSlaBatch, type LockedTicketSlaBatchEntry } from './sla-projection';
 import {
   SLA_EVENT_BY_KIND,
+  armSlaTimers,
+  clockAfterWarning,
   decideSlaTimer,
   slaEventDedupKey,
+  type SlaTimerClock,
   type SlaTimerClockRow,
   type SlaTimerDecision,
 } from './sla-timers';
@@ -54,7 +57,9 @@ export const SLA_TIMER_BATCH = 200;
  * the condition holds (warning instant reached while running; clock breached and not yet recorded).
  * Acting = record the 'sla_warning' / 'sla_breached' event under a unique dedup key (ticket, clock,
  * clock cycle), set warned_at / breached_at, bump the ticket version (its flags changed), deliver
- * notifications through every channel. After COMMIT the change is published to the live stream.
+ * notifications through every channel. A warning of the current version also arms, in the same
+ * transaction, the breach timer that follows it (one armed timer per clock, see planSlaTimers).
+ * After COMMIT the change is published to the live stream.
  *
  * Group commit: timers that arrive while a transaction is running wait and are then fired together in
  * the next one, with a fixed number of statements per batch (lockAndProjectTicketSlaBatch). Idle, a
@@ -110,11 +115,18 @@ export class SlaTimerService {
         dedupKey: string;
       }> = [];
       const seen = new Set<string>();
+      /** Per ticket and clock: the clock whose next timer (the breach) a warning hands on to. */
+      const handedOn = new Map<string, SlaTimerClock>();
       items.forEach((item, index) => {
         const p = item.payload;
         const ticket = locked.get(p.ticketId);
         const clock = ticket?.clocks.find((c) => c.clock === p.clock);
         const decision = decideSlaTimer(item.kind, p.timerVersion, clock, now);
+        if (item.kind === 'warning') {
+          const next = clockAfterWarning(p.timerVersion, clock, decision, now);
+          const key = `${p.ticketId}.${p.clock}`;
+          if (next && (decision.act || !handedOn.has(key))) handedOn.set(key, next);
+        }
         const dedupKey = clock ? slaEventDedupKey(item.kind, p.ticketId, p.clock, clock.started_at) : '';
         if (!decision.act || !clock || !ticket) {
           results.push(decision);
@@ -145,6 +157,9 @@ export class SlaTimerService {
           },
         });
       });
+      // The breach timers that follow the warnings, in this transaction (so a recorded warning never
+      // lacks its breach timer).
+      if (handedOn.size > 0) await armSlaTimers(manager, [...handedOn.values()]);
       if (acting.length === 0) return results;
 
       const inserted = (await manager.query(

@@ -1,6 +1,7 @@
 import { JOB_DEFINITIONS, assertValidJobId, jobIdFor, slaTimerJobId } from '@leitstand/backend/jobs';
 import {
   breachDueAt,
+  clockAfterWarning,
   decideSlaTimer,
   needsNewTimers,
   planSlaTimers,
@@ -58,18 +59,20 @@ describe('SLA timer job ids', () => {
 });
 
 describe('planSlaTimers', () => {
-  it('arms a warning at warning_at and a breach at the first breached instant (deadline + 1 ms)', () => {
+  it('arms only the next timer: the warning at warning_at while it is not recorded', () => {
     const plan = planSlaTimers(running);
     expect(plan.map((t) => [t.name, t.jobId, t.dueAt.toISOString()])).toEqual([
       ['sla.warning', `sla-warning.${TICKET}.restore.v3`, '2026-03-02T10:45:00.000Z'],
-      ['sla.breach', `sla-breach.${TICKET}.restore.v3`, '2026-03-02T11:00:00.001Z'],
     ]);
     expect(plan[0]?.payload).toEqual({ ticketId: TICKET, clock: 'restore', timerVersion: 3 });
-    expect(breachDueAt(deadline).getTime() - deadline.getTime()).toBe(1);
   });
 
-  it('skips the warning once recorded, and arms nothing once the breach is recorded', () => {
-    expect(planSlaTimers({ ...running, warnedAt: warningAt }).map((t) => t.kind)).toEqual(['breach']);
+  it('once the warning is recorded (or without one), the breach at the first breached instant (deadline + 1 ms)', () => {
+    expect(
+      planSlaTimers({ ...running, warnedAt: warningAt }).map((t) => [t.name, t.jobId, t.dueAt.toISOString()]),
+    ).toEqual([['sla.breach', `sla-breach.${TICKET}.restore.v3`, '2026-03-02T11:00:00.001Z']]);
+    expect(planSlaTimers({ ...running, warningAt: null }).map((t) => t.kind)).toEqual(['breach']);
+    expect(breachDueAt(deadline).getTime() - deadline.getTime()).toBe(1);
     expect(planSlaTimers({ ...running, warnedAt: warningAt, breachedAt: new Date() })).toEqual([]);
   });
 
@@ -158,5 +161,30 @@ describe('slaEventDedupKey', () => {
       /^sla_warning\./,
     );
     expect(a.length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('clockAfterWarning (one timer per clock: the warning hands on to the breach)', () => {
+  const at = new Date(warningAt.getTime() + 5);
+  const next = (version: number, clockRow: SlaTimerClockRow | undefined) => {
+    const clock = clockAfterWarning(version, clockRow, decideSlaTimer('warning', version, clockRow, at), at);
+    return clock && planSlaTimers(clock).map((t) => t.jobId);
+  };
+
+  it('arms the breach when the warning is recorded now or was recorded before', () => {
+    expect(next(3, row())).toEqual([`sla-breach.${TICKET}.restore.v3`]);
+    expect(next(3, row({ warned_at: warningAt }))).toEqual([`sla-breach.${TICKET}.restore.v3`]);
+  });
+
+  it('arms the (overdue) breach of a clock found breached, and nothing for a stopped clock', () => {
+    expect(next(3, row({ state: 'breached' }))).toEqual([`sla-breach.${TICKET}.restore.v3`]);
+    expect(next(3, row({ state: 'met' }))).toEqual([]);
+  });
+
+  it('hands on nothing from a stale, early or vanished warning', () => {
+    expect(next(2, row())).toBeNull();
+    expect(next(3, undefined)).toBeNull();
+    const early = new Date(warningAt.getTime() - 1);
+    expect(clockAfterWarning(3, row(), decideSlaTimer('warning', 3, row(), early), early)).toBeNull();
   });
 });

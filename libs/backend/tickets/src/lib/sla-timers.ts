@@ -10,9 +10,11 @@ import {
 } from '@leitstand/backend/jobs';
 
 /**
- * SLA timers: for each running clock a warning job (at warning_at) and a breach job (at deadline + 1 ms,
- * the first breached instant — the domain's nextCheckAt) as BullMQ delayed jobs whose ids carry the
- * clock's timer_version. A change that moves a clock's deadline or warning instant bumps the version
+ * SLA timers: for each running clock its next timer — the warning job (at warning_at) until the warning is
+ * recorded, then the breach job (at deadline + 1 ms, the first breached instant — the domain's nextCheckAt)
+ * — as BullMQ delayed jobs whose ids carry the clock's timer_version. The warning's handler arms the
+ * breach in the transaction that records the warning, so one job per clock waits at a time (most clocks
+ * stop before their warning: their breach job is never written). A change that moves a clock's deadline or warning instant bumps the version
  * (slaClockUpsert), so the new timers get new ids and the old ones become orphans: their handler sees
  * the version mismatch and does nothing, reconciliation removes them. Nothing ever stacks.
  */
@@ -52,7 +54,6 @@ export function breachDueAt(deadline: Date): Date {
 export function planSlaTimers(c: SlaTimerClock): PlannedSlaTimer[] {
   if (c.deadline === null) return [];
   const payload: SlaTimerPayload = { ticketId: c.ticketId, clock: c.clock, timerVersion: c.timerVersion };
-  const timers: PlannedSlaTimer[] = [];
   const breach = (): PlannedSlaTimer => ({
     kind: 'breach',
     name: slaTimerJobName('breach'),
@@ -63,23 +64,46 @@ export function planSlaTimers(c: SlaTimerClock): PlannedSlaTimer[] {
   if (c.state === 'breached') return c.breachedAt === null ? [breach()] : [];
   if (c.state !== 'running') return [];
   if (c.warningAt !== null && c.warnedAt === null && c.warningAt.getTime() <= c.deadline.getTime()) {
-    timers.push({
-      kind: 'warning',
-      name: slaTimerJobName('warning'),
-      jobId: slaTimerJobId('warning', payload),
-      payload,
-      dueAt: c.warningAt,
-    });
+    // Only the next timer: the breach timer is armed when the warning fires (nextSlaTimersAfterWarning).
+    return [
+      {
+        kind: 'warning',
+        name: slaTimerJobName('warning'),
+        jobId: slaTimerJobId('warning', payload),
+        payload,
+        dueAt: c.warningAt,
+      },
+    ];
   }
-  if (c.breachedAt === null) timers.push(breach());
-  return timers;
+  return c.breachedAt === null ? [breach()] : [];
+}
+
+/**
+ * Pure: the clock whose timers a fired warning timer hands on to — the breach timer that follows it —
+ * or null. A clock keeps one armed timer at a time: the warning, and once the warning fired, the breach.
+ * So whenever a warning timer of the clock's current version has run (it recorded the warning, found it
+ * recorded already, or found the clock breached meanwhile), the clock's next timers are planned from the
+ * clock as it now is; a stale, early or vanished warning hands on nothing (whoever moved the clock armed
+ * its new timers; an early one is retried).
+ */
+export function clockAfterWarning(
+  timerVersion: number,
+  clock: SlaTimerClockRow | undefined,
+  decision: SlaTimerDecision,
+  now: Date,
+): SlaTimerClock | null {
+  if (!clock || clock.timer_version !== timerVersion) return null;
+  if (!decision.act && decision.reason !== 'already-recorded' && decision.reason !== 'not-applicable') return null;
+  const after = toTimerClock(clock);
+  return decision.act ? { ...after, warnedAt: now } : after;
 }
 
 /**
  * Whether a projection write needs new timers for a clock: it has timers to plan and it is new, has a
  * new timer version (deadline or warning moved — including a priority upgrade that breaches it at
  * once), or (re)started running (a reopened clock may keep its deadline and version). A running clock
- * that merely passed its deadline keeps the breach timer it has (that timer is firing right now).
+ * that merely passed its deadline keeps the timer it has (its breach timer is firing right now, or its
+ * warning timer, due earlier, hands on to the breach when it runs).
  */
 export function needsNewTimers(
   before: { state: string; timerVersion: number } | undefined,
