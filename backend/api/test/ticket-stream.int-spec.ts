@@ -127,6 +127,27 @@ describe('ticket change stream (SSE)', () => {
     expect(customerAStream.changes.some((c) => c.ticketId === other.body.id)).toBe(false);
   });
 
+  it('delivers every change of a burst of concurrent creates (published together per batch), each once', async () => {
+    const agent2 = await signIn(env.dataSource, api2.baseUrl, 'agent');
+    const stream = await openStream(api2.baseUrl, agent2.session.headers);
+    open.push(stream);
+    await waitFor(() => stream.comments.includes('connected'), 'stream connected');
+    await sleep(300);
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        agent1.post<TicketDetail>('/api/tickets', { siteId: a.siteId, assetId: a.assetA, title: `Schwall ${i}` }),
+      ),
+    );
+    expect(burst.map((r) => r.status)).toEqual(Array(30).fill(201));
+    const ids = burst.map((r) => r.body.id);
+    await waitFor(() => stream.changes.filter((c) => ids.includes(c.ticketId)).length >= 30, 'burst on API #2');
+    await sleep(300);
+    const seen = stream.changes.filter((c) => ids.includes(c.ticketId));
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen.map((c) => c.ticketId))).toEqual(new Set(ids));
+    expect(seen.every((c) => c.type === 'created' && c.version === 1 && c.tenantId === a.tenantId)).toBe(true);
+  });
+
   it('ends open streams on shutdown, so SIGTERM is not held up', async () => {
     const agent2 = await signIn(env.dataSource, api2.baseUrl, 'agent');
     const stream = await openStream(api2.baseUrl, agent2.session.headers);

@@ -38,6 +38,7 @@ export const SSE_HEARTBEAT_MS = 15_000;
 export class TicketChangesPublisher {
   private readonly channel: string;
   private readonly logger: PinoLogger;
+  private pending: TicketChangeEvent[] = [];
 
   constructor(
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
@@ -48,10 +49,30 @@ export class TicketChangesPublisher {
     this.logger = logger.child({ component: 'ticket-changes' });
   }
 
+  /**
+   * Queues `change`; the changes published in one turn of the event loop (a group-committed batch
+   * resolves all its creates at once) go to Redis in one pipeline — one write, in order.
+   */
   publish(change: TicketChangeEvent): void {
-    this.redis.publish(this.channel, JSON.stringify(change)).catch((error: unknown) => {
+    this.pending.push(change);
+    if (this.pending.length === 1) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    const changes = this.pending;
+    this.pending = [];
+    const pipeline = this.redis.pipeline();
+    for (const change of changes) pipeline.publish(this.channel, JSON.stringify(change));
+    const lost = (change: TicketChangeEvent, error: unknown): void =>
       this.logger.warn(`ticket change ${change.ticketId}@${change.version} not published: ${describeError(error)}`);
-    });
+    pipeline
+      .exec()
+      .then((results) =>
+        results?.forEach(([error], i) => {
+          if (error) lost(changes[i] as TicketChangeEvent, error);
+        }),
+      )
+      .catch((error: unknown) => changes.forEach((change) => lost(change, error)));
   }
 }
 
