@@ -225,7 +225,7 @@ async function benchRaw(env: TestEnv, list: Target[], notify: boolean): Promise<
           ? `WITH row AS (INSERT INTO outbox_messages (job_name, payload) VALUES ('ticket.created', $1::jsonb) RETURNING id)
              SELECT pg_notify('leitstand_outbox', '') FROM row`
           : `INSERT INTO outbox_messages (job_name, payload) VALUES ('ticket.created', $1::jsonb)`,
-        [JSON.stringify({ ticketId: id, version: 1 })],
+        [JSON.stringify({ ticketIds: [id] })],
       );
       await c.query('COMMIT');
       latencies.push(performance.now() - started);

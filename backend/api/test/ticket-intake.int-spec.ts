@@ -197,7 +197,7 @@ describe('ticket intake and queue', () => {
               (SELECT count(*)::int FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'created') AS created,
               (SELECT count(*)::int FROM ticket_sla_clocks c WHERE c.ticket_id = t.id) AS clocks,
               (SELECT count(*)::int FROM outbox_messages o
-                WHERE o.job_name = 'ticket.created' AND o.payload->>'ticketId' = t.id::text) AS intake_jobs,
+                WHERE o.job_name = 'ticket.created' AND o.payload->'ticketIds' ? t.id::text) AS intake_jobs,
               (SELECT count(*)::int FROM outbox_messages o
                 WHERE o.job_name IN ('sla.warning', 'sla.breach') AND o.payload->>'ticketId' = t.id::text) AS timers
          FROM tickets t WHERE t.title LIKE 'Burst %' OR t.title LIKE 'Schlüssel %' ORDER BY t.number`,
@@ -212,8 +212,15 @@ describe('ticket intake and queue', () => {
     );
     const sequence = rows.map((r) => Number(r.number.slice(5)));
     expect(sequence).toEqual(sequence.map((_, i) => (sequence[0] as number) + i));
-    // Group commit: the 61 tickets were written by fewer transactions than requests.
-    expect(new Set(rows.map((r) => r.tx)).size).toBeLessThan(61);
+    // Group commit: the 61 tickets were written by fewer transactions than requests, each with one intake job.
+    const transactions = new Set(rows.map((r) => r.tx)).size;
+    expect(transactions).toBeLessThan(61);
+    const [jobs] = (await ds.query(
+      `SELECT count(*)::int AS n FROM outbox_messages
+        WHERE job_name = 'ticket.created' AND payload->'ticketIds' ?| (SELECT array_agg(id::text) FROM tickets
+                                                                        WHERE title LIKE 'Burst %' OR title LIKE 'Schlüssel %')`,
+    )) as Array<{ n: number }>;
+    expect(jobs?.n).toBe(transactions);
   });
 
   describe('queue', () => {

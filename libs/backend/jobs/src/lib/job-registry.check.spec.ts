@@ -29,7 +29,7 @@ describe('assertEveryJobHasOneHandler', () => {
 
 describe('job ids', () => {
   it('are deterministic and legal for BullMQ', () => {
-    const id = JOB_DEFINITIONS['ticket.created'].jobId({ ticketId: '0b5d', version: 1 });
+    const id = JOB_DEFINITIONS['ticket.created'].jobId({ ticketIds: ['0b5d', '77e1'] });
     expect(id).toBe('ticket-created.0b5d');
     expect(() => assertValidJobId(id)).not.toThrow();
     expect(() => assertValidJobId('a:b')).toThrow();

@@ -17,8 +17,11 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { 'sla-timers': 256, tickets: 64 };
 
 export interface JobPayloads {
-  /** A ticket was created: the worker confirms the intake in the ticket's event log. */
-  'ticket.created': { ticketId: string; version: number };
+  /**
+   * Tickets were created — one job per committed intake batch, its tickets in number order: the worker
+   * confirms each intake in the ticket's event log.
+   */
+  'ticket.created': { ticketIds: string[] };
   /** Recompute a contract's KPI roll-ups (the named periods, or the current/previous ones and every stored one). */
   'kpi.recompute-contract': { contractId: string; periods?: string[] };
   /** Every few minutes (job scheduler 'kpi-sweep'): enqueue a recompute for each contract whose tickets changed. */
@@ -104,7 +107,8 @@ export const KPI_NIGHTLY_TZ = 'Europe/Berlin';
 export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   'ticket.created': {
     queue: 'tickets',
-    jobId: (p) => `ticket-created.${p.ticketId}`,
+    // Batches are disjoint: the first ticket names the batch.
+    jobId: (p) => `ticket-created.${p.ticketIds[0] ?? 'none'}`,
     options: DEFAULT_JOB_OPTIONS,
   },
   'kpi.recompute-contract': {

@@ -15,7 +15,8 @@ interface Confirmation {
 }
 
 /**
- * Handles 'ticket.created': confirms the intake in the ticket's event log, exactly once.
+ * Handles 'ticket.created' (one job per committed intake batch): confirms each ticket's intake in its
+ * event log, exactly once.
  * The job is delivered at least once; the unique dedup key turns a repeat into a no-op, and a ticket
  * that is gone is skipped. Jobs that arrive while a batch is being written are confirmed together in
  * the next one (group commit: one INSERT … SELECT for the batch); a failed batch fails each of its
@@ -36,8 +37,12 @@ export class TicketIntakeHandler implements HandlesJob<'ticket.created'> {
     @Inject(Metrics) private readonly metrics: Metrics,
   ) {}
 
-  handle(payload: JobPayloads['ticket.created'], context: JobContext): Promise<void> {
-    return this.batches.submit({ ticketId: payload.ticketId, jobId: context.jobId, attempt: context.attempt });
+  async handle(payload: JobPayloads['ticket.created'], context: JobContext): Promise<void> {
+    await Promise.all(
+      payload.ticketIds.map((ticketId) =>
+        this.batches.submit({ ticketId, jobId: context.jobId, attempt: context.attempt }),
+      ),
+    );
   }
 
   private async confirm(items: readonly Confirmation[]): Promise<void[]> {

@@ -111,11 +111,11 @@ async function writeYear(
     records.map((r) => ({ ticketId: r.row.id, tenantId: r.row.tenant_id, rows: r.clocks })),
   );
   const clocks = clockArrays.map((values, i) => p(values, `${SLA_CLOCK_COLUMNS.types[i] as string}[]`));
-  // SLA timers of the new clocks (timer version 0), then the intake confirmation.
-  const jobs: OutboxJob[] = records.flatMap((r) => [
-    ...slaTimerJobs(r.clocks.map((c) => newClockTimer(r.row.id, c))),
-    { jobName: 'ticket.created', payload: { ticketId: r.row.id, version: 1 } },
-  ]);
+  // SLA timers of the new clocks (timer version 0), then one intake confirmation job for the batch.
+  const jobs: OutboxJob[] = [
+    ...slaTimerJobs(records.flatMap((r) => r.clocks.map((c) => newClockTimer(r.row.id, c)))),
+    { jobName: 'ticket.created', payload: { ticketIds: records.map((r) => r.row.id) } },
+  ];
   const [jobNames, jobPayloads, jobRunAts] = outboxColumnArrays(jobs);
   const keyed = records.filter((r) => r.idempotency !== null);
   const key = <V>(pick: (k: NonNullable<TicketIntakeRecord['idempotency']>, r: TicketIntakeRecord) => V): V[] =>
