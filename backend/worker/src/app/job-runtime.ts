@@ -88,6 +88,7 @@ export class JobRuntime implements OnApplicationBootstrap, OnApplicationShutdown
       pollMs: this.config.outbox.pollMs,
       batchSize: this.config.outbox.batchSize,
       databaseUrl: this.config.database.url,
+      retentionMs: this.config.outbox.retentionHours * 3_600_000,
     });
     this.metrics.onScrape(async () => {
       const lag = await this.relay?.lag();

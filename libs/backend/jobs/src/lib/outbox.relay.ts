@@ -18,7 +18,13 @@ export interface OutboxRelayOptions {
   pollMs: number;
   batchSize: number;
   databaseUrl: string;
+  /** Delivered rows older than this are deleted (at most every PURGE_EVERY_MS, PURGE_CHUNK rows a statement). */
+  retentionMs: number;
 }
+
+/** How often the relay deletes delivered rows past their retention, and how many per statement. */
+export const OUTBOX_PURGE_EVERY_MS = 60_000;
+export const OUTBOX_PURGE_CHUNK = 5_000;
 
 /**
  * Moves outbox rows into BullMQ, at least once.
@@ -28,6 +34,8 @@ export interface OutboxRelayOptions {
  * still holds, and handlers are idempotent for the rest. While Redis is down the round fails fast and
  * the rows wait in PostgreSQL; nothing is lost.
  * Rounds run when NOTIFY says a row was committed, and every `pollMs` as a fallback.
+ * Delivered rows stay for `retentionMs` (to trace what was sent), then the relay deletes them, so the
+ * table does not grow without end; undelivered rows are never deleted.
  */
 export class OutboxRelay {
   private running = false;
@@ -35,6 +43,8 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private listener: Client | null = null;
   private redisDownLogged = false;
+  private lastPurge = 0;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -116,6 +126,26 @@ export class OutboxRelay {
     });
   }
 
+  /**
+   * Deletes rows delivered more than `retentionMs` ago, oldest first, in chunks (the primary key walks
+   * from the oldest row, so a chunk reads little more than it deletes); returns how many.
+   */
+  async purgeDelivered(): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const rows = (await this.dataSource.query(
+        `DELETE FROM outbox_messages WHERE id IN (
+           SELECT id FROM outbox_messages
+            WHERE published_at < now() - $1 * interval '1 millisecond'
+            ORDER BY id LIMIT $2)
+         RETURNING id`,
+        [this.options.retentionMs, OUTBOX_PURGE_CHUNK],
+      )) as [unknown[], number];
+      deleted += rows[1];
+      if (rows[1] < OUTBOX_PURGE_CHUNK || this.stopping) return deleted; // the rest waits for the next purge
+    }
+  }
+
   /** Unpublished rows and the age of the oldest one, for metrics. */
   async lag(): Promise<{ pending: number; oldestAgeSeconds: number }> {
     const [row] = (await this.dataSource.query(
@@ -134,6 +164,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.wake?.();
     await this.loop;
     await this.listener?.end().catch(() => undefined);
@@ -147,6 +178,12 @@ export class OutboxRelay {
         moved = await this.relayOnce();
       } catch (error) {
         this.logger.warn(`outbox relay round failed (${describeError(error)}); retrying`);
+      }
+      if (Date.now() - this.lastPurge >= OUTBOX_PURGE_EVERY_MS) {
+        this.lastPurge = Date.now();
+        await this.purgeDelivered()
+          .then((n) => n > 0 && this.logger.info({ deleted: n }, 'outbox: delivered rows past retention deleted'))
+          .catch((error: unknown) => this.logger.warn(`outbox purge failed (${describeError(error)}); retrying`));
       }
       // A full batch means there may be more: go again at once; otherwise sleep until NOTIFY or poll.
       if (moved < this.options.batchSize && this.running) {

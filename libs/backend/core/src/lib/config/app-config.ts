@@ -31,7 +31,7 @@ export interface AppConfig {
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string };
-  readonly outbox: { readonly pollMs: number; readonly batchSize: number };
+  readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly retentionHours: number };
   readonly auth: { readonly jwtSecret: string };
   readonly shutdownTimeoutMs: number;
 }
@@ -71,7 +71,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     database: Object.freeze({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }),
     redis: Object.freeze({ url: env.REDIS_URL }),
     queue: Object.freeze({ prefix: env.QUEUE_PREFIX }),
-    outbox: Object.freeze({ pollMs: env.OUTBOX_POLL_MS, batchSize: env.OUTBOX_BATCH_SIZE }),
+    outbox: Object.freeze({
+      pollMs: env.OUTBOX_POLL_MS,
+      batchSize: env.OUTBOX_BATCH_SIZE,
+      retentionHours: env.OUTBOX_RETENTION_HOURS,
+    }),
     auth: Object.freeze({ jwtSecret: env.JWT_SECRET }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   });

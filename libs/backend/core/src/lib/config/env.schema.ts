@@ -38,6 +38,7 @@ export const ENV_SCHEMA = z
     WEB_DIST: z.string().min(1).optional(),
     OUTBOX_POLL_MS: positiveMs.default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+    OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
     SLA_RECONCILE_MS: positiveMs.default(60000),
     SHUTDOWN_TIMEOUT_MS: positiveMs.default(15000),
@@ -72,6 +73,9 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
   WEB_DIST: { description: 'folder of the built UI; when set the API serves it at /' },
   OUTBOX_POLL_MS: { description: 'fallback poll interval of the outbox relay (it is woken by NOTIFY as well)' },
   OUTBOX_BATCH_SIZE: { description: 'outbox rows moved to Redis per relay round' },
+  OUTBOX_RETENTION_HOURS: {
+    description: 'how long delivered outbox rows are kept (for tracing) before the relay deletes them',
+  },
   WORKER_CONCURRENCY: { description: 'jobs a worker process runs at once per queue' },
   SLA_RECONCILE_MS: {
     description: 'period of the worker reconciling SLA timers in Redis with the clocks in PostgreSQL',
