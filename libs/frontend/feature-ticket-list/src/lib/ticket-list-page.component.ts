@@ -1,17 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  afterNextRender,
-  computed,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
+import { ScrollingModule } from '@angular/cdk/scrolling';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -87,8 +78,6 @@ export class TicketListPageComponent {
   private readonly api = inject(TicketsApiService);
   private readonly catalog = inject(CatalogApiService);
   private readonly i18n = inject(I18nService);
-  private readonly injector = inject(Injector);
-  private readonly viewport = viewChild(CdkVirtualScrollViewport);
   private readonly reloadSoon$ = new Subject<void>();
   private pageRequest: Subscription | null = null;
   private sitesRequested = false;
@@ -190,7 +179,6 @@ export class TicketListPageComponent {
         this.tickets.set(page.items);
         this.nextCursor.set(page.nextCursor);
         this.state.set('loaded');
-        this.remeasureViewport();
       },
       error: (error: unknown) => {
         this.error.set(describeError(error));
@@ -213,14 +201,6 @@ export class TicketListPageComponent {
       },
       error: (error: unknown) => this.error.set(describeError(error)),
     });
-  }
-
-  /**
-   * The viewport appears with the first ticket (and the status line above it changes height with the
-   * count): measure it again once rendered, so its rows never depend on a size taken mid-layout.
-   */
-  private remeasureViewport(): void {
-    afterNextRender({ read: () => this.viewport()?.checkViewportSize() }, { injector: this.injector });
   }
 
   private onChange(ticketId: string): void {
