@@ -44,7 +44,7 @@ describe('helpdesk agent journey', () => {
   it('takes a phone call, creates an A-ticket and works it through accept, dispatch, pause, resume and restore', async () => {
     const title = `Bettenaufzug 2 steht im 3. OG (${Date.now()})`;
 
-    // 1. Sign in and see the (empty) live queue of this tenant.
+    // 1. Sign in and see the live queue (agents serve every tenant: it holds other runs' tickets too).
     await signInThroughUi(page, world.agent);
     await page.getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
     await shot('1-queue');
@@ -85,8 +85,12 @@ describe('helpdesk agent journey', () => {
       .waitFor();
     await shot('3-ticket-created');
 
-    // 4. It is in the queue with both countdowns (text, not only colour).
+    // 4. It is in the queue with both countdowns (text, not only colour). The queue holds every tenant's open
+    // tickets, overdue ones first: the agent narrows it to this site, as one does with a long queue.
     await page.getByRole('link', { name: '← Zur Warteschlange' }).click();
+    await page.getByRole('combobox', { name: 'Standort' }).click();
+    await page.getByRole('option', { name: world.siteName, exact: true }).click();
+    await page.getByRole('status').first().getByText('1 Ticket', { exact: true }).waitFor();
     const row = page.getByRole('listitem').filter({ hasText: number });
     await row.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
       // Say what the queue showed instead, so that a failure on CI can be read from its log.

@@ -5,7 +5,10 @@ import type { CreateTicketRequest, TicketDetail } from '@leitstand/api-contracts
 import { DEFAULT_DATABASE_URL, baseUrl } from './stack';
 import type { E2eUser } from './users';
 
-/** What the agent journey works with: its own tenant, so the queue holds only this run's tickets. */
+/**
+ * What the agent journey works with: a tenant and site of its own (agents serve every tenant, so the journey
+ * narrows the queue to this site).
+ */
 export interface AgentWorld {
   readonly tenantName: string;
   readonly siteId: string;
