@@ -3,18 +3,17 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import {
   API_MAIN,
   API_MIGRATE,
-  API_PORT,
   DEFAULT_DATABASE_URL,
   DEFAULT_REDIS_URL,
   OUTPUT_DIR,
   WEB_DIST,
-  WORKER_HTTP_PORT,
   WORKER_MAIN,
   WORKSPACE_ROOT,
+  freePort,
   outputPath,
 } from './stack';
 import { publishWorld, seedWorld } from './seed';
-import { type StackProcess, isAnswering, startProcess, stopProcess, waitForHealthy } from './stack-process';
+import { type StackProcess, startProcess, stopProcess, waitForHealthy } from './stack-process';
 
 declare global {
   // Shared with globalTeardown, which runs in the same process.
@@ -23,7 +22,7 @@ declare global {
 
 /**
  * Starts the real stack for the e2e run: migrate (creates the database if missing), then api (serving the built
- * UI from WEB_DIST) and worker on their e2e ports, each with a queue prefix of its own for this run.
+ * UI from WEB_DIST) and worker on free ports, with a queue prefix of its own for this run.
  * Set E2E_BASE_URL to run the specs against a stack that is already running instead.
  */
 export default async function globalSetup(): Promise<void> {
@@ -41,16 +40,10 @@ export default async function globalSetup(): Promise<void> {
     );
   }
 
-  const apiHealth = `http://127.0.0.1:${API_PORT}/api/health`;
-  const workerHealth = `http://127.0.0.1:${WORKER_HTTP_PORT}/health`;
-  for (const [port, url] of [
-    [API_PORT, apiHealth],
-    [WORKER_HTTP_PORT, workerHealth],
-  ] as const) {
-    if (await isAnswering(url)) {
-      throw new Error(`[e2e] port ${port} is already in use (${url} answers); stop the leftover process first.`);
-    }
-  }
+  // Free ports of this run: a leftover stack or another run on the machine never collides with it.
+  const [apiPort, workerPort] = [await freePort(), await freePort()];
+  const apiHealth = `http://127.0.0.1:${apiPort}/api/health`;
+  const workerHealth = `http://127.0.0.1:${workerPort}/health`;
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -58,8 +51,8 @@ export default async function globalSetup(): Promise<void> {
     REDIS_URL: process.env['E2E_REDIS_URL'] ?? process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL,
     // Braces make it a Redis Cluster hash tag; the pid keeps parallel runs and leftovers apart.
     QUEUE_PREFIX: `{leitstand-e2e-${process.pid}}`,
-    API_PORT: String(API_PORT),
-    WORKER_HTTP_PORT: String(WORKER_HTTP_PORT),
+    API_PORT: String(apiPort),
+    WORKER_HTTP_PORT: String(workerPort),
     WEB_DIST,
     LOG_LEVEL: 'warn',
   };
@@ -97,6 +90,6 @@ export default async function globalSetup(): Promise<void> {
     throw error;
   }
 
-  process.env['E2E_BASE_URL'] = `http://127.0.0.1:${API_PORT}`;
+  process.env['E2E_BASE_URL'] = `http://127.0.0.1:${apiPort}`;
   process.stdout.write(`\n[e2e] stack up at ${process.env['E2E_BASE_URL']} (queue prefix ${env['QUEUE_PREFIX']})\n`);
 }

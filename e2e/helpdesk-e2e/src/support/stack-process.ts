@@ -62,16 +62,6 @@ export async function waitForHealthy(proc: StackProcess, url: string, timeoutMs 
   );
 }
 
-/** True when something already answers on `url` (a leftover stack would make the run test stale code). */
-export async function isAnswering(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(1_000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** SIGTERM, wait for a graceful exit, SIGKILL after `graceMs`. */
 export async function stopProcess(proc: StackProcess, graceMs = 15_000): Promise<void> {
   if (hasExited(proc)) {
