@@ -163,9 +163,9 @@ const SLA_CLOCK_ON_CONFLICT = `ON CONFLICT (ticket_id, clock) DO UPDATE SET
         OR c.warning_at IS DISTINCT FROM EXCLUDED.warning_at THEN 1 ELSE 0 END`;
 
 /**
- * The clock rows of new tickets as column arrays for `INSERT INTO ticket_sla_clocks (SLA_CLOCK_COLUMNS.names,
- * updated_at) SELECT …, clock_timestamp() FROM unnest(…)`: one bind parameter per column whatever the batch
- * size (the group-committed intake). Same columns and rounding as slaClockUpsert.
+ * Clock rows as column arrays for `INSERT INTO ticket_sla_clocks (SLA_CLOCK_COLUMNS.names, updated_at)
+ * SELECT …, clock_timestamp() FROM unnest(…)`: one bind parameter per column whatever the batch size (the
+ * group-committed intake, slaClockUpsertMany). Same columns and rounding as slaClockUpsert.
  */
 export const SLA_CLOCK_COLUMNS = {
   names: [
@@ -236,43 +236,21 @@ export function slaClockColumnArrays(
   return columns;
 }
 
-/** slaClockUpsert for the clocks of many tickets in one statement (the SLA timers' batches). */
+/**
+ * slaClockUpsert for the clocks of many tickets in one statement (the SLA timers' batches): one bind
+ * parameter per column (slaClockColumnArrays), whatever the batch size.
+ */
 export function slaClockUpsertMany(
   entries: ReadonlyArray<{ ticketId: string; tenantId: string; rows: readonly SlaClockRow[] }>,
 ): {
   sql: string;
   params: unknown[];
 } {
-  const params: unknown[] = [];
-  const values: string[] = [];
-  for (const e of entries) {
-    for (const r of e.rows) {
-      const base = params.length;
-      params.push(
-        e.ticketId,
-        r.clock,
-        e.tenantId,
-        r.priority,
-        JSON.stringify(r.budget),
-        round3(r.budgetMinutes),
-        r.calendarKey,
-        r.warningShare.toFixed(3),
-        r.state,
-        r.startedAt,
-        r.stoppedAt,
-        r.deadline,
-        r.warningAt,
-        round3(r.usedMinutes),
-        r.breachMinutes === null ? null : round3(r.breachMinutes),
-        r.lateMs,
-      );
-      const p = (i: number): string => `$${base + i}`;
-      values.push(
-        `(${p(1)}::uuid, ${p(2)}, ${p(3)}::uuid, ${p(4)}, ${p(5)}::jsonb, ${p(6)}::numeric, ${p(7)}, ${p(8)}::numeric, ${p(9)}, ${p(10)}::timestamptz, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)}::timestamptz, ${p(14)}::numeric, ${p(15)}::numeric, ${p(16)}::bigint, clock_timestamp())`,
-      );
-    }
-  }
-  return { sql: `${SLA_CLOCK_INSERT} VALUES ${values.join(', ')} ${SLA_CLOCK_ON_CONFLICT}`, params };
+  const columns = SLA_CLOCK_COLUMNS.types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+  return {
+    sql: `${SLA_CLOCK_INSERT} SELECT u.*, clock_timestamp() FROM unnest(${columns}) AS u ${SLA_CLOCK_ON_CONFLICT}`,
+    params: slaClockColumnArrays(entries),
+  };
 }
 
 /**

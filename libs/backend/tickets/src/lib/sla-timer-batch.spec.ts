@@ -32,11 +32,14 @@ describe('slaClockUpsertMany', () => {
       { ticketId: 't1', tenantId: 'n1', rows: p.clocks },
       { ticketId: 't2', tenantId: 'n2', rows: p.clocks },
     ]);
-    expect(many.params).toHaveLength(2 * 2 * 16);
-    // per row: ticket, clock, tenant, then the same 13 values as the single-ticket statement
-    expect(many.params.slice(0, 16)).toEqual([one.params[0], one.params[2], one.params[1], ...one.params.slice(3, 16)]);
-    expect(many.params[32]).toBe('t2');
-    expect(many.sql).toContain('$64::bigint');
+    // one array per column, an entry per clock row: ticket, clock, tenant, then the same 13 values as the
+    // single-ticket statement
+    const columns = many.params as unknown[][];
+    expect(columns).toHaveLength(16);
+    expect(columns.map((c) => c[0])).toEqual([one.params[0], one.params[2], one.params[1], ...one.params.slice(3, 16)]);
+    expect(columns[0]).toEqual(['t1', 't1', 't2', 't2']);
+    expect(columns[2]).toEqual(['n1', 'n1', 'n2', 'n2']);
+    expect(many.sql).toContain('$16::bigint[]');
     expect(many.sql).toContain('ON CONFLICT (ticket_id, clock) DO UPDATE');
     expect(many.sql.split('ON CONFLICT')[1]).toBe(one.sql.split('ON CONFLICT')[1]);
   });
