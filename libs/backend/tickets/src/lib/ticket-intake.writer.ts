@@ -87,39 +87,41 @@ async function writeYear(
   records: readonly TicketIntakeRecord[],
 ): Promise<string[]> {
   const params: unknown[] = [];
-  const p = (value: unknown, type: string): string => {
+  /** Binds `value` as the next parameter; its placeholder with a cast to `type`. */
+  const p = (type: string, value: unknown): string => {
     params.push(value);
     return `$${params.length}::${type}`;
   };
-  const yearParam = p(year, 'int');
-  const countParam = p(records.length, 'int');
-  const tickets = TICKET_COLUMNS.map(([name, type]) =>
-    p(
-      records.map((r) => r.row[name]),
-      `${type}[]`,
-    ),
-  );
-  const actors = p(
-    records.map((r) => r.actor),
-    'text[]',
-  );
-  const payloads = p(
-    records.map((r) => JSON.stringify(r.eventPayload)),
-    'jsonb[]',
-  );
+  /** Binds one column of the records as an array. */
+  const column = (type: string, pick: (r: TicketIntakeRecord) => unknown): string => p(`${type}[]`, records.map(pick));
+  const yearParam = p('int', year);
+  const countParam = p('int', records.length);
+  const tickets = TICKET_COLUMNS.map(([name, type]) => column(type, (r) => r.row[name]));
+  const actors = column('text', (r) => r.actor);
+  const payloads = column('jsonb', (r) => JSON.stringify(r.eventPayload));
   const clockArrays = slaClockColumnArrays(
     records.map((r) => ({ ticketId: r.row.id, tenantId: r.row.tenant_id, rows: r.clocks })),
   );
-  const clocks = clockArrays.map((values, i) => p(values, `${SLA_CLOCK_COLUMNS.types[i] as string}[]`));
+  const clocks = clockArrays.map((values, i) => p(`${SLA_CLOCK_COLUMNS.types[i] as string}[]`, values));
   // SLA timers of the new clocks (timer version 0), then one intake confirmation job for the batch.
   const jobs: OutboxJob[] = [
     ...slaTimerJobs(records.flatMap((r) => r.clocks.map((c) => newClockTimer(r.row.id, c)))),
     { jobName: 'ticket.created', payload: { ticketIds: records.map((r) => r.row.id) } },
   ];
   const [jobNames, jobPayloads, jobRunAts] = outboxColumnArrays(jobs);
-  const keyed = records.filter((r) => r.idempotency !== null);
-  const key = <V>(pick: (k: NonNullable<TicketIntakeRecord['idempotency']>, r: TicketIntakeRecord) => V): V[] =>
-    keyed.map((r) => pick(r.idempotency as NonNullable<TicketIntakeRecord['idempotency']>, r));
+  const jobColumns = [p('text[]', jobNames), p('jsonb[]', jobPayloads), p('timestamptz[]', jobRunAts)];
+  const keyed = records.flatMap((r) => (r.idempotency ? [{ ticketId: r.row.id, ...r.idempotency }] : []));
+  const keyColumn = (type: string, pick: (k: (typeof keyed)[number]) => unknown): string =>
+    p(`${type}[]`, keyed.map(pick));
+  const keyColumns = [
+    keyColumn('uuid', (k) => k.ticketId),
+    keyColumn('uuid', (k) => k.userId),
+    keyColumn('text', (k) => k.key),
+    keyColumn('text', (k) => k.hash),
+    // the stored answer; its number is set in SQL, once the counter has given it
+    keyColumn('jsonb', (k) => JSON.stringify(k.response(''))),
+  ];
+  const channel = p('text', OUTBOX_CHANNEL);
 
   const rows = (await manager.query(
     `WITH counter AS (
@@ -149,29 +151,14 @@ async function writeYear(
        SELECT c.*, clock_timestamp() FROM unnest(${clocks.join(', ')}) AS c
      ), jobs AS (
        INSERT INTO ${OUTBOX_TABLE} (job_name, payload, run_at)
-       SELECT * FROM unnest(${p(jobNames, 'text[]')}, ${p(jobPayloads, 'jsonb[]')}, ${p(jobRunAts, 'timestamptz[]')})
+       SELECT * FROM unnest(${jobColumns.join(', ')})
      ), keys AS (
        INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
        SELECT k.user_id, k.key, k.request_hash, 201, jsonb_set(k.response, '{number}', to_jsonb(x.number)), x.created_at
-         FROM unnest(${p(
-           key((_, r) => r.row.id),
-           'uuid[]',
-         )}, ${p(
-           key((k) => k.userId),
-           'uuid[]',
-         )}, ${p(
-           key((k) => k.key),
-           'text[]',
-         )}, ${p(
-           key((k) => k.hash),
-           'text[]',
-         )}, ${p(
-           key((k) => JSON.stringify(k.response('')) as string),
-           'jsonb[]',
-         )}) AS k(ticket_id, user_id, key, request_hash, response)
+         FROM unnest(${keyColumns.join(', ')}) AS k(ticket_id, user_id, key, request_hash, response)
          JOIN x ON x.id = k.ticket_id
      )
-     SELECT t.id, t.number FROM t CROSS JOIN (SELECT pg_notify(${p(OUTBOX_CHANNEL, 'text')}, '')) AS woken`,
+     SELECT t.id, t.number FROM t CROSS JOIN (SELECT pg_notify(${channel}, '')) AS woken`,
     params,
   )) as Array<{ id: string; number: string }>;
   const numberOf = new Map(rows.map((r) => [r.id, r.number]));
