@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { CreateTicketRequest, TicketDetail } from '@leitstand/api-contracts';
 import { DEFAULT_DATABASE_URL, baseUrl } from './stack';
 import type { E2eUser } from './users';
+import { fixtureSql } from './fixture-sql';
 
 /**
  * What the agent journey works with: a tenant and site of its own (agents serve every tenant, so the journey
@@ -45,31 +46,19 @@ export async function seedAgentWorld(
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const one = async (sql: string, params: unknown[]): Promise<string> => {
-      const id = (await client.query<{ id: string }>(sql, params)).rows[0]?.id;
-      if (!id) {
-        throw new Error(`[e2e] fixture statement returned no id: ${sql}`);
-      }
-      return id;
-    };
+    const { one, tenant, site, asset } = fixtureSql(client);
     const tenantName = `E2E Leitstand-Kunde ${suffix}`;
-    const tenantId = await one(`INSERT INTO tenants (slug, name, version) VALUES ($1, $2, 1) RETURNING id`, [
-      `e2e-agent-${suffix}`,
-      tenantName,
-    ]);
+    const tenantId = await tenant(`e2e-agent-${suffix}`, tenantName);
     const siteName = `Klinikum ${suffix}`;
-    const siteId = await one(
-      `INSERT INTO sites (tenant_id, name, street, postal_code, city, state, timezone, version)
-       VALUES ($1, $2, 'Klinikstraße 5', '90402', 'Nürnberg', 'DE-BY', 'Europe/Berlin', 1) RETURNING id`,
-      [tenantId, siteName],
-    );
+    const siteId = await site(tenantId, siteName, {
+      street: 'Klinikstraße 5',
+      postalCode: '90402',
+      city: 'Nürnberg',
+      state: 'DE-BY',
+    });
     const assetCode = `AZ-${suffix}`;
     const assetName = 'Bettenaufzug 2';
-    await one(
-      `INSERT INTO assets (tenant_id, site_id, code, name, trade, asset_class, in_contract, version)
-       VALUES ($1, $2, $3, $4, 'elevators', 'A', true, 1) RETURNING id`,
-      [tenantId, siteId, assetCode, assetName],
-    );
+    await asset(tenantId, siteId, { code: assetCode, name: assetName, trade: 'elevators', assetClass: 'A' });
     const contractId = await one(
       `INSERT INTO contracts (tenant_id, name, type, starts_on, ends_on, calendars, sla_matrix, availability_targets,
          availability_basis, annual_volume, version)

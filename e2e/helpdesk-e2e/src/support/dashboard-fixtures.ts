@@ -5,6 +5,7 @@ import { hash } from 'argon2';
 import { Client } from 'pg';
 import { DEFAULT_DATABASE_URL, WORKSPACE_ROOT } from './stack';
 import type { E2eUser } from './users';
+import { MUNICH, fixtureSql } from './fixture-sql';
 
 /** What the manager-dashboard journey works with. */
 export interface DashboardWorld {
@@ -47,31 +48,16 @@ export async function seedDashboardWorld(
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const one = async (sql: string, params: unknown[]): Promise<string> => {
-      const id = (await client.query<{ id: string }>(sql, params)).rows[0]?.id;
-      if (!id) throw new Error(`[e2e] fixture statement returned no id: ${sql}`);
-      return id;
-    };
+    const { one, tenant, site, asset: insertAsset } = fixtureSql(client);
     const priceListId = await one(
       `INSERT INTO price_lists (key, name, valid_from, data, version)
        VALUES ($1, 'Servicepreisliste', '2022-01-01', $2::jsonb, 1) RETURNING id`,
       [`e2e-dash-${suffix}`, seed003],
     );
-    const tenantId = await one(`INSERT INTO tenants (slug, name, version) VALUES ($1, $2, 1) RETURNING id`, [
-      `e2e-dash-${suffix}`,
-      `E2E Dashboard ${suffix}`,
-    ]);
-    const siteId = await one(
-      `INSERT INTO sites (tenant_id, name, street, postal_code, city, state, timezone, version)
-       VALUES ($1, $2, 'Industriestraße 2', '80331', 'München', 'DE-BY', 'Europe/Berlin', 1) RETURNING id`,
-      [tenantId, `Werk Süd ${suffix}`],
-    );
-    const asset = (code: string, assetClass: string) =>
-      one(
-        `INSERT INTO assets (tenant_id, site_id, code, name, trade, asset_class, in_contract, version)
-         VALUES ($1, $2, $3, $4, 'air-handling', $5, true, 1) RETURNING id`,
-        [tenantId, siteId, `${code}-${suffix}`, code, assetClass],
-      );
+    const tenantId = await tenant(`e2e-dash-${suffix}`, `E2E Dashboard ${suffix}`);
+    const siteId = await site(tenantId, `Werk Süd ${suffix}`, { ...MUNICH, street: 'Industriestraße 2' });
+    const asset = (code: string, assetClass: 'A' | 'C') =>
+      insertAsset(tenantId, siteId, { code: `${code}-${suffix}`, name: code, trade: 'air-handling', assetClass });
     const a1 = await asset('A-01', 'A');
     const a2 = await asset('A-02', 'A');
     const c1 = await asset('C-01', 'C');

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { ContractView, CreateContractRequest, SlaMatrixInput, TicketDetail } from '@leitstand/api-contracts';
 import { readWorld } from './seed';
 import { DEFAULT_DATABASE_URL, baseUrl } from './stack';
+import { fixtureSql } from './fixture-sql';
 
 /** A user these journeys sign in as. */
 export interface FixtureUser {
@@ -65,42 +66,29 @@ export async function seedPortalWorld(
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const one = async (sql: string, params: unknown[]): Promise<string> => {
-      const id = (await client.query<{ id: string }>(sql, params)).rows[0]?.id;
-      if (!id) {
-        throw new Error(`[e2e] fixture statement returned no id: ${sql}`);
-      }
-      return id;
-    };
+    const { one, tenant, site, asset } = fixtureSql(client);
     const runTenant = await one(`SELECT tenant_id AS id FROM sites WHERE id = $1`, [readWorld().siteId]);
-    const tenantA = await one(`INSERT INTO tenants (slug, name, version) VALUES ($1, $2, 1) RETURNING id`, [
-      `e2e-a-${suffix}`,
-      `E2E Kunde A ${suffix}`,
-    ]);
-    const siteA = await one(
-      `INSERT INTO sites (tenant_id, name, street, postal_code, city, state, timezone, version)
-       VALUES ($1, $2, 'Industriestraße 1', '80331', 'München', 'DE-BY', 'Europe/Berlin', 1) RETURNING id`,
-      [tenantA, `Werk ${suffix}`],
-    );
-    const assetA = await one(
-      `INSERT INTO assets (tenant_id, site_id, code, name, trade, asset_class, in_contract, version)
-       VALUES ($1, $2, $3, 'RLT 3', 'air-handling', 'A', true, 1) RETURNING id`,
-      [tenantA, siteA, `RLT-${suffix}`],
-    );
-    const tenantB = await one(`INSERT INTO tenants (slug, name, version) VALUES ($1, $2, 1) RETURNING id`, [
-      `e2e-b-${suffix}`,
-      `E2E Kunde B ${suffix}`,
-    ]);
-    const siteB = await one(
-      `INSERT INTO sites (tenant_id, name, street, postal_code, city, state, timezone, version)
-       VALUES ($1, $2, 'Hafenstraße 2', '20457', 'Hamburg', 'DE-HH', 'Europe/Berlin', 1) RETURNING id`,
-      [tenantB, `Lager ${suffix}`],
-    );
-    const assetB = await one(
-      `INSERT INTO assets (tenant_id, site_id, code, name, trade, asset_class, in_contract, version)
-       VALUES ($1, $2, $3, 'Rolltor 1', 'doors', 'B', true, 1) RETURNING id`,
-      [tenantB, siteB, `TOR-${suffix}`],
-    );
+    const tenantA = await tenant(`e2e-a-${suffix}`, `E2E Kunde A ${suffix}`);
+    const siteA = await site(tenantA, `Werk ${suffix}`);
+    const assetA = await asset(tenantA, siteA, {
+      code: `RLT-${suffix}`,
+      name: 'RLT 3',
+      trade: 'air-handling',
+      assetClass: 'A',
+    });
+    const tenantB = await tenant(`e2e-b-${suffix}`, `E2E Kunde B ${suffix}`);
+    const siteB = await site(tenantB, `Lager ${suffix}`, {
+      street: 'Hafenstraße 2',
+      postalCode: '20457',
+      city: 'Hamburg',
+      state: 'DE-HH',
+    });
+    const assetB = await asset(tenantB, siteB, {
+      code: `TOR-${suffix}`,
+      name: 'Rolltor 1',
+      trade: 'doors',
+      assetClass: 'B',
+    });
     const user = async (role: string, label: string, tenantId: string | null): Promise<FixtureUser> => {
       const email = `e2e-${label}-${suffix}@example.test`;
       const password = `pw-${randomBytes(12).toString('hex')}`;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from 'argon2';
 import { Client } from 'pg';
+import { fixtureSql } from './fixture-sql';
 
 /** What the specs need from the seeded world; handed to them through the environment. */
 export interface E2eWorld {
@@ -20,28 +21,15 @@ export async function seedWorld(databaseUrl: string): Promise<E2eWorld> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const one = async (sql: string, params: unknown[]): Promise<string> => {
-      const res = await client.query<{ id: string }>(sql, params);
-      const id = res.rows[0]?.id;
-      if (!id) {
-        throw new Error(`[e2e] seed statement returned no id: ${sql}`);
-      }
-      return id;
-    };
-    const tenantId = await one(`INSERT INTO tenants (slug, name, version) VALUES ($1, $2, 1) RETURNING id`, [
-      `e2e-${suffix}`,
-      `E2E Kunde ${suffix}`,
-    ]);
-    const siteId = await one(
-      `INSERT INTO sites (tenant_id, name, street, postal_code, city, state, timezone, version)
-       VALUES ($1, $2, 'Industriestraße 1', '80331', 'München', 'DE-BY', 'Europe/Berlin', 1) RETURNING id`,
-      [tenantId, `Werk ${suffix}`],
-    );
-    const assetId = await one(
-      `INSERT INTO assets (tenant_id, site_id, code, name, trade, asset_class, in_contract, version)
-       VALUES ($1, $2, $3, 'RLT 3', 'air-handling', 'A', true, 1) RETURNING id`,
-      [tenantId, siteId, `RLT-${suffix}`],
-    );
+    const { one, tenant, site, asset } = fixtureSql(client);
+    const tenantId = await tenant(`e2e-${suffix}`, `E2E Kunde ${suffix}`);
+    const siteId = await site(tenantId, `Werk ${suffix}`);
+    const assetId = await asset(tenantId, siteId, {
+      code: `RLT-${suffix}`,
+      name: 'RLT 3',
+      trade: 'air-handling',
+      assetClass: 'A',
+    });
     // An object manager serving only this run's tenant: the queue it sees holds this run's tickets only,
     // however many earlier runs left theirs in the database.
     const managerEmail = `e2e-manager-${suffix}@example.test`;
