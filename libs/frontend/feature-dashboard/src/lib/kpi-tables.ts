@@ -109,7 +109,16 @@ function targetText(met: boolean | undefined, l: Localizer): string {
 }
 
 export function availabilityTable(k: KpiView, l: Localizer): DataTable {
-  const c = k.availability.contract;
+  /** A class's row and the contract's total row show the same roll-up figures. */
+  const figures = (x: KpiView['availability']['contract']) => ({
+    assets: String(x.assets),
+    basis: x.basisMinutes,
+    downtime: x.downtimeMinutes,
+    allowed: x.allowedDowntimeMinutes ?? null,
+    availability: x.availabilityPercent,
+    target: x.target ?? null,
+    met: targetText(x.targetMet, l),
+  });
   return {
     id: 'verfuegbarkeit',
     title: l.t('dashboard.table.availability'),
@@ -126,24 +135,12 @@ export function availabilityTable(k: KpiView, l: Localizer): DataTable {
     rows: [
       ...k.availability.classes.map((x) => ({
         class: l.t('dashboard.class', { class: x.assetClass }),
-        assets: String(x.assets),
-        basis: x.basisMinutes,
-        downtime: x.downtimeMinutes,
-        allowed: x.allowedDowntimeMinutes ?? null,
-        availability: x.availabilityPercent,
-        target: x.target ?? null,
-        met: targetText(x.targetMet, l),
+        ...figures(x),
       })),
       {
         rowKind: 'total' as const,
         class: l.t('dashboard.row.contractTotal'),
-        assets: String(c.assets),
-        basis: c.basisMinutes,
-        downtime: c.downtimeMinutes,
-        allowed: c.allowedDowntimeMinutes ?? null,
-        availability: c.availabilityPercent,
-        target: c.target ?? null,
-        met: targetText(c.targetMet, l),
+        ...figures(k.availability.contract),
       },
     ],
   };
