@@ -11,3 +11,4 @@ export * from './lib/auth/auth-user';
 export * from './lib/errors/app.errors';
 export * from './lib/bootstrap/process-lifecycle';
 export * from './lib/batching/group-commit';
+export * from './lib/database/prepared-query';

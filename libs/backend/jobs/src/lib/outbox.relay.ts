@@ -2,7 +2,7 @@ import type { JobsOptions } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger as PinoLogger } from 'pino';
-import { describeError } from '@leitstand/backend/core';
+import { describeError, preparedQuery } from '@leitstand/backend/core';
 import { JOB_DEFINITIONS, isJobName, jobOptionsFor } from './jobs.constants';
 import type { QueueRegistry } from './queue-registry';
 import { OUTBOX_CHANNEL } from './outbox.writer';
@@ -56,7 +56,8 @@ export class OutboxRelay {
   /** One round; returns the number of rows published. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
+      const rows = await preparedQuery<OutboxRow>(
+        manager,
         `SELECT id, job_name, payload, run_at FROM outbox_messages
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
@@ -118,6 +119,7 @@ export class OutboxRelay {
         );
       }
       if (published.length > 0) {
+        // Not prepared: a generic plan cannot see how few ids the array holds and may scan the table.
         await manager.query(`UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::bigint[])`, [
           published,
         ]);

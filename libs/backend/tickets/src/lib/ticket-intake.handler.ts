@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { GroupCommitQueue, Metrics } from '@leitstand/backend/core';
+import { GroupCommitQueue, Metrics, preparedQuery } from '@leitstand/backend/core';
 import { JobHandler, type HandlesJob, type JobContext, type JobPayloads } from '@leitstand/backend/jobs';
 
 export const INTAKE_CONFIRMED = 'intake_confirmed';
@@ -46,7 +46,8 @@ export class TicketIntakeHandler implements HandlesJob<'ticket.created'> {
   }
 
   private async confirm(items: readonly Confirmation[]): Promise<void[]> {
-    await this.dataSource.query(
+    await preparedQuery(
+      this.dataSource,
       `INSERT INTO ticket_events (ticket_id, type, actor, payload, dedup_key)
        SELECT t.id, $3::text, 'system:worker', c.payload, $3::text || '.' || t.id
          FROM unnest($1::uuid[], $2::jsonb[]) AS c(ticket_id, payload)

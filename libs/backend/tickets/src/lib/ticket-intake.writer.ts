@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { GroupCommitQueue, Metrics } from '@leitstand/backend/core';
+import { GroupCommitQueue, Metrics, preparedQuery } from '@leitstand/backend/core';
 import { OUTBOX_CHANNEL, OUTBOX_TABLE, outboxColumnArrays, type OutboxJob } from '@leitstand/backend/jobs';
 import { SLA_CLOCK_COLUMNS, slaClockColumnArrays, type SlaClockRow } from './sla-projection';
 import { newClockTimer, slaTimerJobs } from './sla-timers';
@@ -123,7 +123,9 @@ async function writeYear(
   ];
   const channel = p('text', OUTBOX_CHANNEL);
 
-  const rows = (await manager.query(
+  // Constant text (the batch size is in the arrays): a prepared statement, parsed and planned once per connection.
+  const rows = await preparedQuery<{ id: string; number: string }>(
+    manager,
     `WITH counter AS (
        INSERT INTO ticket_number_counters (year, last_value) VALUES (${yearParam}, ${countParam})
        ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_counters.last_value + EXCLUDED.last_value
@@ -160,7 +162,7 @@ async function writeYear(
      )
      SELECT t.id, t.number FROM t CROSS JOIN (SELECT pg_notify(${channel}, '')) AS woken`,
     params,
-  )) as Array<{ id: string; number: string }>;
+  );
   const numberOf = new Map(rows.map((r) => [r.id, r.number]));
   return records.map((r) => numberOf.get(r.row.id) as string);
 }

@@ -17,6 +17,7 @@ import {
   NotFoundError,
   UnprocessableError,
   canSeeTenant,
+  preparedQuery,
   tenantFilter,
   type AuthUser,
   type FieldProblem,
@@ -279,11 +280,11 @@ export class TicketsService {
 
   /** One statement for a batch of place lookups; undefined where the site is unknown. */
   private async lookupPlaces(queries: readonly PlaceQuery[]): Promise<Array<SiteAssetRow | undefined>> {
-    const rows = (await this.dataSource.query(PLACES_SQL, [
+    const rows = await preparedQuery<SiteAssetRow & { ord: string }>(this.dataSource, PLACES_SQL, [
       queries.map((q) => q.siteId),
       queries.map((q) => q.assetId),
       queries.map((q) => q.at),
-    ])) as Array<SiteAssetRow & { ord: string }>;
+    ]);
     const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
     return queries.map((_, i) => byOrd.get(i + 1));
   }
