@@ -40,6 +40,8 @@ export const OUTBOX_PURGE_CHUNK = 5_000;
 export class OutboxRelay {
   private running = false;
   private wake: (() => void) | null = null;
+  /** A NOTIFY came while a round ran: rows it announced may have committed after the round's SELECT. */
+  private notified = false;
   private loop: Promise<void> | null = null;
   private listener: Client | null = null;
   private redisDownLogged = false;
@@ -176,6 +178,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       let moved = 0;
+      this.notified = false;
       try {
         moved = await this.relayOnce();
       } catch (error) {
@@ -187,8 +190,9 @@ export class OutboxRelay {
           .then((n) => n > 0 && this.logger.info({ deleted: n }, 'outbox: delivered rows past retention deleted'))
           .catch((error: unknown) => this.logger.warn(`outbox purge failed (${describeError(error)}); retrying`));
       }
-      // A full batch means there may be more: go again at once; otherwise sleep until NOTIFY or poll.
-      if (moved < this.options.batchSize && this.running) {
+      // A full batch means there may be more, and so does a NOTIFY during the round: go again at once;
+      // otherwise sleep until NOTIFY or poll.
+      if (moved < this.options.batchSize && !this.notified && this.running) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.options.pollMs);
           this.wake = () => {
@@ -206,7 +210,10 @@ export class OutboxRelay {
       const client = new Client({ connectionString: this.options.databaseUrl });
       try {
         await client.connect();
-        client.on('notification', () => this.wake?.());
+        client.on('notification', () => {
+          this.notified = true;
+          this.wake?.();
+        });
         await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
         this.listener = client;
         await new Promise<void>((resolve) => {
