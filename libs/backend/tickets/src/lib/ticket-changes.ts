@@ -51,7 +51,7 @@ export class TicketChangesPublisher {
 
   /**
    * Queues `change`; the changes published in one turn of the event loop (a group-committed batch
-   * resolves all its creates at once) go to Redis in one pipeline — one write, in order.
+   * resolves all its creates at once) go to Redis as ONE message, a JSON array in order.
    */
   publish(change: TicketChangeEvent): void {
     this.pending.push(change);
@@ -61,18 +61,11 @@ export class TicketChangesPublisher {
   private flush(): void {
     const changes = this.pending;
     this.pending = [];
-    const pipeline = this.redis.pipeline();
-    for (const change of changes) pipeline.publish(this.channel, JSON.stringify(change));
-    const lost = (change: TicketChangeEvent, error: unknown): void =>
-      this.logger.warn(`ticket change ${change.ticketId}@${change.version} not published: ${describeError(error)}`);
-    pipeline
-      .exec()
-      .then((results) =>
-        results?.forEach(([error], i) => {
-          if (error) lost(changes[i] as TicketChangeEvent, error);
-        }),
-      )
-      .catch((error: unknown) => changes.forEach((change) => lost(change, error)));
+    this.redis.publish(this.channel, JSON.stringify(changes)).catch((error: unknown) => {
+      for (const change of changes) {
+        this.logger.warn(`ticket change ${change.ticketId}@${change.version} not published: ${describeError(error)}`);
+      }
+    });
   }
 }
 
@@ -107,8 +100,7 @@ export class TicketChangesHub implements OnModuleInit, BeforeApplicationShutdown
     this.subscriber = subscriber;
     subscriber.on('message', (from: string, message: string) => {
       if (from !== channel) return;
-      const change = parseChange(message);
-      if (change) this.changes.next(change);
+      for (const change of parseChanges(message)) this.changes.next(change);
     });
     subscriber.subscribe(channel).catch((error: unknown) => {
       this.logger.warn(`subscribing to ${channel} failed: ${describeError(error)}`);
@@ -139,26 +131,36 @@ export class TicketChangesHub implements OnModuleInit, BeforeApplicationShutdown
   }
 }
 
-function parseChange(message: string): TicketChangeEvent | null {
+/** The changes of one message: a JSON array of changes (or, from an older publisher, one change). */
+export function parseChanges(message: string): TicketChangeEvent[] {
+  let value: unknown;
   try {
-    const value = JSON.parse(message) as Partial<TicketChangeEvent>;
-    if (
-      typeof value.ticketId === 'string' &&
-      typeof value.tenantId === 'string' &&
-      typeof value.type === 'string' &&
-      typeof value.version === 'number' &&
-      typeof value.at === 'string'
-    ) {
-      return {
-        ticketId: value.ticketId,
-        tenantId: value.tenantId,
-        type: value.type,
-        version: value.version,
-        at: value.at,
-      };
-    }
+    value = JSON.parse(message);
   } catch {
-    // not ours
+    return []; // not ours
+  }
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => {
+    const change = toChange(v);
+    return change ? [change] : [];
+  });
+}
+
+function toChange(raw: unknown): TicketChangeEvent | null {
+  const value = (raw ?? {}) as Partial<TicketChangeEvent>;
+  if (
+    typeof value.ticketId === 'string' &&
+    typeof value.tenantId === 'string' &&
+    typeof value.type === 'string' &&
+    typeof value.version === 'number' &&
+    typeof value.at === 'string'
+  ) {
+    return {
+      ticketId: value.ticketId,
+      tenantId: value.tenantId,
+      type: value.type,
+      version: value.version,
+      at: value.at,
+    };
   }
   return null;
 }
