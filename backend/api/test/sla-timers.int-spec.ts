@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { ServiceProcess, createTestEnv, sleep, waitFor, type TestEnv } from '@leitstand/backend/testing';
+import { parseChanges, ticketChangesChannel } from '@leitstand/backend/tickets';
 import { armTickets, countEvents, createSlaWorld, timerJobIds, type SlaWorld } from './sla-test-world';
 import { signIn } from './ticket-test-world';
 
@@ -29,8 +30,8 @@ describe('SLA timers', () => {
   it('records each breach once, at its deadline, with flags, a notification and a live change', async () => {
     const sub = new Redis(env.redisUrl);
     const changes: Array<{ ticketId: string; type: string; version: number }> = [];
-    await sub.subscribe(`${env.queuePrefix}:ticket-changes`);
-    sub.on('message', (_c: string, m: string) => changes.push(JSON.parse(m) as (typeof changes)[number]));
+    await sub.subscribe(ticketChangesChannel(env.queuePrefix));
+    sub.on('message', (_c: string, m: string) => changes.push(...parseChanges(m)));
     try {
       const firstDeadline = new Date(Date.now() + 2_500);
       const ids = await armTickets(env.dataSource, world, {
