@@ -17,7 +17,9 @@ describe('ticket intake and queue', () => {
   let b: Awaited<ReturnType<typeof createTenantWorld>>;
 
   beforeAll(async () => {
-    env = await createTestEnv('ticket_intake');
+    // A 30-minute timer horizon: an A ticket's response warning (11¼ min) is armed with the ticket; its restore
+    // warning (45 min) and a C ticket's warnings (45 min, 6 h) are left to reconciliation.
+    env = await createTestEnv('ticket_intake', { SLA_TIMER_HORIZON_MS: String(30 * 60_000) });
     ds = env.dataSource;
     api = await ServiceProcess.start('api', env.env);
     a = await createTenantWorld(ds);
@@ -193,19 +195,31 @@ describe('ticket intake and queue', () => {
     expect(keyedAnswers.map((r) => r.status).sort()).toEqual([201, 422]);
 
     const rows = (await ds.query(
-      `SELECT t.number, t.xmin::text AS tx,
+      `SELECT t.number, t.priority, t.xmin::text AS tx,
               (SELECT count(*)::int FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'created') AS created,
               (SELECT count(*)::int FROM ticket_sla_clocks c WHERE c.ticket_id = t.id) AS clocks,
               (SELECT count(*)::int FROM outbox_messages o
                 WHERE o.job_name = 'ticket.created' AND o.payload->'ticketIds' ? t.id::text) AS intake_jobs,
-              (SELECT count(*)::int FROM outbox_messages o
+              (SELECT string_agg(o.job_name || ':' || (o.payload->>'clock'), ',') FROM outbox_messages o
                 WHERE o.job_name IN ('sla.warning', 'sla.breach') AND o.payload->>'ticketId' = t.id::text) AS timers
          FROM tickets t WHERE t.title LIKE 'Burst %' OR t.title LIKE 'Schlüssel %' ORDER BY t.number`,
-    )) as Array<{ number: string; tx: string; created: number; clocks: number; intake_jobs: number; timers: number }>;
+    )) as Array<{
+      number: string;
+      priority: string;
+      tx: string;
+      created: number;
+      clocks: number;
+      intake_jobs: number;
+      timers: string | null;
+    }>;
     expect(rows).toHaveLength(61);
-    // Every ticket was written whole: its 'created' event, both clocks, their next timers (the two warnings)
-    // and its intake job.
-    for (const r of rows) expect([r.created, r.clocks, r.intake_jobs, r.timers]).toEqual([1, 2, 1, 2]);
+    // Every ticket was written whole: its 'created' event, both clocks, its intake job and the timers due within
+    // the horizon (an A ticket's response warning; none of a C ticket's).
+    expect(new Set(rows.map((r) => r.priority))).toEqual(new Set(['A', 'C']));
+    for (const r of rows) {
+      const timers = r.priority === 'A' ? 'sla.warning:response' : null;
+      expect([r.created, r.clocks, r.intake_jobs, r.timers]).toEqual([1, 2, 1, timers]);
+    }
     // The answers carry the stored numbers, and the numbers have no gaps (the failed request used none).
     expect(new Set([...answers, ...keyedAnswers].filter((r) => r.status === 201).map((r) => r.body.number))).toEqual(
       new Set(rows.map((r) => r.number)),

@@ -9,6 +9,7 @@ import {
   SLA_TIMER_CLOCK_COLUMNS,
   planSlaTimers,
   toTimerClock,
+  withinTimerHorizon,
   type PlannedSlaTimer,
   type SlaTimerClockRow,
 } from './sla-timers';
@@ -19,6 +20,8 @@ export const SLA_RECONCILE_OPTIONS = Symbol('SLA_RECONCILE_OPTIONS');
 export interface SlaReconcileOptions {
   /** Period of the reconciliation (default 60 s). */
   intervalMs: number;
+  /** Missing timers are armed once due within this span (SLA_TIMER_HORIZON_MS, ≥ 2 periods). */
+  horizonMs: number;
   /** Clocks read per PostgreSQL round trip. */
   batchSize: number;
 }
@@ -29,6 +32,8 @@ export interface SlaReconcileReport {
   present: number;
   created: number;
   overdue: number;
+  /** Planned timers Redis lacks that are due beyond the horizon: armed by a later run. */
+  deferred: number;
   orphansRemoved: number;
   ms: number;
 }
@@ -44,8 +49,10 @@ const TIMER_ID = /^sla-(warning|breach)\.[0-9a-f-]{36}\.(response|restore)\.v\d+
  *  1. snapshot the timer ids Redis holds (delayed, waiting, active, prioritized: pipelined ZRANGE/LRANGE);
  *  2. read the clocks that need timers (running, or breached with the breach not yet recorded) in
  *     keyset batches and plan their timers (planSlaTimers, the same function the write path uses);
- *  3. add every planned timer Redis lacks (addBulk, 1,000 per round trip) — an overdue one with delay 0,
- *     so it fires at once; an id Redis still holds is a no-op there anyway;
+ *  3. add every planned timer Redis lacks that is due within the horizon (SLA_TIMER_HORIZON_MS; addBulk, 1,000
+ *     per round trip) — an overdue one with delay 0, so it fires at once; an id Redis still holds is a no-op
+ *     there anyway. A later timer is left for a later run: with the horizon at least two periods, every
+ *     timer is armed minutes before it is due (Redis holds the near timers, not every open clock's);
  *  4. remove delayed timers no clock wants any more (old versions, stopped clocks, deleted tickets).
  * The Redis snapshot is taken BEFORE the PostgreSQL read: a job in the snapshot was added after its
  * clock row committed, so the read sees that version — a current timer is never taken for an orphan.
@@ -109,9 +116,11 @@ export class SlaTimerReconciler implements OnApplicationBootstrap, OnApplication
     const started = Date.now();
     const queue = this.queues.queue(SLA_QUEUE);
     const present = await this.snapshot(queue);
+    const now = this.clock.now();
     const expected = new Set<string>();
     const missing: PlannedSlaTimer[] = [];
     let clocks = 0;
+    let deferred = 0;
     let after: [string, string] = ['00000000-0000-0000-0000-000000000000', ''];
     for (;;) {
       const rows = (await this.dataSource.query(
@@ -125,7 +134,9 @@ export class SlaTimerReconciler implements OnApplicationBootstrap, OnApplication
       for (const row of rows) {
         for (const t of planSlaTimers(toTimerClock(row))) {
           expected.add(t.jobId);
-          if (!present.all.has(t.jobId)) missing.push(t);
+          if (present.all.has(t.jobId)) continue;
+          if (withinTimerHorizon(t.dueAt, now, this.options.horizonMs)) missing.push(t);
+          else deferred += 1;
         }
       }
       const last = rows[rows.length - 1] as SlaTimerClockRow;
@@ -133,13 +144,12 @@ export class SlaTimerReconciler implements OnApplicationBootstrap, OnApplication
       if (rows.length < this.options.batchSize) break;
     }
 
-    const now = this.clock.now().getTime();
     let overdue = 0;
     for (let i = 0; i < missing.length; i += ADD_CHUNK) {
       const chunk = missing.slice(i, i + ADD_CHUNK);
       await queue.addBulk(
         chunk.map((t) => {
-          const delay = Math.max(0, t.dueAt.getTime() - now);
+          const delay = Math.max(0, t.dueAt.getTime() - now.getTime());
           if (delay === 0) overdue += 1;
           return {
             name: t.name,
@@ -161,6 +171,7 @@ export class SlaTimerReconciler implements OnApplicationBootstrap, OnApplication
       present: present.all.size,
       created: missing.length,
       overdue,
+      deferred,
       orphansRemoved: orphans.length,
       ms: Date.now() - started,
     };

@@ -22,6 +22,7 @@ import { SYSTEM_TICKET_CLOCK, TICKET_CLOCK } from './ticket-clock';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): SlaReconcileOptions => ({
         intervalMs: config.worker.slaReconcileMs,
+        horizonMs: config.slaTimers.horizonMs,
         batchSize: 5_000,
       }),
     },

@@ -1,4 +1,10 @@
-import { JOB_DEFINITIONS, assertValidJobId, jobIdFor, slaTimerJobId } from '@leitstand/backend/jobs';
+import {
+  JOB_DEFINITIONS,
+  assertValidJobId,
+  jobIdFor,
+  slaTimerJobId,
+  type SlaTimerPayload,
+} from '@leitstand/backend/jobs';
 import {
   breachDueAt,
   clockAfterWarning,
@@ -6,6 +12,8 @@ import {
   needsNewTimers,
   planSlaTimers,
   slaEventDedupKey,
+  slaTimerJobs,
+  withinTimerHorizon,
   type SlaTimerClock,
   type SlaTimerClockRow,
 } from './sla-timers';
@@ -186,5 +194,40 @@ describe('clockAfterWarning (one timer per clock: the warning hands on to the br
     expect(next(3, undefined)).toBeNull();
     const early = new Date(warningAt.getTime() - 1);
     expect(clockAfterWarning(3, row(), decideSlaTimer('warning', 3, row(), early), early)).toBeNull();
+  });
+});
+
+describe('timer horizon (what goes to Redis when a clock is written)', () => {
+  const FIVE_MIN = 5 * 60_000;
+  const at = (iso: string) => new Date(iso);
+
+  it('arms a timer due within the horizon, an overdue one, and leaves a later one to reconciliation', () => {
+    expect(withinTimerHorizon(warningAt, at('2026-03-02T10:40:00.000Z'), FIVE_MIN)).toBe(true); // exactly 5 min
+    expect(withinTimerHorizon(warningAt, at('2026-03-02T10:39:59.999Z'), FIVE_MIN)).toBe(false);
+    expect(withinTimerHorizon(warningAt, at('2026-03-02T10:50:00.000Z'), FIVE_MIN)).toBe(true); // overdue
+  });
+
+  it('filters the jobs of the written clocks by their due instant; without a horizon every timer is armed', () => {
+    const response: SlaTimerClock = {
+      ...running,
+      clock: 'response',
+      warningAt: at('2026-03-02T10:02:00.000Z'),
+      deadline: at('2026-03-02T10:05:00.000Z'),
+    };
+    const now = at('2026-03-02T10:00:00.000Z');
+    const horizonJobs = slaTimerJobs([response, running], { now, horizonMs: FIVE_MIN });
+    expect(horizonJobs).toEqual([
+      {
+        jobName: 'sla.warning',
+        payload: { ticketId: TICKET, clock: 'response', timerVersion: 3 },
+        runAt: response.warningAt,
+      },
+    ]);
+    expect(slaTimerJobs([response, running]).map((j) => (j.payload as SlaTimerPayload).clock)).toEqual([
+      'response',
+      'restore',
+    ]);
+    // 45 minutes later the restore warning is within the horizon too
+    expect(slaTimerJobs([running], { now: at('2026-03-02T10:41:00.000Z'), horizonMs: FIVE_MIN })).toHaveLength(1);
   });
 });

@@ -114,9 +114,28 @@ export function needsNewTimers(
   return after.state === 'running' && before.state !== 'running';
 }
 
-/** The outbox jobs of the timers of `clocks` (what {@link armSlaTimers} writes). */
-export function slaTimerJobs(clocks: readonly SlaTimerClock[]): OutboxJob[] {
-  return clocks.flatMap((c) => planSlaTimers(c).map((t) => ({ jobName: t.name, payload: t.payload, runAt: t.dueAt })));
+/**
+ * Whether a planned timer goes to Redis when its clock is written: it is due within `horizonMs` of `now`
+ * (an overdue one included). A later one is armed by reconciliation once it comes within the horizon —
+ * minutes before it is due, so it still fires on time — and most never are: their clock stops first.
+ */
+export function withinTimerHorizon(dueAt: Date, now: Date, horizonMs: number): boolean {
+  return dueAt.getTime() <= now.getTime() + horizonMs;
+}
+
+/**
+ * The outbox jobs of the timers of `clocks` (what {@link armSlaTimers} writes); with `horizon`, only those
+ * due within it (see {@link withinTimerHorizon}).
+ */
+export function slaTimerJobs(
+  clocks: readonly SlaTimerClock[],
+  horizon?: { now: Date; horizonMs: number },
+): OutboxJob[] {
+  return clocks.flatMap((c) =>
+    planSlaTimers(c)
+      .filter((t) => !horizon || withinTimerHorizon(t.dueAt, horizon.now, horizon.horizonMs))
+      .map((t) => ({ jobName: t.name, payload: t.payload, runAt: t.dueAt })),
+  );
 }
 
 /** The timer view of a clock that has just started: timer version 0, no warning or breach recorded. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { GroupCommitQueue, Metrics, preparedQuery } from '@leitstand/backend/core';
+import { APP_CONFIG, GroupCommitQueue, Metrics, preparedQuery, type AppConfig } from '@leitstand/backend/core';
 import { OUTBOX_CHANNEL, OUTBOX_TABLE, outboxColumnArrays, type OutboxJob } from '@leitstand/backend/jobs';
 import { SLA_CLOCK_COLUMNS, slaClockColumnArrays, type SlaClockRow } from './sla-projection';
 import { newClockTimer, slaTimerJobs } from './sla-timers';
@@ -35,7 +35,7 @@ export interface TicketIntakeRecord {
 @Injectable()
 export class TicketIntakeWriter {
   private readonly queue = new GroupCommitQueue<TicketIntakeRecord, string>({
-    write: (records) => writeTickets(this.dataSource, records),
+    write: (records) => writeTickets(this.dataSource, records, { timerHorizonMs: this.config.slaTimers.horizonMs }),
     maxBatch: TICKET_INTAKE_BATCH,
     onBatch: (size) => this.metrics.groupCommitBatchSize.observe({ writer: 'ticket-intake' }, size),
   });
@@ -43,12 +43,18 @@ export class TicketIntakeWriter {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Writes `record` with the next batch; resolves with its ticket number once committed. */
   write(record: TicketIntakeRecord): Promise<string> {
     return this.queue.submit(record);
   }
+}
+
+export interface IntakeWriteOptions {
+  /** New clocks' timers due within this many ms are armed with the ticket; later ones by reconciliation. */
+  timerHorizonMs: number;
 }
 
 /** The columns of a new ticket row, in the order of the unnest arrays, with their PostgreSQL types. */
@@ -85,6 +91,7 @@ async function writeYear(
   manager: EntityManager,
   year: number,
   records: readonly TicketIntakeRecord[],
+  options: IntakeWriteOptions,
 ): Promise<string[]> {
   const params: unknown[] = [];
   /** Binds `value` as the next parameter; its placeholder with a cast to `type`. */
@@ -103,9 +110,15 @@ async function writeYear(
     records.map((r) => ({ ticketId: r.row.id, tenantId: r.row.tenant_id, rows: r.clocks })),
   );
   const clocks = clockArrays.map((values, i) => p(`${SLA_CLOCK_COLUMNS.types[i] as string}[]`, values));
-  // SLA timers of the new clocks (timer version 0), then one intake confirmation job for the batch.
+  // SLA timers of the new clocks (timer version 0) due within the horizon (reconciliation arms the later
+  // ones), then one intake confirmation job for the batch.
   const jobs: OutboxJob[] = [
-    ...slaTimerJobs(records.flatMap((r) => r.clocks.map((c) => newClockTimer(r.row.id, c)))),
+    ...records.flatMap((r) =>
+      slaTimerJobs(
+        r.clocks.map((c) => newClockTimer(r.row.id, c)),
+        { now: r.row.created_at, horizonMs: options.timerHorizonMs },
+      ),
+    ),
     { jobName: 'ticket.created', payload: { ticketIds: records.map((r) => r.row.id) } },
   ];
   const [jobNames, jobPayloads, jobRunAts] = outboxColumnArrays(jobs);
@@ -174,6 +187,7 @@ async function writeYear(
 export async function writeTickets(
   dataSource: DataSource | EntityManager,
   records: readonly TicketIntakeRecord[],
+  options: IntakeWriteOptions,
 ): Promise<string[]> {
   const byYear = new Map<number, TicketIntakeRecord[]>();
   for (const r of records) {
@@ -185,7 +199,7 @@ export async function writeTickets(
   const write = async (m: EntityManager): Promise<string[]> => {
     const numbers = new Map<string, string>();
     for (const [year, group] of years) {
-      const written = await writeYear(m, year, group);
+      const written = await writeYear(m, year, group, options);
       group.forEach((r, i) => numbers.set(r.row.id, written[i] as string));
     }
     return records.map((r) => numbers.get(r.row.id) as string);

@@ -41,6 +41,15 @@ describe('loadConfig', () => {
     expect(message).not.toContain('mysql://x');
   });
 
+  it('keeps the SLA timer horizon at least two reconciliation periods', () => {
+    expect(loadConfig({}).slaTimers.horizonMs).toBe(300_000);
+    expect(loadConfig({ SLA_RECONCILE_MS: '1000', SLA_TIMER_HORIZON_MS: '2000' }).slaTimers.horizonMs).toBe(2_000);
+    expect(() => loadConfig({ SLA_RECONCILE_MS: '1000', SLA_TIMER_HORIZON_MS: '1999' })).toThrow(
+      /SLA_TIMER_HORIZON_MS: must be at least twice SLA_RECONCILE_MS \(1000\)/,
+    );
+    expect(() => loadConfig({ SLA_RECONCILE_MS: '200000' })).toThrow(/SLA_TIMER_HORIZON_MS/);
+  });
+
   it('requires a real JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).env).toBe('production');

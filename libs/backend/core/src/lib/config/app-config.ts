@@ -28,6 +28,8 @@ export interface AppConfig {
     readonly webDist: string | undefined;
   };
   readonly worker: { readonly httpPort: number; readonly concurrency: number; readonly slaReconcileMs: number };
+  /** SLA timers due within `horizonMs` go to Redis when their clock is written; later ones via reconciliation. */
+  readonly slaTimers: { readonly horizonMs: number };
   readonly database: { readonly url: string; readonly poolSize: number };
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string };
@@ -68,6 +70,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       concurrency: env.WORKER_CONCURRENCY,
       slaReconcileMs: env.SLA_RECONCILE_MS,
     }),
+    slaTimers: Object.freeze({ horizonMs: env.SLA_TIMER_HORIZON_MS }),
     database: Object.freeze({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }),
     redis: Object.freeze({ url: env.REDIS_URL }),
     queue: Object.freeze({ prefix: env.QUEUE_PREFIX }),

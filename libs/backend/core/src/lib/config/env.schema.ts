@@ -41,9 +41,17 @@ export const ENV_SCHEMA = z
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
     SLA_RECONCILE_MS: positiveMs.default(60000),
+    SLA_TIMER_HORIZON_MS: positiveMs.default(300000),
     SHUTDOWN_TIMEOUT_MS: positiveMs.default(15000),
   })
   .superRefine((env, ctx) => {
+    if (env.SLA_TIMER_HORIZON_MS < 2 * env.SLA_RECONCILE_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLA_TIMER_HORIZON_MS'],
+        message: `must be at least twice SLA_RECONCILE_MS (${env.SLA_RECONCILE_MS}): reconciliation arms the later timers once per period`,
+      });
+    }
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_ONLY_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -79,6 +87,10 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
   WORKER_CONCURRENCY: { description: 'jobs a worker process runs at once per queue' },
   SLA_RECONCILE_MS: {
     description: 'period of the worker reconciling SLA timers in Redis with the clocks in PostgreSQL',
+  },
+  SLA_TIMER_HORIZON_MS: {
+    description:
+      'SLA timers due within this span are armed in Redis at once; later ones by reconciliation once they come within it',
   },
   SHUTDOWN_TIMEOUT_MS: { description: 'how long SIGTERM waits for in-flight requests and jobs' },
 };
