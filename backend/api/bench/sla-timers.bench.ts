@@ -11,7 +11,7 @@
  */
 import { loadavg } from 'node:os';
 import { ServiceProcess, createTestEnv, sleep, waitFor } from '@leitstand/backend/testing';
-import { armTickets, createSlaWorld, timerJobIds, TIMERS_PER_TICKET } from '../test/sla-test-world';
+import { armTickets, breachesOf, createSlaWorld, timerJobIds, TIMERS_PER_TICKET } from '../test/sla-test-world';
 import { int, ms, percentiles } from './bench-support';
 
 const DUE = 1_000;
@@ -80,13 +80,7 @@ async function main(): Promise<void> {
 
     await sleep(Math.max(0, firstDeadline.getTime() - Date.now()));
     await waitFor(
-      async () => {
-        const [row] = (await env.dataSource.query(
-          `SELECT count(*)::int AS n FROM ticket_events WHERE type = 'sla_breached' AND ticket_id = ANY($1::uuid[])`,
-          [ids],
-        )) as Array<{ n: number }>;
-        return (row?.n ?? 0) >= DUE;
-      },
+      async () => (await breachesOf(env.dataSource, ids)).events >= DUE,
       'all breaches recorded',
       120_000,
       100,

@@ -7,26 +7,12 @@ import {
   waitFor,
   type TestEnv,
 } from '@leitstand/backend/testing';
-import { TIMERS_PER_TICKET, armTickets, createSlaWorld, timerJobIds } from './sla-test-world';
+import { TIMERS_PER_TICKET, armTickets, breachesOf, createSlaWorld, timerJobIds } from './sla-test-world';
 
 /**
  * Reliability of the SLA timers on real processes, real PostgreSQL and real Redis. Every test counts
  * the recorded breaches in ticket_events exactly: each armed ticket breaches once, none twice.
  */
-
-async function breachesPerTicket(
-  env: TestEnv,
-  ids: string[],
-): Promise<{ events: number; tickets: number; max: number }> {
-  const [row] = (await env.dataSource.query(
-    `SELECT count(*)::int AS events, count(DISTINCT ticket_id)::int AS tickets,
-            COALESCE(max(n), 0)::int AS max
-       FROM (SELECT ticket_id, count(*) OVER (PARTITION BY ticket_id) AS n FROM ticket_events
-              WHERE type = 'sla_breached' AND ticket_id = ANY($1::uuid[])) x`,
-    [ids],
-  )) as Array<{ events: number; tickets: number; max: number }>;
-  return { events: row?.events ?? 0, tickets: row?.tickets ?? 0, max: row?.max ?? 0 };
-}
 
 async function allPublished(env: TestEnv): Promise<boolean> {
   const [row] = (await env.dataSource.query(
@@ -61,16 +47,16 @@ describe('SLA timers: kill -9 of the worker while 1,000 timers fall due', () => 
     });
     await waitFor(() => allPublished(env), 'timers armed', 30_000);
     // Kill the worker in the middle of the wave.
-    await waitFor(async () => (await breachesPerTicket(env, ids)).events >= 100, 'first breaches', 30_000, 20);
+    await waitFor(async () => (await breachesOf(env.dataSource, ids)).events >= 100, 'first breaches', 30_000, 20);
     await worker.kill9();
-    const atKill = await breachesPerTicket(env, ids);
+    const atKill = await breachesOf(env.dataSource, ids);
     expect(atKill.events).toBeLessThan(1_000);
     await sleep(4_000); // the rest fall due while no worker runs
     worker = await ServiceProcess.start('worker', env.env);
     // Jobs the dead worker held are stalled until their lock expires (BullMQ: 30 s), then retried.
-    await waitFor(async () => (await breachesPerTicket(env, ids)).events >= 1_000, 'all breaches', 120_000, 250);
+    await waitFor(async () => (await breachesOf(env.dataSource, ids)).events >= 1_000, 'all breaches', 120_000, 250);
     await sleep(3_000); // a reconciliation round and any duplicate delivery would land here
-    expect(await breachesPerTicket(env, ids)).toEqual({ events: 1_000, tickets: 1_000, max: 1 });
+    expect(await breachesOf(env.dataSource, ids)).toEqual({ events: 1_000, tickets: 1_000, max: 1 });
     const [flags] = (await env.dataSource.query(
       `SELECT count(*) FILTER (WHERE t.breached AND c.breached_at IS NOT NULL)::int AS n
          FROM tickets t JOIN ticket_sla_clocks c ON c.ticket_id = t.id AND c.clock = 'response' WHERE t.id = ANY($1::uuid[])`,
@@ -140,9 +126,9 @@ describe('SLA timers: FLUSHALL with 10,000 armed timers', () => {
     expect(JSON.parse(repairedLine() as string)).toMatchObject({ created: n, deferred: n });
 
     // And they fire: every response deadline passes within the test, each breach recorded once.
-    await waitFor(async () => (await breachesPerTicket(env, ids)).events >= n, 'all breaches', 90_000, 500);
+    await waitFor(async () => (await breachesOf(env.dataSource, ids)).events >= n, 'all breaches', 90_000, 500);
     await sleep(4_000);
-    expect(await breachesPerTicket(env, ids)).toEqual({ events: n, tickets: n, max: 1 });
+    expect(await breachesOf(env.dataSource, ids)).toEqual({ events: n, tickets: n, max: 1 });
     // nothing else was armed: the restore warnings are still beyond the horizon
     expect(await timerJobIds(redis.url, env.queuePrefix)).toEqual([]);
   }, 200_000);
@@ -186,9 +172,9 @@ describe('SLA timers: PostgreSQL connections of the worker terminated while time
       await sleep(700);
     }
     expect(terminated).toBeGreaterThan(0);
-    await waitFor(async () => (await breachesPerTicket(env, ids)).events >= 500, 'all breaches', 90_000, 250);
+    await waitFor(async () => (await breachesOf(env.dataSource, ids)).events >= 500, 'all breaches', 90_000, 250);
     await sleep(3_000);
-    expect(await breachesPerTicket(env, ids)).toEqual({ events: 500, tickets: 500, max: 1 });
+    expect(await breachesOf(env.dataSource, ids)).toEqual({ events: 500, tickets: 500, max: 1 });
     const health = await fetch(worker.healthUrl);
     expect(health.status).toBe(200);
   }, 150_000);
@@ -226,10 +212,10 @@ describe('SLA timers: Redis stopped for 30 s across due times', () => {
     // This redis-server keeps nothing on disk: stopping it loses every delayed job, the hard case.
     await redis.stop();
     await sleep(30_000);
-    expect((await breachesPerTicket(env, ids)).events).toBe(0);
+    expect((await breachesOf(env.dataSource, ids)).events).toBe(0);
     await redis.startAgain();
-    await waitFor(async () => (await breachesPerTicket(env, ids)).events >= 300, 'all breaches', 60_000, 250);
+    await waitFor(async () => (await breachesOf(env.dataSource, ids)).events >= 300, 'all breaches', 60_000, 250);
     await sleep(3_000);
-    expect(await breachesPerTicket(env, ids)).toEqual({ events: 300, tickets: 300, max: 1 });
+    expect(await breachesOf(env.dataSource, ids)).toEqual({ events: 300, tickets: 300, max: 1 });
   }, 150_000);
 });

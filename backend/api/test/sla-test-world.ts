@@ -99,6 +99,21 @@ export async function armTickets(
  */
 export const TIMERS_PER_TICKET = 2;
 
+/** The 'sla_breached' events of `ids`: how many, for how many tickets, and the most for one ticket. */
+export async function breachesOf(
+  ds: DataSource,
+  ids: readonly string[],
+): Promise<{ events: number; tickets: number; max: number }> {
+  const [row] = (await ds.query(
+    `SELECT count(*)::int AS events, count(DISTINCT ticket_id)::int AS tickets,
+            COALESCE(max(n), 0)::int AS max
+       FROM (SELECT ticket_id, count(*) OVER (PARTITION BY ticket_id) AS n FROM ticket_events
+              WHERE type = 'sla_breached' AND ticket_id = ANY($1::uuid[])) x`,
+    [ids],
+  )) as Array<{ events: number; tickets: number; max: number }>;
+  return { events: row?.events ?? 0, tickets: row?.tickets ?? 0, max: row?.max ?? 0 };
+}
+
 export async function countEvents(ds: DataSource, type: string): Promise<{ events: number; tickets: number }> {
   const [row] = (await ds.query(
     `SELECT count(*)::int AS events, count(DISTINCT ticket_id)::int AS tickets FROM ticket_events WHERE type = $1`,
