@@ -30,7 +30,10 @@ describe('assertEveryJobHasOneHandler', () => {
 describe('job ids', () => {
   it('are deterministic and legal for BullMQ', () => {
     const id = JOB_DEFINITIONS['ticket.created'].jobId({ ticketIds: ['0b5d', '77e1'] });
-    expect(id).toBe('ticket-created.0b5d');
+    expect(id).toMatch(/^ticket-created\.0b5d\.[0-9a-f]{16}$/);
+    expect(JOB_DEFINITIONS['ticket.created'].jobId({ ticketIds: ['0b5d', '77e1'] })).toBe(id);
+    // a merge that starts with the same ticket but holds others is another job
+    expect(JOB_DEFINITIONS['ticket.created'].jobId({ ticketIds: ['0b5d', '77e1', '9a00'] })).not.toBe(id);
     expect(() => assertValidJobId(id)).not.toThrow();
     expect(() => assertValidJobId('a:b')).toThrow();
     expect(() => assertValidJobId('123')).toThrow();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 
 /**
@@ -55,6 +56,12 @@ export interface JobDefinition<N extends JobName> {
    * after it (keepLastIfActive) — so a change made during a recompute is never lost.
    */
   whileActive?: 'keep-last';
+  /**
+   * Jobs of this name that one relay round moves (due at once) go to BullMQ as ONE job with the merged
+   * payload — fewer jobs under load. The merged payload's id must differ from every other merge's (a
+   * re-published row may be merged with other rows than before), so the job id digests the whole payload.
+   */
+  merge?: (payloads: ReadonlyArray<JobPayloads[N]>) => JobPayloads[N];
 }
 
 /** Retention: keep completed jobs an hour (dedup window), failed ones a week for inspection. */
@@ -107,9 +114,11 @@ export const KPI_NIGHTLY_TZ = 'Europe/Berlin';
 export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   'ticket.created': {
     queue: 'tickets',
-    // Batches are disjoint: the first ticket names the batch.
-    jobId: (p) => `ticket-created.${p.ticketIds[0] ?? 'none'}`,
+    // The first ticket names the job; the digest of all its tickets tells merges that start alike apart.
+    jobId: (p) =>
+      `ticket-created.${p.ticketIds[0] ?? 'none'}.${createHash('sha1').update(p.ticketIds.join(',')).digest('hex').slice(0, 16)}`,
     options: DEFAULT_JOB_OPTIONS,
+    merge: (payloads) => ({ ticketIds: payloads.flatMap((p) => p.ticketIds) }),
   },
   'kpi.recompute-contract': {
     queue: 'kpi',

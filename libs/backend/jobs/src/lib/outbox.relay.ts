@@ -3,15 +3,69 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger as PinoLogger } from 'pino';
 import { describeError, preparedQuery } from '@leitstand/backend/core';
-import { JOB_DEFINITIONS, isJobName, jobOptionsFor } from './jobs.constants';
+import {
+  JOB_DEFINITIONS,
+  isJobName,
+  jobOptionsFor,
+  type JobDefinition,
+  type JobName,
+  type QueueName,
+} from './jobs.constants';
 import type { QueueRegistry } from './queue-registry';
 import { OUTBOX_CHANNEL } from './outbox.writer';
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   job_name: string;
   payload: Record<string, unknown>;
   run_at: Date | null;
+}
+
+/** One BullMQ job of a relay round and the outbox rows it delivers. */
+export interface RelayJob {
+  queue: QueueName;
+  name: JobName;
+  data: unknown;
+  opts: JobsOptions;
+  rowIds: string[];
+}
+
+/**
+ * Pure: the BullMQ jobs of one round's rows — one per row with its deterministic id and remaining delay,
+ * except that the rows of a mergeable job (JobDefinition.merge) that are due at once become one job —
+ * and the rows naming no known job (they stay unpublished).
+ */
+export function planRelayRound(rows: readonly OutboxRow[], now: number): { jobs: RelayJob[]; poison: OutboxRow[] } {
+  const jobs: RelayJob[] = [];
+  const merging = new Map<JobName, OutboxRow[]>();
+  const poison: OutboxRow[] = [];
+  for (const row of rows) {
+    const name = row.job_name;
+    if (!isJobName(name)) {
+      poison.push(row);
+      continue;
+    }
+    const def = JOB_DEFINITIONS[name] as JobDefinition<JobName>;
+    const delay = row.run_at ? Math.max(0, row.run_at.getTime() - now) : 0;
+    if (def.merge && delay === 0) {
+      merging.set(name, [...(merging.get(name) ?? []), row]);
+      continue;
+    }
+    jobs.push({
+      queue: def.queue,
+      name,
+      data: row.payload,
+      opts: jobOptionsFor(name, row.payload, delay),
+      rowIds: [row.id],
+    });
+  }
+  for (const [name, merged] of merging) {
+    const def = JOB_DEFINITIONS[name] as JobDefinition<JobName>;
+    const merge = def.merge as (payloads: unknown[]) => unknown;
+    const data = merge(merged.map((r) => r.payload));
+    jobs.push({ queue: def.queue, name, data, opts: jobOptionsFor(name, data), rowIds: merged.map((r) => r.id) });
+  }
+  return { jobs, poison };
 }
 
 export interface OutboxRelayOptions {
@@ -22,6 +76,13 @@ export interface OutboxRelayOptions {
   retentionMs: number;
 }
 
+/**
+ * While rows keep coming, the relay lets the commits of this many milliseconds gather before its next round,
+ * so one round (one transaction, one merged intake job) carries several intake batches. Idle, a round
+ * starts as soon as NOTIFY arrives.
+ */
+export const OUTBOX_GATHER_MS = 5;
+
 /** How often the relay deletes delivered rows past their retention, and how many per statement. */
 export const OUTBOX_PURGE_EVERY_MS = 60_000;
 export const OUTBOX_PURGE_CHUNK = 5_000;
@@ -31,9 +92,11 @@ export const OUTBOX_PURGE_CHUNK = 5_000;
  * One round: lock a batch of unpublished rows (FOR UPDATE SKIP LOCKED, so several relays can run),
  * add them to their queues with their deterministic job ids, mark them published, commit.
  * A crash between "added" and "marked" re-adds the same job ids next round: BullMQ ignores an id it
- * still holds, and handlers are idempotent for the rest. While Redis is down the round fails fast and
- * the rows wait in PostgreSQL; nothing is lost.
- * Rounds run when NOTIFY says a row was committed, and every `pollMs` as a fallback.
+ * still holds, and handlers are idempotent for the rest (a re-added row of a mergeable job may be merged
+ * with other rows than before: another job id, the same effects). While Redis is down the round fails fast
+ * and the rows wait in PostgreSQL; nothing is lost.
+ * Rounds run when NOTIFY says a row was committed (under load a few milliseconds later, OUTBOX_GATHER_MS),
+ * and every `pollMs` as a fallback.
  * Delivered rows stay for `retentionMs` (to trace what was sent), then the relay deletes them, so the
  * table does not grow without end; undelivered rows are never deleted.
  */
@@ -65,33 +128,14 @@ export class OutboxRelay {
         [this.options.batchSize],
       );
       if (rows.length === 0) return 0;
-      const now = Date.now();
-      const byQueue = new Map<string, Array<{ row: OutboxRow; name: string; data: unknown; opts: JobsOptions }>>();
-      const poison: OutboxRow[] = [];
-      for (const row of rows) {
-        const name = row.job_name;
-        if (!isJobName(name)) {
-          poison.push(row);
-          continue;
-        }
-        const def = JOB_DEFINITIONS[name];
-        const delay = row.run_at ? Math.max(0, row.run_at.getTime() - now) : 0;
-        const list = byQueue.get(def.queue) ?? [];
-        list.push({
-          row,
-          name: row.job_name,
-          data: row.payload,
-          opts: jobOptionsFor(name, row.payload, delay),
-        });
-        byQueue.set(def.queue, list);
-      }
+      const { jobs, poison } = planRelayRound(rows, Date.now());
+      const byQueue = new Map<QueueName, RelayJob[]>();
+      for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
       const published: string[] = [];
       try {
-        for (const [queueName, jobs] of byQueue) {
-          await this.queues
-            .queue(queueName as never)
-            .addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: j.opts })));
-          published.push(...jobs.map((j) => j.row.id));
+        for (const [queueName, queued] of byQueue) {
+          await this.queues.queue(queueName).addBulk(queued.map((j) => ({ name: j.name, data: j.data, opts: j.opts })));
+          published.push(...queued.flatMap((j) => j.rowIds));
         }
         if (this.redisDownLogged) {
           this.redisDownLogged = false;
@@ -201,6 +245,10 @@ export class OutboxRelay {
           };
         });
         this.wake = null;
+      }
+      // Busy (the last round moved rows): let the next few milliseconds' commits join the next round.
+      if (moved > 0 && moved < this.options.batchSize && this.running) {
+        await new Promise((resolve) => setTimeout(resolve, OUTBOX_GATHER_MS));
       }
     }
   }
