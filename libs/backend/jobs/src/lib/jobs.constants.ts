@@ -19,8 +19,9 @@ export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { 'sla-time
 
 export interface JobPayloads {
   /**
-   * Tickets were created — one job per committed intake batch, its tickets in number order: the worker
-   * confirms each intake in the ticket's event log.
+   * Tickets were created — one outbox row per committed intake batch, its tickets in number order (the
+   * relay merges the rows of one round into one job): the worker confirms each intake in the ticket's
+   * event log.
    */
   'ticket.created': { ticketIds: string[] };
   /** Recompute a contract's KPI roll-ups (the named periods, or the current/previous ones and every stored one). */

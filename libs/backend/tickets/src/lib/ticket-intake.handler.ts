@@ -15,7 +15,7 @@ interface Confirmation {
 }
 
 /**
- * Handles 'ticket.created' (one job per committed intake batch): confirms each ticket's intake in its
+ * Handles 'ticket.created' (the intake batches of one relay round): confirms each ticket's intake in its
  * event log, exactly once.
  * The job is delivered at least once; the unique dedup key turns a repeat into a no-op, and a ticket
  * that is gone is skipped. Jobs that arrive while a batch is being written are confirmed together in
