@@ -48,7 +48,9 @@ export function planRelayRound(rows: readonly OutboxRow[], now: number): { jobs:
     const def = JOB_DEFINITIONS[name] as JobDefinition<JobName>;
     const delay = row.run_at ? Math.max(0, row.run_at.getTime() - now) : 0;
     if (def.merge && delay === 0) {
-      merging.set(name, [...(merging.get(name) ?? []), row]);
+      const group = merging.get(name);
+      if (group) group.push(row);
+      else merging.set(name, [row]);
       continue;
     }
     jobs.push({
@@ -130,7 +132,11 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       const { jobs, poison } = planRelayRound(rows, Date.now());
       const byQueue = new Map<QueueName, RelayJob[]>();
-      for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+      for (const job of jobs) {
+        const queued = byQueue.get(job.queue);
+        if (queued) queued.push(job);
+        else byQueue.set(job.queue, [job]);
+      }
       const published: string[] = [];
       try {
         for (const [queueName, queued] of byQueue) {
