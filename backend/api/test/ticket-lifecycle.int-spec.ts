@@ -74,6 +74,7 @@ describe('ticket lifecycle', () => {
       warningAt: plus(t.createdAt, 11.25 * MIN),
     });
     expect(clock(t, 'restore')?.deadline).toBe(plus(t.createdAt, 60 * MIN));
+    expect(t.clocks.map((c) => c.stoppedAt)).toEqual([null, null]); // both still count
     expect(t.nextDeadline).toBe(plus(t.createdAt, 15 * MIN));
     const [created] = await timeline(t.id);
     expect(created).toMatchObject({
@@ -100,6 +101,10 @@ describe('ticket lifecycle', () => {
     expect(accepted.body).toMatchObject({ status: 'accepted', version: 2 });
     const response = clock(accepted.body, 'response');
     expect(response?.state).toBe('met');
+    // a stopped clock says when it stopped, so the UI shows its final figure instead of counting on
+    expect(response?.stoppedAt).not.toBeNull();
+    expect(Date.parse(response?.stoppedAt ?? '')).toBeLessThanOrEqual(Date.parse(response?.deadline ?? ''));
+    expect(clock(accepted.body, 'restore')?.stoppedAt).toBeNull();
     expect(accepted.body.nextDeadline).toBe(plus(t.createdAt, 60 * MIN)); // the restore clock is next
 
     const dispatched = await agent.post<TicketDetail>(`/api/tickets/${t.id}/dispatch`, { assigneeId: tech.user.id });
@@ -152,6 +157,8 @@ describe('ticket lifecycle', () => {
     expect(delay).toBeLessThan(31);
     expect(restored.body.restoredAt).not.toBeNull();
     expect(clock(restored.body, 'restore')?.state).toBe('met');
+    expect(clock(restored.body, 'restore')?.stoppedAt).toBe(restored.body.restoredAt);
+    expect(clock(restored.body, 'response')?.stoppedAt).toBe(response?.stoppedAt);
     expect(restored.body.nextDeadline).toBeNull();
 
     expect((await tech.post(`/api/tickets/${t.id}/close`)).status).toBe(403); // not a technician's action
@@ -162,6 +169,7 @@ describe('ticket lifecycle', () => {
     const reopened = await agent.post<TicketDetail>(`/api/tickets/${t.id}/reopen`, { reason: 'Tür klemmt wieder' });
     expect(reopened.body).toMatchObject({ status: 'accepted', restoredAt: null, closedAt: null });
     expect(clock(reopened.body, 'restore')?.state).toBe('running');
+    expect(clock(reopened.body, 'restore')?.stoppedAt).toBeNull();
     expect(reopened.body.nextDeadline).not.toBeNull();
 
     events = await timeline(t.id);

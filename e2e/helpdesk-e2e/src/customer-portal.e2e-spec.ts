@@ -108,8 +108,8 @@ describe('customer portal', () => {
     expect(await clocks.count()).toBe(2);
     expect(await page.getByText('Für diesen Standort läuft keine SLA-Frist.').count()).toBe(0);
     for (const [clock, label] of [
-      ['response', 'Reaktionszeit'],
-      ['restore', 'Entstörzeit'],
+      ['response', 'Reaktion'],
+      ['restore', 'Entstörung'],
     ] as const) {
       const fromApi = ticketA.clocks.find((c) => c.clock === clock);
       expect(fromApi?.state).toBe('running');

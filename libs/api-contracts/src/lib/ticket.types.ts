@@ -110,7 +110,10 @@ export interface SlaClockView {
   deadline: IsoInstant | null;
   warningAt: IsoInstant | null;
   breachMinutes: number | null;
+  /** Wall-clock milliseconds from the deadline to the stop (or to now while still counting); null unless breached. */
   lateMs: number | null;
+  /** When the clock stopped (response: accepted; restore: restored); null while it still counts. */
+  stoppedAt: IsoInstant | null;
   calendarKey: string;
 }
 

@@ -125,6 +125,7 @@ interface ClockDbRow {
   warning_at: Date | null;
   breach_minutes: string | null;
   late_ms: string | null;
+  stopped_at: Date | null;
   calendar_key: string;
 }
 
@@ -142,6 +143,7 @@ function toClockView(r: ClockDbRow): SlaClockView {
     warningAt: iso(r.warning_at),
     breachMinutes: r.breach_minutes === null ? null : Number(r.breach_minutes),
     lateMs: r.late_ms === null ? null : Number(r.late_ms),
+    stoppedAt: iso(r.stopped_at),
     calendarKey: r.calendar_key,
   };
 }
@@ -159,7 +161,7 @@ export async function loadClockViewsOf(
   if (ticketIds.length === 0) return byTicket;
   const rows = (await manager.query(
     `SELECT ticket_id, clock, state, priority, budget_minutes, used_minutes, deadline, warning_at, breach_minutes,
-            late_ms, calendar_key
+            late_ms, stopped_at, calendar_key
        FROM ticket_sla_clocks WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, clock`,
     [ticketIds],
   )) as Array<ClockDbRow & { ticket_id: string }>;

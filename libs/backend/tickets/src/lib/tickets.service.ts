@@ -238,6 +238,7 @@ export class TicketsService {
       warningAt: c.warningAt?.toISOString() ?? null,
       breachMinutes: c.breachMinutes,
       lateMs: c.lateMs,
+      stoppedAt: c.stoppedAt?.toISOString() ?? null,
       calendarKey: c.calendarKey,
     }));
     const respond = (number: string): TicketDetail => toDetail({ ...row, number }, clocks, null);

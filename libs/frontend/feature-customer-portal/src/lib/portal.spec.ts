@@ -151,6 +151,7 @@ describe('customer portal', () => {
           warningAt: null,
           breachMinutes: null,
           lateMs: null,
+          stoppedAt: null,
           calendarKey: 'x',
         },
       ],
@@ -174,7 +175,7 @@ describe('customer portal', () => {
     const facts = Array.from(el.querySelectorAll('dd')).map((dd) => dd.textContent?.trim());
     expect(facts).toEqual(['Werk Nord', '–', '21.11.2026, 14:05', '21.11.2026, 14:15', '21.11.2026, 16:00', '–']);
     expect(el.querySelector('.ticket-status')?.textContent).toBe('Entstört');
-    expect(el.querySelector('.clock')?.textContent).toContain('Reaktionszeit');
+    expect(el.querySelector('.clock')?.textContent).toContain('Reaktion');
     expect(el.querySelector('.clock')?.textContent).toContain('eingehalten');
     expect(el.querySelector('.comments')?.textContent).toContain('Wir kommen.');
     expect(el.textContent).not.toContain('intern');

@@ -67,6 +67,7 @@ function ticket(status: TicketStatus, version = 3): TicketDetail {
         warningAt: null,
         breachMinutes: null,
         lateMs: null,
+        stoppedAt: null,
         calendarKey: '24-7',
       },
     ],

@@ -40,6 +40,7 @@ function clocksFor(status: TicketSummary['status']): SlaClockView[] {
       warningAt: '2026-11-21T13:10:00.000Z',
       breachMinutes: null,
       lateMs: null,
+      stoppedAt: null,
       calendarKey: '24-7',
     },
     {
@@ -53,6 +54,7 @@ function clocksFor(status: TicketSummary['status']): SlaClockView[] {
       warningAt: '2026-11-21T12:45:00.000Z',
       breachMinutes: null,
       lateMs: null,
+      stoppedAt: null,
       calendarKey: '24-7',
     },
   ];

@@ -21,6 +21,7 @@ function clock(overrides: Partial<SlaClockView>): SlaClockView {
     warningAt: '2026-11-21T13:11:15.000Z',
     breachMinutes: null,
     lateMs: null,
+    stoppedAt: null,
     calendarKey: '24-7',
     ...overrides,
   };
@@ -83,6 +84,45 @@ describe('describeSlaClock', () => {
     ['running without deadline', clock({ deadline: null }), 'running'],
   ])('reads a %s clock in English as "%s"', (_name, input, text) => {
     expect(describeSlaClock(input, NOW, 'Ersatzteil bestellt', translator('en')).text).toBe(text);
+  });
+
+  // Closed ticket 2026-000003: response deadline half a year ago, accepted 8 min 35 s after it. A stopped
+  // clock keeps its final figure however much later it is looked at; only a counting clock moves.
+  const lateStop = clock({
+    state: 'breached',
+    deadline: '2026-05-22T06:45:00.000Z',
+    stoppedAt: '2026-05-22T06:53:35.000Z',
+    breachMinutes: 8.583,
+    lateMs: 515_000,
+  });
+  const earlyStop = clock({
+    state: 'met',
+    deadline: '2026-11-21T12:40:00.000Z',
+    stoppedAt: '2026-11-21T12:37:00.000Z',
+  });
+
+  it.each([
+    ['de', lateStop, 'breached', 'verletzt um 8:35 min'],
+    ['en', lateStop, 'breached', 'breached by 8:35 min'],
+    ['de', earlyStop, 'met', 'erfüllt, 3 min vor Frist'],
+    ['en', earlyStop, 'met', 'met, 3 min before the deadline'],
+  ] as const)('shows a stopped clock in %s with its final figure', (language, input, tone, text) => {
+    const t = translator(language);
+    const now = describeSlaClock(input, NOW, null, t);
+    const later = describeSlaClock(input, NOW + 7 * 86_400_000, null, t);
+    expect(now).toMatchObject({ tone, text });
+    expect(later).toEqual(now);
+  });
+
+  it('derives the lateness of a stopped clock from deadline and stop when lateMs is absent', () => {
+    const input = { ...lateStop, lateMs: null };
+    expect(describeSlaClock(input, NOW, null, translator('de')).text).toBe('verletzt um 8:35 min');
+  });
+
+  it('counts a breached clock that has not stopped from its deadline', () => {
+    const input = clock({ state: 'breached', deadline: '2026-11-21T12:50:00.000Z', lateMs: 600_000 });
+    expect(describeSlaClock(input, NOW, null, translator('de')).text).toBe('überfällig seit 10 min');
+    expect(describeSlaClock(input, NOW + 3_600_000, null, translator('de')).text).toBe('überfällig seit 1 h 10 min');
   });
 
   it('shows "keine SLA-Frist" / "no SLA deadline" without a clock, and "pausiert" without a reason', () => {

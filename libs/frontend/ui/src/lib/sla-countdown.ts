@@ -3,7 +3,7 @@ import type { I18nKey, I18nParams } from '@leitstand/frontend/i18n';
 
 /** What a countdown needs of a clock (a full SlaClockView fits, and so does a queue row's summary). */
 export type SlaCountdownClock = Pick<SlaClockView, 'clock' | 'state' | 'deadline' | 'warningAt'> &
-  Partial<Pick<SlaClockView, 'remainingMinutes' | 'breachMinutes'>>;
+  Partial<Pick<SlaClockView, 'remainingMinutes' | 'breachMinutes' | 'lateMs' | 'stoppedAt'>>;
 
 export type SlaTone = 'running' | 'at-risk' | 'breached' | 'paused' | 'met' | 'none';
 
@@ -29,7 +29,8 @@ export type Translate = (key: I18nKey, params?: I18nParams) => string;
 /**
  * The countdown of one SLA clock at `nowMs`, in the language of `t`: "noch 12:34 min" / "12:34 min left",
  * "gefährdet – noch 4:10 min" / "at risk – 4:10 min left", "überfällig seit 3 min" / "overdue by 3 min",
- * "pausiert: Ersatzteil bestellt" / "paused: …", "erfüllt" / "met". Pure, so that the shared ticker drives
+ * "pausiert: Ersatzteil bestellt" / "paused: …"; a stopped clock keeps its final figure: "erfüllt, 3 min vor
+ * Frist" / "met, 3 min before the deadline", "verletzt um 8:35 min" / "breached by 8:35 min". Pure, so that the shared ticker drives
  * every row and tests need no timers; a component calling it inside a `computed` with `I18nService.t`
  * re-renders when the language changes (the language is a signal read by `t`).
  */
@@ -43,13 +44,25 @@ export function describeSlaClock(
     return view('none', t('sla.none'));
   }
   const overdue = (ms: number): string => t('sla.overdue', { time: formatOverdue(ms, t) });
+  const stoppedAt = toMs(clock.stoppedAt);
+  const deadline = toMs(clock.deadline);
   switch (clock.state) {
-    case 'met':
+    case 'met': {
+      // A stopped clock shows its final figure: how long before the deadline it stopped.
+      if (stoppedAt !== null && deadline !== null && deadline > stoppedAt) {
+        return view('met', t('sla.metAhead', { time: formatOverdue(deadline - stoppedAt, t) }));
+      }
       return view('met', t('sla.met'));
+    }
     case 'paused':
       return view('paused', pauseReason ? t('sla.pausedWithReason', { reason: pauseReason }) : t('sla.paused'));
     case 'breached': {
-      const deadline = toMs(clock.deadline);
+      if (stoppedAt !== null) {
+        // Final lateness (deadline → stop), never the time since the deadline.
+        const lateMs = clock.lateMs ?? (deadline !== null ? stoppedAt - deadline : null);
+        const late = lateMs ?? (clock.breachMinutes ?? 0) * 60_000;
+        return view('breached', t('sla.breachedBy', { time: formatRemaining(Math.max(0, late), t) }));
+      }
       if (deadline !== null && nowMs >= deadline) {
         return view('breached', overdue(nowMs - deadline));
       }
@@ -57,7 +70,6 @@ export function describeSlaClock(
       return view('breached', overdue(minutes * 60_000));
     }
     case 'running': {
-      const deadline = toMs(clock.deadline);
       if (deadline === null) {
         return view('running', t('sla.running'));
       }

@@ -40,8 +40,8 @@ export const COMMON_DE = {
   'priority.B': 'B – mittel',
   'priority.C': 'C – niedrig',
 
-  'clock.response': 'Reaktionszeit',
-  'clock.restore': 'Entstörzeit',
+  'clock.response': 'Reaktion',
+  'clock.restore': 'Entstörung',
   'clock.running': 'läuft, fällig {deadline}',
   'clock.paused': 'pausiert',
   'clock.met': 'eingehalten',
@@ -52,6 +52,8 @@ export const COMMON_DE = {
 
   'sla.none': 'keine SLA-Frist',
   'sla.met': 'erfüllt',
+  'sla.metAhead': 'erfüllt, {time} vor Frist',
+  'sla.breachedBy': 'verletzt um {time}',
   'sla.paused': 'pausiert',
   'sla.pausedWithReason': 'pausiert: {reason}',
   'sla.running': 'läuft',
@@ -129,8 +131,8 @@ export const COMMON_EN: Texts<typeof COMMON_DE> = {
   'priority.B': 'B – medium',
   'priority.C': 'C – low',
 
-  'clock.response': 'Response time',
-  'clock.restore': 'Restore time',
+  'clock.response': 'Response',
+  'clock.restore': 'Restore',
   'clock.running': 'running, due {deadline}',
   'clock.paused': 'paused',
   'clock.met': 'met',
@@ -141,6 +143,8 @@ export const COMMON_EN: Texts<typeof COMMON_DE> = {
 
   'sla.none': 'no SLA deadline',
   'sla.met': 'met',
+  'sla.metAhead': 'met, {time} before the deadline',
+  'sla.breachedBy': 'breached by {time}',
   'sla.paused': 'paused',
   'sla.pausedWithReason': 'paused: {reason}',
   'sla.running': 'running',
