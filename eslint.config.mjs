@@ -147,6 +147,20 @@ export default [
         { object: 'test', property: 'todo', message: 'No todo tests.' },
       ],
       'no-restricted-globals': ['error', 'xit', 'xdescribe', 'xtest', 'fit', 'fdescribe'],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'IsOptional lets null skip every check. Use IsOptionalNotNull (null is a wrong value) or ' +
+                'NullableField (null means none/clear, documented as nullable) from @leitstand/backend/core.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Proves the module-boundary rules are alive: lints synthetic files that break them and fails unless
-// ESLint reports each break. (A boundary rule that silently skips — e.g. without a project graph —
-// would otherwise let every violation through.) Run after `nx show projects` has built the graph.
+// Proves the module-boundary rules (and the ban on class-validator's IsOptional) are alive: lints
+// synthetic files that break them and fails unless ESLint reports each break. (A boundary rule that
+// silently skips — e.g. without a project graph — would otherwise let every violation through.)
+// Run after `nx show projects` has built the graph.
 import { rmSync, writeFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 
@@ -27,6 +28,12 @@ const cases = [
     /not allowed to import "@angular\/core"/,
   ],
   [
+    'libs/backend/tickets/src/__lint_probe__.ts',
+    `import { IsOptional } from 'class-validator';\nexport const x = IsOptional;\n`,
+    /IsOptional lets null skip every check/,
+    'no-restricted-imports',
+  ],
+  [
     'libs/api-contracts/src/__lint_probe__.ts',
     `import { DateTime } from 'luxon';\nexport const x = DateTime;\n`,
     /not allowed to import "luxon"/,
@@ -37,7 +44,7 @@ const cases = [
 // for the moment it is linted and removed right after.
 const eslint = new ESLint();
 let failed = 0;
-for (const [filePath, code, expected] of cases) {
+for (const [filePath, code, expected, rule = '@nx/enforce-module-boundaries'] of cases) {
   let messages = [];
   try {
     writeFileSync(filePath, code);
@@ -46,10 +53,10 @@ for (const [filePath, code, expected] of cases) {
   } finally {
     rmSync(filePath, { force: true });
   }
-  if (!messages.some((m) => m.startsWith('@nx/enforce-module-boundaries') && expected.test(m))) {
+  if (!messages.some((m) => m.startsWith(rule) && expected.test(m))) {
     failed++;
     process.stderr.write(`lint-bites: ${filePath} was not flagged (${expected}); got: ${JSON.stringify(messages)}\n`);
   }
 }
 if (failed > 0) process.exit(1);
-process.stdout.write(`lint-bites: all ${cases.length} boundary violations were reported\n`);
+process.stdout.write(`lint-bites: all ${cases.length} violations (module boundaries, banned imports) were reported\n`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
-import { ExpressAdapter } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, Metrics, REQUEST_ID_HEADER, type AppConfig } from '@leitstand/backend/core';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { ApiModule } from './api.module';
+import { acceptJsonObjectBodiesOnly } from './json-body-parser';
 import { createValidationPipe } from './validation';
 
 /**
@@ -27,12 +28,19 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
             requestIdHeader: REQUEST_ID_HEADER,
             genReqId: () => randomUUID(),
           }),
-          { bufferLogs: true },
+          // Nest's body parsers (JSON and HTML forms) are replaced: bodies are JSON objects only.
+          { bufferLogs: true, bodyParser: false },
         )
-      : await NestFactory.create(ApiModule, new ExpressAdapter(), { bufferLogs: true });
+      : await NestFactory.create<NestExpressApplication>(ApiModule, new ExpressAdapter(), {
+          bufferLogs: true,
+          bodyParser: false,
+        });
   if (config.http.adapter === 'fastify') {
+    acceptJsonObjectBodiesOnly((app as NestFastifyApplication).getHttpAdapter().getInstance());
     // Parses the Cookie header into request.cookies (session cookies, see libs/backend/auth).
     await (app as NestFastifyApplication).register((await import('@fastify/cookie')).default);
+  } else {
+    (app as NestExpressApplication).useBodyParser('json', { limit: 1_048_576 });
   }
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

@@ -1,7 +1,8 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationTypes, getMetadataStorage, type ValidationArguments, type ValidatorOptions } from 'class-validator';
 import type { ApiFieldError } from '@leitstand/api-contracts';
 import { RequestValidationException } from './api-exception.filter';
+import { inputFieldErrors, isJsonObject } from './request-input';
 
 function flatten(errors: ValidationError[], parent = ''): ApiFieldError[] {
   return errors.flatMap((e) => {
@@ -85,6 +86,24 @@ export function compileAcceptance(target: new (...args: never[]) => object): ((o
  */
 class CompiledValidationPipe extends ValidationPipe {
   private readonly acceptance = new Map<unknown, ((object: object) => boolean) | null>();
+
+  /**
+   * Before validation, for every body, query and path parameter: no NUL character in any string
+   * (PostgreSQL cannot store one), no nesting beyond MAX_JSON_DEPTH (the Fastify JSON parser rejects
+   * deeper bodies before parsing; this covers every other source), and a body validated by a DTO is
+   * a JSON object. Each answer is a 400 naming the field.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const root = metadata.data ?? metadata.type;
+      const errors = inputFieldErrors(value, root);
+      if (errors.length > 0) throw new RequestValidationException(errors);
+      if (metadata.type === 'body' && metadata.data === undefined && value !== undefined && !isJsonObject(value)) {
+        throw new RequestValidationException([{ field: 'body', messages: ['body must be a JSON object'] }]);
+      }
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
 
   protected override validate(
     object: object,

@@ -12,3 +12,4 @@ export * from './lib/errors/app.errors';
 export * from './lib/bootstrap/process-lifecycle';
 export * from './lib/batching/group-commit';
 export * from './lib/database/prepared-query';
+export * from './lib/validation/field-rules';

@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptionalNotNull, NullableField } from '@leitstand/backend/core';
 import {
   ASSET_CLASSES,
   type AssetClass,
@@ -26,8 +15,7 @@ export class CreateAssetDto implements CreateAssetRequest {
   @IsUUID('all')
   siteId!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An asset of the same site' })
-  @IsOptional()
+  @NullableField({ type: String, format: 'uuid', description: 'An asset of the same site; null = none' })
   @IsUUID('all')
   parentId?: string | null;
 
@@ -54,73 +42,72 @@ export class CreateAssetDto implements CreateAssetRequest {
   assetClass!: AssetClass;
 
   @ApiPropertyOptional({ default: true })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsBoolean()
   inContract?: boolean;
 }
 
 export class UpdateAssetDto implements UpdateAssetRequest {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @NullableField({ type: String, format: 'uuid', description: 'An asset of the same site; null detaches' })
   @IsUUID('all')
   parentId?: string | null;
 
   @ApiPropertyOptional({ maxLength: 40 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)
   code?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 60 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   trade?: string;
 
   @ApiPropertyOptional({ enum: ASSET_CLASSES })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsIn(ASSET_CLASSES)
   assetClass?: AssetClass;
 
   @ApiPropertyOptional()
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsBoolean()
   inContract?: boolean;
 }
 
 export class AssetListQueryDto implements AssetListQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   siteId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   tenantId?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Search in code, name and trade' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: ASSET_CLASSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ASSET_CLASSES)
   assetClass?: AssetClass;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -128,7 +115,7 @@ export class AssetListQueryDto implements AssetListQuery {
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(400)
   cursor?: string;

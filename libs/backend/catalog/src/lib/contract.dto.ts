@@ -6,13 +6,12 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNotNull, NullableField } from '@leitstand/backend/core';
 import {
   ASSET_CLASSES,
   CONTRACT_TYPES,
@@ -29,29 +28,26 @@ import {
 } from '@leitstand/api-contracts';
 import { IsDecimalAmount, IsLocalDate, IsPlainObject, IsShare } from './catalog.validators';
 
-const present = (_o: object, v: unknown): boolean => v !== undefined;
-const notNull = (_o: object, v: unknown): boolean => v !== undefined && v !== null;
-
 export class AvailabilityTargetsDto implements Partial<Record<AssetClass, string>> {
   @ApiPropertyOptional({ example: '0.995' })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsShare()
   A?: string;
 
   @ApiPropertyOptional({ example: '0.98' })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsShare()
   B?: string;
 
   @ApiPropertyOptional({ example: '0.95' })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsShare()
   C?: string;
 }
 
 export class ContractScopeDto implements ContractScope {
   @ApiPropertyOptional({ type: [String], example: ['elevators', 'air-handling'] })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ArrayUnique()
@@ -61,14 +57,14 @@ export class ContractScopeDto implements ContractScope {
   trades?: string[];
 
   @ApiPropertyOptional({ enum: ASSET_CLASSES, isArray: true })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsIn(ASSET_CLASSES, { each: true })
   assetClasses?: AssetClass[];
 
   @ApiPropertyOptional({ type: [String], example: ['user-error', 'wilful-damage'] })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -99,13 +95,17 @@ export class CreateContractDto implements CreateContractRequest {
   @IsLocalDate()
   startsOn!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '2031-12-31', description: 'Not before startsOn; null = open' })
-  @ValidateIf(notNull)
+  @NullableField({
+    type: String,
+    format: 'date',
+    example: '2031-12-31',
+    description: 'Not before startsOn; null = open',
+  })
   @IsLocalDate()
   endsOn?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: "Sites of the contract's tenant" })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @ArrayUnique()
@@ -124,26 +124,24 @@ export class CreateContractDto implements CreateContractRequest {
   slaMatrix!: SlaMatrixInput;
 
   @ApiPropertyOptional({ type: AvailabilityTargetsDto })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsPlainObject()
   @ValidateNested()
   @Type(() => AvailabilityTargetsDto)
   availabilityTargets?: AvailabilityTargetsDto;
 
   @ApiPropertyOptional({ default: '24-7', description: "'24-7' or a calendar key" })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   availabilityBasis?: string;
 
-  @ApiPropertyOptional({ ...OBJECT_DOC, nullable: true, description: '{ capPercentOfVolume, kpis[] }' })
-  @ValidateIf(notNull)
+  @NullableField({ ...OBJECT_DOC, description: '{ capPercentOfVolume, kpis[] }' })
   @IsPlainObject()
   bonusMalus?: BonusMalusInput | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @ValidateIf(notNull)
+  @NullableField({ type: String, format: 'uuid' })
   @IsUUID('all')
   priceListId?: string | null;
 
@@ -151,65 +149,56 @@ export class CreateContractDto implements CreateContractRequest {
   @IsDecimalAmount(14, 2)
   annualVolume!: string;
 
-  @ApiPropertyOptional({
-    ...OBJECT_DOC,
-    nullable: true,
-    description: '{ fixedShare, labourShare, materialShare } summing to 1',
-  })
-  @ValidateIf(notNull)
+  @NullableField({ ...OBJECT_DOC, description: '{ fixedShare, labourShare, materialShare } summing to 1' })
   @IsPlainObject()
   indexation?: IndexationInput | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '5000.00' })
-  @ValidateIf(notNull)
+  @NullableField({ type: String, example: '5000.00' })
   @IsDecimalAmount(14, 2)
   capexThreshold?: string | null;
 
   @ApiPropertyOptional({ type: ContractScopeDto })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsPlainObject()
   @ValidateNested()
   @Type(() => ContractScopeDto)
   scope?: ContractScopeDto;
 
-  @ApiPropertyOptional({ nullable: true, description: 'A calendar key or null' })
-  @ValidateIf(notNull)
+  @NullableField({ type: String, description: 'A calendar key or null' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   quietWarningsCalendar?: string | null;
 
-  @ApiPropertyOptional({ ...OBJECT_DOC, nullable: true, description: 'Domain contract calculation' })
-  @ValidateIf(notNull)
+  @NullableField({ ...OBJECT_DOC, description: 'Domain contract calculation' })
   @IsPlainObject()
   economics?: Record<string, unknown> | null;
 }
 
 export class UpdateContractDto implements UpdateContractRequest {
   @ApiPropertyOptional({ maxLength: 200 })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: CONTRACT_TYPES })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsIn(CONTRACT_TYPES)
   type?: ContractKind;
 
   @ApiPropertyOptional({ example: '2027-01-01' })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsLocalDate()
   startsOn?: string;
 
-  @ApiPropertyOptional({ nullable: true })
-  @ValidateIf(notNull)
+  @NullableField({ type: String, format: 'date' })
   @IsLocalDate()
   endsOn?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @ArrayUnique()
@@ -217,77 +206,71 @@ export class UpdateContractDto implements UpdateContractRequest {
   siteIds?: string[];
 
   @ApiPropertyOptional(OBJECT_DOC)
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsPlainObject()
   calendars?: Record<string, CalendarSpecInput>;
 
   @ApiPropertyOptional(OBJECT_DOC)
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsPlainObject()
   slaMatrix?: SlaMatrixInput;
 
   @ApiPropertyOptional({ type: AvailabilityTargetsDto })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsPlainObject()
   @ValidateNested()
   @Type(() => AvailabilityTargetsDto)
   availabilityTargets?: AvailabilityTargetsDto;
 
   @ApiPropertyOptional()
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   availabilityBasis?: string;
 
-  @ApiPropertyOptional({ ...OBJECT_DOC, nullable: true })
-  @ValidateIf(notNull)
+  @NullableField({ ...OBJECT_DOC })
   @IsPlainObject()
   bonusMalus?: BonusMalusInput | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @ValidateIf(notNull)
+  @NullableField({ type: String, format: 'uuid' })
   @IsUUID('all')
   priceListId?: string | null;
 
   @ApiPropertyOptional({ example: '2360000.00' })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsDecimalAmount(14, 2)
   annualVolume?: string;
 
-  @ApiPropertyOptional({ ...OBJECT_DOC, nullable: true })
-  @ValidateIf(notNull)
+  @NullableField({ ...OBJECT_DOC })
   @IsPlainObject()
   indexation?: IndexationInput | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @ValidateIf(notNull)
+  @NullableField({ type: String })
   @IsDecimalAmount(14, 2)
   capexThreshold?: string | null;
 
   @ApiPropertyOptional({ type: ContractScopeDto })
-  @ValidateIf(present)
+  @IsOptionalNotNull()
   @IsPlainObject()
   @ValidateNested()
   @Type(() => ContractScopeDto)
   scope?: ContractScopeDto;
 
-  @ApiPropertyOptional({ nullable: true })
-  @ValidateIf(notNull)
+  @NullableField({ type: String })
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   quietWarningsCalendar?: string | null;
 
-  @ApiPropertyOptional({ ...OBJECT_DOC, nullable: true })
-  @ValidateIf(notNull)
+  @NullableField({ ...OBJECT_DOC })
   @IsPlainObject()
   economics?: Record<string, unknown> | null;
 }
 
 export class ContractListQueryDto implements ContractListQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   tenantId?: string;
 }

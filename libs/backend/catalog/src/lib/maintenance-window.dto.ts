@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateBy,
-  ValidateIf,
-  type ValidationOptions,
-} from 'class-validator';
-import { DateTime } from 'luxon';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIsoInstant, IsOptionalNotNull } from '@leitstand/backend/core';
 import {
   MAINTENANCE_WINDOW_MAX_DAYS,
   MAINTENANCE_WINDOW_REASON_MAX,
@@ -16,27 +8,6 @@ import {
   type MaintenanceWindowListQuery,
   type UpdateMaintenanceWindowRequest,
 } from '@leitstand/api-contracts';
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO-8601 instant with date, time and offset ("2026-10-12T06:00:00Z", "…+02:00"); a real date. */
-export function isIsoInstant(value: unknown): value is string {
-  return typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
-}
-
-export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isIsoInstant',
-      validator: {
-        validate: (value: unknown) => isIsoInstant(value),
-        defaultMessage: (args) =>
-          `${args?.property ?? 'value'} must be an ISO-8601 instant with offset, e.g. '2026-10-12T06:00:00Z'`,
-      },
-    },
-    options,
-  );
-}
 
 export class CreateMaintenanceWindowDto implements CreateMaintenanceWindowRequest {
   @ApiProperty({ format: 'date-time', example: '2026-10-12T06:00:00Z', description: 'Start of the planned downtime' })
@@ -60,17 +31,17 @@ export class CreateMaintenanceWindowDto implements CreateMaintenanceWindowReques
 
 export class UpdateMaintenanceWindowDto implements UpdateMaintenanceWindowRequest {
   @ApiPropertyOptional({ format: 'date-time' })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsIsoInstant()
   startsAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsIsoInstant()
   endsAt?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: MAINTENANCE_WINDOW_REASON_MAX })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAINTENANCE_WINDOW_REASON_MAX)
@@ -79,12 +50,12 @@ export class UpdateMaintenanceWindowDto implements UpdateMaintenanceWindowReques
 
 export class MaintenanceWindowListQueryDto implements MaintenanceWindowListQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Windows ending after this instant' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoInstant()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Windows starting before this instant' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoInstant()
   to?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '@leitstand/backend/core';
 import type { CreatePriceListRequest, UpdatePriceListRequest } from '@leitstand/api-contracts';
 import { IsLocalDate, IsPlainObject } from './catalog.validators';
 
@@ -30,26 +31,26 @@ export class CreatePriceListDto implements CreatePriceListRequest {
 
 export class UpdatePriceListDto implements UpdatePriceListRequest {
   @ApiPropertyOptional({ maxLength: 80, pattern: KEY_PATTERN.source })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(80)
   @Matches(KEY_PATTERN, { message: KEY_MESSAGE })
   key?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01' })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsLocalDate()
   validFrom?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsPlainObject()
   data?: Record<string, unknown>;
 }

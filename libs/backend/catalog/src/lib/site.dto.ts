@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, NullableField } from '@leitstand/backend/core';
 import {
   GERMAN_STATES,
   type CreateSiteRequest,
@@ -45,64 +46,62 @@ export class CreateSiteDto implements CreateSiteRequest {
   state!: GermanState;
 
   @ApiPropertyOptional({ default: 'Europe/Berlin', description: 'IANA time zone' })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsIanaTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '41000.00', description: 'm², decimal string' })
-  @IsOptional()
+  @NullableField({ type: String, example: '41000.00', description: 'm², decimal string; null = unknown' })
   @IsDecimalAmount(12, 2)
   areaM2?: string | null;
 }
 
 export class UpdateSiteDto implements UpdateSiteRequest {
   @ApiPropertyOptional({ maxLength: 200 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   street?: string;
 
   @ApiPropertyOptional({ maxLength: 10 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10)
   postalCode?: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   city?: string;
 
   @ApiPropertyOptional({ enum: GERMAN_STATES })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsIn(GERMAN_STATES, { message: STATE_MESSAGE })
   state?: GermanState;
 
   @ApiPropertyOptional({ description: 'IANA time zone' })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsIanaTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '41000.00' })
-  @IsOptional()
+  @NullableField({ type: String, example: '41000.00', description: 'm², decimal string; null clears' })
   @IsDecimalAmount(12, 2)
   areaM2?: string | null;
 }
 
 export class SiteListQueryDto implements SiteListQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   tenantId?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '@leitstand/backend/core';
 import type { CreateTenantRequest, UpdateTenantRequest } from '@leitstand/api-contracts';
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -20,14 +21,14 @@ export class CreateTenantDto implements CreateTenantRequest {
 
 export class UpdateTenantDto implements UpdateTenantRequest {
   @ApiPropertyOptional({ maxLength: 60, pattern: SLUG_PATTERN.source })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(60)
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case kebab-case (a-z, 0-9, "-")' })
   slug?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @ValidateIf((_o, v) => v !== undefined)
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIsoInstant, IsOptionalNotNull } from '@leitstand/backend/core';
 import {
   PRIORITIES,
   TICKET_CHANNELS,
@@ -14,7 +15,7 @@ export class CreateTicketDto implements CreateTicketRequest {
   siteId!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The faulty asset (must belong to the site)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   assetId?: string;
 
@@ -25,13 +26,13 @@ export class CreateTicketDto implements CreateTicketRequest {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(5000)
   description?: string;
 
   @ApiPropertyOptional({ maxLength: 60, example: 'Störung' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
@@ -42,38 +43,39 @@ export class CreateTicketDto implements CreateTicketRequest {
     description:
       "Defaults from the asset's class; required without an asset; a different priority needs priorityReason",
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PRIORITIES)
   priority?: Priority;
 
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
   priorityReason?: string;
 
   @ApiPropertyOptional({ enum: TICKET_CHANNELS, default: 'phone', description: "Customers always report via 'portal'" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(TICKET_CHANNELS)
   channel?: TicketChannel;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   reporter?: string;
 
   @ApiPropertyOptional({
     format: 'date-time',
-    description: 'When the fault began; defaults to now, never in the future',
+    example: '2026-11-22T08:00:00+01:00',
+    description: 'When the fault began, with offset; defaults to now, never in the future',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsOptionalNotNull()
+  @IsIsoInstant()
   faultBeganAt?: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   assetDown?: boolean;
 }

@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIsoInstant, IsOptionalNotNull, NullableField } from '@leitstand/backend/core';
 import {
   MATERIAL_KINDS,
   PRIORITIES,
@@ -31,7 +21,7 @@ import {
 
 export class TicketActionNoteDto implements TicketActionNoteRequest {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;
@@ -43,7 +33,7 @@ export class DispatchTicketDto implements DispatchTicketRequest {
   assigneeId!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;
@@ -57,14 +47,14 @@ export class PauseTicketDto implements PauseTicketRequest {
   reason!: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsOptionalNotNull()
+  @IsIsoInstant()
   until?: string;
 }
 
 export class RestoreTicketDto implements RestoreTicketRequest {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;
@@ -80,42 +70,39 @@ export class ReopenTicketDto implements ReopenTicketRequest {
 
 export class UpdateTicketDto implements UpdateTicketRequest {
   @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PRIORITIES)
   priority?: Priority;
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Required with a priority change' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
   priorityReason?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   assetDown?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   inScope?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
-  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @NullableField({ type: String, maxLength: 2000, description: 'null clears' })
   @IsString()
   @MaxLength(2000)
   scopeNote?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 60, nullable: true })
-  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @NullableField({ type: String, maxLength: 60, description: 'null clears' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)
   category?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, nullable: true })
-  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @NullableField({ type: String, maxLength: 5000, description: 'null clears' })
   @IsString()
   @MaxLength(5000)
   description?: string | null;
@@ -129,14 +116,14 @@ export class CreateCommentDto implements CreateCommentRequest {
   text!: string;
 
   @ApiPropertyOptional({ default: false, description: 'Never shown to customers (customers cannot write one)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   internal?: boolean;
 }
 
 export class CreateWorkLogDto implements CreateWorkLogRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the caller' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   workerId?: string;
 
@@ -151,15 +138,15 @@ export class CreateWorkLogDto implements CreateWorkLogRequest {
   kind!: WorkLogKind;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsIsoInstant()
   startedAt!: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsIsoInstant()
   endedAt!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;
@@ -167,7 +154,7 @@ export class CreateWorkLogDto implements CreateWorkLogRequest {
 
 export class CreateMaterialDto implements CreateMaterialRequest {
   @ApiPropertyOptional({ enum: MATERIAL_KINDS, default: 'material' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MATERIAL_KINDS)
   kind?: MaterialKind;
 
@@ -190,7 +177,7 @@ export class CreateMaterialDto implements CreateMaterialRequest {
   quantity!: string;
 
   @ApiPropertyOptional({ maxLength: 20, default: 'Stk' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20)

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptionalNotNull } from '@leitstand/backend/core';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketListQuery } from '@leitstand/api-contracts';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
@@ -10,7 +11,7 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 
 export class TicketListQueryDto implements TicketListQuery {
   @ApiPropertyOptional({ description: `Comma list of statuses (${TICKET_STATUSES.join(', ')})` })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(new RegExp(`^(${TICKET_STATUSES.join('|')})(,(${TICKET_STATUSES.join('|')}))*$`), {
     message: `status must be a comma list of ${TICKET_STATUSES.join(', ')}`,
@@ -18,51 +19,51 @@ export class TicketListQueryDto implements TicketListQuery {
   status?: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PRIORITIES)
   priority?: Priority;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   siteId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   assetId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   assigneeId?: string;
 
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toBoolean)
   @IsBoolean()
   atRisk?: boolean;
 
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toBoolean)
   @IsBoolean()
   breached?: boolean;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Only open tickets (not closed)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toBoolean)
   @IsBoolean()
   open?: boolean;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(500)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(toInt)
   @IsInt()
   @Min(1)
