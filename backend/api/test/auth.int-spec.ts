@@ -277,6 +277,11 @@ describe('auth: login, sessions and the global guard', () => {
     expect(second.user).toEqual(first.user);
     expect((await fetch(url('/api/auth/me'), { headers: bearer(second.accessToken) })).status).toBe(200);
 
+    // Within the grace window (AUTH_REFRESH_GRACE_MS, 5 s) the old token would yield the same
+    // successor (a second tab); let the window pass.
+    await env.dataSource.query(`UPDATE sessions SET rotated_at = rotated_at - interval '10 seconds' WHERE id = $1`, [
+      first.refreshToken.split('.')[0],
+    ]);
     // The old token again: theft detected, the session ends …
     const reuse = await post('/api/auth/refresh', { refreshToken: first.refreshToken });
     expect((await expectApiError(reuse, 401)).message).toBe('Session expired or revoked');

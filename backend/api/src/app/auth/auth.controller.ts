@@ -40,6 +40,7 @@ import {
   toMe,
   type AuthClock,
   type AuthRequest,
+  type ClientInfo,
   type Credential,
 } from '@leitstand/backend/auth';
 
@@ -47,6 +48,15 @@ import {
 interface ReplyLike {
   header(name: string, value: string | string[]): unknown;
 }
+
+/** Fastify and Express both expose the client address (behind a proxy: from X-Forwarded-For). */
+interface ClientRequest extends AuthRequest {
+  ip?: string;
+}
+
+const clientOf = (request: ClientRequest): ClientInfo => ({ ip: request.ip });
+
+const BAD_REFRESH_SECRET = 'Refresh token does not match the session';
 
 const CSRF_MESSAGE = `Cookie-authenticated requests must send ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`;
 
@@ -81,12 +91,13 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'New access token; the refresh token is rotated (body and cookie)' })
   @ApiUnauthorizedResponse({
-    description: 'Missing, expired, revoked or reused refresh token (reuse ends the session)',
+    description:
+      'Missing, expired, revoked, forged or reused refresh token (reuse of a rotated token ends the session, except the one rotated within the grace window, which yields the same successor; a wrong secret ends nothing)',
   })
   @ApiForbiddenResponse({ description: 'Cookie refresh without x-requested-with: leitstand' })
   async refresh(
     @Body() body: RefreshTokenDto,
-    @Req() request: AuthRequest,
+    @Req() request: ClientRequest,
     @Res({ passthrough: true }) reply: ReplyLike,
   ): Promise<RefreshResponse> {
     const fromCookie = body.refreshToken === undefined;
@@ -94,7 +105,7 @@ export class AuthController {
     if (!token) throw new UnauthenticatedError('Refresh token required');
     if (fromCookie && failsCsrfCheck(request)) throw new ForbiddenError(CSRF_MESSAGE);
     try {
-      const issued = await this.auth.refresh(token, this.clock.now());
+      const issued = await this.auth.refresh(token, this.clock.now(), clientOf(request));
       this.sendCookies(reply, sessionCookies(issued, this.secureCookies));
       return issued;
     } catch (error) {
@@ -106,16 +117,23 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session is revoked and both cookies are cleared (idempotent)' })
+  @ApiNoContentResponse({
+    description:
+      'The session is revoked and both cookies are cleared (idempotent: unknown, ended or malformed tokens end nothing)',
+  })
+  @ApiUnauthorizedResponse({
+    description: 'The refresh token names a live session but its secret is wrong: nothing ends (a failed attempt)',
+  })
   @ApiForbiddenResponse({ description: 'Cookie logout without x-requested-with: leitstand' })
   async logout(
     @Body() body: RefreshTokenDto,
-    @Req() request: AuthRequest,
+    @Req() request: ClientRequest,
     @Res({ passthrough: true }) reply: ReplyLike,
   ): Promise<void> {
     const now = this.clock.now();
+    const client = clientOf(request);
     if (body.refreshToken !== undefined) {
-      await this.auth.logoutByRefreshToken(body.refreshToken, now);
+      await this.logoutByRefreshToken(body.refreshToken, now, client);
     } else {
       let credential: Credential | null;
       try {
@@ -128,8 +146,16 @@ export class AuthController {
       } else {
         const refreshCookie = readCookie(request, REFRESH_COOKIE);
         if ((refreshCookie || credential) && failsCsrfCheck(request)) throw new ForbiddenError(CSRF_MESSAGE);
-        if (refreshCookie) await this.auth.logoutByRefreshToken(refreshCookie, now);
-        else if (credential) await this.logoutByAccessToken(credential.token, now);
+        // The signed-in user (a valid access cookie) ends their session even if the refresh cookie is off.
+        const ended = credential ? await this.logoutByAccessToken(credential.token, now) : false;
+        if (refreshCookie && !ended) {
+          try {
+            await this.logoutByRefreshToken(refreshCookie, now, client);
+          } catch (error) {
+            this.sendCookies(reply, clearedSessionCookies(this.secureCookies));
+            throw error;
+          }
+        }
       }
     }
     this.sendCookies(reply, clearedSessionCookies(this.secureCookies));
@@ -155,10 +181,18 @@ export class AuthController {
     return { revokedSessions: await this.auth.revokeUserSessions(params.userId, this.clock.now()) };
   }
 
-  /** An expired or invalid access token ends nothing (its session then ends by expiry). */
-  private async logoutByAccessToken(token: string, now: Date): Promise<void> {
+  /** An expired or invalid access token ends nothing (its session then ends by expiry). Answers whether it was valid. */
+  private async logoutByAccessToken(token: string, now: Date): Promise<boolean> {
     const user = await this.tokens.verify(token, now).catch(() => null);
     if (user) await this.auth.logout(user.sessionId, now);
+    return user !== null;
+  }
+
+  /** A wrong secret for a live session is a failed attempt: 401, and the session lives on. */
+  private async logoutByRefreshToken(token: string, now: Date, client: ClientInfo): Promise<void> {
+    if ((await this.auth.logoutByRefreshToken(token, now, client)) === 'refused') {
+      throw new UnauthenticatedError(BAD_REFRESH_SECRET);
+    }
   }
 
   private sendCookies(reply: ReplyLike, cookies: string[]): void {

@@ -8,10 +8,14 @@
  *   changes — and a logout — take effect for that token only when it expires (≤ 15 min); the
  *   refresh re-reads the user and the session.
  * - Refresh token: opaque, `<sessionId>.<32 random bytes base64url>`; only its sha256 is stored
- *   (sessions.refresh_token_hash). Every refresh rotates it; presenting an already rotated token
- *   (sid known, hash differs) revokes the whole session: whoever stole a token and whoever still
- *   has the real one both lose it (theft detection). Sessions slide: each refresh extends them by
- *   7 days of inactivity.
+ *   (sessions.refresh_token_hash). Every refresh rotates it to a successor derived from it
+ *   (HMAC, see refresh-token.ts); presenting a genuinely rotated token revokes the whole session:
+ *   whoever stole a token and whoever still has the real one both lose it (theft detection). The
+ *   token rotated last still yields the same successor for AUTH_REFRESH_GRACE_MS (5 s), so two
+ *   tabs refreshing at once both stay signed in. A secret that is no token of the session (a
+ *   forgery for a known sid) ends nothing: 401, logged. Sessions end only by proof of the current
+ *   refresh token, by the signed-in user's access token, or by an admin. Sessions slide: each
+ *   refresh extends them by 7 days of inactivity.
  * - Transport: browsers get both tokens as HttpOnly, SameSite=Strict cookies (`ls_access` on
  *   /api, `ls_refresh` only on /api/auth), so page scripts never see them and the SSE stream
  *   (EventSource cannot send headers) authenticates by cookie. API clients, tests and benchmarks

@@ -1,5 +1,13 @@
 import { readCookie, clearedSessionCookies, sessionCookies } from './auth-cookies';
-import { hashRefreshToken, newRefreshToken, refreshTokenMatches, sessionIdOf } from './refresh-token';
+import {
+  hashRefreshToken,
+  newRefreshToken,
+  refreshTokenMatches,
+  rotationKey,
+  sessionIdOf,
+  stepsBehind,
+  successorOf,
+} from './refresh-token';
 
 const SID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
@@ -59,5 +67,29 @@ describe('session cookies', () => {
     expect(readCookie(header, 'ls_refresh')).toBeUndefined();
     expect(readCookie({ headers: { cookie: 'ls_access=%E0%A4%A' } }, 'ls_access')).toBeUndefined();
     expect(readCookie({ headers: {} }, 'ls_access')).toBeUndefined();
+  });
+
+  it('rotate to a successor derived from the token: same session, well-formed, repeatable, keyed', () => {
+    const key = rotationKey('a'.repeat(40));
+    const t0 = newRefreshToken(SID);
+    const t1 = successorOf(t0, key);
+    expect(sessionIdOf(t1)).toBe(SID);
+    expect(t1).not.toBe(t0);
+    expect(successorOf(t0, key)).toBe(t1);
+    expect(successorOf(t0, rotationKey('b'.repeat(40)))).not.toBe(t1);
+    expect(successorOf(t1, key)).not.toBe(t1);
+  });
+
+  it('tell how many rotations back a genuine token lies, and a forged one from none', () => {
+    const key = rotationKey('a'.repeat(40));
+    const chain = [newRefreshToken(SID)];
+    for (let i = 0; i < 5; i++) chain.push(successorOf(chain[chain.length - 1] ?? '', key));
+    const current = hashRefreshToken(chain[5] ?? '');
+    expect(chain.map((t) => stepsBehind(t, current, key, 5))).toEqual([5, 4, 3, 2, 1, 0]);
+    // Beyond the walk a genuine token is not recognised (it then counts as a wrong secret).
+    expect(stepsBehind(chain[0] ?? '', current, key, 4)).toBeNull();
+    expect(stepsBehind(newRefreshToken(SID), current, key, 100)).toBeNull();
+    // Another key (another deployment's secret) finds nothing either.
+    expect(stepsBehind(chain[4] ?? '', current, rotationKey('b'.repeat(40)), 5)).toBeNull();
   });
 });

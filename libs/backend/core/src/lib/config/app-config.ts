@@ -34,7 +34,7 @@ export interface AppConfig {
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string };
   readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly retentionHours: number };
-  readonly auth: { readonly jwtSecret: string };
+  readonly auth: { readonly jwtSecret: string; readonly refreshGraceMs: number };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -79,7 +79,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       batchSize: env.OUTBOX_BATCH_SIZE,
       retentionHours: env.OUTBOX_RETENTION_HOURS,
     }),
-    auth: Object.freeze({ jwtSecret: env.JWT_SECRET }),
+    auth: Object.freeze({ jwtSecret: env.JWT_SECRET, refreshGraceMs: env.AUTH_REFRESH_GRACE_MS }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   });
 }

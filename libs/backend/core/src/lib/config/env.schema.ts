@@ -35,6 +35,7 @@ export const ENV_SCHEMA = z
       .regex(/^\{[A-Za-z0-9_-]+\}$/, 'must be a Redis Cluster hash tag such as {leitstand}')
       .default('{leitstand}'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_ONLY_SECRET),
+    AUTH_REFRESH_GRACE_MS: z.coerce.number().int('must be a whole number').min(0).max(60_000).default(5000),
     WEB_DIST: z.string().min(1).optional(),
     OUTBOX_POLL_MS: positiveMs.default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
@@ -78,6 +79,10 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
     description: 'BullMQ key prefix, a hash tag so every key of a queue lands in one Redis Cluster slot',
   },
   JWT_SECRET: { description: 'signing secret for session tokens (required in production)', sensitive: true },
+  AUTH_REFRESH_GRACE_MS: {
+    description:
+      'how long a just-rotated refresh token still yields the same successor (parallel refreshes); later reuse ends the session',
+  },
   WEB_DIST: { description: 'folder of the built UI; when set the API serves it at /' },
   OUTBOX_POLL_MS: { description: 'fallback poll interval of the outbox relay (it is woken by NOTIFY as well)' },
   OUTBOX_BATCH_SIZE: { description: 'outbox rows moved to Redis per relay round' },

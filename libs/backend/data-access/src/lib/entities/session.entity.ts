@@ -2,8 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { UserEntity } from './user.entity';
 
 /**
- * A sign-in: holds the hash of the current refresh token. Refreshing rotates the token; presenting
- * an already rotated token revokes the whole session (token theft detection).
+ * A sign-in: holds the hash of the current refresh token. Refreshing rotates the token (the
+ * successor is derived from the token, see libs/backend/auth refresh-token.ts); presenting an
+ * already rotated token revokes the whole session (token theft detection), except the immediate
+ * predecessor within the grace window after `rotated_at`, which yields the same successor.
  */
 @Entity({ name: 'sessions' })
 export class SessionEntity {
@@ -27,6 +29,14 @@ export class SessionEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** When the refresh token was last rotated (null: never refreshed since sign-in). */
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt!: Date | null;
+
+  /** Rotations since sign-in: bounds the walk that recognises an older genuine token. */
+  @Column({ name: 'generation', type: 'integer', default: 0 })
+  generation!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

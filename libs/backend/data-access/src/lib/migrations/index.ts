@@ -4,6 +4,7 @@ import { Notifications1795293816858 } from './1795293816858-Notifications';
 import { KpiRollups1795293955301 } from './1795293955301-KpiRollups';
 import { KpiRollupsLz41795295280613 } from './1795295280613-KpiRollupsLz4';
 import { MaintenanceWindows1795299935299 } from './1795299935299-MaintenanceWindows';
+import { SessionRotation1795301000000 } from './1795301000000-SessionRotation';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   KpiRollups1795293955301,
   KpiRollupsLz41795295280613,
   MaintenanceWindows1795299935299,
+  SessionRotation1795301000000,
 ];
