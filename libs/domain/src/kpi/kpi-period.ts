@@ -20,9 +20,18 @@ export interface KpiPeriod {
 
 const PERIOD = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
 
-/** True when `text` has the shape of a period key (no zone needed). */
+/**
+ * Years a period may lie in: from 1970, and up to 9998 so that the period's exclusive end is a date
+ * with a four-digit year ('9999-12' would end on '+010000-01-01', which no date field accepts).
+ */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 9998;
+
+/** True when `text` has the shape of a period key (no zone needed) in a supported year. */
 export function isKpiPeriodKey(text: unknown): text is string {
-  return typeof text === 'string' && PERIOD.test(text) && Number(text.slice(0, 4)) >= 1970;
+  if (typeof text !== 'string' || !PERIOD.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 
 /** Parse a period key in `timezone`; throws KpiInputInvalidError naming 'period' or 'timezone'. */
