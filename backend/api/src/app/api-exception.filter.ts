@@ -2,7 +2,13 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ApiError, ApiFieldError } from '@leitstand/api-contracts';
 import { STATUS_CODES } from 'node:http';
-import { AppError, ConflictError, InvalidInputError, PreconditionFailedError } from '@leitstand/backend/core';
+import {
+  AppError,
+  ConflictError,
+  InvalidInputError,
+  PreconditionFailedError,
+  TooManyRequestsError,
+} from '@leitstand/backend/core';
 
 /** Thrown by the validation pipe: a 400 that names every invalid field. */
 export class RequestValidationException extends HttpException {
@@ -63,6 +69,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     };
     if (status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    }
+    if (exception instanceof TooManyRequestsError) {
+      adapter.setHeader(response, 'retry-after', String(exception.retryAfterSeconds));
     }
     adapter.reply(response, body, status);
   }

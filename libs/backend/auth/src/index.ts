@@ -11,3 +11,4 @@ export * from './lib/refresh-token.dto';
 export * from './lib/user-id.params.dto';
 export * from './lib/users.service';
 export * from './lib/user-list-query.dto';
+export * from './lib/sign-in-throttle';

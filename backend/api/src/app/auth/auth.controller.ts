@@ -8,6 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { LoginResponse, MeResponse, RefreshResponse, RevokeSessionsResponse } from '@leitstand/api-contracts';
@@ -80,8 +81,19 @@ export class AuthController {
   @ApiOkResponse({ description: 'Signed in: tokens in the body and as HttpOnly cookies (ls_access, ls_refresh)' })
   @ApiBadRequestResponse({ description: 'Invalid body; `fields` names each invalid field' })
   @ApiUnauthorizedResponse({ description: 'Unknown e-mail, wrong password or inactive user (one answer for all)' })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) reply: ReplyLike): Promise<LoginResponse> {
-    const issued = await this.auth.login(body.email, body.password, this.clock.now());
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many failed sign-ins for this e-mail or from this address: locked (exponential backoff, the right password too); see Retry-After',
+    headers: {
+      'Retry-After': { description: 'seconds until the next attempt may succeed', schema: { type: 'integer' } },
+    },
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: ClientRequest,
+    @Res({ passthrough: true }) reply: ReplyLike,
+  ): Promise<LoginResponse> {
+    const issued = await this.auth.login(body.email, body.password, this.clock.now(), clientOf(request));
     this.sendCookies(reply, sessionCookies(issued, this.secureCookies));
     return issued;
   }

@@ -16,8 +16,7 @@ const manager: AuthUser = {
   sessionId: '9f9f9f9f-0000-4000-8000-000000000001',
 };
 
-const service = (secret = SECRET): AccessTokenService =>
-  new AccessTokenService({ auth: { jwtSecret: secret, refreshGraceMs: 5000 } });
+const service = (secret = SECRET): AccessTokenService => new AccessTokenService({ auth: { jwtSecret: secret } });
 
 function payloadOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;

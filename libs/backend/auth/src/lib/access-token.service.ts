@@ -40,7 +40,7 @@ export class AccessTokenService {
    */
   private readonly verified = new Map<string, { user: AuthUser; notBeforeMs: number; expiresAtMs: number }>();
 
-  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'auth'>) {
+  constructor(@Inject(APP_CONFIG) config: { auth: Pick<AppConfig['auth'], 'jwtSecret'> }) {
     this.key = crypto.subtle.importKey(
       'raw',
       new TextEncoder().encode(config.auth.jwtSecret),

@@ -5,9 +5,7 @@ import { AccessTokenService } from './access-token.service';
 import { AuthGuard, type AuthRequest } from './auth.guard';
 
 const NOW = new Date('2026-11-21T08:00:00.000Z');
-const tokens = new AccessTokenService({
-  auth: { jwtSecret: 'guard-spec-secret-guard-spec-secret-guard', refreshGraceMs: 5000 },
-});
+const tokens = new AccessTokenService({ auth: { jwtSecret: 'guard-spec-secret-guard-spec-secret-guard' } });
 const guard = new AuthGuard(new Reflector(), tokens, { now: () => NOW });
 
 const customer: AuthUser = {

@@ -5,6 +5,7 @@ import { AUTH_CLOCK, SYSTEM_CLOCK } from './auth.constants';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { UsersService } from './users.service';
 
 /**
@@ -15,6 +16,7 @@ import { UsersService } from './users.service';
   providers: [
     AccessTokenService,
     PasswordHasher,
+    SignInThrottle,
     AuthService,
     UsersService,
     { provide: AUTH_CLOCK, useValue: SYSTEM_CLOCK },

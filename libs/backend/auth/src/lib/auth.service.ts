@@ -15,6 +15,7 @@ import { SessionEntity, UserEntity, UserTenantEntity } from '@leitstand/backend/
 import { AccessTokenService } from './access-token.service';
 import { SESSION_TTL_SECONDS } from './auth.constants';
 import { PasswordHasher } from './password-hasher.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { hashRefreshToken, newRefreshToken, rotationKey, sessionIdOf, stepsBehind, successorOf } from './refresh-token';
 
 /** One answer for unknown e-mail, wrong password and inactive user: nothing to tell them apart. */
@@ -50,6 +51,7 @@ export class AuthService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
     @Inject(PasswordHasher) private readonly passwords: PasswordHasher,
+    @Inject(SignInThrottle) private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(ROOT_LOGGER) logger: PinoLogger,
   ) {
@@ -58,7 +60,13 @@ export class AuthService {
     this.log = logger.child({ component: 'auth' });
   }
 
-  async login(email: string, password: string, now: Date): Promise<IssuedTokens> {
+  /**
+   * Signs in. The sign-in throttle (failures per e-mail and per client address, shared in Redis)
+   * answers 429 before any password is checked while either is locked; a failure is counted for
+   * both, a success forgets the e-mail's failures.
+   */
+  async login(email: string, password: string, now: Date, client: ClientInfo = {}): Promise<IssuedTokens> {
+    await this.throttle.check(email, client.ip);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .findOne({ where: { email: email.trim().toLowerCase() } });
@@ -66,7 +74,11 @@ export class AuthService {
     const ok = user
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyDummy(password);
-    if (!user || !ok || !user.active) throw new UnauthenticatedError(BAD_CREDENTIALS);
+    if (!user || !ok || !user.active) {
+      await this.throttle.recordFailure(email, client.ip);
+      throw new UnauthenticatedError(BAD_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(email, client.ip);
 
     const sessionId = randomUUID();
     const refreshToken = newRefreshToken(sessionId);

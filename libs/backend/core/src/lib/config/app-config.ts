@@ -34,7 +34,17 @@ export interface AppConfig {
   readonly redis: { readonly url: string };
   readonly queue: { readonly prefix: string };
   readonly outbox: { readonly pollMs: number; readonly batchSize: number; readonly retentionHours: number };
-  readonly auth: { readonly jwtSecret: string; readonly refreshGraceMs: number };
+  readonly auth: {
+    readonly jwtSecret: string;
+    readonly refreshGraceMs: number;
+    /** Sign-in throttle (failures only), shared through Redis. */
+    readonly signIn: {
+      readonly freeFailures: number;
+      readonly freeFailuresPerIp: number;
+      readonly lockBaseMs: number;
+      readonly lockMaxMs: number;
+    };
+  };
   readonly shutdownTimeoutMs: number;
 }
 
@@ -79,7 +89,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       batchSize: env.OUTBOX_BATCH_SIZE,
       retentionHours: env.OUTBOX_RETENTION_HOURS,
     }),
-    auth: Object.freeze({ jwtSecret: env.JWT_SECRET, refreshGraceMs: env.AUTH_REFRESH_GRACE_MS }),
+    auth: Object.freeze({
+      jwtSecret: env.JWT_SECRET,
+      refreshGraceMs: env.AUTH_REFRESH_GRACE_MS,
+      signIn: Object.freeze({
+        freeFailures: env.AUTH_SIGN_IN_FREE_FAILURES,
+        freeFailuresPerIp: env.AUTH_SIGN_IN_FREE_FAILURES_PER_IP,
+        lockBaseMs: env.AUTH_SIGN_IN_LOCK_BASE_MS,
+        lockMaxMs: env.AUTH_SIGN_IN_LOCK_MAX_MS,
+      }),
+    }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   });
 }

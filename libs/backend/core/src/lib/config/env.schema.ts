@@ -36,6 +36,10 @@ export const ENV_SCHEMA = z
       .default('{leitstand}'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_ONLY_SECRET),
     AUTH_REFRESH_GRACE_MS: z.coerce.number().int('must be a whole number').min(0).max(60_000).default(5000),
+    AUTH_SIGN_IN_FREE_FAILURES: z.coerce.number().int('must be a whole number').min(1).max(1000).default(5),
+    AUTH_SIGN_IN_FREE_FAILURES_PER_IP: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(50),
+    AUTH_SIGN_IN_LOCK_BASE_MS: positiveMs.default(1000),
+    AUTH_SIGN_IN_LOCK_MAX_MS: positiveMs.default(900_000),
     WEB_DIST: z.string().min(1).optional(),
     OUTBOX_POLL_MS: positiveMs.default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
@@ -51,6 +55,13 @@ export const ENV_SCHEMA = z
         code: 'custom',
         path: ['SLA_TIMER_HORIZON_MS'],
         message: `must be at least twice SLA_RECONCILE_MS (${env.SLA_RECONCILE_MS}): reconciliation arms the later timers once per period`,
+      });
+    }
+    if (env.AUTH_SIGN_IN_LOCK_MAX_MS < env.AUTH_SIGN_IN_LOCK_BASE_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SIGN_IN_LOCK_MAX_MS'],
+        message: `must be at least AUTH_SIGN_IN_LOCK_BASE_MS (${env.AUTH_SIGN_IN_LOCK_BASE_MS})`,
       });
     }
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_ONLY_SECRET) {
@@ -83,6 +94,14 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
     description:
       'how long a just-rotated refresh token still yields the same successor (parallel refreshes); later reuse ends the session',
   },
+  AUTH_SIGN_IN_FREE_FAILURES: {
+    description: 'failed sign-ins per e-mail before the sign-in throttle locks it (429 with Retry-After)',
+  },
+  AUTH_SIGN_IN_FREE_FAILURES_PER_IP: {
+    description: 'failed sign-ins per client address (IPv6: per /64) before the throttle locks it',
+  },
+  AUTH_SIGN_IN_LOCK_BASE_MS: { description: 'first sign-in lock; doubles with each further failure' },
+  AUTH_SIGN_IN_LOCK_MAX_MS: { description: 'longest sign-in lock' },
   WEB_DIST: { description: 'folder of the built UI; when set the API serves it at /' },
   OUTBOX_POLL_MS: { description: 'fallback poll interval of the outbox relay (it is woken by NOTIFY as well)' },
   OUTBOX_BATCH_SIZE: { description: 'outbox rows moved to Redis per relay round' },

@@ -70,6 +70,18 @@ export class PreconditionFailedError extends AppError {
   }
 }
 
+/** 429: too many attempts; the API answers `Retry-After: retryAfterSeconds`. */
+export class TooManyRequestsError extends AppError {
+  override readonly name = 'TooManyRequestsError';
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 /** 422: well-formed but not processable (e.g. an Idempotency-Key reused with another body). */
 export class UnprocessableError extends AppError {
   override readonly name = 'UnprocessableError';
