@@ -1,6 +1,7 @@
 import { BusinessCalendar, buildSlaMatrix, type SlaMatrixSpec } from '@leitstand/domain';
 import type { ContractEntity, ContractTerms } from '@leitstand/backend/data-access';
-import { computeTicketSla, slaEventsFromLog } from './sla-projection';
+import { computeTicketSla } from './sla-projection';
+import { slaEventsFromLog } from './sla-event-log';
 
 const week = Object.fromEntries(
   ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']] as Array<[string, string]>]),

@@ -1,6 +1,8 @@
 import { BusinessCalendar, buildSlaMatrix, type SlaMatrixSpec } from '@leitstand/domain';
 import type { ContractEntity, ContractTerms } from '@leitstand/backend/data-access';
-import { computeTicketSla, slaClockUpsert, slaClockUpsertMany, slaEventsFromLog } from './sla-projection';
+import { SLA_CLOCK_COLUMNS, slaClockUpsert } from './sla-clock.writer';
+import { slaEventsFromLog } from './sla-event-log';
+import { computeTicketSla } from './sla-projection';
 import { isQuietNow } from './sla-timer.handler';
 
 const allWeek = (hours: [string, string]) =>
@@ -19,29 +21,34 @@ const terms = (quiet: string | null): ContractTerms => ({
   slaMatrix: buildSlaMatrix(spec, { '24-7': always }),
 });
 
-describe('slaClockUpsertMany', () => {
-  it('writes the clocks of several tickets with the same values as the per-ticket upsert', () => {
+describe('slaClockUpsert', () => {
+  it('binds one array per written column, an entry per clock row, whatever the number of tickets', () => {
     const t0 = new Date('2026-03-10T08:00:00.000Z');
     const p = computeTicketSla(
       terms(null),
       slaEventsFromLog([{ type: 'created', occurredAt: t0, payload: { priority: 'A' } }]),
       t0,
     );
-    const one = slaClockUpsert('t1', 'n1', p.clocks);
-    const many = slaClockUpsertMany([
+    const one = slaClockUpsert([{ ticketId: 't1', tenantId: 'n1', rows: p.clocks }]);
+    const many = slaClockUpsert([
       { ticketId: 't1', tenantId: 'n1', rows: p.clocks },
       { ticketId: 't2', tenantId: 'n2', rows: p.clocks },
     ]);
-    // one array per column, an entry per clock row: ticket, clock, tenant, then the same 13 values as the
-    // single-ticket statement
+    // constant statement text: a single ticket is a batch of one
+    expect(many.sql).toBe(one.sql);
     const columns = many.params as unknown[][];
-    expect(columns).toHaveLength(16);
-    expect(columns.map((c) => c[0])).toEqual([one.params[0], one.params[2], one.params[1], ...one.params.slice(3, 16)]);
-    expect(columns[0]).toEqual(['t1', 't1', 't2', 't2']);
-    expect(columns[2]).toEqual(['n1', 'n1', 'n2', 'n2']);
-    expect(many.sql).toContain('$16::bigint[]');
+    expect(columns).toHaveLength(SLA_CLOCK_COLUMNS.names.length);
+    expect(SLA_CLOCK_COLUMNS.types).toHaveLength(SLA_CLOCK_COLUMNS.names.length);
+    expect(many.sql).toContain(`$${SLA_CLOCK_COLUMNS.names.length}::bigint[]`);
+    const column = (name: string): unknown[] => columns[SLA_CLOCK_COLUMNS.names.indexOf(name)] as unknown[];
+    expect(column('ticket_id')).toEqual(['t1', 't1', 't2', 't2']);
+    expect(column('tenant_id')).toEqual(['n1', 'n1', 'n2', 'n2']);
+    expect(column('clock')).toEqual(['response', 'restore', 'response', 'restore']);
+    expect(column('budget_minutes')).toEqual(['60.000', '60.000', '60.000', '60.000']);
+    expect(column('warning_share')).toEqual(['0.750', '0.750', '0.750', '0.750']);
+    expect(column('deadline')).toEqual([...Array(4)].map(() => new Date('2026-03-10T09:00:00.000Z')));
+    (one.params as unknown[][]).forEach((values, i) => expect((columns[i] as unknown[]).slice(0, 2)).toEqual(values));
     expect(many.sql).toContain('ON CONFLICT (ticket_id, clock) DO UPDATE');
-    expect(many.sql.split('ON CONFLICT')[1]).toBe(one.sql.split('ON CONFLICT')[1]);
   });
 });
 

@@ -12,7 +12,8 @@ import {
   type SlaTimerPayload,
 } from '@leitstand/backend/jobs';
 import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationMessage } from './notifications';
-import { ContractTermsCache, lockAndProjectTicketSlaBatch, type LockedTicketSlaBatchEntry } from './sla-projection';
+import { ContractTermsCache } from './contract-terms.cache';
+import { lockAndProjectTicketSlaBatch, type LockedTicketSlaBatchEntry } from './sla-projection';
 import {
   SLA_EVENT_BY_KIND,
   armSlaTimers,

@@ -15,7 +15,7 @@ import {
  * — as BullMQ delayed jobs whose ids carry the clock's timer_version. The warning's handler arms the
  * breach in the transaction that records the warning, so one job per clock waits at a time (most clocks
  * stop before their warning: their breach job is never written). A change that moves a clock's deadline or warning instant bumps the version
- * (slaClockUpsert), so the new timers get new ids and the old ones become orphans: their handler sees
+ * (writeSlaClocks), so the new timers get new ids and the old ones become orphans: their handler sees
  * the version mismatch and does nothing, reconciliation removes them. Nothing ever stacks.
  */
 

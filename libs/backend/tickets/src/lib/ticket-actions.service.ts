@@ -11,7 +11,9 @@ import {
   canSeeTenant,
   type AuthUser,
 } from '@leitstand/backend/core';
-import { ContractTermsCache, SLA_EVENT_TYPES, projectSlaClocks } from './sla-projection';
+import { ContractTermsCache } from './contract-terms.cache';
+import { SLA_EVENT_TYPES } from './sla-event-log';
+import { projectSlaClocks } from './sla-projection';
 import type {
   CreateCommentDto,
   CreateMaterialDto,

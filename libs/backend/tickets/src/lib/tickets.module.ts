@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ContractTermsCache } from './sla-projection';
+import { ContractTermsCache } from './contract-terms.cache';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketChangesHub, TicketChangesPublisher } from './ticket-changes';
 import { SYSTEM_TICKET_CLOCK, TICKET_CLOCK } from './ticket-clock';

@@ -24,7 +24,8 @@ import {
 } from '@leitstand/backend/core';
 import { contractForSiteSql, type ContractEntity } from '@leitstand/backend/data-access';
 import type { CreateTicketDto } from './create-ticket.dto';
-import { ContractTermsCache, NO_SLA, computeTicketSla } from './sla-projection';
+import { ContractTermsCache } from './contract-terms.cache';
+import { NO_SLA, computeTicketSla } from './sla-projection';
 import { TicketChangesPublisher } from './ticket-changes';
 import { TICKET_CLOCK, type TicketClock } from './ticket-clock';
 import { TicketIntakeWriter } from './ticket-intake.writer';
