@@ -7,21 +7,101 @@
  * deadlines an hour and more away), armed in Redis by the worker's start-up reconciliation (its duration
  * is printed too); then 1,000 more tickets armed through the outbox exactly as intake does, whose
  * response deadlines fall within one second, 8 s ahead. A real worker process (default concurrency).
+ * Baseline, in the same run on the same database and Redis: plain BullMQ delayed jobs (the same number
+ * waiting in Redis, 1,000 due within one second, a Worker with the same concurrency) whose processor does
+ * one INSERT per job over a pool of the worker's size — the floor a timer built on BullMQ can reach.
  * The bench database and Redis keys are removed afterwards.
  */
 import { loadavg } from 'node:os';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
 import { ServiceProcess, createTestEnv, sleep, waitFor } from '@leitstand/backend/testing';
 import { armTickets, breachesOf, createSlaWorld, timerJobIds, TIMERS_PER_TICKET } from '../test/sla-test-world';
 import { int, ms, percentiles } from './bench-support';
 
 const DUE = 1_000;
 const BACKGROUND = Math.ceil(Number(process.env['BENCH_SLA_TIMERS'] ?? 100_000) / TIMERS_PER_TICKET) - DUE;
+const CONCURRENCY = Number(process.env['BENCH_WORKER_CONCURRENCY'] ?? '16');
+const POOL_SIZE = Number(process.env['BENCH_DATABASE_POOL_SIZE'] ?? '10');
+
+/**
+ * Plain BullMQ: `waiting` delayed jobs an hour and more away, then DUE jobs due within one second 8 s
+ * ahead; each job's processor INSERTs one row stamped with clock_timestamp(). Answers the lateness of
+ * the due jobs (row stamp − due instant) and how many rows were written.
+ */
+async function plainBullmqLateness(
+  databaseUrl: string,
+  redisUrl: string,
+  prefix: string,
+  waiting: number,
+): Promise<{ late: number[]; written: number }> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  const workerConnection = connection.duplicate();
+  const queue = new Queue('baseline', { connection, prefix });
+  let worker: Worker | null = null;
+  try {
+    await pool.query(
+      'CREATE TABLE bench_baseline (id int PRIMARY KEY, due timestamptz NOT NULL, fired_at timestamptz NOT NULL)',
+    );
+    const later = Date.now() + 3_600_000;
+    for (let i = 0; i < waiting; i += 1_000) {
+      const n = Math.min(1_000, waiting - i);
+      await queue.addBulk(
+        Array.from({ length: n }, (_, k) => ({
+          name: 'timer',
+          data: { id: -(i + k + 1), due: later + (i + k) * 97 },
+          opts: { delay: later + (i + k) * 97 - Date.now(), jobId: `bg-${i + k}`, removeOnComplete: true },
+        })),
+      );
+    }
+    worker = new Worker(
+      'baseline',
+      async (job) => {
+        const data = job.data as { id: number; due: number };
+        await pool.query('INSERT INTO bench_baseline (id, due, fired_at) VALUES ($1, $2, clock_timestamp())', [
+          data.id,
+          new Date(data.due),
+        ]);
+      },
+      { connection: workerConnection, prefix, concurrency: CONCURRENCY },
+    );
+    const first = Math.ceil((Date.now() + 8_000) / 1000) * 1000;
+    await queue.addBulk(
+      Array.from({ length: DUE }, (_, i) => ({
+        name: 'timer',
+        data: { id: i + 1, due: first + i },
+        opts: { delay: first + i - Date.now(), jobId: `due-${i}`, removeOnComplete: true },
+      })),
+    );
+    await sleep(Math.max(0, first - Date.now()));
+    await waitFor(
+      async () => Number((await pool.query('SELECT count(*) AS n FROM bench_baseline')).rows[0].n) >= DUE,
+      'baseline jobs fired',
+      120_000,
+      100,
+    );
+    const rows = (
+      await pool.query<{ late_ms: string }>(
+        'SELECT EXTRACT(EPOCH FROM (fired_at - due)) * 1000 AS late_ms FROM bench_baseline WHERE id > 0',
+      )
+    ).rows;
+    return { late: rows.map((r) => Number(r.late_ms)), written: rows.length };
+  } finally {
+    await worker?.close();
+    await queue.close();
+    await pool.end();
+    workerConnection.disconnect();
+    connection.disconnect();
+  }
+}
 
 async function main(): Promise<void> {
   const env = await createTestEnv('bench_sla_timers', {
     LOG_LEVEL: 'info',
-    WORKER_CONCURRENCY: process.env['BENCH_WORKER_CONCURRENCY'] ?? '16',
-    DATABASE_POOL_SIZE: process.env['BENCH_DATABASE_POOL_SIZE'] ?? '10',
+    WORKER_CONCURRENCY: String(CONCURRENCY),
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
     // The background timers are due an hour and more away; a 3 h horizon arms them all, so firing is
     // measured with ~100,000 timers in Redis (the default 5 min horizon would keep them in PostgreSQL).
     SLA_TIMER_HORIZON_MS: String(3 * 3_600_000),
@@ -101,6 +181,21 @@ async function main(): Promise<void> {
       `breach recorded after its deadline: p50 ${ms(p.p50)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  max ${ms(max)}`,
     );
     out.push(`target p99 ≤ 1 s: ${p.p99 <= 1_000 ? 'MET' : 'MISSED'} (peers sweeping every 300 s: up to 300,000 ms)`);
+    await worker.stop();
+    worker = null;
+
+    const baseline = await plainBullmqLateness(env.databaseUrl, env.redisUrl, env.queuePrefix, total - DUE);
+    if (baseline.written === DUE) {
+      const b = percentiles(baseline.late);
+      out.push(
+        `baseline, plain BullMQ (${int(total - DUE)} delayed jobs waiting, one INSERT per job, concurrency ${CONCURRENCY}): p50 ${ms(b.p50)}  p95 ${ms(b.p95)}  p99 ${ms(b.p99)}  max ${ms(Math.max(...baseline.late))}`,
+      );
+      out.push(
+        `Leitstand p99 ≤ baseline p99: ${p.p99 <= b.p99 ? 'MET' : 'MISSED'}; stretch ≤ 100 ms: ${p.p99 <= 100 ? 'MET' : 'MISSED'}`,
+      );
+    } else {
+      out.push(`baseline, plain BullMQ: only ${baseline.written} of ${DUE} jobs did their INSERT — no figure`);
+    }
   } finally {
     await worker?.stop();
     await env.cleanup();

@@ -3,13 +3,13 @@ import { GroupCommitQueue } from './group-commit';
 /** A writer that records its batches and can be held open to let the next batch fill up. */
 function recordingWriter(fail: (item: number) => boolean = () => false) {
   const batches: number[][] = [];
-  let release: (() => void) | null = null;
+  const held: Array<() => void> = [];
   let hold = false;
   const write = async (items: readonly number[]): Promise<string[]> => {
     batches.push([...items]);
     if (hold) {
       hold = false;
-      await new Promise<void>((resolve) => (release = resolve));
+      await new Promise<void>((resolve) => held.push(resolve));
     }
     if (items.some(fail)) throw new Error(`bad item in ${items.join(',')}`);
     return items.map((i) => `#${i}`);
@@ -18,7 +18,8 @@ function recordingWriter(fail: (item: number) => boolean = () => false) {
     batches,
     write,
     holdNext: () => (hold = true),
-    release: () => release?.(),
+    /** Lets every held batch finish. */
+    release: () => held.splice(0).forEach((go) => go()),
   };
 }
 
@@ -43,6 +44,29 @@ describe('GroupCommitQueue', () => {
     expect(await Promise.all(rest)).toEqual(['#2', '#3', '#4', '#5']);
     expect(w.batches).toEqual([[1], [2, 3, 4, 5]]);
     expect(sizes).toEqual([1, 4]);
+  });
+
+  it('writes up to `parallel` batches at the same time, the next one once a batch is done', async () => {
+    const w = recordingWriter();
+    const queue = new GroupCommitQueue({ write: w.write, parallel: 2 });
+    w.holdNext();
+    const first = queue.submit(1);
+    await new Promise((r) => setImmediate(r)); // batch [1] is being written (and held)
+    const second = queue.submit(2);
+    await new Promise((r) => setImmediate(r));
+    expect(w.batches).toEqual([[1], [2]]); // [2] did not wait for [1]
+    expect(await second).toBe('#2');
+    w.holdNext();
+    const third = queue.submit(3);
+    await new Promise((r) => setImmediate(r)); // [3] held: two batches in flight
+    const rest = [4, 5].map((i) => queue.submit(i));
+    await new Promise((r) => setImmediate(r));
+    expect(w.batches).toEqual([[1], [2], [3]]); // [4, 5] wait for a free slot
+    w.release();
+    expect(await third).toBe('#3');
+    expect(await first).toBe('#1');
+    expect(await Promise.all(rest)).toEqual(['#4', '#5']);
+    expect(w.batches).toEqual([[1], [2], [3], [4, 5]]);
   });
 
   it('never writes more than maxBatch items at once', async () => {
