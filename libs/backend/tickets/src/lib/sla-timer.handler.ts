@@ -51,6 +51,11 @@ export function isQuietNow(terms: ContractTerms | null, now: Date): boolean {
 
 /** Timers fired in one transaction at most. */
 export const SLA_TIMER_BATCH = 200;
+/**
+ * Timer batches in flight at once: batches lock their tickets in id order (no deadlock between them) and
+ * each transaction is a chain of round trips, so two side by side keep PostgreSQL busy while one waits.
+ */
+export const SLA_TIMER_PARALLEL_BATCHES = 2;
 
 /**
  * Fires SLA timers, exactly once in effect. In ONE transaction: lock the ticket, re-project its
@@ -74,6 +79,7 @@ export class SlaTimerService {
     write: (items) => this.fireBatch(items),
     maxBatch: SLA_TIMER_BATCH,
     isolate: false, // a failed batch fails each of its jobs, and BullMQ retries them
+    parallel: SLA_TIMER_PARALLEL_BATCHES,
     onBatch: (size) => this.metrics.groupCommitBatchSize.observe({ writer: 'sla-timers' }, size),
   });
 
