@@ -102,9 +102,12 @@ const STACK = /\n\s+at |\bat [\w$.<>]+ \(|node_modules|\.[jt]s:\d+:\d+|"stack"\s
 const SQL =
   /\bSELECT\b[\s\S]{0,200}\bFROM\b|\bINSERT INTO\b|\bUPDATE\s+"?\w+"?\s+SET\b|\bDELETE FROM\b|QueryFailedError|duplicate key value|violates (?:foreign key|not-null|check|unique) constraint|syntax error at or near|invalid input syntax for|\brelation "\w+"|\bcolumn "\w+"|TypeORM|EntityNotFound/;
 
+/** How many edge strings (decimals, dates, keys past their limits) each string field gets. */
+const SPECIAL_PER_FIELD = Number(process.env['FUZZ_SPECIAL_PER_FIELD'] ?? 4);
 /** How many paths inside each structured body value get a bad value. */
 const DEEP_PER_FIELD = Number(process.env['FUZZ_DEEP_PER_FIELD'] ?? 12);
 const REMOVE = Symbol('remove');
+const LONE_SURROGATE = /\p{Cs}/u;
 const DEEP_REPLACEMENTS: unknown[] = [
   REMOVE,
   null,
@@ -303,6 +306,31 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
       expect(await snapshot()).toEqual(before);
       // The last supported year still computes.
       expect((await admin.get(`/api/contracts/${world.contractId}/costs?period=9998-12`)).status).toBe(200);
+    });
+
+    it('a string with a lone surrogate is 400 naming the field, in bodies and queries (was 500)', async () => {
+      const admin = clients.get('admin') as Client;
+      const agent = clients.get('agent') as Client;
+      const before = await snapshot();
+      const fieldsOf = (body: unknown): string[] =>
+        ((body as { fields?: Array<{ field: string }> } | null)?.fields ?? []).map((f) => f.field);
+      // Login: isEmail threw URIError. Comment text: PostgreSQL rejected the event's JSON payload.
+      const login = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"email":"\\ud800@example.test","password":"x"}',
+      });
+      expect([login.status, fieldsOf(await login.json())]).toEqual([400, ['email']]);
+      const comment = await agent.post(`/api/tickets/${ticketId}/comments`, '{"text":"Tür \\udc00 klemmt"}');
+      expect([comment.status, fieldsOf(comment.body)]).toEqual([400, ['text']]);
+      const patch = await agent.patch(`/api/tickets/${ticketId}`, '{"scopeNote":"\\ud83d"}');
+      expect([patch.status, fieldsOf(patch.body)]).toEqual([400, ['scopeNote']]);
+      const search = await admin.get(`/api/assets?q=a%ED%A0%80`);
+      expect(search.status).toBeLessThan(500);
+      expect(await snapshot()).toEqual(before);
+      // A surrogate pair (an emoji) is a character like any other.
+      const emoji = await agent.post(`/api/tickets/${ticketId}/comments`, { text: 'Tür klemmt 🚪' });
+      expect(emoji.status).toBe(201);
     });
   });
 
@@ -505,7 +533,31 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
         '\u202e\ufeff',
         '\ud800',
         '🚒'.repeat(100),
-        ...(s.maxLength ? ['x'.repeat(s.maxLength + 1)] : []),
+        // Decimals, dates, zones and calendar keys at and past their edges.
+        '99999999999.99',
+        '-99999999999.99',
+        '9999999999999999.99',
+        '0.001',
+        '1,5',
+        '1.',
+        '.5',
+        '+1',
+        '1e5',
+        ' 12.90',
+        '2026-01-01T00:00:00',
+        '2026-12-01T08:00:00+14:01',
+        '2026-12-01T08:00:00-12:00',
+        '1970-01-01T00:00:00Z',
+        '1900-01-01T00:00:00Z',
+        '2999-12-31T23:59:59Z',
+        '9999-12-31',
+        '0001-01-01',
+        '2027-02-29',
+        'Europe/Nowhere',
+        'Etc/GMT+14',
+        '24-7',
+        'on-site',
+        ...(s.maxLength ? ['x'.repeat(s.maxLength + 1), 'x'.repeat(s.maxLength)] : []),
       );
 
     interface Mutation {
@@ -558,7 +610,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
           return {
             label: `string ${JSON.stringify(v).slice(0, 60)}`,
             text: withField(base, name, JSON.stringify(v)),
-            invalid: typeMismatch(s, v) || tooLong || notEnum,
+            invalid: typeMismatch(s, v) || tooLong || notEnum || LONE_SURROGATE.test(v),
           };
         },
         () => {
@@ -566,7 +618,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
           return {
             label: `unicode ${JSON.stringify(v)}`,
             text: withField(base, name, JSON.stringify(v)),
-            invalid: typeMismatch(s, v) || (!!s.enum && !s.enum.includes(v)),
+            invalid: typeMismatch(s, v) || (!!s.enum && !s.enum.includes(v)) || LONE_SURROGATE.test(v),
           };
         },
       ];
@@ -596,8 +648,11 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
         }
       }
       const picks = some(all.slice(2), Math.max(0, PER_FIELD - 2));
+      // String fields get several edge strings on top (decimals, dates and keys are strings here).
+      const special = all[7] as () => Mutation;
+      const extra = s.type === 'string' && !s.enum ? Array.from({ length: SPECIAL_PER_FIELD }, () => special) : [];
       void op;
-      return [all[0], all[1], ...picks].map((m) => (m as () => Mutation)());
+      return [all[0], all[1], ...picks, ...extra].map((m) => (m as () => Mutation)());
     };
 
     // ---- checks ------------------------------------------------------------------------------
@@ -776,6 +831,9 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
               'a%00b',
               '%ZZ',
               '%2e%2e',
+              '%ED%A0%80',
+              '%C0%AF',
+              '%FF',
               encodeURIComponent("1' OR '1'='1"),
               encodeURIComponent('🚒'),
               'a'.repeat(99),
@@ -817,6 +875,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
               { v: '201', invalid: !!s.format || !!s.enum || (s.maximum ?? Infinity) < 201 },
               { v: '1.5', invalid: !!s.format || !!s.enum || s.type === 'boolean' },
               { v: '🚒\u202e', invalid: typed },
+              { v: '\ud800', invalid: true },
               { v: "' OR 1=1 --", invalid: typed },
               { v: randomUUID(), invalid: !!s.enum || s.type === 'number' || s.type === 'boolean' },
               { v: other.tenantId, invalid: !!s.enum || s.type === 'number' || s.type === 'boolean' },

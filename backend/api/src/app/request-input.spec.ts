@@ -52,6 +52,26 @@ describe('inputFieldErrors (NUL characters and depth of parsed input)', () => {
     expect(inputFieldErrors({ q: 'plain', n: 1, b: null }, 'query')).toEqual([]);
   });
 
+  it('names each string and key with a lone surrogate (not storable as UTF-8), but not surrogate pairs', () => {
+    // Found by openapi-fuzz: login email "\ud800" (URIError in isEmail) and ticket comment text "\ud800"
+    // (PostgreSQL: invalid input syntax for type json) answered 500.
+    const errors = inputFieldErrors(
+      { email: '\ud800', text: 'a\udc00b', ok: 'Tür 🚒', data: { 'k\ud83d': 1 } },
+      'body',
+    );
+    expect(errors.sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      {
+        field: 'data.k\\ud83d',
+        messages: ['data.k\\ud83d must be well-formed Unicode (no lone surrogate) (in the key)'],
+      },
+      { field: 'email', messages: ['email must be well-formed Unicode (no lone surrogate)'] },
+      { field: 'text', messages: ['text must be well-formed Unicode (no lone surrogate)'] },
+    ]);
+    expect(inputFieldErrors('\udfff', 'q')).toEqual([
+      { field: 'q', messages: ['q must be well-formed Unicode (no lone surrogate)'] },
+    ]);
+  });
+
   it('names the top-level field of too-deep parsed input without recursion', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 50_000; i++) deep = [deep];

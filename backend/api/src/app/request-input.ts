@@ -87,6 +87,20 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A lone UTF-16 surrogate: a string no UTF-8 text can hold. PostgreSQL rejects it in JSON
+ * ('invalid input syntax for type json') and validators that encode URIs throw on it, so such a
+ * string is bad input like NUL (a surrogate pair, e.g. an emoji, is one code point and fine).
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Why a string (value or key) cannot be stored, or null when it can. */
+function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain NUL characters';
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (no lone surrogate)';
+  return null;
+}
+
 /** How a field is named in an error: printable, NUL and other control characters escaped. */
 function fieldName(path: string, key: string | number): string {
   const name = typeof key === 'number' ? String(key) : JSON.stringify(key).slice(1, -1);
@@ -94,7 +108,7 @@ function fieldName(path: string, key: string | number): string {
 }
 
 /**
- * Every NUL character in the strings (values and keys) of `value`, and nesting deeper than
+ * Every NUL character and lone surrogate in the strings (values and keys) of `value`, and nesting deeper than
  * `maxDepth`, as field errors named like the validation pipe names fields (`data.items.0.name`).
  * `root` names the value itself ('body', or the query/path parameter). Iterative.
  */
@@ -109,9 +123,10 @@ export function inputFieldErrors(value: unknown, root: string, maxDepth = MAX_JS
     if (!next) break;
     const { value: v, path, depth, top } = next;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) {
+      const problem = unstorable(v);
+      if (problem !== null) {
         const field = path || root;
-        errors.push({ field, messages: [`${field} must not contain NUL characters`] });
+        errors.push({ field, messages: [`${field} ${problem}`] });
       }
       continue;
     }
@@ -131,8 +146,9 @@ export function inputFieldErrors(value: unknown, root: string, maxDepth = MAX_JS
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i] as string;
       const field = fieldName(path, key);
-      if (key.includes('\u0000')) {
-        errors.push({ field, messages: [`${field} must not contain NUL characters (in the key)`] });
+      const problem = unstorable(key);
+      if (problem !== null) {
+        errors.push({ field, messages: [`${field} ${problem} (in the key)`] });
         continue;
       }
       stack.push({ value: (v as Record<string, unknown>)[key], path: field, depth: depth + 1, top: top || field });
