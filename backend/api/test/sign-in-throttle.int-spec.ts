@@ -140,8 +140,9 @@ describe('sign-in throttle', () => {
   it('never throttles successful sign-ins, and logs each lock as a security event', async () => {
     const user = await createUser(env.dataSource, 'admin');
     const statuses: number[] = [];
-    for (let i = 0; i < 3 * FREE_PER_IP; i++) statuses.push((await right(user, '203.0.113.60', i)).status);
-    expect(statuses).toEqual(Array<number>(3 * FREE_PER_IP).fill(200));
+    // More than an address's free failures, all from one address: successes never count.
+    for (let i = 0; i < FREE_PER_IP + 3; i++) statuses.push((await right(user, '203.0.113.60', i)).status);
+    expect(statuses).toEqual(Array<number>(FREE_PER_IP + 3).fill(200));
 
     const logs = apis.flatMap((api) => api.logs());
     const locks = logs.filter((l) => l['event'] === 'auth.login.throttle');
@@ -157,5 +158,68 @@ describe('sign-in throttle', () => {
     const text = JSON.stringify(logs);
     expect(text).not.toContain('not-the-password');
     expect(text).not.toContain('nobody-at-all@example.test');
+  });
+});
+
+/**
+ * The per-address request limit (@fastify/rate-limit, Redis store) over sign-in, refresh and
+ * logout: every request counts, successful or not, shared by two API processes.
+ */
+describe('auth request rate limit per address', () => {
+  const PER_MINUTE = 20;
+  let env: TestEnv;
+  let apis: ServiceProcess[];
+
+  beforeAll(async () => {
+    env = await createTestEnv('auth_rate_limit', { AUTH_REQUESTS_PER_MINUTE_PER_IP: String(PER_MINUTE) });
+    apis = await Promise.all([ServiceProcess.start('api', env.env), ServiceProcess.start('api', env.env)]);
+  });
+
+  afterAll(async () => {
+    await Promise.all((apis ?? []).map((api) => api.stop()));
+    await env?.cleanup();
+  });
+
+  function post(path: string, body: unknown, ip: string, i = 0): Promise<Response> {
+    return fetch(`${apis[i % 2]?.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify(body),
+    });
+  }
+
+  it('answers the request past the limit 429 with Retry-After, per address and route', async () => {
+    const user = await createUser(env.dataSource, 'agent');
+    const credentials = { email: user.email, password: user.password };
+    const ip = '198.51.100.70';
+    let refreshToken = '';
+    for (let i = 0; i < PER_MINUTE; i++) {
+      const res = await post('/api/auth/login', credentials, ip, i);
+      expect(res.status).toBe(200);
+      refreshToken = ((await res.json()) as { refreshToken: string }).refreshToken;
+    }
+    const limited = await post('/api/auth/login', credentials, ip);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await limited.json()).toEqual(
+      expect.objectContaining({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Too many requests from this address; try again later',
+      }),
+    );
+    // Another address, and another route from the same address, have counts of their own.
+    expect((await post('/api/auth/login', credentials, '198.51.100.71', 1)).status).toBe(200);
+    expect((await post('/api/auth/refresh', { refreshToken }, ip)).status).toBe(200);
+    // Routes other than sign-in, refresh and logout are not limited.
+    for (let i = 0; i < PER_MINUTE + 5; i++) {
+      const res = await fetch(`${apis[i % 2]?.baseUrl}/api/health`, { headers: { 'x-forwarded-for': ip } });
+      expect(res.status).toBe(200);
+      await res.body?.cancel();
+    }
+    const events = apis.flatMap((api) => api.logs()).filter((l) => l['event'] === 'auth.rate_limited');
+    expect(events).toEqual(expect.arrayContaining([expect.objectContaining({ ip })]));
   });
 });

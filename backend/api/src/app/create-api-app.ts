@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, Metrics, REQUEST_ID_HEADER, type AppConfig } from '@leitstand/backend/core';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { ApiModule } from './api.module';
+import { registerAuthRateLimit } from './auth/auth-rate-limit';
 import { acceptJsonObjectBodiesOnly } from './json-body-parser';
 import { createValidationPipe } from './validation';
 
@@ -39,6 +40,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     acceptJsonObjectBodiesOnly((app as NestFastifyApplication).getHttpAdapter().getInstance());
     // Parses the Cookie header into request.cookies (session cookies, see libs/backend/auth).
     await (app as NestFastifyApplication).register((await import('@fastify/cookie')).default);
+    await registerAuthRateLimit(app as NestFastifyApplication, config);
   } else {
     (app as NestExpressApplication).useBodyParser('json', { limit: 1_048_576 });
   }

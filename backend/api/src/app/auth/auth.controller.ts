@@ -1,3 +1,4 @@
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -44,6 +45,7 @@ import {
   type ClientInfo,
   type Credential,
 } from '@leitstand/backend/auth';
+import { AUTH_RATE_LIMITED } from './auth-rate-limit';
 
 /** Fastify's reply and Express' response both have `header(name, value)`. */
 interface ReplyLike {
@@ -56,6 +58,10 @@ interface ClientRequest extends AuthRequest {
 }
 
 const clientOf = (request: ClientRequest): ClientInfo => ({ ip: request.ip });
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'seconds until the next attempt may succeed', schema: { type: 'integer' as const } },
+};
 
 const BAD_REFRESH_SECRET = 'Refresh token does not match the session';
 
@@ -77,16 +83,15 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @RouteConfig(AUTH_RATE_LIMITED)
   @HttpCode(200)
   @ApiOkResponse({ description: 'Signed in: tokens in the body and as HttpOnly cookies (ls_access, ls_refresh)' })
   @ApiBadRequestResponse({ description: 'Invalid body; `fields` names each invalid field' })
   @ApiUnauthorizedResponse({ description: 'Unknown e-mail, wrong password or inactive user (one answer for all)' })
   @ApiTooManyRequestsResponse({
     description:
-      'Too many failed sign-ins for this e-mail or from this address: locked (exponential backoff, the right password too); see Retry-After',
-    headers: {
-      'Retry-After': { description: 'seconds until the next attempt may succeed', schema: { type: 'integer' } },
-    },
+      'Too many failed sign-ins for this e-mail or from this address: locked (exponential backoff, the right password too); or too many sign-in requests from this address (AUTH_REQUESTS_PER_MINUTE_PER_IP); see Retry-After',
+    headers: RETRY_AFTER,
   })
   async login(
     @Body() body: LoginDto,
@@ -100,6 +105,11 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @RouteConfig(AUTH_RATE_LIMITED)
+  @ApiTooManyRequestsResponse({
+    description: 'Too many requests from this address (AUTH_REQUESTS_PER_MINUTE_PER_IP); see Retry-After',
+    headers: RETRY_AFTER,
+  })
   @HttpCode(200)
   @ApiOkResponse({ description: 'New access token; the refresh token is rotated (body and cookie)' })
   @ApiUnauthorizedResponse({
@@ -128,6 +138,11 @@ export class AuthController {
 
   @Public()
   @Post('logout')
+  @RouteConfig(AUTH_RATE_LIMITED)
+  @ApiTooManyRequestsResponse({
+    description: 'Too many requests from this address (AUTH_REQUESTS_PER_MINUTE_PER_IP); see Retry-After',
+    headers: RETRY_AFTER,
+  })
   @HttpCode(204)
   @ApiNoContentResponse({
     description:

@@ -44,6 +44,8 @@ export interface AppConfig {
       readonly lockBaseMs: number;
       readonly lockMaxMs: number;
     };
+    /** Requests per client address and minute on each of sign-in, refresh and logout (Fastify, Redis). */
+    readonly requestsPerMinutePerIp: number;
   };
   readonly shutdownTimeoutMs: number;
 }
@@ -98,6 +100,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         lockBaseMs: env.AUTH_SIGN_IN_LOCK_BASE_MS,
         lockMaxMs: env.AUTH_SIGN_IN_LOCK_MAX_MS,
       }),
+      requestsPerMinutePerIp: env.AUTH_REQUESTS_PER_MINUTE_PER_IP,
     }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   });

@@ -40,6 +40,7 @@ export const ENV_SCHEMA = z
     AUTH_SIGN_IN_FREE_FAILURES_PER_IP: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(50),
     AUTH_SIGN_IN_LOCK_BASE_MS: positiveMs.default(1000),
     AUTH_SIGN_IN_LOCK_MAX_MS: positiveMs.default(900_000),
+    AUTH_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int('must be a whole number').min(1).max(1_000_000).default(300),
     WEB_DIST: z.string().min(1).optional(),
     OUTBOX_POLL_MS: positiveMs.default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
@@ -102,6 +103,9 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
   },
   AUTH_SIGN_IN_LOCK_BASE_MS: { description: 'first sign-in lock; doubles with each further failure' },
   AUTH_SIGN_IN_LOCK_MAX_MS: { description: 'longest sign-in lock' },
+  AUTH_REQUESTS_PER_MINUTE_PER_IP: {
+    description: 'sign-in, refresh and logout requests (each route, successful ones too) per client address and minute',
+  },
   WEB_DIST: { description: 'folder of the built UI; when set the API serves it at /' },
   OUTBOX_POLL_MS: { description: 'fallback poll interval of the outbox relay (it is woken by NOTIFY as well)' },
   OUTBOX_BATCH_SIZE: { description: 'outbox rows moved to Redis per relay round' },
