@@ -31,6 +31,7 @@ const seed003 = readFileSync(
 
 interface KpiBody {
   period: { key: string; from: string; to: string; timezone: string; measuredUntil: string };
+  term: { startsOn: string; endsOn: string | null; coverage: 'none' | 'partial' | 'full' };
   computedAt: string;
   notes: string[];
   availability: {
@@ -84,6 +85,7 @@ interface KpiBody {
 }
 
 interface CostBody {
+  term: { startsOn: string; endsOn: string | null; coverage: 'none' | 'partial' | 'full' };
   periodFraction: string;
   lines: Array<{ id: string; amount: string; derivation: string }>;
   total: string;
@@ -517,6 +519,46 @@ describe('KPI roll-ups: GET /api/contracts/:id/kpis and /costs', () => {
     expect(await kpi.changedContracts()).toContain(contractId);
     await kpi.recomputeContract(contractId);
     expect(await kpi.changedContracts()).not.toContain(contractId);
+  });
+
+  it('a period outside the term has no figures: no 100 %, no bonus, no fees; the term is read on every answer', async () => {
+    // The contract starts on 2026-01-01. Before the term counted, December 2025 read 100 % availability,
+    // a +1.5 % bonus (availability-a ≥ 99.9) and a flat fee of 10,000.00 €.
+    const before = (await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2025-12`)).body;
+    expect(before.term).toEqual({ startsOn: '2026-01-01', endsOn: null, coverage: 'none' });
+    expect(before.availability.contract.availability).toBeNull();
+    expect(before.availability.classes).toEqual([]);
+    expect(before.availability.assets).toEqual([]);
+    expect(before.slaCompliance.cells).toEqual([]);
+    expect(before.slaCompliance.overall.compliance).toBeNull();
+    expect(before.bonusMalus.result).toBeNull();
+    const cost = (await agent.get<CostBody>(`/api/contracts/${contractId}/costs?period=2025`)).body;
+    expect(cost.term.coverage).toBe('none');
+    expect(cost).toMatchObject({ lines: [], total: '0.00', effort: null, margin: null, loss: null });
+
+    const october = (await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2026-10`)).body;
+    expect(october.term).toEqual({ startsOn: '2026-01-01', endsOn: null, coverage: 'full' });
+    try {
+      // A changed term applies to stored roll-ups at once: partly covered still has figures …
+      await env.dataSource.query(`UPDATE contracts SET starts_on = '2026-10-15' WHERE id = $1`, [contractId]);
+      const partial = (await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2026-10`)).body;
+      expect(partial.term.coverage).toBe('partial');
+      expect(partial.availability.contract.availability).toBe(october.availability.contract.availability);
+      // … and a period now before the term loses its stored figures.
+      await env.dataSource.query(`UPDATE contracts SET starts_on = '2026-11-01' WHERE id = $1`, [contractId]);
+      const none = (await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2026-10`)).body;
+      expect(none.term.coverage).toBe('none');
+      expect(none.bonusMalus.result).toBeNull();
+      const [stored] = (await env.dataSource.query(
+        `SELECT payload -> 'kpis' -> 'availability' -> 'classes' AS classes FROM kpi_rollups
+          WHERE contract_id = $1 AND period = '2026-10'`,
+        [contractId],
+      )) as Array<{ classes: unknown[] }>;
+      expect(stored?.classes).toEqual([]);
+    } finally {
+      await env.dataSource.query(`UPDATE contracts SET starts_on = '2026-01-01' WHERE id = $1`, [contractId]);
+      await new KpiService(env.dataSource, { now: () => new Date() }).recompute(contractId, '2026-10');
+    }
   });
 
   it('period errors are 400 naming the period; other tenants 404; customers and technicians 403', async () => {

@@ -141,4 +141,63 @@ describe('manager dashboard', () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens on the contract with data; a period before the term shows "no figures", not 100 % and a bonus', async () => {
+    // The 2027–2031 contract lists first. Before, the landing page opened on it for the last full month and read
+    // 100 % "erreicht", a bonus and a flat fee; the API now says the period lies outside the term.
+    // The dashboard's default period: the last full month in Europe/Berlin.
+    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' })
+      .format(new Date())
+      .slice(0, 7);
+    const [y, m] = thisMonth.split('-').map(Number) as [number, number];
+    const period = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const pre = await apiGetAs<KpiView>(
+      world.manager,
+      baseUrl(),
+      `/api/contracts/${world.futureContractId}/kpis?period=${period}`,
+    );
+    expect(pre.term).toEqual({ startsOn: '2027-01-01', endsOn: '2031-12-31', coverage: 'none' });
+    expect(pre.availability.contract.availabilityPercent).toBeNull();
+    expect(pre.bonusMalus.result).toBeNull();
+    const preCosts = await apiGetAs<CostView>(
+      world.manager,
+      baseUrl(),
+      `/api/contracts/${world.futureContractId}/costs?period=${period}`,
+    );
+    expect(preCosts).toMatchObject({ lines: [], total: '0.00', margin: null });
+
+    // The manager's landing page, without contract or period in the URL.
+    await page.goto(`${baseUrl()}/dashboard`);
+    await page.waitForURL(/\/login(\?|$)/);
+    await submitLogin(page, world.manager.email, world.manager.password);
+    const monthName = new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+      new Date(`${period}-15T00:00:00Z`),
+    );
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Kennzahlen für ${world.contractName}, ${monthName} geladen.` })
+      .waitFor({ timeout: 20_000 });
+    await page.locator('table[data-table="verfuegbarkeit"]').waitFor();
+    expect(page.url()).not.toContain(world.futureContractId);
+
+    // Choosing the follow-up contract: no figures, the start date, no tables, charts or bonus.
+    await page.getByRole('combobox', { name: 'Vertrag' }).click();
+    await page.getByRole('option', { name: world.futureContractName }).click();
+    const noFigures = page.locator('[data-figure="no-figures"]');
+    await noFigures.waitFor({ timeout: 20_000 });
+    expect(squash(await noFigures.innerText())).toBe('Keine Kennzahlen: Der Vertrag beginnt am 01.01.2027.');
+    expect(await page.locator('table').count()).toBe(0);
+    expect(await page.locator('ls-kpi-chart').count()).toBe(0);
+    expect(await page.locator('[data-figure="bonus-malus"]').count()).toBe(0);
+    await page.waitForURL(new RegExp(`contract=${world.futureContractId}&period=${period}`));
+    await page.screenshot({ path: outputPath('manager-dashboard-pre-term.png'), fullPage: true });
+
+    // After a reload (contract and period stay in the URL), and in English.
+    await page.reload();
+    await noFigures.waitFor({ timeout: 20_000 });
+    expect(squash(await noFigures.innerText())).toBe('Keine Kennzahlen: Der Vertrag beginnt am 01.01.2027.');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await noFigures.filter({ hasText: 'No figures: the contract starts on 01/01/2027.' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -11,6 +11,9 @@ import { MUNICH, fixtureSql } from './fixture-sql';
 export interface DashboardWorld {
   readonly contractId: string;
   readonly contractName: string;
+  /** A follow-up contract of the same tenant with the term 2027-01-01 … 2031-12-31: no figures before 2027. */
+  readonly futureContractId: string;
+  readonly futureContractName: string;
   readonly manager: E2eUser;
 }
 
@@ -81,6 +84,22 @@ export async function seedDashboardWorld(
       ],
     );
     await client.query(`INSERT INTO contract_sites (contract_id, site_id) VALUES ($1, $2)`, [contractId, siteId]);
+    // The follow-up contract lists first (the contract list is newest term first), as the demo's 2027–2031 one did.
+    const futureContractName = `Anschlussvertrag 2027–2031 ${suffix}`;
+    const futureContractId = await one(
+      `INSERT INTO contracts (tenant_id, name, type, starts_on, ends_on, calendars, sla_matrix, availability_targets,
+         availability_basis, bonus_malus, price_list_id, annual_volume, economics, version)
+       VALUES ($1, $2, 'all_in', '2027-01-01', '2031-12-31', $3::jsonb, $4::jsonb, '{"A":"0.995"}', '24-7',
+         $5::jsonb, NULL, '2360000.00', NULL, 1) RETURNING id`,
+      [
+        tenantId,
+        futureContractName,
+        JSON.stringify({ '24-7': CALENDAR_24_7 }),
+        JSON.stringify(SLA_MATRIX),
+        JSON.stringify(seed002.bonusMalus),
+      ],
+    );
+    await client.query(`INSERT INTO contract_sites (contract_id, site_id) VALUES ($1, $2)`, [futureContractId, siteId]);
 
     let n = 0;
     const ticket = (
@@ -162,6 +181,8 @@ export async function seedDashboardWorld(
     return {
       contractId,
       contractName,
+      futureContractId,
+      futureContractName,
       manager: { email, password, displayName: 'E2E Objektleitung Süd', roleLabel: 'Objektleitung' },
     };
   } finally {

@@ -23,11 +23,24 @@ export interface KpiPeriodView {
   readonly measuredUntil: string;
 }
 
+/**
+ * The contract's term (local dates, `endsOn` inclusive, null = open-ended) and how much of the period it covers.
+ * `coverage: 'none'` — the period lies wholly before the term starts or after it ends: the answer has **no figures**
+ * (availability and compliance null, no classes, assets, cells or cost lines, bonus/malus null, total "0.00").
+ * `'partial'` — the term starts or ends inside the period; the figures cover the whole period.
+ */
+export interface ContractTermView {
+  readonly startsOn: string;
+  readonly endsOn: string | null;
+  readonly coverage: 'none' | 'partial' | 'full';
+}
+
 export interface RollupMeta {
   readonly contractId: string;
   readonly contractName: string;
   readonly tenantId: string;
   readonly period: KpiPeriodView;
+  readonly term: ContractTermView;
   readonly computedAt: string;
   /** Facts that limit the figures (no maintenance plans, KPI not measured, …). */
   readonly notes: readonly string[];

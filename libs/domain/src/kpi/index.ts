@@ -1,8 +1,8 @@
 export { clipInterval, mergeIntervals, subtractIntervals, totalMs } from './intervals';
 export type { MsInterval, SourcedInterval } from './intervals';
 export { KpiInputInvalidError } from './kpi.errors';
-export { isKpiPeriodKey, parseKpiPeriod } from './kpi-period';
-export type { KpiPeriod } from './kpi-period';
+export { isKpiPeriodKey, parseKpiPeriod, termCoverage } from './kpi-period';
+export type { KpiPeriod, TermCoverage } from './kpi-period';
 export {
   AVAILABILITY_PLACES,
   availabilityShare,

@@ -70,3 +70,22 @@ export function parseKpiPeriod(text: string, timezone: string): KpiPeriod {
     timezone,
   };
 }
+
+/** How much of a period a contract's term covers: none (wholly before its start or after its end), partly, or all of it. */
+export type TermCoverage = 'none' | 'partial' | 'full';
+
+/**
+ * The coverage of period [fromDate, toDate) (local dates, `toDate` exclusive) by the term
+ * [startsOn, endsOn] (local dates, `endsOn` inclusive, null = open-ended). Dates compare as ISO strings.
+ */
+export function termCoverage(
+  period: { readonly fromDate: string; readonly toDate: string },
+  term: { readonly startsOn: string; readonly endsOn: string | null },
+): TermCoverage {
+  const lastDay = DateTime.fromISO(period.toDate, { zone: 'UTC' }).minus({ days: 1 }).toISODate() ?? period.toDate;
+  if (term.startsOn > lastDay) return 'none';
+  if (term.endsOn !== null && term.endsOn < period.fromDate) return 'none';
+  if (term.startsOn > period.fromDate) return 'partial';
+  if (term.endsOn !== null && term.endsOn < lastDay) return 'partial';
+  return 'full';
+}

@@ -1,5 +1,5 @@
 import { parseKpiPeriod, type BonusMalusRules } from '@leitstand/domain';
-import { computeRollup, type RollupInput } from './kpi-rollup.calculator';
+import { computeRollup, noFiguresRollup, type RollupInput } from './kpi-rollup.calculator';
 import { clipMaintenanceWindows } from './kpi-rollup.loader';
 
 const RULES: BonusMalusRules = {
@@ -40,6 +40,8 @@ function input(overrides: Partial<RollupInput> = {}): RollupInput {
       id: 'c1',
       name: 'Test',
       tenantId: 't1',
+      startsOn: '2026-01-01',
+      endsOn: null,
       annualVolume: '120000.00',
       availabilityTargets: { A: '0.995' },
       availabilityBasis: '24-7',
@@ -250,5 +252,28 @@ describe('clipMaintenanceWindows', () => {
   it('a window spanning the whole period becomes the period', () => {
     const [w] = clipMaintenanceWindows([row('all', '2026-10-01T00:00:00Z', '2026-12-31T00:00:00Z')], period);
     expect(w).toMatchObject({ fromMs: period.fromMs, toMs: period.toMs });
+  });
+});
+
+describe('the contract term', () => {
+  it('a period inside the term carries the term with full coverage, one the term starts in a partial one', () => {
+    expect(computeRollup(input()).kpis.term).toEqual({ startsOn: '2026-01-01', endsOn: null, coverage: 'full' });
+    const late = computeRollup(input({ contract: { ...input().contract, startsOn: '2026-11-10' } }));
+    expect(late.kpis.term.coverage).toBe('partial');
+    expect(late.costs.term.coverage).toBe('partial');
+  });
+
+  it('a period outside the term has no figures: availability and compliance null, no bonus, no cost lines', () => {
+    // The demo's 2027–2031 contract in November 2026 read 100 % "erreicht", a bonus of 2,950 € and fees of 196,666.67 €.
+    const contract = { ...input().contract, startsOn: '2027-01-01', endsOn: '2031-12-31' };
+    const period = parseKpiPeriod('2026-11', 'Europe/Berlin');
+    const { kpis, costs } = noFiguresRollup(contract, period, new Date('2026-12-07T05:00:00Z'));
+    expect(kpis.term).toEqual({ startsOn: '2027-01-01', endsOn: '2031-12-31', coverage: 'none' });
+    expect(kpis.period).toMatchObject({ key: '2026-11', from: '2026-11-01', to: '2026-12-01' });
+    expect(kpis.availability.contract.availabilityPercent).toBeNull();
+    expect(kpis.availability.classes).toEqual([]);
+    expect(kpis.slaCompliance.overall.compliance).toBeNull();
+    expect(kpis.bonusMalus).toEqual({ kpiValues: {}, skipped: [], result: null });
+    expect(costs).toMatchObject({ lines: [], total: '0.00', margin: null, effort: null, loss: null });
   });
 });

@@ -12,6 +12,7 @@ import {
   rollUpAvailability,
   rollUpReliability,
   shareToPercent,
+  termCoverage,
   toDecimalString,
   type BasisMeasure,
   type BonusMalusResult,
@@ -33,6 +34,7 @@ import {
 import type {
   AssetKpiView,
   ClassKpiView,
+  ContractTermView,
   CostView,
   KpiRollupPayload,
   KpiView,
@@ -45,6 +47,9 @@ export interface RollupInput {
     readonly id: string;
     readonly name: string;
     readonly tenantId: string;
+    /** The term, local dates (`endsOn` inclusive, null = open-ended). */
+    readonly startsOn: string;
+    readonly endsOn: string | null;
     readonly annualVolume: MoneyString;
     readonly availabilityTargets: Readonly<Record<string, string>>;
     readonly availabilityBasis: string;
@@ -119,6 +124,75 @@ function overlapMs(a: readonly MsInterval[], b: MsInterval, measure: BasisMeasur
 
 function percent(share: DecimalString | null): DecimalString | null {
   return share === null ? null : shareToPercent(share);
+}
+
+type RollupContract = Pick<RollupInput['contract'], 'id' | 'name' | 'tenantId' | 'startsOn' | 'endsOn'>;
+
+/** The contract's term and its coverage of the period (see ContractTermView). */
+export function contractTerm(
+  contract: Pick<RollupContract, 'startsOn' | 'endsOn'>,
+  period: KpiPeriod,
+): ContractTermView {
+  return {
+    startsOn: contract.startsOn,
+    endsOn: contract.endsOn,
+    coverage: termCoverage(period, contract),
+  };
+}
+
+function rollupMeta(contract: RollupContract, period: KpiPeriod, measuredUntilMs: number, computedAt: Date) {
+  return {
+    contractId: contract.id,
+    contractName: contract.name,
+    tenantId: contract.tenantId,
+    period: {
+      key: period.key,
+      kind: period.kind,
+      from: period.fromDate,
+      to: period.toDate,
+      timezone: period.timezone,
+      measuredUntil: iso(measuredUntilMs),
+    },
+    term: contractTerm(contract, period),
+    computedAt: computedAt.toISOString(),
+  };
+}
+
+/**
+ * The roll-up of a period that lies wholly outside the contract's term: no figures at all — no availability,
+ * compliance, bonus/malus, cost lines or margin — and `term.coverage: 'none'` saying why (not 100 % and a bonus).
+ */
+export function noFiguresRollup(
+  contract: RollupContract & { readonly availabilityBasis: string },
+  period: KpiPeriod,
+  computedAt: Date,
+): KpiRollupPayload {
+  const meta = { ...rollupMeta(contract, period, period.fromMs, computedAt), notes: [] };
+  return {
+    kpis: {
+      ...meta,
+      availability: {
+        basis: contract.availabilityBasis,
+        method: '',
+        contract: { assets: 0, basisMinutes: '0', downtimeMinutes: '0', availability: null, availabilityPercent: null },
+        classes: [],
+        assets: [],
+      },
+      slaCompliance: { method: '', cells: [], overall: { met: 0, breached: 0, compliance: null } },
+      bonusMalus: { kpiValues: {}, skipped: [], result: null },
+    },
+    costs: {
+      ...meta,
+      periodFraction: '0',
+      lines: [],
+      total: '0.00',
+      serviceReports: [],
+      effort: null,
+      margin: null,
+      marginPercent: null,
+      loss: null,
+    },
+  };
 }
 
 /** KPIs, bonus/malus and cost of one contract and period with their derivation. */
@@ -398,21 +472,7 @@ export function computeRollup(input: RollupInput): KpiRollupPayload {
   });
   notes.push('Prüfungen (Inspektionen) werden noch nicht geführt: keine Inspektionskosten');
 
-  const meta = {
-    contractId: contract.id,
-    contractName: contract.name,
-    tenantId: contract.tenantId,
-    period: {
-      key: period.key,
-      kind: period.kind,
-      from: period.fromDate,
-      to: period.toDate,
-      timezone: period.timezone,
-      measuredUntil: iso(measuredUntil),
-    },
-    computedAt: input.computedAt.toISOString(),
-    notes,
-  };
+  const meta = { ...rollupMeta(contract, period, measuredUntil, input.computedAt), notes };
   const kpis: KpiView = {
     ...meta,
     availability: {

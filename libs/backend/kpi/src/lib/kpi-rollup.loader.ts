@@ -245,6 +245,8 @@ export async function loadRollupInput(
         id: contract.id,
         name: contract.name,
         tenantId: contract.tenantId,
+        startsOn: contract.startsOn,
+        endsOn: contract.endsOn,
         annualVolume: contract.annualVolume,
         availabilityTargets: contract.availabilityTargets ?? {},
         availabilityBasis: contract.availabilityBasis,

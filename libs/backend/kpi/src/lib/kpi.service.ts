@@ -10,9 +10,9 @@ import {
   type Role,
 } from '@leitstand/backend/core';
 import type { ContractEntity } from '@leitstand/backend/data-access';
-import { isKpiPeriodKey } from '@leitstand/domain';
+import { isKpiPeriodKey, parseKpiPeriod, type KpiPeriod } from '@leitstand/domain';
 import { KPI_CLOCK, type KpiClock } from './kpi.clock';
-import { computeRollup } from './kpi-rollup.calculator';
+import { computeRollup, contractTerm, noFiguresRollup } from './kpi-rollup.calculator';
 import { contractZone, findContract, loadContractSites, loadRollupInput } from './kpi-rollup.loader';
 import type { CostView, KpiRollupPayload, KpiView } from './kpi.types';
 
@@ -71,11 +71,15 @@ export class KpiService {
     }
     const contract = UUID.test(contractId) ? await findContract(this.dataSource, contractId) : null;
     if (contract === null || !canSeeTenant(user, contract.tenantId)) throw new NotFoundError('contract', contractId);
+    // The term is read from the contract on every answer (it may have changed since the roll-up was stored);
+    // local dates need no zone. A period outside the term is answered (and stored) without figures.
+    const term = contractTerm(contract, parseKpiPeriod(period, 'UTC'));
+    if (term.coverage === 'none') return (await this.recomputeFor(contract, period)).payload[part];
     const [row] = (await this.dataSource.query(
       `SELECT payload -> $3 AS part FROM kpi_rollups WHERE contract_id = $1 AND period = $2`,
       [contract.id, period, part],
     )) as { part: KpiView | CostView }[];
-    if (row !== undefined) return row.part;
+    if (row !== undefined) return { ...row.part, term };
     return (await this.recomputeFor(contract, period)).payload[part];
   }
 
@@ -97,8 +101,16 @@ export class KpiService {
   private async recomputeFor(contract: ContractEntity, periodKey: string): Promise<StoredRollup> {
     const started = performance.now();
     const now = this.clock.now();
-    const { input, period } = await loadRollupInput(this.dataSource, contract, periodKey, now);
-    const payload = computeRollup(input);
+    let period: KpiPeriod;
+    let payload: KpiRollupPayload;
+    if (contractTerm(contract, parseKpiPeriod(periodKey, 'UTC')).coverage === 'none') {
+      period = parseKpiPeriod(periodKey, contractZone(await loadContractSites(this.dataSource, contract.id)));
+      payload = noFiguresRollup(contract, period, now);
+    } else {
+      const loaded = await loadRollupInput(this.dataSource, contract, periodKey, now);
+      period = loaded.period;
+      payload = computeRollup(loaded.input);
+    }
     const durationMs = Math.round(performance.now() - started);
     await this.dataSource.query(
       `INSERT INTO kpi_rollups (contract_id, period, tenant_id, period_from, period_to, as_of, computed_at, duration_ms, payload)

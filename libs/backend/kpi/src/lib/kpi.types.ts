@@ -7,6 +7,7 @@ import type { CostView, KpiView } from '@leitstand/api-contracts';
 export type {
   AssetKpiView,
   ClassKpiView,
+  ContractTermView,
   CostView,
   DowntimeIntervalView,
   KpiPeriodView,

@@ -12,7 +12,7 @@ import { KpiApiService } from '@leitstand/frontend/data-access';
 import { I18nService } from '@leitstand/frontend/i18n';
 import { DashboardPageComponent } from './dashboard-page.component';
 import { KpiChartComponent } from './kpi-chart.component';
-import { COST_FIXTURE, KPI_FIXTURE, contractFixture } from './kpi.fixtures';
+import { COST_FIXTURE, KPI_FIXTURE, contractFixture, noFiguresFixture } from './kpi.fixtures';
 import { NOW } from './now.token';
 
 interface ChartOptions {
@@ -41,11 +41,11 @@ class FakeChartComponent {
 class FakeKpiApi {
   calls: string[] = [];
   fail = false;
+  list = [contractFixture('c-1', 'Technischer Gesamtservice'), contractFixture('c-2', 'Wartung')];
+  /** Answers for a contract and period ("c-1 2026-11"), else the October fixtures. */
+  answers = new Map<string, { kpis: KpiView; costs: CostView }>();
   contracts(): Observable<ContractListResponse> {
-    return of({
-      items: [contractFixture('c-1', 'Technischer Gesamtservice'), contractFixture('c-2', 'Wartung')],
-      nextCursor: null,
-    });
+    return of({ items: this.list, nextCursor: null });
   }
   kpis(id: string, period: string): Observable<KpiView> {
     this.calls.push(`kpis ${id} ${period}`);
@@ -54,11 +54,12 @@ class FakeKpiApi {
         () => new HttpErrorResponse({ status: 500, error: { statusCode: 500, error: 'x', message: 'Datenbank weg' } }),
       );
     }
-    return of({ ...KPI_FIXTURE, contractId: id, period: { ...KPI_FIXTURE.period, key: period } });
+    const answer = this.answers.get(`${id} ${period}`)?.kpis;
+    return of(answer ?? { ...KPI_FIXTURE, contractId: id, period: { ...KPI_FIXTURE.period, key: period } });
   }
   costs(id: string, period: string): Observable<CostView> {
     this.calls.push(`costs ${id} ${period}`);
-    return of({ ...COST_FIXTURE, contractId: id });
+    return of(this.answers.get(`${id} ${period}`)?.costs ?? { ...COST_FIXTURE, contractId: id });
   }
 }
 
@@ -272,6 +273,53 @@ describe('DashboardPageComponent', () => {
     expect(text(root.querySelector('h1'))).toBe('Vertragskennzahlen');
     expect(cellsOf(root, 'verfuegbarkeit')[0]?.[5]).toBe('99,4631 %');
     expect(charts()[0]?.getAttribute('data-series')).toBe('Verfügbarkeit');
+  });
+
+  it('opens on a contract whose term covers the last full month, not on one that has not started', async () => {
+    api.list = [
+      contractFixture('c-1', 'Neuvertrag 2027–2031', { startsOn: '2027-01-01', endsOn: '2031-12-31' }),
+      contractFixture('c-2', 'Wartung', { startsOn: '2025-01-01', endsOn: null }),
+    ];
+    await open();
+    expect(api.calls).toEqual(['kpis c-2 2026-10', 'costs c-2 2026-10']);
+  });
+
+  it('opens a contract whose term ended on its last month', async () => {
+    api.list = [contractFixture('c-1', 'Altvertrag', { startsOn: '2024-01-01', endsOn: '2025-06-30' })];
+    await open('/dashboard?contract=c-1');
+    expect(api.calls).toEqual(['kpis c-1 2025-06', 'costs c-1 2025-06']);
+  });
+
+  it('a period outside the term shows "no figures" with the start date, not 100 % and a bonus', async () => {
+    api.list = [contractFixture('c-1', 'Neuvertrag 2027–2031', { startsOn: '2027-01-01', endsOn: '2031-12-31' })];
+    api.answers.set('c-1 2026-11', noFiguresFixture('2026-11', { startsOn: '2027-01-01', endsOn: '2031-12-31' }));
+    const harness = await open('/dashboard?contract=c-1&period=2026-11');
+    const root = harness.routeNativeElement as HTMLElement;
+    expect(text(root.querySelector('[data-figure="no-figures"]'))).toBe(
+      'Keine Kennzahlen: Der Vertrag beginnt am 01.01.2027.',
+    );
+    expect(text(root.querySelector('[role="status"]'))).toBe('Keine Kennzahlen: Der Vertrag beginnt am 01.01.2027.');
+    expect(root.querySelector('table')).toBeNull();
+    expect(root.querySelector('[data-figure="bonus-malus"]')).toBeNull();
+    expect(root.querySelector('[role="img"]')).toBeNull();
+    TestBed.inject(I18nService).setLanguage('en');
+    await harness.fixture.whenStable();
+    expect(text(root.querySelector('[data-figure="no-figures"]'))).toBe(
+      'No figures: the contract starts on 01/01/2027.',
+    );
+  });
+
+  it('a term that ends inside the period says so above the figures', async () => {
+    api.answers.set('c-1 2026-10', {
+      kpis: { ...KPI_FIXTURE, term: { startsOn: '2025-01-01', endsOn: '2026-10-15', coverage: 'partial' } },
+      costs: COST_FIXTURE,
+    });
+    const harness = await open('/dashboard?contract=c-1&period=2026-10');
+    const root = harness.routeNativeElement as HTMLElement;
+    expect(text(root.querySelector('[data-figure="partial-term"]'))).toBe(
+      'Der Vertrag endete am 15.10.2026; die Kennzahlen umfassen den ganzen Zeitraum.',
+    );
+    expect(cellsOf(root, 'kosten').length).toBe(5);
   });
 
   it('names API failures in the current language', async () => {

@@ -15,7 +15,8 @@ import { availabilityChart, costChart, slaChart } from './kpi-charts';
 import { KpiTableComponent } from './kpi-table.component';
 import { availabilityTable, bonusMalusTable, costTable, marginTable, reliabilityTable, slaTable } from './kpi-tables';
 import { localizer } from './localizer';
-import { type PeriodKind, convertPeriod, lastFullMonth, periodKind, periodLabel, periodOptions } from './period';
+import { termText } from './term-text';
+import { type PeriodKind, convertPeriod, openingView, periodKind, periodLabel, periodOptions } from './period';
 import { NOW } from './now.token';
 
 /**
@@ -56,17 +57,16 @@ export class DashboardPageComponent {
     stream: () => this.api.contracts().pipe(map((page) => page.items)),
   });
 
-  protected readonly contractId = linkedSignal<string | null>(() => {
-    const fromUrl = this.contract();
-    const list = this.contracts.hasValue() ? this.contracts.value() : [];
-    if (fromUrl && (list.length === 0 || list.some((c) => c.id === fromUrl))) return fromUrl;
-    return list[0]?.id ?? null;
-  });
-
-  protected readonly periodKey = linkedSignal<string>(() => {
-    const fromUrl = this.period();
-    return fromUrl && periodKind(fromUrl) ? fromUrl : lastFullMonth(this.now());
-  });
+  /** Contract and period from the URL, else a contract whose term covers the last full month (see openingView). */
+  private readonly opening = computed(() =>
+    openingView(
+      this.contracts.hasValue() ? this.contracts.value() : null,
+      { contract: this.contract(), period: this.period() },
+      this.now(),
+    ),
+  );
+  protected readonly contractId = linkedSignal<string | null>(() => this.opening().contractId);
+  protected readonly periodKey = linkedSignal<string>(() => this.opening().period);
   protected readonly kind = computed<PeriodKind>(() => periodKind(this.periodKey()) ?? 'month');
   protected readonly periodChoices = computed(() => {
     const l = this.l();
@@ -94,9 +94,13 @@ export class DashboardPageComponent {
     const l = this.l();
     const { period } = kpis;
     const bonus = kpis.bonusMalus.result;
+    const { term } = kpis;
     return {
       kpis,
       costs,
+      /** Set when the period lies outside the contract's term: the API has no figures for it. */
+      noFigures: term.coverage === 'none' ? termText(term, period, l) : null,
+      partialTerm: term.coverage === 'partial' ? termText(term, period, l) : null,
       meta: l.t('dashboard.meta', {
         from: formatLocalDate(period.from, l.locale),
         to: formatLocalDate(period.to, l.locale),
@@ -143,6 +147,7 @@ export class DashboardPageComponent {
     }
     if (this.figuresError()) return `${l.t('dashboard.figuresError')} ${this.figuresError()}`;
     const view = this.view();
+    if (view?.noFigures) return view.noFigures;
     return view
       ? l.t('dashboard.status.loaded', {
           contract: view.kpis.contractName,

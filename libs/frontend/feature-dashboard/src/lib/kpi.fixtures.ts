@@ -13,6 +13,7 @@ const META = {
     timezone: 'Europe/Berlin',
     measuredUntil: '2026-10-31T23:00:00.000Z',
   },
+  term: { startsOn: '2026-01-01', endsOn: null, coverage: 'full' as const },
   computedAt: '2026-11-01T01:30:00.000Z',
   notes: ['energy-vs-target: nicht gemessen'],
 };
@@ -142,6 +143,44 @@ export const COST_FIXTURE: CostView = {
   loss: false,
 };
 
-export function contractFixture(id: string, name: string): ContractView {
-  return { id, name } as ContractView;
+export function contractFixture(
+  id: string,
+  name: string,
+  term: Partial<Pick<ContractView, 'startsOn' | 'endsOn'>> = {},
+): ContractView {
+  return { id, name, ...term } as ContractView;
+}
+
+/** A period outside the contract's term as the API answers it: no figures (see ContractTermView). */
+export function noFiguresFixture(period: string, term: { startsOn: string; endsOn: string | null }) {
+  const meta = {
+    ...META,
+    notes: [],
+    period: { ...META.period, key: period },
+    term: { ...term, coverage: 'none' as const },
+  };
+  const kpis: KpiView = {
+    ...meta,
+    availability: {
+      basis: '24-7',
+      method: '',
+      contract: { assets: 0, basisMinutes: '0', downtimeMinutes: '0', availability: null, availabilityPercent: null },
+      classes: [],
+      assets: [],
+    },
+    slaCompliance: { method: '', cells: [], overall: { met: 0, breached: 0, compliance: null } },
+    bonusMalus: { kpiValues: {}, skipped: [], result: null },
+  };
+  const costs: CostView = {
+    ...meta,
+    periodFraction: '0',
+    lines: [],
+    total: '0.00',
+    serviceReports: [],
+    effort: null,
+    margin: null,
+    marginPercent: null,
+    loss: null,
+  };
+  return { kpis, costs };
 }

@@ -93,3 +93,54 @@ export function convertPeriod(key: string, kind: PeriodKind): string {
   if (kind === 'quarter') return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
   return monthKey(Number(year), month);
 }
+
+/** A contract's term as the contract list gives it (local dates, `endsOn` inclusive, null = open-ended). */
+export interface ContractTerm {
+  readonly id: string;
+  readonly startsOn?: string;
+  readonly endsOn?: string | null;
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+}
+
+/** First and last local day of a period ('2026-Q4' → 2026-10-01 … 2026-12-31). */
+export function periodDays(key: string): { first: string; last: string } {
+  const year = Number(key.slice(0, 4));
+  const kind = periodKind(key);
+  const month =
+    kind === 'month' ? Number(key.slice(5, 7)) : kind === 'quarter' ? (Number(key.slice(6)) - 1) * 3 + 1 : 1;
+  const months = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
+  return { first: isoDate(year, month, 1), last: isoDate(year, month + months, 0) };
+}
+
+/** True when the term covers at least one day of the period (as the KPI API's `term.coverage !== 'none'`). */
+export function periodInTerm(key: string, term: ContractTerm): boolean {
+  const { first, last } = periodDays(key);
+  if (term.startsOn !== undefined && term.startsOn > last) return false;
+  return term.endsOn === undefined || term.endsOn === null || term.endsOn >= first;
+}
+
+/**
+ * What the dashboard opens on. A contract and period from the URL win. Otherwise the period is the last full
+ * month, and the contract the first one whose term covers it (the manager's landing page shows figures, not
+ * a contract that has not started); a contract whose term ended opens on its last month.
+ */
+export function openingView(
+  contracts: readonly ContractTerm[] | null,
+  url: { readonly contract?: string | undefined; readonly period?: string | undefined },
+  now: Date,
+): { contractId: string | null; period: string } {
+  const urlPeriod = url.period && periodKind(url.period) ? url.period : undefined;
+  const period = urlPeriod ?? lastFullMonth(now);
+  // Before the list arrives only a full link (contract and period) can load at once.
+  if (contracts === null) return { contractId: url.contract && urlPeriod ? url.contract : null, period };
+  const fromUrl = url.contract ? contracts.find((c) => c.id === url.contract) : undefined;
+  const contract = fromUrl ?? contracts.find((c) => periodInTerm(period, c)) ?? contracts[0];
+  if (contract === undefined) return { contractId: null, period };
+  if (urlPeriod === undefined && !periodInTerm(period, contract) && contract.endsOn && contract.endsOn < period) {
+    return { contractId: contract.id, period: contract.endsOn.slice(0, 7) };
+  }
+  return { contractId: contract.id, period };
+}

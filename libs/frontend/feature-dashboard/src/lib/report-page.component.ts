@@ -13,6 +13,7 @@ import { availabilityTable, bonusMalusTable, costTable, marginTable, reliability
 import { KpiTableComponent } from './kpi-table.component';
 import { localizer } from './localizer';
 import { periodKind, periodLabel } from './period';
+import { termText } from './term-text';
 
 /**
  * The printable monthly SLA report of a contract (`/dashboard/report?contract=&period=`): tables only,
@@ -65,6 +66,9 @@ export class ReportPageComponent {
       kpis,
       costs,
       notes: [...new Set([...kpis.notes, ...costs.notes])],
+      /** Set when the period lies outside the contract's term: no figures, no tables. */
+      noFigures: kpis.term.coverage === 'none' ? termText(kpis.term, period, l) : null,
+      partialTerm: kpis.term.coverage === 'partial' ? termText(kpis.term, period, l) : null,
       title: l.t('report.titleFor', { period: periodLabel(period.key, l) }),
       periodRange: l.t('report.periodRange', {
         from: formatLocalDate(period.from, l.locale),
