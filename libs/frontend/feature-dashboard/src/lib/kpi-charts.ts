@@ -21,9 +21,28 @@ function barLabel(texts: readonly string[]): (params: { dataIndex: number }) => 
   return ({ dataIndex }) => texts[dataIndex] ?? '';
 }
 
+/** Bar colours: target met, missed, no target (contrast ≥ 3:1 on white). */
+export const BAR_MET = '#2e7d32';
+export const BAR_MISSED = '#b3261e';
+export const BAR_NEUTRAL = '#5c6bc0';
+
+/**
+ * The availability axis: from a whole percent at least half a point below the lowest bar or target, to 100 %
+ * — fixed, so every bar and every target line is on the chart (no auto-scaling that hides a 93 % class or
+ * drops the 99.5 % line, no axis beyond 100 %).
+ */
+export function availabilityAxis(percents: readonly (number | null)[]): { min: number; max: number } {
+  const shown = percents.filter((p): p is number => p !== null && Number.isFinite(p));
+  const low = shown.length === 0 ? 100 : Math.min(...shown);
+  return { min: Math.max(0, Math.min(99, Math.floor(low - 0.5))), max: 100 };
+}
+
 export function availabilityChart(k: KpiView, l: Localizer): KpiChart {
   const classes = k.availability.classes;
   const targets = classes.filter((c) => c.target !== undefined);
+  const values = classes.map((c) => (c.availabilityPercent === null ? null : Number(c.availabilityPercent)));
+  const targetValues = targets.map((c) => Number(shareToPercent(c.target ?? '0')));
+  const axis = availabilityAxis([...values, ...targetValues]);
   const className = (assetClass: string) => l.t('dashboard.class', { class: assetClass });
   return {
     options: {
@@ -33,14 +52,20 @@ export function availabilityChart(k: KpiView, l: Localizer): KpiChart {
       xAxis: { type: 'category', data: classes.map((c) => className(c.assetClass)) },
       yAxis: {
         type: 'value',
-        scale: true,
+        min: axis.min,
+        max: axis.max,
         axisLabel: { formatter: (value: number) => formatChartNumber(value, l.locale, 'percent') },
       },
       series: [
         {
           name: l.t('dashboard.chart.availability'),
           type: 'bar',
-          data: classes.map((c) => (c.availabilityPercent === null ? null : Number(c.availabilityPercent))),
+          data: classes.map((c, i) => ({
+            value: values[i] ?? null,
+            itemStyle: {
+              color: c.targetMet === undefined ? BAR_NEUTRAL : c.targetMet ? BAR_MET : BAR_MISSED,
+            },
+          })),
           label: {
             show: true,
             position: 'top',
@@ -48,7 +73,7 @@ export function availabilityChart(k: KpiView, l: Localizer): KpiChart {
           },
           markLine: {
             symbol: 'none',
-            lineStyle: { type: 'dashed', color: '#b3261e' },
+            lineStyle: { type: 'dashed', color: '#212121', width: 2 },
             label: { formatter: '{b}' },
             data: targets.map((c) => ({
               name: l.t('dashboard.chart.target', {
@@ -95,6 +120,7 @@ export function slaChart(k: KpiView, l: Localizer): KpiChart {
       xAxis: { type: 'category', data: names },
       yAxis: {
         type: 'value',
+        min: 0,
         max: 100,
         axisLabel: { formatter: (value: number) => formatChartNumber(value, l.locale, 'percent') },
       },
