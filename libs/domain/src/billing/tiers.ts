@@ -1,7 +1,5 @@
 import type { Dec } from '../money/decimal';
 import type { IssueCollector } from '../money/data-issues';
-import { compareScaled, scaledFromDec } from '../money/fixed-point';
-import type { Scaled } from '../money/fixed-point';
 
 /**
  * Tier tables (material overhead by net unit price, travel charge by distance) are closed ranges
@@ -106,36 +104,4 @@ export function findTier(tiers: readonly TierBounds[], value: Dec): number {
   }
   const t = tiers[found];
   return t !== undefined && (t.to === null || value.lte(t.to)) ? found : -1;
-}
-
-/** A tier's bounds as exact fixed-point values (see money/fixed-point.ts); `to` null = open end. */
-export interface ScaledTierBounds {
-  readonly from: Scaled;
-  readonly to: Scaled | null;
-}
-
-export function scaledTierBounds(tiers: readonly TierBounds[]): ScaledTierBounds[] {
-  return tiers.map((t) => ({ from: scaledFromDec(t.from), to: t.to === null ? null : scaledFromDec(t.to) }));
-}
-
-/** `findTier` on fixed-point values: index of the tier containing units × 10^-scale, or -1. */
-export function findTierScaled(tiers: readonly ScaledTierBounds[], units: bigint, scale: number): number {
-  let lo = 0;
-  let hi = tiers.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = tiers[mid];
-    if (t === undefined) {
-      break;
-    }
-    if (compareScaled(t.from.units, t.from.scale, units, scale) <= 0) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  const t = tiers[found];
-  return t !== undefined && (t.to === null || compareScaled(units, scale, t.to.units, t.to.scale) <= 0) ? found : -1;
 }

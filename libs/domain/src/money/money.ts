@@ -4,11 +4,7 @@ import type { DecimalString } from './decimal';
 /**
  * Money in the domain.
  *
- * - Inside the domain an amount is a `Dec` (decimal.js clone, 40 digits, ROUND_HALF_UP) — except in the
- *   per-report path of service-report pricing, which computes on the exact fixed-point core of
- *   `fixed-point.ts` (BigInt units of 10^-scale; line amounts and totals in BigInt cents) with the same
- *   rounding points and the same results (`roundToCents` is `roundCents`, `centsToMoneyString` is
- *   `toMoneyString`).
+ * - Inside the domain an amount is a `Dec` (decimal.js clone, 40 digits, ROUND_HALF_UP).
  * - Across every boundary (JSON data files, API, results) an amount is a `MoneyString`: a plain
  *   decimal string with exactly two fraction digits, e.g. "197.45" or "-47200.00". Never a JS number.
  * - Rounding to cents happens ONLY through `roundCents`, and only at these named points:
