@@ -6,6 +6,10 @@ import type { CalendarSpec } from './calendar.types';
 
 const berlin = (d: Date): string | null => DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toISO();
 const at = (iso: string): Date => new Date(iso);
+
+/** The tables' signed minutes: a negative row subtracts (semantics 6: the direction is the operation's). */
+const move = (c: BusinessCalendar, start: Date, minutes: number): Date =>
+  minutes < 0 ? c.subtractMinutes(start, -minutes) : c.addMinutes(start, minutes);
 const everyDay = (windows: Array<[string, string]>): CalendarSpec['week'] =>
   Object.fromEntries(WEEKDAYS.map((day) => [day, windows])) as CalendarSpec['week'];
 
@@ -61,8 +65,8 @@ describe('DST in Europe/Berlin: business time is real elapsed time', () => {
         'one 24 h budget from midnight ends at 01:00 next day',
       ],
       ['2026-10-25T03:00:00+01:00', -120, '2026-10-25T02:00:00.000+02:00', 'backwards over the repeated hour'],
-    ])('%s + %p min → %s (%s)', (start, minutes, expected) => {
-      expect(berlin(calendar.addMinutes(at(start), minutes))).toBe(expected);
+    ])('%s %p min → %s (%s)', (start, minutes, expected) => {
+      expect(berlin(move(calendar, at(start), minutes))).toBe(expected);
     });
   });
 

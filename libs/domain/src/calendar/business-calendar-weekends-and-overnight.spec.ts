@@ -50,6 +50,10 @@ const mondayEvenings = BusinessCalendar.fromSpec({ timezone: 'Europe/Berlin', we
 const berlin = (d: Date): string | null => DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toISO();
 const at = (iso: string): Date => new Date(iso);
 
+/** The tables' signed minutes: a negative row subtracts (semantics 6: the direction is the operation's). */
+const move = (c: BusinessCalendar, start: Date, minutes: number): Date =>
+  minutes < 0 ? c.subtractMinutes(start, -minutes) : c.addMinutes(start, minutes);
+
 describe('office hours Mon–Fri 08:00–18:00: addMinutes across weekends', () => {
   it.each([
     // [start, minutes, expected, arithmetic]
@@ -90,8 +94,8 @@ describe('office hours Mon–Fri 08:00–18:00: addMinutes across weekends', () 
       '2026-01-12T08:00:00.000+01:00',
       'backwards, used up exactly at the opening instant',
     ],
-  ])('%s + %p min → %s (%s)', (start, minutes, expected) => {
-    expect(berlin(office.addMinutes(at(start), minutes))).toBe(expected);
+  ])('%s %p min → %s (%s)', (start, minutes, expected) => {
+    expect(berlin(move(office, at(start), minutes))).toBe(expected);
   });
 });
 
@@ -126,8 +130,8 @@ describe('seed 002 on-call: overnight windows are one open span across midnight'
       '2026-01-14T23:00:00.000+01:00',
       'three days of on-call time over a weekend',
     ],
-  ])('%s + %p min → %s (%s)', (start, minutes, expected) => {
-    expect(berlin(onCall.addMinutes(at(start), minutes))).toBe(expected);
+  ])('%s %p min → %s (%s)', (start, minutes, expected) => {
+    expect(berlin(move(onCall, at(start), minutes))).toBe(expected);
   });
 
   it('is open at midnight and at 22:00, closed at 06:00', () => {
@@ -143,7 +147,7 @@ describe('seed 002 on-call: overnight windows are one open span across midnight'
   });
 
   it('goes backwards across midnight: Wed 00:30 − 60 = Tue 23:30', () => {
-    expect(berlin(onCall.addMinutes(at('2026-01-14T00:30:00+01:00'), -60))).toBe('2026-01-13T23:30:00.000+01:00');
+    expect(berlin(onCall.subtractMinutes(at('2026-01-14T00:30:00+01:00'), 60))).toBe('2026-01-13T23:30:00.000+01:00');
   });
 });
 

@@ -101,11 +101,28 @@ describe('calendar laws (fast-check)', () => {
     );
   });
 
-  it('going backwards mirrors it: minutesBetween(addMinutes(s, −m), s) === m', () => {
+  it('going backwards mirrors it: minutesBetween(subtractMinutes(s, m), s) === m', () => {
     fc.assert(
       fc.property(calendarName, instantMs, wholeMinutes, (name, t, m) => {
         const s = new Date(t);
-        expect(cal(name).minutesBetween(cal(name).addMinutes(s, -m), s)).toBe(m);
+        expect(cal(name).minutesBetween(cal(name).subtractMinutes(s, m), s)).toBe(m);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('subtractMinutes(s, 0) is s when open, else the end of the last open time before s', () => {
+    fc.assert(
+      fc.property(calendarName, instantMs, (name, t) => {
+        const c = cal(name);
+        const back = c.subtractMinutes(new Date(t), 0).getTime();
+        if (c.isOpen(new Date(t))) {
+          expect(back).toBe(t);
+        } else {
+          expect(back).toBeLessThanOrEqual(t);
+          expect(c.isOpen(new Date(back - 1))).toBe(true);
+          expect(c.minutesBetween(new Date(back), new Date(t))).toBe(0);
+        }
       }),
       { numRuns: 300 },
     );
@@ -123,8 +140,8 @@ describe('calendar laws (fast-check)', () => {
         expect(c.addMinutes(new Date(sLo), mLo).getTime()).toBeLessThanOrEqual(
           c.addMinutes(new Date(sHi), mLo).getTime(),
         );
-        expect(c.addMinutes(new Date(sLo), -mHi).getTime()).toBeLessThanOrEqual(
-          c.addMinutes(new Date(sLo), -mLo).getTime(),
+        expect(c.subtractMinutes(new Date(sLo), mHi).getTime()).toBeLessThanOrEqual(
+          c.subtractMinutes(new Date(sLo), mLo).getTime(),
         );
       }),
       { numRuns: 300 },
@@ -171,7 +188,8 @@ describe('calendar laws (fast-check)', () => {
         fc.integer({ min: 0, max: 40 * 1440 * MINUTE }),
         (t, m, span) => {
           for (const c of [always, alwaysViaDays]) {
-            expect(c.addMinutes(new Date(t), m).getTime()).toBe(t + m * MINUTE);
+            const moved = m < 0 ? c.subtractMinutes(new Date(t), -m) : c.addMinutes(new Date(t), m);
+            expect(moved.getTime()).toBe(t + m * MINUTE);
             expect(c.minutesBetween(new Date(t), new Date(t + span))).toBe(span / MINUTE);
             expect(c.isOpen(new Date(t))).toBe(true);
           }

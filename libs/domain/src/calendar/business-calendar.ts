@@ -28,16 +28,21 @@ import { isPublicHoliday } from './public-holidays';
  *     continues it without a gap, so an overnight on-call span is one open span.
  *  5. Holidays (region public holidays + the spec's extra `holidays`) close whole local days
  *     00:00–24:00, or apply `holidayWindows` instead when the spec gives them.
- *  6. addMinutes(start, m ≥ 0): the instant at which m business minutes, counted from `start`, are
+ *  6. The direction is the operation's, never the sign of the amount: add and subtract take m ≥ 0 and
+ *     reject m < 0 (−0 counts as 0). Fractional minutes are fine; results are rounded to the ms.
+ *     addMinutes(start, m): the instant at which m business minutes, counted forward from `start`, are
  *     used up. A start in closed time counts from the next opening. A budget used up exactly at a
  *     closing instant ends at that closing instant (not at the next opening). m = 0 returns `start`
  *     when open and the next opening when closed.
- *     addMinutes(start, m < 0) mirrors it backwards: a start in closed time counts back from the
- *     previous closing, and a budget used up exactly at an opening instant ends at that opening.
- *     Fractional minutes are fine; results are rounded to the millisecond.
+ *     subtractMinutes(start, m): the same backwards. A start in closed time counts back from the
+ *     previous closing (the end of the last open interval before `start`; a closing instant is its own
+ *     previous closing), and a budget used up exactly at an opening instant ends at that opening.
+ *     m = 0 returns `start` when open (an opening instant is open) and, when closed, the previous
+ *     closing — the zero-length subtraction as GLPI, biz, business_time and KADAI define it.
  *  7. minutesBetween(from, to): business minutes in [from, to); to < from gives the negative of
- *     minutesBetween(to, from). Invariant: minutesBetween(s, addMinutes(s, m)) === m for m ≥ 0
- *     (exact for whole minutes, within rounding to the ms otherwise).
+ *     minutesBetween(to, from). Invariants, for m ≥ 0 (exact for whole minutes, within rounding to the
+ *     ms otherwise): minutesBetween(s, addMinutes(s, m)) === m and
+ *     minutesBetween(subtractMinutes(s, m), s) === m.
  *  8. nextOpening(at): `at` itself when open, otherwise the next opening instant.
  *  9. closeOfBusinessDay(start, n): "by the close of the n-th business day". A business day is a
  *     local date with any open time. The day on which the clock starts counts as day 1 only if the
@@ -80,6 +85,23 @@ function toMs(at: Date, what: string): number {
     throw new CalendarRangeError(`${what}: expected a valid Date`);
   }
   return ms;
+}
+
+function minutesToMs(minutes: number): number {
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new CalendarRangeError(`minutes: expected a finite number ≥ 0, got ${minutes}`);
+  }
+  return minutes * MS_PER_MINUTE;
+}
+
+/** Both operations take a finite, non-negative amount; the direction is the operation's (semantics 6). */
+function checkBusinessMs(operation: string, startMs: number, ms: number): void {
+  if (!Number.isFinite(startMs) || !Number.isFinite(ms)) {
+    throw new CalendarRangeError(`${operation}: expected finite numbers`);
+  }
+  if (ms < 0) {
+    throw new CalendarRangeError(`${operation}: expected business ms ≥ 0, got ${ms}`);
+  }
 }
 
 function toDate(ms: number): Date {
@@ -130,7 +152,10 @@ export class BusinessCalendar {
   }
 
   isOpen(at: Date): boolean {
-    const ms = toMs(at, 'at');
+    return this.isOpenAt(toMs(at, 'at'));
+  }
+
+  private isOpenAt(ms: number): boolean {
     if (this.parsed.alwaysOpen) {
       return true;
     }
@@ -151,12 +176,14 @@ export class BusinessCalendar {
     return toDate(this.addBusinessMs(toMs(at, 'at'), 0));
   }
 
-  /** See semantics 6: fractional allowed, negative goes backwards. */
+  /** See semantics 6: `minutes` business minutes forward from `start` (≥ 0, fractional allowed). */
   addMinutes(start: Date, minutes: number): Date {
-    if (!Number.isFinite(minutes)) {
-      throw new CalendarRangeError(`minutes: expected a finite number, got ${minutes}`);
-    }
-    return toDate(this.addBusinessMs(toMs(start, 'start'), minutes * MS_PER_MINUTE));
+    return toDate(this.addBusinessMs(toMs(start, 'start'), minutesToMs(minutes)));
+  }
+
+  /** See semantics 6: `minutes` business minutes backward from `start` (≥ 0, fractional allowed). */
+  subtractMinutes(start: Date, minutes: number): Date {
+    return toDate(this.subtractBusinessMs(toMs(start, 'start'), minutesToMs(minutes)));
   }
 
   /** See semantics 7: business minutes in [from, to), signed. */
@@ -192,13 +219,24 @@ export class BusinessCalendar {
    * `ms` is). Exposed for callers that already work in epoch ms (SLA clocks, the backend).
    */
   addBusinessMs(startMs: number, ms: number): number {
-    if (!Number.isFinite(startMs) || !Number.isFinite(ms)) {
-      throw new CalendarRangeError('addBusinessMs: expected finite numbers');
-    }
+    checkBusinessMs('addBusinessMs', startMs, ms);
     if (this.parsed.alwaysOpen) {
       return startMs + ms;
     }
-    return ms >= 0 ? this.forward(startMs, ms) : this.backward(startMs, -ms);
+    return this.forward(startMs, ms);
+  }
+
+  /** Epoch-millisecond core of subtractMinutes (see addBusinessMs). */
+  subtractBusinessMs(startMs: number, ms: number): number {
+    checkBusinessMs('subtractBusinessMs', startMs, ms);
+    if (this.parsed.alwaysOpen) {
+      return startMs - ms;
+    }
+    if (ms === 0 && this.isOpenAt(startMs)) {
+      // an opening instant is open: zero minutes back stay there (backward() would skip its interval)
+      return startMs;
+    }
+    return this.backward(startMs, ms);
   }
 
   /** Epoch-millisecond core of minutesBetween: open milliseconds in [fromMs, toMs), signed. */

@@ -175,6 +175,12 @@ describe('calendar helpers', () => {
     expect(() => calendar.addMinutes(new Date('nope'), 5)).toThrow(CalendarRangeError);
     expect(() => calendar.addMinutes(new Date(), Number.NaN)).toThrow(CalendarRangeError);
     expect(() => calendar.addMinutes(new Date(), Infinity)).toThrow(CalendarRangeError);
+    expect(() => calendar.subtractMinutes(new Date(), Number.NaN)).toThrow(CalendarRangeError);
+    // the direction is the operation's: a negative amount is an error, not the other direction
+    expect(() => calendar.addMinutes(new Date(), -1)).toThrow('expected a finite number ≥ 0, got -1');
+    expect(() => calendar.subtractMinutes(new Date(), -1)).toThrow('expected a finite number ≥ 0, got -1');
+    expect(() => calendar.addBusinessMs(0, -1)).toThrow('addBusinessMs: expected business ms ≥ 0, got -1');
+    expect(() => calendar.subtractBusinessMs(0, -1)).toThrow('subtractBusinessMs: expected business ms ≥ 0, got -1');
     expect(() => calendar.minutesBetween(new Date(0), new Date(Number.NaN))).toThrow(CalendarRangeError);
     expect(() => calendar.isOpen(new Date(Number.NaN))).toThrow(CalendarRangeError);
     expect(() => calendar.addMinutes(new Date('9999-12-31T12:00:00Z'), 1e6)).toThrow('outside the supported years');
@@ -187,7 +193,7 @@ describe('calendar helpers', () => {
     }
     const calendar = BusinessCalendar.fromSpec({ ...base, holidays });
     expect(() => calendar.addMinutes(new Date('2026-01-01T00:00:00Z'), 1)).toThrow('no open time within');
-    expect(() => calendar.addMinutes(new Date('2036-12-31T00:00:00Z'), -1)).toThrow('no open time within');
+    expect(() => calendar.subtractMinutes(new Date('2036-12-31T00:00:00Z'), 1)).toThrow('no open time within');
     expect(() => calendar.closeOfBusinessDay(new Date('2026-01-01T00:00:00Z'), 1)).toThrow('no open time within');
   });
 });
