@@ -12,7 +12,6 @@ import {
   type AppConfig,
 } from '@leitstand/backend/core';
 import {
-  JOB_DEFINITIONS,
   JOB_HANDLER_METADATA,
   OutboxRelay,
   QUEUE_CONCURRENCY,
@@ -122,9 +121,5 @@ export class JobRuntime implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     await this.relay?.stop();
-  }
-
-  get declaredJobs(): JobName[] {
-    return Object.keys(JOB_DEFINITIONS) as JobName[];
   }
 }

@@ -13,3 +13,4 @@ export * from './lib/bootstrap/process-lifecycle';
 export * from './lib/batching/group-commit';
 export * from './lib/database/prepared-query';
 export * from './lib/validation/field-rules';
+export * from './lib/clock/clock';

@@ -1,5 +1,4 @@
 export * from './lib/kpi.types';
-export * from './lib/kpi.clock';
 export * from './lib/kpi-rollup.calculator';
 export * from './lib/kpi-rollup.loader';
 export * from './lib/kpi.service';

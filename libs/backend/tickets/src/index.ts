@@ -5,7 +5,6 @@ export * from './lib/tickets.service';
 export * from './lib/ticket-actions.service';
 export * from './lib/ticket-intake.handler';
 export * from './lib/ticket-changes';
-export * from './lib/ticket-clock';
 export * from './lib/ticket-status-machine';
 export * from './lib/ticket-views';
 export * from './lib/sla-projection';

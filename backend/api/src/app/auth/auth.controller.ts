@@ -22,10 +22,11 @@ import {
   UnauthenticatedError,
   type AppConfig,
   type AuthUser,
+  CLOCK,
+  type Clock,
 } from '@leitstand/backend/core';
 import {
   ACCESS_COOKIE,
-  AUTH_CLOCK,
   AccessTokenService,
   AuthService,
   CSRF_HEADER,
@@ -40,7 +41,6 @@ import {
   readCookie,
   sessionCookies,
   toMe,
-  type AuthClock,
   type AuthRequest,
   type ClientInfo,
   type Credential,
@@ -75,7 +75,7 @@ export class AuthController {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
-    @Inject(AUTH_CLOCK) private readonly clock: AuthClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.secureCookies = config.env === 'production';

@@ -37,12 +37,3 @@ export const JWT_AUDIENCE = 'leitstand-api';
 /** Header (and its required value) that cookie-authenticated POST/PUT/PATCH/DELETE must carry. */
 export const CSRF_HEADER = 'x-requested-with';
 export const CSRF_HEADER_VALUE = 'leitstand';
-
-/** Injection token of the auth clock (tests inject a fixed one). */
-export const AUTH_CLOCK = Symbol('AUTH_CLOCK');
-
-export interface AuthClock {
-  now(): Date;
-}
-
-export const SYSTEM_CLOCK: AuthClock = { now: () => new Date() };

@@ -7,10 +7,12 @@ import {
   UnauthenticatedError,
   type AuthUser,
   type Role,
+  CLOCK,
+  type Clock,
 } from '@leitstand/backend/core';
 import { AccessTokenService } from './access-token.service';
 import { readCookie, type CookieCarrier } from './auth-cookies';
-import { ACCESS_COOKIE, AUTH_CLOCK, CSRF_HEADER, CSRF_HEADER_VALUE, type AuthClock } from './auth.constants';
+import { ACCESS_COOKIE, CSRF_HEADER, CSRF_HEADER_VALUE } from './auth.constants';
 
 export interface AuthRequest extends CookieCarrier {
   method: string;
@@ -57,7 +59,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
-    @Inject(AUTH_CLOCK) private readonly clock: AuthClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessTokenService } from './access-token.service';
-import { AUTH_CLOCK, SYSTEM_CLOCK } from './auth.constants';
+import { CLOCK, SYSTEM_CLOCK } from '@leitstand/backend/core';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher.service';
@@ -19,9 +19,9 @@ import { UsersService } from './users.service';
     SignInThrottle,
     AuthService,
     UsersService,
-    { provide: AUTH_CLOCK, useValue: SYSTEM_CLOCK },
+    { provide: CLOCK, useValue: SYSTEM_CLOCK },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessTokenService, PasswordHasher, AuthService, UsersService, AUTH_CLOCK],
+  exports: [AccessTokenService, PasswordHasher, AuthService, UsersService, CLOCK],
 })
 export class AuthModule {}

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { KPI_CLOCK, SYSTEM_KPI_CLOCK } from './kpi.clock';
+import { CLOCK, SYSTEM_CLOCK } from '@leitstand/backend/core';
 import { KpiService } from './kpi.service';
 
 /** KPI roll-ups (issue 6). Needs the global DatabaseModule. */
 @Module({
-  providers: [KpiService, { provide: KPI_CLOCK, useValue: SYSTEM_KPI_CLOCK }],
-  exports: [KpiService, KPI_CLOCK],
+  providers: [KpiService, { provide: CLOCK, useValue: SYSTEM_CLOCK }],
+  exports: [KpiService, CLOCK],
 })
 export class KpiModule {}

@@ -11,7 +11,7 @@ import {
 } from '@leitstand/backend/core';
 import type { ContractEntity } from '@leitstand/backend/data-access';
 import { isKpiPeriodKey, parseKpiPeriod, type KpiPeriod } from '@leitstand/domain';
-import { KPI_CLOCK, type KpiClock } from './kpi.clock';
+import { CLOCK, type Clock } from '@leitstand/backend/core';
 import { computeRollup, contractTerm, noFiguresRollup } from './kpi-rollup.calculator';
 import { contractZone, findContract, loadContractSites, loadRollupInput } from './kpi-rollup.loader';
 import type { CostView, KpiRollupPayload, KpiView } from './kpi.types';
@@ -44,7 +44,7 @@ export interface StoredRollup {
 export class KpiService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(KPI_CLOCK) private readonly clock: KpiClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async kpis(user: AuthUser, contractId: string, period: unknown): Promise<KpiView> {

@@ -25,7 +25,7 @@ import {
   type SlaTimerDecision,
 } from './sla-timers';
 import { TicketChangesPublisher } from './ticket-changes';
-import { TICKET_CLOCK, type TicketClock } from './ticket-clock';
+import { CLOCK, type Clock } from '@leitstand/backend/core';
 
 export const SLA_TIMER_ACTOR = 'system:sla-timer';
 
@@ -88,7 +88,7 @@ export class SlaTimerService {
     @Inject(ContractTermsCache) private readonly cache: ContractTermsCache,
     @Inject(TicketChangesPublisher) private readonly changes: TicketChangesPublisher,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
-    @Inject(TICKET_CLOCK) private readonly clock: TicketClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(Metrics) private readonly metrics: Metrics,
     @Inject(ROOT_LOGGER) logger: PinoLogger,
   ) {

@@ -13,7 +13,7 @@ import {
   type PlannedSlaTimer,
   type SlaTimerClockRow,
 } from './sla-timers';
-import { TICKET_CLOCK, type TicketClock } from './ticket-clock';
+import { CLOCK, type Clock } from '@leitstand/backend/core';
 
 export const SLA_RECONCILE_OPTIONS = Symbol('SLA_RECONCILE_OPTIONS');
 
@@ -71,7 +71,7 @@ export class SlaTimerReconciler implements OnApplicationBootstrap, OnApplication
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(QueueRegistry) private readonly queues: QueueRegistry,
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
-    @Inject(TICKET_CLOCK) private readonly clock: TicketClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SLA_RECONCILE_OPTIONS) private readonly options: SlaReconcileOptions,
     @Inject(ROOT_LOGGER) logger: PinoLogger,
   ) {

@@ -5,7 +5,7 @@ import { ContractTermsCache } from './contract-terms.cache';
 import { SlaTimerService } from './sla-timer.handler';
 import { SLA_RECONCILE_OPTIONS, SlaTimerReconciler, type SlaReconcileOptions } from './sla-timer.reconciler';
 import { TicketChangesPublisher } from './ticket-changes';
-import { SYSTEM_TICKET_CLOCK, TICKET_CLOCK } from './ticket-clock';
+import { SYSTEM_CLOCK, CLOCK } from '@leitstand/backend/core';
 
 /**
  * SLA timers for the worker: the service the 'sla.warning' / 'sla.breach' handlers call (the handlers
@@ -14,7 +14,7 @@ import { SYSTEM_TICKET_CLOCK, TICKET_CLOCK } from './ticket-clock';
  */
 @Module({
   providers: [
-    { provide: TICKET_CLOCK, useValue: SYSTEM_TICKET_CLOCK },
+    { provide: CLOCK, useValue: SYSTEM_CLOCK },
     { provide: ContractTermsCache, useValue: new ContractTermsCache() },
     {
       // Reconciliation period: SLA_RECONCILE_MS (default one minute; tests shorten it).

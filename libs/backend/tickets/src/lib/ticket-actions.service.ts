@@ -26,7 +26,7 @@ import type {
   UpdateTicketDto,
 } from './ticket-actions.dto';
 import { TicketChangesPublisher } from './ticket-changes';
-import { TICKET_CLOCK, type TicketClock } from './ticket-clock';
+import { CLOCK, type Clock } from '@leitstand/backend/core';
 import { TECHNICIAN_ACTIONS, TICKET_TRANSITIONS, nextStatus } from './ticket-status-machine';
 import {
   TICKET_COLUMNS,
@@ -76,7 +76,7 @@ const KPI_TYPES: ReadonlySet<string> = new Set([
 export class TicketActionsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(TICKET_CLOCK) private readonly clock: TicketClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ContractTermsCache) private readonly termsCache: ContractTermsCache,
     @Inject(TicketChangesPublisher) private readonly changes: TicketChangesPublisher,
   ) {}

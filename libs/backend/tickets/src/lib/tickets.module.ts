@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContractTermsCache } from './contract-terms.cache';
 import { TicketActionsService } from './ticket-actions.service';
 import { TicketChangesHub, TicketChangesPublisher } from './ticket-changes';
-import { SYSTEM_TICKET_CLOCK, TICKET_CLOCK } from './ticket-clock';
+import { SYSTEM_CLOCK, CLOCK } from '@leitstand/backend/core';
 import { TicketIntakeWriter } from './ticket-intake.writer';
 import { TicketsService } from './tickets.service';
 
@@ -12,7 +12,7 @@ import { TicketsService } from './tickets.service';
  */
 @Module({
   providers: [
-    { provide: TICKET_CLOCK, useValue: SYSTEM_TICKET_CLOCK },
+    { provide: CLOCK, useValue: SYSTEM_CLOCK },
     { provide: ContractTermsCache, useValue: new ContractTermsCache() },
     TicketChangesPublisher,
     TicketChangesHub,
@@ -20,6 +20,6 @@ import { TicketsService } from './tickets.service';
     TicketsService,
     TicketActionsService,
   ],
-  exports: [TicketsService, TicketActionsService, TicketChangesHub, TICKET_CLOCK],
+  exports: [TicketsService, TicketActionsService, TicketChangesHub, CLOCK],
 })
 export class TicketsModule {}

@@ -27,7 +27,7 @@ import type { CreateTicketDto } from './create-ticket.dto';
 import { ContractTermsCache } from './contract-terms.cache';
 import { NO_SLA, computeTicketSla } from './sla-projection';
 import { TicketChangesPublisher } from './ticket-changes';
-import { TICKET_CLOCK, type TicketClock } from './ticket-clock';
+import { CLOCK, type Clock } from '@leitstand/backend/core';
 import { TicketIntakeWriter } from './ticket-intake.writer';
 import type { TicketListQueryDto } from './ticket-list-query.dto';
 import {
@@ -116,7 +116,7 @@ export class TicketsService {
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(TICKET_CLOCK) private readonly clock: TicketClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ContractTermsCache) private readonly termsCache: ContractTermsCache,
     @Inject(TicketChangesPublisher) private readonly changes: TicketChangesPublisher,
     @Inject(TicketIntakeWriter) private readonly intake: TicketIntakeWriter,
