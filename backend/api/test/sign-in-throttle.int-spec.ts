@@ -222,4 +222,23 @@ describe('auth request rate limit per address', () => {
     const events = apis.flatMap((api) => api.logs()).filter((l) => l['event'] === 'auth.rate_limited');
     expect(events).toEqual(expect.arrayContaining([expect.objectContaining({ ip })]));
   });
+
+  it('takes the address from X-Forwarded-For only from a trusted proxy (TRUST_PROXY)', async () => {
+    const untrusting = await ServiceProcess.start('api', { ...env.env, TRUST_PROXY: 'false' });
+    try {
+      const logout = (i: number): Promise<Response> =>
+        fetch(`${untrusting.baseUrl}/api/auth/logout`, {
+          method: 'POST',
+          // A client making up a new address for every request …
+          headers: { 'x-forwarded-for': `192.0.2.${i + 1}` },
+        });
+      for (let i = 0; i < PER_MINUTE; i++) expect((await logout(i)).status).toBe(204);
+      // … is still one client (127.0.0.1 here): the next request is over the limit.
+      const limited = await logout(PER_MINUTE);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await untrusting.stop();
+    }
+  });
 });

@@ -24,7 +24,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       ? await NestFactory.create<NestFastifyApplication>(
           ApiModule,
           new FastifyAdapter({
-            trustProxy: true,
+            trustProxy: config.http.trustProxy,
             bodyLimit: 1_048_576,
             requestIdHeader: REQUEST_ID_HEADER,
             genReqId: () => randomUUID(),

@@ -25,6 +25,8 @@ export interface AppConfig {
     readonly host: string;
     readonly port: number;
     readonly adapter: Env['HTTP_ADAPTER'];
+    /** Fastify's trustProxy: which peers' X-Forwarded-For names the client (see TRUST_PROXY). */
+    readonly trustProxy: boolean | number | string;
     readonly webDist: string | undefined;
   };
   readonly worker: { readonly httpPort: number; readonly concurrency: number; readonly slaReconcileMs: number };
@@ -75,6 +77,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       host: env.API_HOST,
       port: env.API_PORT,
       adapter: env.HTTP_ADAPTER,
+      trustProxy: trustProxyOf(env.TRUST_PROXY),
       webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : undefined,
     }),
     worker: Object.freeze({
@@ -104,6 +107,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   });
+}
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 const ENV_SECRET_KEYS = new Set(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']);

@@ -18,6 +18,13 @@ export const ENV_SCHEMA = z
     API_PORT: port.default(3000),
     WORKER_HTTP_PORT: port.default(3001),
     HTTP_ADAPTER: z.enum(['fastify', 'express']).default('fastify'),
+    TRUST_PROXY: z
+      .string()
+      .regex(
+        /^(true|false|\d{1,2}|((loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*|$))+)$/,
+        'must be true, false, a hop count, or a comma list of addresses, CIDRs, loopback, linklocal, uniquelocal',
+      )
+      .default('loopback,linklocal,uniquelocal'),
     DATABASE_URL: z
       .string()
       .regex(
@@ -84,6 +91,10 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
   API_PORT: { description: 'HTTP port of the API' },
   WORKER_HTTP_PORT: { description: 'port of the worker health and metrics endpoint' },
   HTTP_ADAPTER: { description: 'fastify (default) or express' },
+  TRUST_PROXY: {
+    description:
+      'which peers may set X-Forwarded-For (the client address of the sign-in throttle and rate limit): true, false, a hop count, or addresses/CIDRs/loopback/linklocal/uniquelocal',
+  },
   DATABASE_URL: { description: 'PostgreSQL connection URL', sensitive: true },
   DATABASE_POOL_SIZE: { description: 'connections per process' },
   REDIS_URL: { description: 'Redis connection URL', sensitive: true },
