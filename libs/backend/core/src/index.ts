@@ -14,3 +14,4 @@ export * from './lib/batching/group-commit';
 export * from './lib/database/prepared-query';
 export * from './lib/validation/field-rules';
 export * from './lib/clock/clock';
+export * from './lib/validation/uuid';

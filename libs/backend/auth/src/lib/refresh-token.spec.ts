@@ -29,6 +29,7 @@ describe('refresh tokens', () => {
       `${SID}.`,
       `${SID}.short`,
       `not-a-uuid.${'a'.repeat(43)}`,
+      `${SID.toUpperCase()}.${'a'.repeat(43)}`, // the session id as issued only
       `${SID}.${'a'.repeat(44)}`,
     ]) {
       expect(sessionIdOf(bad)).toBeNull();

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '@leitstand/backend/core';
 
 /**
  * Refresh tokens are `<sessionId>.<32 bytes, base64url>`. The sign-in token's secret is random;
@@ -10,7 +11,6 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
  *   (token theft), while a secret that leads nowhere is a forgery and proves nothing.
  * The session id lets a refresh find its session. Only the sha256 (hex) of the whole token is stored.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 export function newRefreshToken(sessionId: string): string {
@@ -22,7 +22,10 @@ export function sessionIdOf(token: string): string | null {
   const dot = token.indexOf('.');
   if (dot < 0) return null;
   const sessionId = token.slice(0, dot);
-  return UUID.test(sessionId) && SECRET.test(token.slice(dot + 1)) ? sessionId : null;
+  // the session id as issued (lower case): a token is compared as a whole, so no other spelling is valid
+  return isUuid(sessionId) && sessionId === sessionId.toLowerCase() && SECRET.test(token.slice(dot + 1))
+    ? sessionId
+    : null;
 }
 
 export function hashRefreshToken(token: string): string {

@@ -8,9 +8,10 @@ import {
   canSeeTenant,
   tenantFilter,
   type AuthUser,
+  isUuid,
 } from '@leitstand/backend/core';
 import { AssetEntity, SiteEntity } from '@leitstand/backend/data-access';
-import { WRITER_ROLES, assertRole, assertVersion, isUniqueViolation, isUuid } from './catalog.common';
+import { WRITER_ROLES, assertRole, assertVersion, isUniqueViolation } from './catalog.common';
 import { toAssetView } from './catalog.mappers';
 import type { AssetListQueryDto, CreateAssetDto, UpdateAssetDto } from './asset.dto';
 

@@ -1,11 +1,10 @@
-import { InvalidInputError, PreconditionFailedError, type AuthUser } from '@leitstand/backend/core';
+import { InvalidInputError, PreconditionFailedError, type AuthUser, isUuid } from '@leitstand/backend/core';
 import {
   PreconditionRequiredError,
   assertRole,
   assertVersion,
   etagOf,
   isUniqueViolation,
-  isUuid,
   parseIfMatch,
 } from './catalog.common';
 import { containsPattern, decodeAssetCursor, encodeAssetCursor } from './assets.service';

@@ -16,13 +16,6 @@ export class PreconditionRequiredError extends AppError {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Path ids that are no UUID are unknown ids (404), never a database error. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 /**
  * The version an If-Match header names: `"3"`, `W/"3"` or a bare `3`. Missing → 428, malformed → 400
  * naming the header.

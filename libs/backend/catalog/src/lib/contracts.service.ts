@@ -8,9 +8,10 @@ import {
   tenantFilter,
   type AuthUser,
   type FieldProblem,
+  isUuid,
 } from '@leitstand/backend/core';
 import { ContractEntity, PriceListEntity, SiteEntity, TenantEntity } from '@leitstand/backend/data-access';
-import { STAFF_ROLES, WRITER_ROLES, assertRole, assertVersion, isUuid } from './catalog.common';
+import { STAFF_ROLES, WRITER_ROLES, assertRole, assertVersion } from './catalog.common';
 import { toContractView } from './catalog.mappers';
 import { ALWAYS_BASIS, contractTermsProblems } from './catalog-terms.validation';
 import type { ContractListQueryDto, CreateContractDto, UpdateContractDto } from './contract.dto';

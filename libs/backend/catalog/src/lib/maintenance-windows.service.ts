@@ -13,10 +13,11 @@ import {
   type AuthUser,
   type FieldProblem,
   type Role,
+  isUuid,
 } from '@leitstand/backend/core';
 import { AssetEntity, MaintenanceWindowEntity } from '@leitstand/backend/data-access';
 import { KPI_RECOMPUTE_DEBOUNCE_MS, enqueueInTransaction } from '@leitstand/backend/jobs';
-import { WRITER_ROLES, assertRole, assertVersion, isUuid } from './catalog.common';
+import { WRITER_ROLES, assertRole, assertVersion } from './catalog.common';
 import type {
   CreateMaintenanceWindowDto,
   MaintenanceWindowListQueryDto,

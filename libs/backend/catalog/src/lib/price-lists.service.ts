@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type QueryDeepPartialEntity } from 'typeorm';
 import type { PriceListListResponse, PriceListView } from '@leitstand/api-contracts';
-import { ConflictError, InvalidInputError, NotFoundError, type AuthUser } from '@leitstand/backend/core';
+import { ConflictError, InvalidInputError, NotFoundError, type AuthUser, isUuid } from '@leitstand/backend/core';
 import { PriceListEntity } from '@leitstand/backend/data-access';
-import { STAFF_ROLES, assertRole, assertVersion, isUniqueViolation, isUuid } from './catalog.common';
+import { STAFF_ROLES, assertRole, assertVersion, isUniqueViolation } from './catalog.common';
 import { toPriceListView } from './catalog.mappers';
 import { priceListProblems } from './catalog-terms.validation';
 import type { CreatePriceListDto, UpdatePriceListDto } from './price-list.dto';

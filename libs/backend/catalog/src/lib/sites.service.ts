@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SiteListResponse, SiteView } from '@leitstand/api-contracts';
-import { InvalidInputError, NotFoundError, canSeeTenant, tenantFilter, type AuthUser } from '@leitstand/backend/core';
+import {
+  InvalidInputError,
+  NotFoundError,
+  canSeeTenant,
+  tenantFilter,
+  type AuthUser,
+  isUuid,
+} from '@leitstand/backend/core';
 import { SiteEntity, TenantEntity } from '@leitstand/backend/data-access';
-import { WRITER_ROLES, assertRole, assertVersion, isUuid } from './catalog.common';
+import { WRITER_ROLES, assertRole, assertVersion } from './catalog.common';
 import { toSiteView } from './catalog.mappers';
 import type { CreateSiteDto, SiteListQueryDto, UpdateSiteDto } from './site.dto';
 

@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TenantListResponse, TenantView } from '@leitstand/api-contracts';
-import { ConflictError, NotFoundError, canSeeTenant, tenantFilter, type AuthUser } from '@leitstand/backend/core';
+import {
+  ConflictError,
+  NotFoundError,
+  canSeeTenant,
+  tenantFilter,
+  type AuthUser,
+  isUuid,
+} from '@leitstand/backend/core';
 import { TenantEntity } from '@leitstand/backend/data-access';
-import { assertRole, assertVersion, isUniqueViolation, isUuid } from './catalog.common';
+import { assertRole, assertVersion, isUniqueViolation } from './catalog.common';
 import { toTenantView } from './catalog.mappers';
 import type { CreateTenantDto, UpdateTenantDto } from './tenant.dto';
 

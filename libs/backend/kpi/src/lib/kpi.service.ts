@@ -8,6 +8,7 @@ import {
   canSeeTenant,
   type AuthUser,
   type Role,
+  isUuid,
 } from '@leitstand/backend/core';
 import type { ContractEntity } from '@leitstand/backend/data-access';
 import { isKpiPeriodKey, parseKpiPeriod, type KpiPeriod } from '@leitstand/domain';
@@ -24,8 +25,6 @@ export const KPI_READER_ROLES: readonly Role[] = ['admin', 'agent', 'manager'];
 
 /** Contracts recomputed at once by a full recompute (the pool has 10 connections by default). */
 export const KPI_RECOMPUTE_CONCURRENCY = 4;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface StoredRollup {
   readonly contractId: string;
@@ -69,7 +68,7 @@ export class KpiService {
         `expected a month 'YYYY-MM', a quarter 'YYYY-Qn' or a year 'YYYY', got ${JSON.stringify(period ?? null)}`,
       );
     }
-    const contract = UUID.test(contractId) ? await findContract(this.dataSource, contractId) : null;
+    const contract = isUuid(contractId) ? await findContract(this.dataSource, contractId) : null;
     if (contract === null || !canSeeTenant(user, contract.tenantId)) throw new NotFoundError('contract', contractId);
     // The term is read from the contract on every answer (it may have changed since the roll-up was stored);
     // local dates need no zone. A period outside the term is answered (and stored) without figures.

@@ -10,6 +10,7 @@ import {
   PreconditionFailedError,
   canSeeTenant,
   type AuthUser,
+  isUuid,
 } from '@leitstand/backend/core';
 import { ContractTermsCache } from './contract-terms.cache';
 import { SLA_EVENT_TYPES } from './sla-event-log';
@@ -32,7 +33,6 @@ import {
   TICKET_COLUMNS,
   TICKET_FROM,
   actorPayload,
-  isUuid,
   loadTicketDetail,
   toEventView,
   type EventDbRow,

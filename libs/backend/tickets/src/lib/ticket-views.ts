@@ -55,12 +55,6 @@ export const TICKET_COLUMNS = `t.id, t.number, t.tenant_id, t.site_id, s.name AS
 
 export const TICKET_FROM = `tickets t JOIN sites s ON s.id = t.site_id LEFT JOIN assets a ON a.id = t.asset_id`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** Reason and expected end of the pause that put a ticket in status 'paused'. */

@@ -21,6 +21,7 @@ import {
   tenantFilter,
   type AuthUser,
   type FieldProblem,
+  isUuid,
 } from '@leitstand/backend/core';
 import { contractForSiteSql, type ContractEntity } from '@leitstand/backend/data-access';
 import type { CreateTicketDto } from './create-ticket.dto';
@@ -35,7 +36,6 @@ import {
   TICKET_FROM,
   actorPayload,
   eventForCustomer,
-  isUuid,
   loadTicketDetail,
   toDetail,
   toEventView,
