@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { TicketDetail } from '@leitstand/api-contracts';
 import { launchBrowser } from './support/browser';
 import { type PortalWorld, apiCall, apiLogin, reportAsCustomer, seedPortalWorld } from './support/portal-fixtures';
-import { baseUrl, outputPath } from './support/stack';
+import { Client } from 'pg';
+import { DEFAULT_DATABASE_URL, baseUrl, outputPath } from './support/stack';
 import { isSignedOutProbe, submitLogin } from './support/users';
 
 /** How the UI shows an instant: Berlin time, de-DE, day and minute ("21.11.2026, 14:05"). */
@@ -148,5 +149,61 @@ describe('customer portal', () => {
     expect(own.status).toBe(200);
     expect(own.body.items.map((t) => t.id)).toContain(ticketA.id);
     expect(own.body.items.map((t) => t.id)).not.toContain(ticketB.id);
+  });
+
+  it('pages newest first and searches on a phone (390 px) without horizontal overflow', async () => {
+    // 60 older closed tickets of customer B's tenant (June), so the list has three pages of 25 with her own
+    // report on top. Before: one request for 200 by nearest deadline, and the table ran 420 px past the screen.
+    const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] ?? DEFAULT_DATABASE_URL });
+    await db.connect();
+    const prefix = `PG${process.pid}-${Date.now() % 100000}`;
+    try {
+      await db.query(
+        `INSERT INTO tickets (number, tenant_id, site_id, asset_id, title, priority, status, fault_began_at, created_at,
+           asset_down, in_scope, closed_at, version)
+         SELECT $1 || '-' || lpad(g::text, 2, '0'), $2, $3, $4, 'Ältere Meldung mit einem recht langen Betreff ' || g,
+                'C', 'closed', ts, ts, false, true, ts + interval '1 hour', 1
+           FROM generate_series(1, 60) g,
+                LATERAL (SELECT timestamptz '2026-06-01 08:00Z' + g * interval '1 hour' AS ts) x`,
+        [prefix, world.tenantB, world.siteB, world.assetB],
+      );
+    } finally {
+      await db.end();
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl()}/portal`);
+    await page.waitForURL(/\/login(\?|$)/);
+    await submitLogin(page, world.customerB.email, world.customerB.password);
+    await page.getByRole('heading', { level: 1, name: 'Meine Störmeldungen' }).waitFor();
+    const rows = page.locator('table.portal-table tbody tr');
+    const status = page.getByRole('status').filter({ hasText: 'Störmeldungen' });
+    await status.filter({ hasText: '25 Störmeldungen angezeigt, weitere vorhanden' }).waitFor();
+    expect(await rows.count()).toBe(25);
+    // newest first: her own report, then the June tickets from the latest down
+    expect(squash(await rows.nth(0).locator('td').first().innerText())).toContain(ticketB.number);
+    expect(squash(await rows.nth(1).locator('td').first().innerText())).toContain(`${prefix}-60`);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    await page.screenshot({ path: outputPath('customer-portal-phone.png'), fullPage: false });
+
+    const more = page.getByRole('button', { name: 'Weitere laden' });
+    await more.click();
+    await status.filter({ hasText: '50 Störmeldungen angezeigt' }).waitFor();
+    await more.click();
+    await status.filter({ hasText: /^\s*61 Störmeldungen\s*$/ }).waitFor();
+    expect(await more.count()).toBe(0);
+    expect(squash(await rows.last().locator('td').first().innerText())).toContain(`${prefix}-01`);
+    expect(await overflow()).toBe(0);
+
+    // search by number: one card, labelled cells
+    await page.getByRole('searchbox', { name: 'Suchen (Nummer, Betreff, Anlage)' }).fill(`${prefix}-07`);
+    await status.filter({ hasText: /^\s*1 Störmeldungen\s*$/ }).waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(squash(await rows.first().innerText())).toContain('Ältere Meldung mit einem recht langen Betreff 7');
+    expect(await overflow()).toBe(0);
+    await page.getByRole('searchbox', { name: 'Suchen (Nummer, Betreff, Anlage)' }).fill('gibt es nicht');
+    await page.getByText('Keine Störmeldung passt zur Suche.').waitFor();
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -148,9 +148,16 @@ export interface TicketListQuery {
   atRisk?: boolean;
   breached?: boolean;
   open?: boolean;
+  /** Words in the ticket number, title, asset code or asset name (case-insensitive substring, ≤ 100 characters). */
+  q?: string;
+  /** 'deadline' (default: nearest deadline first) or 'newest' (created, newest first — the customer portal). */
+  sort?: TicketListSort;
   cursor?: string;
   limit?: number;
 }
+
+export const TICKET_LIST_SORTS = ['deadline', 'newest'] as const;
+export type TicketListSort = (typeof TICKET_LIST_SORTS)[number];
 
 export interface DispatchTicketRequest {
   /** A technician serving the ticket's tenant. */

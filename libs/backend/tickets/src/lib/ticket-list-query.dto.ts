@@ -2,7 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsOptionalNotNull } from '@leitstand/backend/core';
-import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketListQuery } from '@leitstand/api-contracts';
+import {
+  PRIORITIES,
+  TICKET_LIST_SORTS,
+  TICKET_STATUSES,
+  type Priority,
+  type TicketListQuery,
+  type TicketListSort,
+} from '@leitstand/api-contracts';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -55,6 +62,20 @@ export class TicketListQueryDto implements TicketListQuery {
   @Transform(toBoolean)
   @IsBoolean()
   open?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Search: every word must occur in the ticket number, title, asset code or asset name',
+    maxLength: 100,
+  })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: TICKET_LIST_SORTS, default: 'deadline' })
+  @IsOptionalNotNull()
+  @IsIn(TICKET_LIST_SORTS)
+  sort?: TicketListSort;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
   @IsOptionalNotNull()

@@ -312,10 +312,8 @@ export class TicketsService {
     >;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > limit && last
-        ? Buffer.from(JSON.stringify([last.nd_key, last.ca_key, last.id])).toString('base64url')
-        : null;
+    const key = query.sort === 'newest' ? [last?.ca_key, last?.id] : [last?.nd_key, last?.ca_key, last?.id];
+    const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
     return { items: await toSummaries(this.dataSource.manager, page), nextCursor };
   }
 
@@ -398,6 +396,24 @@ export function buildTicketListQuery(
   if (query.assigneeId) where.push(`t.assignee_id = ${param(query.assigneeId, '::uuid')}`);
   if (query.atRisk !== undefined) where.push(`t.at_risk = ${param(query.atRisk)}`);
   if (query.breached !== undefined) where.push(`t.breached = ${param(query.breached)}`);
+  for (const word of (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const like = param(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(t.number ILIKE ${like} OR t.title ILIKE ${like} OR a.code ILIKE ${like} OR a.name ILIKE ${like})`);
+  }
+  if (query.sort === 'newest') {
+    if (query.cursor !== undefined) {
+      const [createdAt, id] = decodeNewestCursor(query.cursor);
+      where.push(`(t.created_at, t.id) < (${param(createdAt, '::timestamptz')}, ${param(id, '::uuid')})`);
+    }
+    return {
+      sql: `SELECT ${TICKET_COLUMNS}, t.next_deadline::text AS nd_key, t.created_at::text AS ca_key
+    FROM ${TICKET_FROM}
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY t.created_at DESC, t.id DESC
+    LIMIT ${param(take, '::int')}`,
+      params,
+    };
+  }
   if (query.cursor !== undefined) {
     const [deadline, createdAt, id] = decodeCursor(query.cursor);
     if (deadline === null) {
@@ -420,6 +436,26 @@ export function buildTicketListQuery(
 
 /** timestamptz as PostgreSQL prints it ('2026-11-20 10:00:00.123456+00'), kept in the cursor to the microsecond. */
 const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)$/;
+
+/** The cursor of a newest-first page: [created_at, id] of its last ticket. */
+function decodeNewestCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      PG_TIMESTAMP.test(value[0]) &&
+      typeof value[1] === 'string' &&
+      isUuid(value[1])
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through
+  }
+  throw InvalidInputError.of('cursor', 'unknown cursor: use nextCursor of the previous page (same sort)');
+}
 
 function decodeCursor(cursor: string): [string | null, string, string] {
   try {

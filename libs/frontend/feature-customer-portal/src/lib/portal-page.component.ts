@@ -1,24 +1,47 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { debounceTime, filter } from 'rxjs';
+import { type Subscription, debounceTime, filter } from 'rxjs';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { TicketSummary } from '@leitstand/api-contracts';
+import type { TicketListQuery, TicketSummary } from '@leitstand/api-contracts';
 import { TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
 import { LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 
 type LoadState = 'loading' | 'ready' | 'error';
 
-/** `/portal`: the customer's own tickets (the API scopes the list to the customer's tenant). */
+/** Tickets per page of the portal list. */
+export const PORTAL_PAGE_SIZE = 25;
+
+/**
+ * `/portal`: the customer's own tickets (the API scopes the list to the customer's tenant), newest first,
+ * 25 a page with "more" (server-side cursor), searchable by number, title and asset. On a phone the table
+ * turns into one card per ticket (no horizontal scrolling).
+ */
 @Component({
   selector: 'ls-portal-page',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslatePipe, LocalizedDateTimePipe],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    LocalizedDateTimePipe,
+  ],
   template: `
     <header class="portal-header">
       <h1>{{ 'portal.title' | t }}</h1>
       <a mat-flat-button routerLink="/portal/new" class="report-link">{{ 'portal.report' | t }}</a>
     </header>
+    <form class="search" role="search" (submit)="$event.preventDefault(); search(query.value)">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>{{ 'portal.search' | t }}</mat-label>
+        <input #query matInput type="search" name="q" [value]="q()" (input)="searchSoon(query.value)" />
+      </mat-form-field>
+    </form>
     <div role="status" aria-live="polite" class="status">
       @switch (state()) {
         @case ('loading') {
@@ -28,7 +51,7 @@ type LoadState = 'loading' | 'ready' | 'error';
           {{ 'common.loadError' | t }}
         }
         @default {
-          {{ 'portal.count' | t: { count: tickets().length } }}
+          {{ (nextCursor() ? 'portal.countMore' : 'portal.count') | t: { count: tickets().length } }}
         }
       }
     </div>
@@ -37,7 +60,7 @@ type LoadState = 'loading' | 'ready' | 'error';
     } @else if (state() === 'error') {
       <button mat-stroked-button type="button" (click)="load()">{{ 'common.retry' | t }}</button>
     } @else if (tickets().length === 0) {
-      <p class="empty">{{ 'portal.empty' | t }}</p>
+      <p class="empty">{{ (q() ? 'portal.noMatch' : 'portal.empty') | t }}</p>
     } @else {
       <table class="portal-table" [attr.aria-label]="'portal.title' | t">
         <thead>
@@ -52,22 +75,27 @@ type LoadState = 'loading' | 'ready' | 'error';
         <tbody>
           @for (ticket of tickets(); track ticket.id) {
             <tr>
-              <td>
+              <td [attr.data-label]="'portal.number' | t">
                 <a [routerLink]="['/portal/tickets', ticket.id]">{{ ticket.number }}</a>
               </td>
-              <td>{{ ticket.title }}</td>
-              <td>
+              <td [attr.data-label]="'portal.subject' | t">{{ ticket.title }}</td>
+              <td [attr.data-label]="'portal.site' | t">
                 {{ ticket.siteName }}
                 @if (ticket.assetName) {
                   · {{ ticket.assetName }}
                 }
               </td>
-              <td>{{ 'status.' + ticket.status | t }}</td>
-              <td>{{ ticket.createdAt | lsLocalDateTime }}</td>
+              <td [attr.data-label]="'portal.status' | t">{{ 'status.' + ticket.status | t }}</td>
+              <td [attr.data-label]="'portal.created' | t">{{ ticket.createdAt | lsLocalDateTime }}</td>
             </tr>
           }
         </tbody>
       </table>
+      @if (nextCursor()) {
+        <button mat-stroked-button type="button" class="more" [disabled]="loadingMore()" (click)="more()">
+          {{ 'portal.more' | t }}
+        </button>
+      }
     }
   `,
   styles: `
@@ -104,6 +132,54 @@ type LoadState = 'loading' | 'ready' | 'error';
       display: inline-block;
       min-height: 24px;
     }
+    .portal-table td {
+      overflow-wrap: anywhere;
+    }
+    .search mat-form-field {
+      width: 100%;
+      max-width: 420px;
+    }
+    .more {
+      margin: 16px 0;
+      min-height: 48px;
+    }
+    /* Phone: one card per ticket, each cell labelled by its column (no horizontal overflow at 390 px). */
+    @media (max-width: 640px) {
+      :host {
+        padding: 12px;
+      }
+      .portal-table thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      .portal-table,
+      .portal-table tbody,
+      .portal-table tr,
+      .portal-table td {
+        display: block;
+        width: 100%;
+        box-sizing: border-box;
+      }
+      .portal-table tr {
+        border: 1px solid var(--mat-sys-outline-variant);
+        border-radius: 8px;
+        margin-bottom: 12px;
+        padding: 4px 0;
+      }
+      .portal-table td {
+        border-bottom: none;
+        padding: 4px 12px;
+      }
+      .portal-table td::before {
+        content: attr(data-label);
+        display: block;
+        font-size: 0.75rem;
+        color: var(--mat-sys-on-surface-variant);
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -113,6 +189,12 @@ export class PortalPageComponent {
 
   protected readonly state = signal<LoadState>('loading');
   protected readonly tickets = signal<TicketSummary[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loadingMore = signal(false);
+  /** The search words (number, title, asset), sent to the API. */
+  protected readonly q = signal('');
+  private request: Subscription | null = null;
+  private typing: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     this.load();
@@ -124,21 +206,65 @@ export class PortalPageComponent {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe(() => this.load(true));
+    this.destroyRef.onDestroy(() => clearTimeout(this.typing));
   }
 
+  /** The first page again (newest first); quietly keeps the shown list until the answer arrives. */
   protected load(quietly = false): void {
     if (!quietly || this.state() === 'error') {
       this.state.set('loading');
     }
-    this.api
-      .list({ limit: 200 })
+    this.request?.unsubscribe();
+    this.request = this.api
+      .list(this.query())
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {
           this.tickets.set(page.items);
+          this.nextCursor.set(page.nextCursor);
           this.state.set('ready');
         },
         error: () => this.state.set('error'),
       });
+  }
+
+  /** The next page, appended. */
+  protected more(): void {
+    const cursor = this.nextCursor();
+    if (!cursor || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.api
+      .list({ ...this.query(), cursor })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (page) => {
+          const seen = new Set(this.tickets().map((t) => t.id));
+          this.tickets.update((list) => [...list, ...page.items.filter((t) => !seen.has(t.id))]);
+          this.nextCursor.set(page.nextCursor);
+          this.loadingMore.set(false);
+        },
+        error: () => {
+          this.loadingMore.set(false);
+          this.state.set('error');
+        },
+      });
+  }
+
+  protected searchSoon(text: string): void {
+    clearTimeout(this.typing);
+    this.typing = setTimeout(() => this.search(text), 300);
+  }
+
+  protected search(text: string): void {
+    clearTimeout(this.typing);
+    const q = text.trim();
+    if (q === this.q()) return;
+    this.q.set(q);
+    this.load();
+  }
+
+  private query(): TicketListQuery {
+    const q = this.q();
+    return { sort: 'newest', limit: PORTAL_PAGE_SIZE, ...(q ? { q } : {}) };
   }
 }

@@ -88,7 +88,49 @@ describe('customer portal', () => {
       ['2026-000002', 'Tor klemmt', 'Werk Nord', 'Angenommen', '21.11.2026, 14:05'],
     ]);
     expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe('2 Störmeldungen');
-    expect(api['list']).toHaveBeenCalledWith({ limit: 200 });
+    expect(api['list']).toHaveBeenCalledWith({ sort: 'newest', limit: 25 });
+  });
+
+  it('should page newest first with "more" and search on the server', async () => {
+    // Before: one request for 200 by nearest deadline — a customer with more saw June's closed tickets only.
+    api['list']?.mockImplementation((query: { cursor?: string; q?: string }) =>
+      of(
+        query.q
+          ? { items: [summary('t9', '2026-000009', 'Tor klemmt')], nextCursor: null }
+          : query.cursor
+            ? { items: [summary('t2', '2026-000002', 'Alt'), summary('t1', '2026-000001', 'Älter')], nextCursor: null }
+            : { items: [summary('t4', '2026-000004', 'Neu'), summary('t3', '2026-000003', 'Neu')], nextCursor: 'c2' },
+      ),
+    );
+    const fixture = TestBed.createComponent(PortalPageComponent);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const numbers = () => Array.from(el.querySelectorAll('tbody tr td:first-child'), (td) => td.textContent?.trim());
+    expect(numbers()).toEqual(['2026-000004', '2026-000003']);
+    expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      '2 Störmeldungen angezeigt, weitere vorhanden',
+    );
+    el.querySelector<HTMLButtonElement>('button.more')?.click();
+    await fixture.whenStable();
+    expect(api['list']).toHaveBeenLastCalledWith({ sort: 'newest', limit: 25, cursor: 'c2' });
+    expect(numbers()).toEqual(['2026-000004', '2026-000003', '2026-000002', '2026-000001']);
+    expect(el.querySelector('button.more')).toBeNull();
+
+    const input = el.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) throw new Error('search field missing');
+    input.value = ' tor ';
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    expect(api['list']).toHaveBeenLastCalledWith({ sort: 'newest', limit: 25, q: 'tor' });
+    expect(numbers()).toEqual(['2026-000009']);
+    // every cell carries its column name for the phone cards
+    expect(Array.from(el.querySelectorAll('tbody td'), (td) => td.getAttribute('data-label'))).toEqual([
+      'Nummer',
+      'Betreff',
+      'Standort',
+      'Status',
+      'Gemeldet',
+    ]);
   });
 
   it('should say so when there are no tickets', async () => {
