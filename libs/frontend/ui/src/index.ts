@@ -19,4 +19,4 @@ export {
 export { SlaCountdownComponent } from './lib/sla-countdown.component';
 export { PriorityBadgeComponent } from './lib/priority-badge.component';
 export { StatusBadgeComponent } from './lib/status-badge.component';
-export { DISPLAY_TIME_ZONE, DateTimePipe, formatInstant } from './lib/date-time.pipe';
+export { DISPLAY_TIME_ZONE, DateTimePipe } from './lib/date-time.pipe';

@@ -1,9 +1,8 @@
 import { TestBed } from '@angular/core/testing';
-import { I18nService, type Language } from '@leitstand/frontend/i18n';
+import { I18nService, formatInstant, type Language } from '@leitstand/frontend/i18n';
 import {
   formatChartNumber,
   formatDecimal,
-  formatInstant,
   formatLocalDate,
   formatMoney,
   formatPercent,
@@ -62,9 +61,9 @@ describe('decimal display (from decimal strings, in the UI locale)', () => {
   });
 
   it('formats instants in the given zone and calendar dates, day before month', () => {
-    expect(formatInstant('2026-10-31T23:00:00.000Z', 'Europe/Berlin', 'de-DE')).toBe('01.11.2026, 00:00');
-    expect(formatInstant('2026-11-21T13:05:00.000Z', 'Europe/Berlin', 'en-GB')).toBe('21/11/2026, 14:05');
-    expect(formatInstant('nope', 'Europe/Berlin', 'de-DE')).toBe('–');
+    expect(formatInstant('2026-10-31T23:00:00.000Z', 'de-DE', 'Europe/Berlin')).toBe('01.11.2026, 00:00');
+    expect(formatInstant('2026-11-21T13:05:00.000Z', 'en-GB', 'Europe/Berlin')).toBe('21/11/2026, 14:05');
+    expect(formatInstant('nope', 'de-DE', 'Europe/Berlin')).toBe('–');
     expect(formatLocalDate('2026-10-01', 'de-DE')).toBe('01.10.2026');
     expect(formatLocalDate('2026-10-01', 'en-GB')).toBe('01/10/2026');
   });

@@ -99,12 +99,6 @@ function dateTimeFormat(locale: string, timeZone: string, withTime: boolean): In
   return found;
 }
 
-/** An instant as "21.11.2026, 14:05" (de-DE) / "21/11/2026, 14:05" (en-GB) in the given zone (the contract's). */
-export function formatInstant(instant: string, timeZone: string, locale: string): string {
-  const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? '–' : dateTimeFormat(locale, timeZone, true).format(date);
-}
-
 /** A calendar date "2026-10-01" (a period bound, local to the contract) as "01.10.2026" / "01/10/2026". */
 export function formatLocalDate(date: string, locale: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;

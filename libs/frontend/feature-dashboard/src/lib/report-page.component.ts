@@ -6,9 +6,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { forkJoin } from 'rxjs';
 import { KpiApiService } from '@leitstand/frontend/data-access';
-import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
+import { I18nService, TranslatePipe, formatInstant } from '@leitstand/frontend/i18n';
 import { errorText } from './api-error-text';
-import { formatInstant, formatLocalDate, formatMoney } from './decimal-format';
+import { formatLocalDate, formatMoney } from './decimal-format';
 import { availabilityTable, bonusMalusTable, costTable, marginTable, reliabilityTable, slaTable } from './kpi-tables';
 import { KpiTableComponent } from './kpi-table.component';
 import { localizer } from './localizer';
@@ -75,8 +75,8 @@ export class ReportPageComponent {
         to: formatLocalDate(period.to, l.locale),
         timezone: period.timezone,
       }),
-      measuredUntil: formatInstant(period.measuredUntil, period.timezone, l.locale),
-      computedAt: formatInstant(kpis.computedAt, period.timezone, l.locale),
+      measuredUntil: formatInstant(period.measuredUntil, l.locale, period.timezone),
+      computedAt: formatInstant(kpis.computedAt, l.locale, period.timezone),
       bonusMalus: result ? formatMoney(result.amount, l.locale) : l.t('report.noRules'),
       costTotal: formatMoney(costs.total, l.locale),
       tables: [

@@ -7,7 +7,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * An ISO instant as date and minute in `locale` and an IANA zone: "21.11.2026, 14:05" (de-DE),
  * "21/11/2026, 14:05" (en-GB). "–" for a missing or unparseable value.
  */
-export function formatInstantIn(value: string | null | undefined, locale: string, timeZone: string): string {
+/** The one formatter of instants in the UI (Angular's DatePipe knows only fixed offsets, not IANA zones). */
+export function formatInstant(value: string | null | undefined, locale: string, timeZone: string): string {
   if (!value) {
     return '–';
   }
@@ -41,6 +42,6 @@ export class LocalizedDateTimePipe implements PipeTransform {
   private readonly i18n = inject(I18nService);
 
   transform(value: string | null | undefined, timeZone = 'Europe/Berlin'): string {
-    return formatInstantIn(value, this.i18n.locale(), timeZone);
+    return formatInstant(value, this.i18n.locale(), timeZone);
   }
 }

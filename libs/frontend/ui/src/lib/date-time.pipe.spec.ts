@@ -1,4 +1,4 @@
-import { formatInstant } from './date-time.pipe';
+import { formatInstant } from '@leitstand/frontend/i18n';
 
 describe('formatInstant', () => {
   it.each([
