@@ -1,6 +1,16 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -174,6 +184,8 @@ export class PortalTicketComponent {
   protected readonly restoredAt = computed(() => this.ticket()?.restoredAt ?? lastEventAt(this.events(), 'restored'));
   protected readonly comments = computed(() => publicComments(this.events()));
 
+  /** The form's directive: resetForm() also clears "submitted", so the emptied field is not shown as an error. */
+  private readonly commentFormDirective = viewChild(FormGroupDirective);
   protected readonly commentForm = inject(NonNullableFormBuilder).group({
     text: ['', [Validators.required, Validators.maxLength(4000)]],
   });
@@ -223,7 +235,9 @@ export class PortalTicketComponent {
       .subscribe({
         next: () => {
           this.sending.set(false);
-          this.commentForm.reset();
+          const directive = this.commentFormDirective();
+          if (directive) directive.resetForm();
+          else this.commentForm.reset();
           this.message.set(this.i18n.t('portal.commentSent'));
           this.load(id);
         },

@@ -242,6 +242,28 @@ describe('customer portal', () => {
     expect(api['get']).toHaveBeenCalledTimes(2);
   });
 
+  it('should empty the comment field after sending without showing it as an error', async () => {
+    // Before: reset() kept the form "submitted", so the emptied required field turned red at once.
+    api['get']?.mockReturnValue(
+      of({ ...summary('t1', '2026-000001', 'Heizung kalt'), clocks: [], closedAt: null } as unknown as TicketDetail),
+    );
+    api['timeline']?.mockReturnValue(of({ items: [] }));
+    const fixture = TestBed.createComponent(PortalTicketComponent);
+    fixture.componentRef.setInput('id', 't1');
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const textarea = el.querySelector<HTMLTextAreaElement>('textarea');
+    if (!textarea) throw new Error('comment field missing');
+    textarea.value = 'Bitte vor 10 Uhr kommen';
+    textarea.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLFormElement>('form.comment-form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    expect(api['addComment']).toHaveBeenCalledWith('t1', { text: 'Bitte vor 10 Uhr kommen' });
+    expect(textarea.value).toBe('');
+    expect(el.querySelector('.mat-form-field-invalid')).toBeNull();
+    expect(el.textContent).toContain('Kommentar gesendet.');
+  });
+
   it('should drop internal comments even if the API sent one', () => {
     expect(publicComments([event('comment', '2026-11-21T13:21:00Z', { text: 'x', internal: true })])).toEqual([]);
   });

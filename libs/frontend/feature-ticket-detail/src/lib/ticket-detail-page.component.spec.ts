@@ -279,6 +279,18 @@ describe('TicketDetailPageComponent', () => {
     expect(text()).toContain('Disponieren: erledigt. Status jetzt „Disponiert“.');
   });
 
+  it.each<[TicketStatus, Partial<TicketDetail>, string]>([
+    ['on_site', {}, 'Aufzug 2 (steht)'],
+    ['restored', { restoredAt: '2026-11-21T14:00:00.000Z' }, 'Aufzug 2 (stand bis zur Entstörung)'],
+    ['closed', { restoredAt: '2026-11-21T14:00:00.000Z' }, 'Aufzug 2 (stand bis zur Entstörung)'],
+    ['on_site', { assetDown: false }, 'Aufzug 2'],
+  ])('the asset in status %s reads "%s"', async (status, patch, expected) => {
+    // Before: "(steht)" stayed after the restore, since the ticket keeps assetDown as a fact of the fault.
+    await render(status, patch);
+    const asset = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="asset"]');
+    expect(asset?.textContent?.replace(/\s+/g, ' ').trim()).toBe(expected);
+  });
+
   it('shows the assignee by display name, not by id', async () => {
     await render('dispatched', { assigneeId: 'u-tech-1' });
     const assignee = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="assignee"]');

@@ -141,6 +141,14 @@ export class TicketDetailPageComponent {
     return ticket ? (this.tenantNames()[ticket.tenantId] ?? ticket.tenantId) : '';
   });
   protected readonly clocks = computed(() => this.ticket()?.clocks ?? []);
+  /** "(steht)" only while the fault lasts; once restored (or closed) the asset runs again: "(stand bis zur Entstörung)". */
+  protected readonly assetStateKey = computed(() => {
+    const t = this.ticket();
+    if (!t?.assetDown || t.assetId === null) return null;
+    return t.restoredAt === null && t.status !== 'restored' && t.status !== 'closed'
+      ? 'detail.assetDown'
+      : 'detail.assetWasDown';
+  });
   /** The assignee by display name: from the technician list, else the last dispatch event, else the id. */
   protected readonly assigneeName = computed(() => {
     const id = this.ticket()?.assigneeId;
