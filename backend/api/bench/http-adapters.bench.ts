@@ -93,8 +93,9 @@ async function main(): Promise<void> {
   for (const route of new Set(rows.map((r) => r[1]))) {
     const f = rows.find((r) => r[0] === 'fastify' && r[1] === route)?.[2];
     const e = rows.find((r) => r[0] === 'express' && r[1] === route)?.[2];
-    if (f && e && measured(f) && measured(e))
+    if (f && e && measured(f) && measured(e)) {
       console.log(`api.fastify/express ${route}: ×${(f.rps / e.rps).toFixed(2)}`);
+    }
   }
 }
 
