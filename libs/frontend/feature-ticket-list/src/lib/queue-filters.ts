@@ -1,4 +1,11 @@
-import type { Priority, TicketListQuery, TicketStatus, TicketSummary } from '@leitstand/api-contracts';
+import {
+  OPEN_TICKET_STATUSES,
+  PRIORITIES,
+  type Priority,
+  type TicketListQuery,
+  type TicketStatus,
+  type TicketSummary,
+} from '@leitstand/api-contracts';
 
 /** The queue's filter form; empty fields do not filter. */
 export interface QueueFilter {
@@ -35,6 +42,34 @@ export function toQuery(filter: QueueFilter): TicketListQuery {
     query.breached = true;
   }
   return query;
+}
+
+/** The filter as the queue's query string (`?status=new,accepted&priority=A&site=…&atRisk=1&breached=1`); null drops a key. */
+export function filterToParams(filter: QueueFilter): Record<string, string | null> {
+  return {
+    status: filter.statuses.length > 0 ? filter.statuses.join(',') : null,
+    priority: filter.priority || null,
+    site: filter.siteId || null,
+    atRisk: filter.atRisk ? '1' : null,
+    breached: filter.breached ? '1' : null,
+  };
+}
+
+/** The filter a query string names (a reload or a shared link); unknown values are left out. */
+export function filterFromParams(get: (name: string) => string | null): QueueFilter {
+  const statuses = (get('status') ?? '')
+    .split(',')
+    .filter((s): s is TicketStatus => (OPEN_TICKET_STATUSES as readonly string[]).includes(s));
+  const priority = get('priority') ?? '';
+  const site = get('site') ?? '';
+  const flag = (name: string) => get(name) === '1' || get(name) === 'true';
+  return {
+    statuses: [...new Set(statuses)],
+    priority: (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : '',
+    siteId: /^[0-9a-f-]{36}$/i.test(site) ? site : '',
+    atRisk: flag('atRisk'),
+    breached: flag('breached'),
+  };
 }
 
 /** Whether a (changed) ticket still belongs in the filtered open queue. */

@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { Subject, of, throwError } from 'rxjs';
 import type {
   SlaClockView,
@@ -234,6 +234,30 @@ describe('TicketListPageComponent (live queue)', () => {
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Filter speichern' }))).click();
     const stored = JSON.parse(localStorage.getItem('leitstand.queue.savedFilters') ?? '[]') as unknown[];
     expect(stored).toEqual([{ name: 'Nur überfällige', filter: expect.objectContaining({ breached: true }) }]);
+  });
+
+  it('keeps the filter in the URL, so a reload opens the same queue', async () => {
+    // Before: the filter lived only in the component and a reload showed the whole queue again.
+    await render();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    await (await loader.getHarness(MatCheckboxHarness.with({ label: 'überfällig' }))).check();
+    await fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/?breached=1');
+    fixture.destroy();
+
+    await TestBed.inject(Router).navigateByUrl(
+      '/?status=new,accepted,bogus&priority=A&breached=1&site=0f6c7a52-1c1e-4b7e-9a3e-8d2a1b0c9e77',
+    );
+    api.listCalls.length = 0;
+    await render();
+    expect(api.listCalls[0]).toEqual({
+      open: true,
+      status: 'new,accepted',
+      priority: 'A',
+      siteId: '0f6c7a52-1c1e-4b7e-9a3e-8d2a1b0c9e77',
+      breached: true,
+      limit: 200,
+    });
   });
 
   it('shows the error and loads again on "Erneut versuchen"', async () => {

@@ -10,7 +10,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { Subject, type Subscription, debounceTime } from 'rxjs';
 import {
   type ApiError,
@@ -28,6 +28,8 @@ import {
   type QueueFilter,
   type SavedQueueFilter,
   byNearestDeadline,
+  filterFromParams,
+  filterToParams,
   loadSavedFilters,
   matchesFilter,
   storeSavedFilters,
@@ -78,6 +80,8 @@ export class TicketListPageComponent {
   private readonly api = inject(TicketsApiService);
   private readonly catalog = inject(CatalogApiService);
   private readonly i18n = inject(I18nService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly reloadSoon$ = new Subject<void>();
   private pageRequest: Subscription | null = null;
   private sitesRequested = false;
@@ -93,7 +97,10 @@ export class TicketListPageComponent {
   }));
   protected readonly sites = signal<SiteView[]>([]);
 
-  protected readonly filter = signal<QueueFilter>({ ...EMPTY_FILTER });
+  /** Starts from the query string, so a reload or a shared link keeps the filter (see applyFilter). */
+  protected readonly filter = signal<QueueFilter>(
+    filterFromParams((name) => this.route.snapshot.queryParamMap.get(name)),
+  );
   protected readonly saved = signal<SavedQueueFilter[]>(loadSavedFilters());
   protected readonly filterName = signal('');
 
@@ -154,6 +161,9 @@ export class TicketListPageComponent {
             break;
         }
       });
+    if (this.filter().siteId) {
+      this.loadSites();
+    }
     this.reload(true);
   }
 
@@ -231,6 +241,12 @@ export class TicketListPageComponent {
 
   protected applyFilter(filter: QueueFilter): void {
     this.filter.set({ ...filter, statuses: [...filter.statuses] });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: filterToParams(filter),
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
     this.reload(true);
   }
 
