@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { ServiceProcess, createTestEnv, createUser, type FixtureUser, type TestEnv } from '@leitstand/backend/testing';
+import {
+  ServiceProcess,
+  createTestEnv,
+  createUser,
+  login,
+  type FixtureUser,
+  type TestEnv,
+} from '@leitstand/backend/testing';
 import { CALENDAR_24_7, SLA_MATRIX, createTenantWorld, signIn, type Client } from './ticket-test-world';
 
 /**
@@ -102,6 +109,8 @@ const STACK = /\n\s+at |\bat [\w$.<>]+ \(|node_modules|\.[jt]s:\d+:\d+|"stack"\s
 const SQL =
   /\bSELECT\b[\s\S]{0,200}\bFROM\b|\bINSERT INTO\b|\bUPDATE\s+"?\w+"?\s+SET\b|\bDELETE FROM\b|QueryFailedError|duplicate key value|violates (?:foreign key|not-null|check|unique) constraint|syntax error at or near|invalid input syntax for|\brelation "\w+"|\bcolumn "\w+"|TypeORM|EntityNotFound/;
 
+/** How many copies of each write's valid request a burst sends at once. */
+const BURST = Number(process.env['FUZZ_BURST'] ?? 6);
 /** How many edge strings (decimals, dates, keys past their limits) each string field gets. */
 const SPECIAL_PER_FIELD = Number(process.env['FUZZ_SPECIAL_PER_FIELD'] ?? 4);
 /** How many paths inside each structured body value get a bad value. */
@@ -171,6 +180,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
   let technicianId: string;
   let victimUserId: string;
   let victim: FixtureUser;
+  let forgedRefreshToken: string;
   let ticketId: string;
   let priceListId: string;
   let windowId: string;
@@ -199,6 +209,13 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     // The user whose sessions DELETE /api/auth/users/{userId}/sessions may end (never one of ours).
     victim = await createUser(ds, 'technician', { servesTenantIds: [world.tenantId] });
     victimUserId = victim.id;
+    // A live session of the victim: refresh and logout get its id with a forged secret (issue 13,
+    // item 5: that is a failed attempt and nothing more, so the checksum must not move).
+    const victimSession = await login(api.baseUrl, victim);
+    const claims = JSON.parse(
+      Buffer.from(victimSession.accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as { sid: string };
+    forgedRefreshToken = `${claims.sid}.${Buffer.alloc(32, 7).toString('base64url')}`;
 
     const ticket = await agent.post<{ id: string }>('/api/tickets', {
       siteId: world.siteId,
@@ -471,6 +488,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     const window = { startsAt: '2027-04-01T06:00:00Z', endsAt: '2027-04-01T10:00:00Z', reason: 'Wartung' };
     const BASE_OVERRIDES: Record<string, Record<string, unknown>> = {
       LoginDto: { email: victim.email, password: victim.password },
+      RefreshTokenDto: { refreshToken: forgedRefreshToken },
       CreateContractDto: { ...contract, tenantId: world.tenantId },
       UpdateContractDto: contract,
       CreatePriceListDto: { key: 'fuzz-price-list-2', validFrom: '2026-01-01', data: priceListData },
@@ -664,6 +682,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
       operations: new Set<string>(),
       namedByOperation: new Map<string, number>(),
       snapshotsCompared: 0,
+      bursts: 0,
     };
     const opName = (op: Operation): string => `${op.method} ${op.template}`;
     const names = (body: unknown, target: string): boolean =>
@@ -684,50 +703,65 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
           `${answer.status} ${c.op.method} ${c.path.slice(0, 120)} [${c.role}] ${c.label} ${answer.text.replace(/\s+/g, ' ').slice(0, 200)}\n`,
         );
       }
-      stats.requests++;
-      stats.operations.add(opName(c.op));
-      stats.byStatus.set(answer.status, (stats.byStatus.get(answer.status) ?? 0) + 1);
-      const finding = (problem: string): void => {
-        findings.push({
-          op: opName(c.op),
-          label: c.label,
-          role: c.role,
-          status: answer.status,
-          problem,
-          excerpt: answer.text.slice(0, 300),
-        });
-      };
-      if (answer.status >= 500) {
-        stats.fiveXx++;
-        finding('5xx');
-      }
-      if (STACK.test(answer.text)) finding('stack trace in the answer');
-      if (SQL.test(answer.text)) finding('SQL text in the answer');
-      if (answer.status >= 400 && answer.status < 500) {
-        const body = answer.json as { statusCode?: unknown; message?: unknown } | undefined;
-        if (!answer.contentType.startsWith('application/json') || body?.statusCode !== answer.status) {
-          finding('error answer is not the JSON error shape');
-        } else if (typeof body.message !== 'string') finding('error answer without a message');
-      }
-      if (answer.status === 400 && c.target) {
-        if (names(answer.json, c.target)) {
-          stats.namedByOperation.set(opName(c.op), (stats.namedByOperation.get(opName(c.op)) ?? 0) + 1);
-        } else finding(`400 does not name ${c.target}`);
-      }
-      if (c.invalid && answer.status < 300) finding('accepted input that breaks the documented schema');
+      check(c, answer);
       if (write) {
         if (answer.status >= 300) {
           const after = await snapshot();
           stats.snapshotsCompared++;
           const changed = Object.keys(after).filter((t) => after[t] !== before?.[t]);
-          if (changed.length > 0) finding(`rejected write changed ${changed.join(', ')}`);
+          if (changed.length > 0) finding(c, answer, `rejected write changed ${changed.join(', ')}`);
           before = after;
-        } else before = null;
+        } else {
+          before = null;
+          etags.clear();
+        }
       } else if (answer.status < 300) {
         // A read may write (e.g. computed rollups): take a fresh snapshot before the next write.
         before = null;
       }
       return answer;
+    };
+    /** The same requests all at once (a double-submitting client); no checksum, writes may race. */
+    const burst = async (cases: Case[]): Promise<Answer[]> => {
+      const answers = await Promise.all(cases.map((c) => send(c)));
+      cases.forEach((c, i) => check(c, answers[i] as Answer));
+      stats.bursts++;
+      before = null;
+      etags.clear();
+      return answers;
+    };
+    const finding = (c: Case, answer: Answer, problem: string): void => {
+      findings.push({
+        op: opName(c.op),
+        label: c.label,
+        role: c.role,
+        status: answer.status,
+        problem,
+        excerpt: answer.text.slice(0, 300),
+      });
+    };
+    const check = (c: Case, answer: Answer): void => {
+      stats.requests++;
+      stats.operations.add(opName(c.op));
+      stats.byStatus.set(answer.status, (stats.byStatus.get(answer.status) ?? 0) + 1);
+      if (answer.status >= 500) {
+        stats.fiveXx++;
+        finding(c, answer, '5xx');
+      }
+      if (STACK.test(answer.text)) finding(c, answer, 'stack trace in the answer');
+      if (SQL.test(answer.text)) finding(c, answer, 'SQL text in the answer');
+      if (answer.status >= 400 && answer.status < 500) {
+        const body = answer.json as { statusCode?: unknown; message?: unknown } | undefined;
+        if (!answer.contentType.startsWith('application/json') || body?.statusCode !== answer.status) {
+          finding(c, answer, 'error answer is not the JSON error shape');
+        } else if (typeof body.message !== 'string') finding(c, answer, 'error answer without a message');
+      }
+      if (answer.status === 400 && c.target) {
+        if (names(answer.json, c.target)) {
+          stats.namedByOperation.set(opName(c.op), (stats.namedByOperation.get(opName(c.op)) ?? 0) + 1);
+        } else finding(c, answer, `400 does not name ${c.target}`);
+      }
+      if (c.invalid && answer.status < 300) finding(c, answer, 'accepted input that breaks the documented schema');
     };
 
     // ---- which roles get past each operation's guard -----------------------------------------
@@ -769,11 +803,18 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     }
 
     // ---- the cases ---------------------------------------------------------------------------
+    // The current ETag of a resource. Cached: only an accepted write changes a version (a rejected
+    // one changes nothing, which the checksum proves), so every 2xx write empties the cache.
+    const etags = new Map<string, string>();
     const etagOf = async (p: string): Promise<string> => {
       p = p.split('?')[0] ?? p;
+      const cached = etags.get(p);
+      if (cached !== undefined) return cached;
       const res = await fetch(`${api.baseUrl}${p}`, { headers: clients.get('admin')?.session.headers ?? {} });
       await res.text();
-      return res.headers.get('etag') ?? '"1"';
+      const etag = res.headers.get('etag') ?? '"1"';
+      etags.set(p, etag);
+      return etag;
     };
     let turn = 0;
     for (const op of operations) {
@@ -1078,6 +1119,32 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
       );
     }
 
+    // ---- bursts: each write's valid request BURST times at once, as a double-submitting client sends
+    // it (same unique keys, same If-Match, same Idempotency-Key): races must end in 2xx/4xx, not 500.
+    for (const op of operations) {
+      if (op.method === 'GET' || !op.body || op.template.startsWith('/api/auth/')) continue;
+      const roles = passing.get(opName(op)) ?? [];
+      const role = roles.includes('admin') ? 'admin' : (roles[0] ?? 'admin');
+      const n = stats.bursts;
+      const body = baseBody(op);
+      for (const key of ['slug', 'key', 'code']) if (key in body) body[key] = `burst-${n}`;
+      const needsIfMatch = op.parameters.some((p) => p.in === 'header' && p.name === 'If-Match');
+      const headers: Record<string, string> = needsIfMatch ? { 'if-match': await etagOf(concrete(op)) } : {};
+      if (op.parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
+        headers['idempotency-key'] = `burst-${n}`;
+      }
+      const c: Case = {
+        op,
+        label: `burst of ${BURST}`,
+        role,
+        path: concrete(op),
+        headers,
+        body: JSON.stringify(body),
+        invalid: false,
+      };
+      await burst(Array.from({ length: BURST }, () => c));
+    }
+
     // ---- the fixtures' sessions survived (otherwise later cases were vacuous 401s) -------------
     for (const role of ROLES) {
       const client = clients.get(role);
@@ -1091,7 +1158,8 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     // eslint-disable-next-line no-console -- the counts are the test's report (issue 13 asks for them)
     console.log(
       `openapi-fuzz: seed ${SEED}, ${stats.operations.size}/${operations.length} operations covered, ` +
-        `${stats.requests} requests, ${stats.fiveXx} answered 5xx, ${stats.snapshotsCompared} rejected writes checked ` +
+        `${stats.requests} requests (${stats.bursts} bursts of ${BURST} parallel writes among them), ` +
+        `${stats.fiveXx} answered 5xx, ${stats.snapshotsCompared} rejected writes checked ` +
         `against a table checksum, ${findings.length} findings, ${seconds.toFixed(1)} s\n` +
         `statuses: ${JSON.stringify(byStatus)}\n` +
         findings
