@@ -639,6 +639,11 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
             invalid: typeMismatch(s, v) || (!!s.enum && !s.enum.includes(v)) || LONE_SURROGATE.test(v),
           };
         },
+        () => {
+          // Number literals JSON.stringify cannot write: past double range (Infinity), 30 digits, -0.
+          const v = one(fc.constantFrom('1e400', '-1e400', '123456789012345678901234567890', '-0', '1.0e-400'));
+          return { label: `number literal ${v}`, text: withField(base, name, v), invalid: s.type !== 'number' };
+        },
       ];
       if (s.type === 'array') {
         all.push(() => ({
