@@ -112,9 +112,9 @@ const SQL =
 /** How many copies of each write's valid request a burst sends at once. */
 const BURST = Number(process.env['FUZZ_BURST'] ?? 6);
 /** How many edge strings (decimals, dates, keys past their limits) each string field gets. */
-const SPECIAL_PER_FIELD = Number(process.env['FUZZ_SPECIAL_PER_FIELD'] ?? 4);
+const SPECIAL_PER_FIELD = Number(process.env['FUZZ_SPECIAL_PER_FIELD'] ?? 3);
 /** How many paths inside each structured body value get a bad value. */
-const DEEP_PER_FIELD = Number(process.env['FUZZ_DEEP_PER_FIELD'] ?? 12);
+const DEEP_PER_FIELD = Number(process.env['FUZZ_DEEP_PER_FIELD'] ?? 10);
 const REMOVE = Symbol('remove');
 const LONE_SURROGATE = /\p{Cs}/u;
 const DEEP_REPLACEMENTS: unknown[] = [
@@ -921,7 +921,8 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
               { v: '201', invalid: !!s.format || !!s.enum || (s.maximum ?? Infinity) < 201 },
               { v: '1.5', invalid: !!s.format || !!s.enum || s.type === 'boolean' },
               { v: '🚒\u202e', invalid: typed },
-              { v: '\ud800', invalid: true },
+              // A URL cannot carry a lone surrogate: URLSearchParams sends U+FFFD, a valid character.
+              { v: '\ud800', invalid: false },
               { v: "' OR 1=1 --", invalid: typed },
               { v: randomUUID(), invalid: !!s.enum || s.type === 'number' || s.type === 'boolean' },
               { v: other.tenantId, invalid: !!s.enum || s.type === 'number' || s.type === 'boolean' },
