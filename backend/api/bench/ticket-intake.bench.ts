@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
-import { seedDemoData } from '@leitstand/backend/data-access';
+import { seedDemoData } from '@leitstand/backend/demo';
 import { ServiceProcess, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
 import { DEMO_DATA_DIR, cpuPerUnit, cpuTimes, int, ms, percentiles, type Percentiles } from './bench-support';
 

@@ -9,13 +9,8 @@ import {
 } from '@leitstand/backend/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createDataSource,
-  ensureDatabase,
-  pendingSchemaChanges,
-  runMigrations,
-  seedDemoData,
-} from '@leitstand/backend/data-access';
+import { createDataSource, ensureDatabase, pendingSchemaChanges, runMigrations } from '@leitstand/backend/data-access';
+import { seedDemoData } from '@leitstand/backend/demo';
 
 /**
  * `npm run migrate`: creates the database when it is missing, then applies pending migrations under

@@ -1,6 +1,6 @@
 import type { CalendarSpec, ContractCalculation, SlaMatrixSpec } from '@leitstand/domain';
-import type { ContractType } from '../entities/contract.entity';
-import type { UserRole } from '../entities/user.entity';
+import type { ContractType } from '@leitstand/backend/data-access';
+import type { UserRole } from '@leitstand/backend/data-access';
 
 /** The demo data set as read from `libs/demo-data/data` (see the `demo/` folder there). */
 

@@ -8,9 +8,9 @@ import {
   type SlaEvent,
   type SlaTarget,
 } from '@leitstand/domain';
-import { contractTermsForSite, type ContractTerms } from '../contract-terms';
-import type { ContractEntity } from '../entities/contract.entity';
-import type { TicketStatusValue } from '../entities/ticket.entity';
+import { contractTermsForSite, type ContractTerms } from '@leitstand/backend/data-access';
+import type { ContractEntity } from '@leitstand/backend/data-access';
+import type { TicketStatusValue } from '@leitstand/backend/data-access';
 import type { AssetClass, DemoHistoryParameters, DemoHistorySpec } from './demo-data.types';
 import { DemoRandom } from './demo-random';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ContractEntity } from '../entities/contract.entity';
+import { ContractEntity } from '@leitstand/backend/data-access';
 import type { DemoDataset, ResolvedDemoTenant } from './demo-data.types';
 import {
   generateTenantHistory,
