@@ -79,6 +79,8 @@ describe('technician phone view', () => {
     await page.getByRole('button', { name: 'Material erfassen' }).click();
     await page.getByText('Material gespeichert.').first().waitFor();
     await page.getByText(/Keilriemen SPZ 1250 · 12,90\s€/).waitFor();
+    // the line total: 2 × 12,90 € (decimal strings, no float)
+    expect((await page.locator('.materials .line-total').first().innerText()).replace(/\s/g, ' ')).toBe('25,80 €');
     await page.screenshot({ path: outputPath('technician-work-logged.png'), fullPage: true });
 
     const logs = await apiOk<WorkLogView[]>(manager, 'GET', `${path}/work-logs`);
@@ -86,6 +88,16 @@ describe('technician phone view', () => {
     expect(logs[0]).toMatchObject({ workerId: world.technician.id, role: 'service-technician', kind: 'work' });
     const after = await apiOk<TicketDetail>(manager, 'GET', path);
     expect(after.status).toBe('on_site');
+
+    // "Entstört" asks first; confirmed, the ticket leaves "my open work".
+    await page.getByRole('link', { name: /Meine Einsätze/ }).tap();
+    const restoreCard = page.getByRole('listitem', { name: created.number });
+    await restoreCard.getByRole('button', { name: 'Entstört' }).tap();
+    await restoreCard.getByRole('alert').filter({ hasText: 'wirklich als entstört melden?' }).waitFor();
+    expect((await apiOk<TicketDetail>(manager, 'GET', path)).status).toBe('on_site');
+    await restoreCard.getByRole('button', { name: 'Ja, entstört melden' }).tap();
+    await restoreCard.waitFor({ state: 'detached' });
+    expect((await apiOk<TicketDetail>(manager, 'GET', path)).status).toBe('restored');
     expect(pageErrors).toEqual([]);
   });
 });

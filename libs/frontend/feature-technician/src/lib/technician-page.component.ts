@@ -7,13 +7,14 @@ import { RouterLink } from '@angular/router';
 import { debounceTime, filter, switchMap } from 'rxjs';
 import type { TicketAction, TicketSummary } from '@leitstand/api-contracts';
 import { AuthService, TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
-import { I18nService, LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
-import { nextTechnicianAction } from './technician-workflow';
+import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
+import { SlaCountdownComponent } from '@leitstand/frontend/ui';
+import { MY_OPEN_WORK_STATUSES, needsConfirmation, nextTechnicianAction } from './technician-workflow';
 
 /** `/technician` — "Meine Einsätze": the open tickets assigned to me, each with its next step as one big button. */
 @Component({
   selector: 'ls-technician-page',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslatePipe, LocalizedDateTimePipe],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslatePipe, SlaCountdownComponent],
   template: `
     <h1>{{ 'tech.title' | t }}</h1>
     <div role="status" aria-live="polite" class="status">
@@ -46,19 +47,42 @@ import { nextTechnicianAction } from './technician-workflow';
               · {{ ticket.assetName }}
             }
           </p>
-          <p class="ticket-status">{{ 'status.' + ticket.status | t }} · {{ ticket.nextDeadline | lsLocalDateTime }}</p>
+          <p class="ticket-status">{{ 'status.' + ticket.status | t }}</p>
+          <!-- the running clocks, labelled and counting down ("Entstörung: noch 42:10 min") -->
+          <ul class="deadlines">
+            @for (clock of ticket.clocks; track clock.clock) {
+              <li><ls-sla-countdown [clock]="clock" [pauseReason]="ticket.pauseReason" /></li>
+            }
+          </ul>
           <div class="actions">
             @if (next(ticket); as action) {
-              <button
-                mat-flat-button
-                type="button"
-                class="big"
-                [disabled]="busy() === ticket.id"
-                disabledInteractive
-                (click)="act(ticket, action)"
-              >
-                {{ 'tech.action.' + action | t }}
-              </button>
+              @if (confirming() === ticket.id) {
+                <p class="confirm-question" role="alert">{{ 'tech.confirmRestore' | t: { number: ticket.number } }}</p>
+                <button
+                  mat-flat-button
+                  type="button"
+                  class="big confirm-yes"
+                  [disabled]="busy() === ticket.id"
+                  disabledInteractive
+                  (click)="act(ticket, action)"
+                >
+                  {{ 'tech.confirmRestoreYes' | t }}
+                </button>
+                <button mat-stroked-button type="button" class="big confirm-no" (click)="confirming.set(null)">
+                  {{ 'common.cancel' | t }}
+                </button>
+              } @else {
+                <button
+                  mat-flat-button
+                  type="button"
+                  class="big"
+                  [disabled]="busy() === ticket.id"
+                  disabledInteractive
+                  (click)="request(ticket, action)"
+                >
+                  {{ 'tech.action.' + action | t }}
+                </button>
+              }
             }
             <a mat-stroked-button class="big" [routerLink]="['/technician/tickets', ticket.id]">{{
               'tech.open' | t
@@ -100,6 +124,14 @@ import { nextTechnicianAction } from './technician-workflow';
     .card p {
       margin: 4px 0;
     }
+    .deadlines {
+      list-style: none;
+      padding: 0;
+      margin: 4px 0;
+    }
+    .confirm-question {
+      font-weight: 600;
+    }
     .actions {
       display: flex;
       flex-direction: column;
@@ -124,6 +156,8 @@ export class TechnicianPageComponent {
   protected readonly tickets = signal<TicketSummary[]>([]);
   protected readonly busy = signal<string | null>(null);
   protected readonly message = signal('');
+  /** The ticket whose "Entstört" waits for a second, explicit tap. */
+  protected readonly confirming = signal<string | null>(null);
 
   constructor() {
     this.load();
@@ -151,7 +185,7 @@ export class TechnicianPageComponent {
       this.state.set('loading');
     }
     this.api
-      .list({ assigneeId: me, open: true, limit: 100 })
+      .list({ assigneeId: me, status: MY_OPEN_WORK_STATUSES.join(','), limit: 100 })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {
@@ -162,8 +196,15 @@ export class TechnicianPageComponent {
       });
   }
 
-  /** One tap: reads the ticket's current version and sends the action with `If-Match`. */
+  /** One tap for every step but "Entstört", which asks first (it stops the restore clock). */
+  protected request(ticket: TicketSummary, action: TicketAction): void {
+    if (needsConfirmation(action)) this.confirming.set(ticket.id);
+    else this.act(ticket, action);
+  }
+
+  /** Reads the ticket's current version and sends the action with `If-Match`. */
   protected act(ticket: TicketSummary, action: TicketAction): void {
+    this.confirming.set(null);
     this.busy.set(ticket.id);
     this.api
       .get(ticket.id)
@@ -178,7 +219,12 @@ export class TechnicianPageComponent {
           this.message.set(
             this.i18n.t('tech.actionDone', { number: ticket.number, status: this.i18n.t(`status.${status}`) }),
           );
-          this.tickets.update((list) => list.map((t) => (t.id === ticket.id ? { ...t, status } : t)));
+          // A restored ticket leaves "my open work" at once.
+          this.tickets.update((list) =>
+            list
+              .map((t) => (t.id === ticket.id ? { ...t, status } : t))
+              .filter((t) => MY_OPEN_WORK_STATUSES.includes(t.status)),
+          );
           this.load(true);
         },
         error: (error: unknown) => {

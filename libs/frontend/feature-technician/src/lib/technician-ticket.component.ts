@@ -31,6 +31,8 @@ import {
   OTHER_ROLE,
   PRICE_LIST_ROLES,
   fromLocalInput,
+  lineTotal,
+  needsConfirmation,
   nextTechnicianAction,
   normalizeDecimal,
   toLocalInput,
@@ -84,6 +86,9 @@ export class TechnicianTicketComponent {
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly busy = signal(false);
   protected readonly message = signal('');
+  /** "Entstört" waits for a second, explicit tap (it stops the restore clock). */
+  protected readonly confirming = signal(false);
+  protected readonly lineTotal = lineTotal;
   protected readonly nextAction = computed<TicketAction | null>(() => {
     const ticket = this.ticket();
     return ticket ? nextTechnicianAction(ticket.status) : null;
@@ -162,7 +167,13 @@ export class TechnicianTicketComponent {
       });
   }
 
+  protected request(action: TicketAction): void {
+    if (needsConfirmation(action)) this.confirming.set(true);
+    else this.act(action);
+  }
+
   protected act(action: TicketAction): void {
+    this.confirming.set(false);
     const ticket = this.ticket();
     if (!ticket || this.busy()) {
       return;

@@ -81,3 +81,44 @@ export function normalizeDecimal(value: string, maxDecimals: number): string | n
   const pattern = new RegExp(`^\\d{1,12}(\\.\\d{1,${maxDecimals}})?$`);
   return pattern.test(trimmed) ? trimmed : null;
 }
+
+/** Statuses of "my open work": restored tickets are done for the technician (the helpdesk closes them). */
+export const MY_OPEN_WORK_STATUSES: readonly TicketStatus[] = [
+  'new',
+  'accepted',
+  'dispatched',
+  'travelling',
+  'on_site',
+  'paused',
+];
+
+/** Actions that ask "really?" first: "Entstört" stops the restore clock and cannot be undone by the technician. */
+export function needsConfirmation(action: TicketAction): boolean {
+  return action === 'restore';
+}
+
+/**
+ * Quantity × net unit price, rounded half-up to cents, as a decimal string ("2.5" × "12.90" → "32.25").
+ * Exact: both go through BigInt scaled integers, never a JS float. Null when either is not a plain decimal.
+ */
+export function lineTotal(quantity: string, netUnitPrice: string): string | null {
+  const parse = (value: string): { digits: bigint; scale: number } | null => {
+    const m = /^(\d+)(?:\.(\d+))?$/.exec(value.trim());
+    if (!m) return null;
+    const fraction = m[2] ?? '';
+    return { digits: BigInt(`${m[1]}${fraction}`), scale: fraction.length };
+  };
+  const q = parse(quantity);
+  const p = parse(netUnitPrice);
+  if (!q || !p) return null;
+  const scale = q.scale + p.scale;
+  let product = q.digits * p.digits; // value × 10^scale
+  if (scale > 2) {
+    const divisor = 10n ** BigInt(scale - 2);
+    product = (product * 2n + divisor) / (divisor * 2n); // half-up, non-negative
+  } else {
+    product *= 10n ** BigInt(2 - scale);
+  }
+  const cents = product.toString().padStart(3, '0');
+  return `${cents.slice(0, -2)}.${cents.slice(-2)}`;
+}

@@ -1,9 +1,16 @@
 import type { Routes } from '@angular/router';
+import { provideLsIcons } from '@leitstand/frontend/ui';
 import { TechnicianPageComponent } from './technician-page.component';
 import { TechnicianTicketComponent } from './technician-ticket.component';
 
-/** The technician's phone view under `/technician` (the app guards it for technicians). */
+/** The technician's phone view under `/technician` (the app guards it for technicians); the deadlines use the ls icons. */
 export const TECHNICIAN_ROUTES: Routes = [
-  { path: '', component: TechnicianPageComponent, title: 'Leitstand – Meine Einsätze' },
-  { path: 'tickets/:id', component: TechnicianTicketComponent, title: 'Leitstand – Einsatz' },
+  {
+    path: '',
+    providers: [provideLsIcons()],
+    children: [
+      { path: '', component: TechnicianPageComponent, title: 'Leitstand – Meine Einsätze' },
+      { path: 'tickets/:id', component: TechnicianTicketComponent, title: 'Leitstand – Einsatz' },
+    ],
+  },
 ];

@@ -9,10 +9,12 @@ import {
   TicketsApiService,
   WorkRecordsApiService,
 } from '@leitstand/frontend/data-access';
+import { provideLsIcons } from '@leitstand/frontend/ui';
 import { TechnicianPageComponent } from './technician-page.component';
 import { TechnicianTicketComponent } from './technician-ticket.component';
 import {
   fromLocalInput,
+  lineTotal,
   nextTechnicianAction,
   normalizeDecimal,
   toLocalInput,
@@ -89,6 +91,17 @@ describe('technician workflow', () => {
     expect(normalizeDecimal('1.5', 3)).toBe('1.5');
     expect(normalizeDecimal('-1', 2)).toBeNull();
   });
+
+  it.each([
+    ['2.5', '12.90', '32.25'],
+    ['3', '0.10', '0.30'], // 0.1 × 3 in floats is 0.30000000000000004
+    ['1.333', '0.15', '0.20'], // 0.19995 → half-up 0.20
+    ['0.001', '0.01', '0.00'],
+    ['12', '1999.99', '23999.88'],
+    ['1,5', '2.00', null],
+  ])('line total %s × %s = %s (exact decimals, no float)', (quantity, price, expected) => {
+    expect(lineTotal(quantity, price)).toBe(expected);
+  });
 });
 
 describe('technician views', () => {
@@ -118,6 +131,7 @@ describe('technician views', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
+        provideLsIcons(),
         { provide: TicketChangesService, useValue: { events$: changes.asObservable() } },
         { provide: TicketsApiService, useValue: api },
         { provide: WorkRecordsApiService, useValue: api },
@@ -129,7 +143,12 @@ describe('technician views', () => {
   it('should list my open assignments with the next step of each and send it with If-Match', async () => {
     const fixture = TestBed.createComponent(TechnicianPageComponent);
     await fixture.whenStable();
-    expect(api['list']).toHaveBeenCalledWith({ assigneeId: 'tech-1', open: true, limit: 100 });
+    // Restored tickets are not "my open work" (open=true listed them until the helpdesk closed them).
+    expect(api['list']).toHaveBeenCalledWith({
+      assigneeId: 'tech-1',
+      status: 'new,accepted,dispatched,travelling,on_site,paused',
+      limit: 100,
+    });
     const el = fixture.nativeElement as HTMLElement;
     const buttons = Array.from(el.querySelectorAll<HTMLButtonElement>('li.card button'));
     expect(buttons.map((b) => b.textContent?.trim())).toEqual(['Anfahrt', 'Vor Ort', 'Entstört']);
@@ -137,6 +156,66 @@ describe('technician views', () => {
     await fixture.whenStable();
     expect(api['get']).toHaveBeenCalledWith('1');
     expect(api['act']).toHaveBeenCalledWith('1', 'travel', 4);
+  });
+
+  it('should ask before "Entstört", then drop the restored ticket from my open work', async () => {
+    api['get']?.mockReturnValue(of({ ...summary('3', 'on_site'), version: 9, clocks: [] } as unknown as TicketDetail));
+    api['act']?.mockReturnValue(of({ ...summary('3', 'restored'), version: 10 }));
+    const fixture = TestBed.createComponent(TechnicianPageComponent);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const card = () => el.querySelector<HTMLElement>('li.card[aria-label="2026-000003"]');
+    card()?.querySelector<HTMLButtonElement>('button')?.click();
+    await fixture.whenStable();
+    // one tap only asks
+    expect(api['act']).not.toHaveBeenCalled();
+    expect(card()?.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      '2026-000003 wirklich als entstört melden? Das stoppt die Entstörungsfrist.',
+    );
+    card()?.querySelector<HTMLButtonElement>('button.confirm-no')?.click();
+    await fixture.whenStable();
+    expect(card()?.querySelector('[role="alert"]')).toBeNull();
+    card()?.querySelector<HTMLButtonElement>('button')?.click();
+    await fixture.whenStable();
+    api['list']?.mockReturnValue(
+      of({ items: [summary('1', 'dispatched'), summary('2', 'travelling')], nextCursor: null }),
+    );
+    card()?.querySelector<HTMLButtonElement>('button.confirm-yes')?.click();
+    await fixture.whenStable();
+    expect(api['act']).toHaveBeenCalledWith('3', 'restore', 9);
+    expect(card()).toBeNull();
+    expect(el.querySelectorAll('li.card')).toHaveLength(2);
+  });
+
+  it('should show each running deadline labelled and counting down', async () => {
+    const deadline = new Date(Date.now() + 42 * 60_000 + 30_000).toISOString();
+    api['list']?.mockReturnValue(
+      of({
+        items: [
+          {
+            ...summary('1', 'dispatched'),
+            nextDeadline: deadline,
+            clocks: [
+              {
+                clock: 'restore',
+                state: 'running',
+                deadline,
+                warningAt: null,
+                remainingMinutes: 42,
+                breachMinutes: null,
+                lateMs: null,
+                stoppedAt: null,
+              },
+            ],
+          },
+        ],
+        nextCursor: null,
+      }),
+    );
+    const fixture = TestBed.createComponent(TechnicianPageComponent);
+    await fixture.whenStable();
+    const text = (fixture.nativeElement as HTMLElement).querySelector('.deadlines')?.textContent ?? '';
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Entstörung: noch 42:\d\d min/);
   });
 
   it('should re-read my assignments when the stream reports changes (once per burst)', async () => {
@@ -188,5 +267,35 @@ describe('technician views', () => {
     expect(form.controls.netUnitPrice.hasError('decimal')).toBe(true);
     form.controls.netUnitPrice.setValue('12,90');
     expect(form.valid).toBe(true);
+  });
+
+  it('should ask before "Entstört" on the ticket view and show each material line total', async () => {
+    api['get']?.mockReturnValue(of({ ...summary('1', 'on_site'), version: 7, clocks: [] } as unknown as TicketDetail));
+    api['materials']?.mockReturnValue(
+      of([
+        {
+          id: 'm1',
+          kind: 'material',
+          description: 'Keilriemen',
+          netUnitPrice: '12.90',
+          quantity: '2.500',
+          unit: 'Stk',
+        },
+      ]),
+    );
+    api['act']?.mockReturnValue(of({ ...summary('1', 'restored'), version: 8 }));
+    const fixture = TestBed.createComponent(TechnicianTicketComponent);
+    fixture.componentRef.setInput('id', '1');
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('.materials li')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '2.5 Stk Keilriemen · 12,90 € je Einheit · 32,25 €',
+    );
+    el.querySelector<HTMLButtonElement>('.next-action')?.click();
+    await fixture.whenStable();
+    expect(api['act']).not.toHaveBeenCalled();
+    el.querySelector<HTMLButtonElement>('.confirm-yes')?.click();
+    await fixture.whenStable();
+    expect(api['act']).toHaveBeenCalledWith('1', 'restore', 7);
   });
 });
