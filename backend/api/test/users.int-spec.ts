@@ -133,7 +133,17 @@ describe('users: the list for dispatch', () => {
   it('is refused to customers and technicians (403) and to anonymous callers (401)', async () => {
     expect((await customer.get(`/api/users?role=technician&tenantId=${tenantA}`)).status).toBe(403);
     expect((await technician.get('/api/users?role=technician')).status).toBe(403);
+    expect((await technician.get(`/api/users?tenantId=${tenantA}`)).status).toBe(403);
+    expect((await technician.get(`/api/users?role=agent&tenantId=${tenantA}`)).status).toBe(403);
     expect((await fetch(`${api.baseUrl}/api/users`)).status).toBe(401);
+  });
+
+  it("lets a technician pick colleagues by name: the technicians of a tenant they serve, no other tenant's", async () => {
+    // Before: 403 — the work-log form asked for a raw user id.
+    const colleagues = await list(technician, `?role=technician&tenantId=${tenantA}`);
+    expect(colleagues.map((u) => u.displayName)).toEqual(['bernd Bohrer', 'Ömer Öl', 'Paul Pumpe', 'Zoe Zange']);
+    expect(ids(colleagues)).toEqual([techAB, techA2, techA1, technician.user.id]);
+    expect((await technician.get(`/api/users?role=technician&tenantId=${tenantB}`)).status).toBe(404);
   });
 
   it('answers an unknown role and a malformed tenantId with 400 naming the field', async () => {

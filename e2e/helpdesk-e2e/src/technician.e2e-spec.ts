@@ -70,6 +70,8 @@ describe('technician phone view', () => {
     await page.getByRole('heading', { level: 1, name: created.number }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Arbeitszeit erfassen' }).waitFor();
     expect(await page.getByLabel('Beginn').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // the worker is picked by name (default: me), not typed as a user id
+    expect(await page.getByLabel('Wer hat gearbeitet?').innerText()).toContain(world.technician.displayName);
     await page.getByRole('button', { name: 'Arbeitszeit erfassen' }).tap();
     await page.getByText('Arbeitszeit gespeichert.').first().waitFor();
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role, UserSummary } from '@leitstand/api-contracts';
-import { NotFoundError, canSeeTenant, tenantFilter, type AuthUser } from '@leitstand/backend/core';
+import { ForbiddenError, NotFoundError, canSeeTenant, tenantFilter, type AuthUser } from '@leitstand/backend/core';
 
 export interface UserListFilter {
   role?: Role;
@@ -24,7 +24,9 @@ const byDisplayName = new Intl.Collator('de', { sensitivity: 'base', numeric: tr
  * A user "serves" a tenant when the tenant is in their scope: admins and agents serve all tenants,
  * managers and technicians the tenants in user_tenants, customers their own tenant. A caller whose
  * scope is limited (a manager) sees only users who serve a tenant of that scope, and may filter only
- * by a tenant of that scope (any other is unknown to them: 404).
+ * by a tenant of that scope (any other is unknown to them: 404). A technician may list only the
+ * technicians of one tenant they serve (`role=technician&tenantId=…`): the colleagues a work log can
+ * name; anything else is 403.
  */
 @Injectable()
 export class UsersService {
@@ -36,6 +38,9 @@ export class UsersService {
       params.push(value);
       return `$${params.length}${cast}`;
     };
+    if (caller.role === 'technician' && (filter.role !== 'technician' || filter.tenantId === undefined)) {
+      throw new ForbiddenError('technicians may list only the technicians of one of their tenants');
+    }
     const where = ['u.active'];
     if (filter.role !== undefined) where.push(`u.role = ${param(filter.role)}`);
 

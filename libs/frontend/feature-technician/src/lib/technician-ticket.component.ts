@@ -22,10 +22,16 @@ import type {
   TicketAction,
   TicketDetail,
   TicketEventView,
+  UserSummary,
   WorkLogKind,
   WorkLogView,
 } from '@leitstand/api-contracts';
-import { TicketsApiService, WorkRecordsApiService } from '@leitstand/frontend/data-access';
+import {
+  AuthService,
+  TicketsApiService,
+  UsersApiService,
+  WorkRecordsApiService,
+} from '@leitstand/frontend/data-access';
 import { I18nService, LocalizedDateTimePipe, MoneyPipe, TranslatePipe } from '@leitstand/frontend/i18n';
 import {
   OTHER_ROLE,
@@ -71,6 +77,9 @@ function decimalValidator(maxDecimals: number, positive: boolean) {
 export class TechnicianTicketComponent {
   private readonly api = inject(TicketsApiService);
   private readonly records = inject(WorkRecordsApiService);
+  private readonly users = inject(UsersApiService);
+  private readonly me = inject(AuthService).user;
+  private colleaguesOf: string | null = null;
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -86,6 +95,9 @@ export class TechnicianTicketComponent {
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly busy = signal(false);
   protected readonly message = signal('');
+  /** The other technicians of the ticket's tenant, picked by name for a work log ('' = me). */
+  protected readonly colleagues = signal<UserSummary[]>([]);
+  protected readonly myName = computed(() => this.me()?.displayName ?? '');
   /** "Entstört" waits for a second, explicit tap (it stops the restore clock). */
   protected readonly confirming = signal(false);
   protected readonly lineTotal = lineTotal;
@@ -157,6 +169,7 @@ export class TechnicianTicketComponent {
       .subscribe({
         next: ({ ticket, timeline, workLogs, materials }) => {
           this.ticket.set(ticket);
+          this.loadColleagues(ticket.tenantId);
           this.events.set(timeline.items);
           this.workLogs.set(workLogs);
           this.materials.set(materials);
@@ -165,6 +178,19 @@ export class TechnicianTicketComponent {
         },
         error: () => this.state.set('error'),
       });
+  }
+
+  private loadColleagues(tenantId: string): void {
+    if (this.colleaguesOf === tenantId) return;
+    this.colleaguesOf = tenantId;
+    const me = this.me()?.id;
+    this.users
+      .list({ role: 'technician', tenantId })
+      .pipe(
+        catchError(() => of([] as UserSummary[])),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((users) => this.colleagues.set(users.filter((u) => u.id !== me)));
   }
 
   protected request(action: TicketAction): void {

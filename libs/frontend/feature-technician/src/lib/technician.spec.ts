@@ -1,4 +1,6 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import { Subject, of } from 'rxjs';
 import type { MeResponse, TicketDetail, TicketEventView, TicketStatus, TicketSummary } from '@leitstand/api-contracts';
@@ -7,6 +9,7 @@ import {
   TicketChangesService,
   type TicketStreamEvent,
   TicketsApiService,
+  UsersApiService,
   WorkRecordsApiService,
 } from '@leitstand/frontend/data-access';
 import { provideLsIcons } from '@leitstand/frontend/ui';
@@ -126,6 +129,12 @@ describe('technician views', () => {
       materials: jest.fn(() => of([])),
       addWorkLog: jest.fn((_id: string, body: object) => of({ id: 'w1', ...body })),
       addMaterial: jest.fn(),
+      users: jest.fn(() =>
+        of([
+          { id: 'tech-1', displayName: 'Tina Technik', email: 't@example.test', role: 'technician' },
+          { id: 'tech-2', displayName: 'Paul Pumpe', email: 'p@example.test', role: 'technician' },
+        ]),
+      ),
     };
     changes = new Subject<TicketStreamEvent>();
     TestBed.configureTestingModule({
@@ -136,6 +145,7 @@ describe('technician views', () => {
         { provide: TicketsApiService, useValue: api },
         { provide: WorkRecordsApiService, useValue: api },
         { provide: AuthService, useValue: { user: () => ME } },
+        { provide: UsersApiService, useValue: { list: (query: object) => api['users']?.(query) } },
       ],
     });
   });
@@ -255,6 +265,27 @@ describe('technician views', () => {
       startedAt: '2026-11-21T13:00:00.000Z',
       endedAt: '2026-11-21T13:40:00.000Z',
     });
+  });
+
+  it('should let me pick a colleague by name for a work log, not type a user id', async () => {
+    api['get']?.mockReturnValue(of({ ...summary('1', 'on_site'), version: 7, clocks: [] } as unknown as TicketDetail));
+    const fixture = TestBed.createComponent(TechnicianTicketComponent);
+    fixture.componentRef.setInput('id', '1');
+    await fixture.whenStable();
+    expect(api['users']).toHaveBeenCalledWith({ role: 'technician', tenantId: 'tenant-a' });
+    const picker = await TestbedHarnessEnvironment.loader(fixture).getHarness(
+      MatSelectHarness.with({ selector: '[formcontrolname="workerId"]' }),
+    );
+    expect(await picker.getValueText()).toBe('Ich (Tina Technik)');
+    await picker.open();
+    expect(await Promise.all((await picker.getOptions()).map((o) => o.getText()))).toEqual([
+      'Ich (Tina Technik)',
+      'Paul Pumpe',
+    ]);
+    await picker.clickOptions({ text: 'Paul Pumpe' });
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('.save-work')?.click();
+    await fixture.whenStable();
+    expect(api['addWorkLog']).toHaveBeenCalledWith('1', expect.objectContaining({ workerId: 'tech-2' }));
   });
 
   it('should not save a material line with an invalid price', async () => {
