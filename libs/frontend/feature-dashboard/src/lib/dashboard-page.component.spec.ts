@@ -119,13 +119,14 @@ describe('DashboardPageComponent', () => {
     ]);
     expect(cellsOf(root, 'sla-erfuellung')[1]).toEqual([
       'A',
-      'Wiederherstellung',
+      'Entstörung', // one name per clock, as in the queue and the ticket (was "Wiederherstellung")
       '2',
       '1',
       '66,6667 %',
       '2026-900001',
     ]);
-    expect(cellsOf(root, 'mttr-mtbf')[0]).toEqual(['Klasse A', '4', '165 min', '3', '29.640 min']);
+    // MTTR and MTBF in hours and minutes (was "165 min" and "29.640 min")
+    expect(cellsOf(root, 'mttr-mtbf')[0]).toEqual(['Klasse A', '4', '2 h 45 min', '3', '494 h 0 min']);
     expect(cellsOf(root, 'bonus-malus').at(-1)).toEqual(['Bonus/Malus', '–', 'Summe −5,54 €', '–', '-5,54 €']);
     expect(cellsOf(root, 'kosten').map((r) => r.slice(0, 2))).toEqual([
       ['Pauschalen', '10.000,00 €'],

@@ -17,7 +17,7 @@ import type { Localizer } from './localizer';
  * comma. Titles, column headers and row labels are in the UI language (the CSV header, too); texts the API sends
  * (KPI labels, derivations) are shown as they come.
  */
-export type CellKind = 'text' | 'money' | 'percent' | 'share' | 'minutes' | 'count';
+export type CellKind = 'text' | 'money' | 'percent' | 'share' | 'minutes' | 'duration' | 'count';
 
 export interface Column {
   readonly key: string;
@@ -48,6 +48,20 @@ export function knownText(prefix: string, id: string, ids: readonly string[], l:
   return ids.includes(id) ? l.t(`${prefix}${id}` as I18nKey) : id;
 }
 
+/**
+ * Decimal minutes as hours and minutes, rounded half-up to the minute ("165" → "2 h 45 min", "29640" →
+ * "494 h 0 min", "44.5" → "45 min"); string and BigInt only, no float. The CSV keeps the exact minutes.
+ */
+export function formatDuration(minutes: string | null | undefined, locale: string): string {
+  const m = minutes === null || minutes === undefined ? null : /^(\d+)(?:\.(\d))?\d*$/.exec(minutes.trim());
+  if (!m) return '–';
+  const whole = BigInt(m[1] ?? '0') + (Number(m[2] ?? '0') >= 5 ? 1n : 0n);
+  const hours = whole / 60n;
+  const rest = whole % 60n;
+  if (hours === 0n) return `${rest} min`;
+  return `${new Intl.NumberFormat(locale).format(hours)} h ${rest} min`;
+}
+
 /** Screen text of one cell. */
 export function displayCell(kind: CellKind, value: string | null | undefined, locale: string): string {
   switch (kind) {
@@ -59,6 +73,8 @@ export function displayCell(kind: CellKind, value: string | null | undefined, lo
       return formatShareAsPercent(value, locale);
     case 'minutes':
       return value === null || value === undefined ? '–' : `${formatDecimal(value, locale)} min`;
+    case 'duration':
+      return formatDuration(value, locale);
     case 'count':
       return value === null || value === undefined ? '–' : formatDecimal(value, locale, 0);
     case 'text':
@@ -76,6 +92,7 @@ function csvCell(kind: CellKind, value: string | null | undefined): CsvCell {
     case 'money':
     case 'percent':
     case 'minutes':
+    case 'duration':
     case 'count':
       return { number: csvDecimal(value) };
   }
@@ -89,6 +106,7 @@ function csvHeader(column: Column): string {
     case 'share':
       return `${column.label} (%)`;
     case 'minutes':
+    case 'duration':
       return `${column.label} (min)`;
     case 'text':
     case 'count':
@@ -188,9 +206,9 @@ export function reliabilityTable(k: KpiView, l: Localizer): DataTable {
     columns: [
       { key: 'scope', label: l.t('dashboard.col.scope'), kind: 'text' },
       { key: 'repairs', label: l.t('dashboard.col.repairs'), kind: 'count' },
-      { key: 'mttr', label: l.t('dashboard.col.mttr'), kind: 'minutes' },
+      { key: 'mttr', label: l.t('dashboard.col.mttr'), kind: 'duration' },
       { key: 'failures', label: l.t('dashboard.col.failures'), kind: 'count' },
-      { key: 'mtbf', label: l.t('dashboard.col.mtbf'), kind: 'minutes' },
+      { key: 'mtbf', label: l.t('dashboard.col.mtbf'), kind: 'duration' },
     ],
     rows: [
       ...k.availability.classes.map((x) => ({

@@ -47,7 +47,7 @@ export const DASHBOARD_DE = {
 
   'dashboard.class': 'Klasse {class}',
   'dashboard.clock.response': 'Reaktion',
-  'dashboard.clock.restore': 'Wiederherstellung',
+  'dashboard.clock.restore': 'Entstörung',
   'dashboard.target.none': '– kein Ziel',
   'dashboard.target.met': '✓ erreicht',
   'dashboard.target.missed': '✗ verfehlt',
