@@ -20,7 +20,10 @@ module.exports = {
       skipTypeChecking: true,
       generatePackageJson: false,
       sourceMap: true,
-      additionalEntryPoints: [{ entryName: 'migrate', entryPath: './src/migrate.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'migrate', entryPath: './src/migrate.ts' },
+        { entryName: 'openapi', entryPath: './src/openapi.ts' },
+      ],
     }),
   ],
 };

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, Metrics, REQUEST_ID_HEADER, type AppConfig } from '@leitstand/backend/core';
@@ -12,6 +12,7 @@ import { ApiExceptionFilter } from './api-exception.filter';
 import { ApiModule } from './api.module';
 import { registerAuthRateLimit } from './auth/auth-rate-limit';
 import { acceptJsonObjectBodiesOnly } from './json-body-parser';
+import { buildOpenApiDocument } from './openapi';
 import { createValidationPipe } from './validation';
 
 /**
@@ -90,12 +91,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     });
   }
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Leitstand API')
-    .setDescription('Incident ticketing and SLA monitoring for technical facility services')
-    .setVersion('0.1.0')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 

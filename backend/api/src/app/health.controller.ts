@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@leitstand/api-contracts';
@@ -26,6 +26,7 @@ export class HealthController {
     @Inject(REDIS_PRODUCER) private readonly redis: Redis,
   ) {}
 
+  @ApiOperation({ summary: 'Health of the API and its dependencies' })
   @Get('health')
   @ApiOkResponse({ description: 'PostgreSQL and Redis are reachable' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
@@ -43,6 +44,7 @@ export class HealthController {
 export class MetricsController {
   constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
 
+  @ApiOperation({ summary: 'Prometheus metrics of the API process' })
   @Get('metrics')
   async scrape(
     @Res({ passthrough: true })

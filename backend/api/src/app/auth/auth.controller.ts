@@ -11,6 +11,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiOperation,
 } from '@nestjs/swagger';
 import type { LoginResponse, MeResponse, RefreshResponse, RevokeSessionsResponse } from '@leitstand/api-contracts';
 import {
@@ -81,6 +82,7 @@ export class AuthController {
     this.secureCookies = config.env === 'production';
   }
 
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @Public()
   @Post('login')
   @RouteConfig(AUTH_RATE_LIMITED)
@@ -104,6 +106,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiOperation({ summary: 'Rotate the refresh token for a new access token' })
   @Post('refresh')
   @RouteConfig(AUTH_RATE_LIMITED)
   @ApiTooManyRequestsResponse({
@@ -136,6 +139,7 @@ export class AuthController {
     }
   }
 
+  @ApiOperation({ summary: 'Sign out: end the session' })
   @Public()
   @Post('logout')
   @RouteConfig(AUTH_RATE_LIMITED)
@@ -188,6 +192,7 @@ export class AuthController {
     this.sendCookies(reply, clearedSessionCookies(this.secureCookies));
   }
 
+  @ApiOperation({ summary: 'The signed-in caller' })
   @Get('me')
   @ApiBearerAuth()
   @ApiCookieAuth(ACCESS_COOKIE)
@@ -197,6 +202,7 @@ export class AuthController {
     return toMe(user);
   }
 
+  @ApiOperation({ summary: 'End every session of a user (forced sign-out)' })
   @Delete('users/:userId/sessions')
   @Roles('admin')
   @ApiBearerAuth()

@@ -11,7 +11,14 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import type { AssetListResponse, AssetView } from '@leitstand/api-contracts';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
 import {
@@ -30,6 +37,7 @@ import { EtagInterceptor } from './etag.interceptor';
 export class AssetsController {
   constructor(@Inject(AssetsService) private readonly assets: AssetsService) {}
 
+  @ApiOperation({ summary: 'List and search assets' })
   @Get()
   @ApiOkResponse({
     description: 'Assets in the caller’s scope by code (search q in code, name, trade; cursor pagination)',
@@ -38,6 +46,7 @@ export class AssetsController {
     return this.assets.list(user, query);
   }
 
+  @ApiOperation({ summary: 'Get an asset' })
   @Get(':id')
   @ApiOkResponse({ description: 'The asset (ETag: its version)' })
   @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s scope' })
@@ -45,6 +54,7 @@ export class AssetsController {
     return this.assets.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Create an asset' })
   @Post()
   @HttpCode(201)
   @Roles('admin', 'manager')
@@ -55,6 +65,7 @@ export class AssetsController {
     return this.assets.create(user, body);
   }
 
+  @ApiOperation({ summary: 'Change an asset' })
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ description: 'The updated asset' })

@@ -11,7 +11,14 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import type { ContractListResponse, ContractView } from '@leitstand/api-contracts';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
 import {
@@ -30,6 +37,7 @@ import { EtagInterceptor } from './etag.interceptor';
 export class ContractsController {
   constructor(@Inject(ContractsService) private readonly contracts: ContractsService) {}
 
+  @ApiOperation({ summary: 'List contracts' })
   @Get()
   @Roles('admin', 'agent', 'technician', 'manager')
   @ApiOkResponse({ description: 'Contracts in the caller’s scope, newest term first' })
@@ -38,6 +46,7 @@ export class ContractsController {
     return this.contracts.list(user, query);
   }
 
+  @ApiOperation({ summary: 'Get a contract' })
   @Get(':id')
   @Roles('admin', 'agent', 'technician', 'manager')
   @ApiOkResponse({ description: 'The contract (ETag: its version)' })
@@ -47,6 +56,7 @@ export class ContractsController {
     return this.contracts.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Create a contract' })
   @Post()
   @HttpCode(201)
   @Roles('admin', 'manager')
@@ -59,6 +69,7 @@ export class ContractsController {
     return this.contracts.create(user, body);
   }
 
+  @ApiOperation({ summary: 'Change a contract' })
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ description: 'The updated contract (the merged contract is validated as a whole)' })

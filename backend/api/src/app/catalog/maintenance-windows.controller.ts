@@ -22,6 +22,7 @@ import {
   ApiOkResponse,
   ApiResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import type { MaintenanceWindowListResponse, MaintenanceWindowView } from '@leitstand/api-contracts';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
@@ -45,6 +46,7 @@ const KPI_NOTE =
 export class AssetMaintenanceWindowsController {
   constructor(@Inject(MaintenanceWindowsService) private readonly windows: MaintenanceWindowsService) {}
 
+  @ApiOperation({ summary: "List an asset's maintenance windows" })
   @Get()
   @Roles('admin', 'agent', 'manager')
   @ApiOkResponse({ description: 'The asset’s windows overlapping [from, to) (both optional), by start' })
@@ -59,6 +61,7 @@ export class AssetMaintenanceWindowsController {
     return this.windows.list(user, assetId, query);
   }
 
+  @ApiOperation({ summary: 'Plan a maintenance window' })
   @Post()
   @HttpCode(201)
   @Roles('admin', 'manager')
@@ -81,6 +84,7 @@ export class AssetMaintenanceWindowsController {
 export class MaintenanceWindowsController {
   constructor(@Inject(MaintenanceWindowsService) private readonly windows: MaintenanceWindowsService) {}
 
+  @ApiOperation({ summary: 'Get a maintenance window' })
   @Get(':id')
   @Roles('admin', 'agent', 'manager')
   @ApiOkResponse({ description: 'The window (ETag: its version)' })
@@ -90,6 +94,7 @@ export class MaintenanceWindowsController {
     return this.windows.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Change a maintenance window' })
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ description: `The updated window (the merged window is validated as a whole). ${KPI_NOTE}` })
@@ -103,6 +108,7 @@ export class MaintenanceWindowsController {
     return this.windows.update(user, id, parseIfMatch(ifMatch), body);
   }
 
+  @ApiOperation({ summary: 'Delete a maintenance window' })
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin', 'manager')

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import type { PriceListListResponse, PriceListView } from '@leitstand/api-contracts';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
 import { CreatePriceListDto, PriceListsService, UpdatePriceListDto, parseIfMatch } from '@leitstand/backend/catalog';
@@ -12,6 +19,7 @@ import { EtagInterceptor } from './etag.interceptor';
 export class PriceListsController {
   constructor(@Inject(PriceListsService) private readonly priceLists: PriceListsService) {}
 
+  @ApiOperation({ summary: 'List price lists' })
   @Get()
   @Roles('admin', 'agent', 'technician', 'manager')
   @ApiOkResponse({ description: 'All price lists, by key' })
@@ -20,6 +28,7 @@ export class PriceListsController {
     return this.priceLists.list(user);
   }
 
+  @ApiOperation({ summary: 'Get a price list' })
   @Get(':id')
   @Roles('admin', 'agent', 'technician', 'manager')
   @ApiOkResponse({ description: 'The price list (ETag: its version)' })
@@ -29,6 +38,7 @@ export class PriceListsController {
     return this.priceLists.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Create a price list' })
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -38,6 +48,7 @@ export class PriceListsController {
     return this.priceLists.create(user, body);
   }
 
+  @ApiOperation({ summary: 'Change a price list' })
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ description: 'The updated price list' })

@@ -11,7 +11,7 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { SiteListResponse, SiteView } from '@leitstand/api-contracts';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
 import { CreateSiteDto, SiteListQueryDto, SitesService, UpdateSiteDto, parseIfMatch } from '@leitstand/backend/catalog';
@@ -24,12 +24,14 @@ import { EtagInterceptor } from './etag.interceptor';
 export class SitesController {
   constructor(@Inject(SitesService) private readonly sites: SitesService) {}
 
+  @ApiOperation({ summary: 'List sites' })
   @Get()
   @ApiOkResponse({ description: 'Sites in the caller’s scope, by name' })
   list(@CurrentUser() user: AuthUser, @Query() query: SiteListQueryDto): Promise<SiteListResponse> {
     return this.sites.list(user, query);
   }
 
+  @ApiOperation({ summary: 'Get a site' })
   @Get(':id')
   @ApiOkResponse({ description: 'The site (ETag: its version)' })
   @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s scope' })
@@ -37,6 +39,7 @@ export class SitesController {
     return this.sites.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Create a site' })
   @Post()
   @HttpCode(201)
   @Roles('admin', 'manager')
@@ -46,6 +49,7 @@ export class SitesController {
     return this.sites.create(user, body);
   }
 
+  @ApiOperation({ summary: 'Change a site' })
   @Patch(':id')
   @Roles('admin', 'manager')
   @ApiOkResponse({ description: 'The updated site' })

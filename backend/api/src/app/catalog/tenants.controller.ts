@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { TenantListResponse, TenantView } from '@leitstand/api-contracts';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
 import { CreateTenantDto, TenantsService, UpdateTenantDto, parseIfMatch } from '@leitstand/backend/catalog';
@@ -12,12 +12,14 @@ import { EtagInterceptor } from './etag.interceptor';
 export class TenantsController {
   constructor(@Inject(TenantsService) private readonly tenants: TenantsService) {}
 
+  @ApiOperation({ summary: 'List tenants' })
   @Get()
   @ApiOkResponse({ description: 'The tenants in the caller’s scope' })
   list(@CurrentUser() user: AuthUser): Promise<TenantListResponse> {
     return this.tenants.list(user);
   }
 
+  @ApiOperation({ summary: 'Get a tenant' })
   @Get(':id')
   @ApiOkResponse({ description: 'The tenant (ETag: its version)' })
   @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s scope' })
@@ -25,6 +27,7 @@ export class TenantsController {
     return this.tenants.get(user, id);
   }
 
+  @ApiOperation({ summary: 'Create a tenant' })
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -34,6 +37,7 @@ export class TenantsController {
     return this.tenants.create(user, body);
   }
 
+  @ApiOperation({ summary: 'Change a tenant' })
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ description: 'The updated tenant' })

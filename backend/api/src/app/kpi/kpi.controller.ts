@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiQuery,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
 import { KpiService, type CostView, type KpiView } from '@leitstand/backend/kpi';
@@ -21,6 +22,7 @@ const PERIOD_DOC = {
 export class KpiController {
   constructor(@Inject(KpiService) private readonly kpi: KpiService) {}
 
+  @ApiOperation({ summary: 'KPIs of a contract for a period' })
   @Get(':id/kpis')
   @Roles('admin', 'agent', 'manager')
   @ApiQuery(PERIOD_DOC)
@@ -35,6 +37,7 @@ export class KpiController {
     return this.kpi.kpis(user, id, period);
   }
 
+  @ApiOperation({ summary: 'Costs and margin of a contract for a period' })
   @Get(':id/costs')
   @Roles('admin', 'agent', 'manager')
   @ApiQuery(PERIOD_DOC)

@@ -74,6 +74,7 @@ function TransitionRoute(action: TicketAction, description: string): MethodDecor
   return applyDecorators(
     Post(`:id/${action}`),
     HttpCode(200),
+    ApiOperation({ summary: `${action[0]?.toUpperCase() ?? ''}${action.slice(1)} the ticket` }),
     ApiHeader(IF_MATCH),
     ApiOkResponse({ description }),
     ApiConflictResponse({ description: 'Not valid in the current status (details.currentStatus)' }),
@@ -132,6 +133,7 @@ export class TicketsController {
     return result.body;
   }
 
+  @ApiOperation({ summary: 'Get a ticket' })
   @Get(':id')
   @ApiOkResponse({
     description: 'The ticket with both SLA clocks (and, while paused, the pause reason/until); ETag is its version',
@@ -147,6 +149,7 @@ export class TicketsController {
     return ticket;
   }
 
+  @ApiOperation({ summary: "A ticket's event log" })
   @Get(':id/timeline')
   @ApiOkResponse({ description: 'The event log, oldest first (customers: no internal comments)' })
   @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s tenants' })
@@ -154,6 +157,7 @@ export class TicketsController {
     return this.tickets.timeline(user, id);
   }
 
+  @ApiOperation({ summary: 'Change a ticket (priority, scope, texts)' })
   @Patch(':id')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ description: 'The updated ticket' })
@@ -269,6 +273,7 @@ export class TicketsController {
     return this.act(user, id, 'reopen', body, ifMatch, reply);
   }
 
+  @ApiOperation({ summary: 'Comment on a ticket' })
   @Post(':id/comments')
   @HttpCode(201)
   @ApiCreatedResponse({ description: "The 'comment' event" })
@@ -281,6 +286,7 @@ export class TicketsController {
     return this.actions.comment(user, id, body);
   }
 
+  @ApiOperation({ summary: 'Log work on a ticket' })
   @Post(':id/work-logs')
   @HttpCode(201)
   @ApiCreatedResponse({ description: "The work log (event 'work_logged')" })
@@ -292,12 +298,14 @@ export class TicketsController {
     return this.actions.addWorkLog(user, id, body);
   }
 
+  @ApiOperation({ summary: "A ticket's work logs" })
   @Get(':id/work-logs')
   @ApiOkResponse({ description: 'Work logs of the ticket (staff only)' })
   listWorkLogs(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<WorkLogView[]> {
     return this.actions.listWorkLogs(user, id);
   }
 
+  @ApiOperation({ summary: 'Add a material line to a ticket' })
   @Post(':id/materials')
   @HttpCode(201)
   @ApiCreatedResponse({ description: "The material line (event 'material_added')" })
@@ -309,6 +317,7 @@ export class TicketsController {
     return this.actions.addMaterial(user, id, body);
   }
 
+  @ApiOperation({ summary: "A ticket's material lines" })
   @Get(':id/materials')
   @ApiOkResponse({ description: 'Material lines of the ticket (staff only)' })
   listMaterials(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<MaterialView[]> {

@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 
 export type Role = 'admin' | 'agent' | 'technician' | 'manager' | 'customer';
 
@@ -34,8 +35,12 @@ export function tenantFilter(user: AuthUser): readonly string[] | null {
 export const IS_PUBLIC = 'leitstand:public';
 export const ROLES = 'leitstand:roles';
 
-/** The route needs no sign-in (login, refresh, health, docs). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/**
+ * The route needs no sign-in (login, refresh, health, docs). OpenAPI: `security: [{}]` (anonymous
+ * allowed) overrides the document's default of bearer token or session cookie.
+ */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));
 
 /** Only these roles may call the route (403 otherwise). Without it every signed-in role may. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES, roles);
