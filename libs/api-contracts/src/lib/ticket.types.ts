@@ -137,6 +137,64 @@ export interface TicketDetail extends TicketSummary {
 
 export type TicketListResponse = Page<TicketSummary>;
 
+/**
+ * What a customer sees of a ticket in the queue (`GET /api/tickets` for role customer): status, times
+ * and clocks, but no internal fields (no assignee id, reporter, priority reason, scope note, contract).
+ * The technician appears by display name only (every contract: the name of who comes on site is no
+ * secret from the customer, the user id is).
+ */
+export interface CustomerTicketSummary {
+  id: string;
+  number: string;
+  /** The customer's own tenant. */
+  tenantId: string;
+  siteId: string;
+  siteName: string;
+  assetId: string | null;
+  assetName: string | null;
+  title: string;
+  /** The contractual priority the SLA clocks run on. */
+  priority: Priority;
+  status: TicketStatus;
+  channel: TicketChannel;
+  /** Display name of the technician dispatched to the ticket; null while none is. */
+  technicianName: string | null;
+  nextDeadline: IsoInstant | null;
+  atRisk: boolean;
+  breached: boolean;
+  createdAt: IsoInstant;
+  clocks: SlaClockView[];
+  pauseReason: string | null;
+  pausedUntil: IsoInstant | null;
+}
+
+/** A comment a customer may read (internal comments never reach a customer). */
+export interface CustomerCommentView {
+  id: string;
+  /** Display name of the author. */
+  author: string;
+  at: IsoInstant;
+  text: string;
+}
+
+/** `GET /api/tickets/:id` for role customer (and the answers to a customer's create). */
+export interface CustomerTicketDetail extends CustomerTicketSummary {
+  description: string | null;
+  category: string | null;
+  faultBeganAt: IsoInstant;
+  /** First acceptance (the response clock stopped); null while new. */
+  acceptedAt: IsoInstant | null;
+  restoredAt: IsoInstant | null;
+  closedAt: IsoInstant | null;
+  updatedAt: IsoInstant;
+  /** The ETag of the ticket. */
+  version: number;
+  /** Public comments, oldest first. */
+  comments: CustomerCommentView[];
+}
+
+export type CustomerTicketListResponse = Page<CustomerTicketSummary>;
+
 /** `GET /api/tickets` query: filters, `open=true`, an opaque `cursor` and `limit` (default 50, max 200). */
 export interface TicketListQuery {
   /** Comma list of statuses. */

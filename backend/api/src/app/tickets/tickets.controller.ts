@@ -31,6 +31,8 @@ import type { Observable } from 'rxjs';
 import type {
   MaterialView,
   TicketAction,
+  CustomerTicketDetail,
+  CustomerTicketListResponse,
   TicketDetail,
   TicketEventView,
   TicketListResponse,
@@ -54,6 +56,7 @@ import {
   TicketsService,
   UpdateTicketDto,
   etagOf,
+  eventForCustomer,
   parseIfMatch,
 } from '@leitstand/backend/tickets';
 
@@ -96,11 +99,16 @@ export class TicketsController {
     description:
       'A page of tickets in the caller’s tenants: `{ items, nextCursor }`. Each item carries its SLA clocks ' +
       '(response and restore; empty without a contract) and, while paused, `pauseReason` and `pausedUntil` of ' +
-      'the latest pause (null otherwise).',
+      'the latest pause (null otherwise). Customers get CustomerTicketSummary items: no assignee id, ' +
+      'reporter, priority reason or scope; the technician by display name only.',
   })
   @ApiBadRequestResponse({ description: 'Invalid filter or cursor' })
-  list(@CurrentUser() user: AuthUser, @Query() query: TicketListQueryDto): Promise<TicketListResponse> {
-    return this.tickets.list(user, query);
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: TicketListQueryDto,
+  ): Promise<TicketListResponse | CustomerTicketListResponse> {
+    const page = await this.tickets.list(user, query);
+    return user.role === 'customer' ? this.tickets.customerPage(page) : page;
   }
 
   @Sse('stream')
@@ -125,28 +133,31 @@ export class TicketsController {
     @Body() body: CreateTicketDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: Reply,
-  ): Promise<TicketDetail> {
+  ): Promise<TicketDetail | CustomerTicketDetail> {
     const result = await this.tickets.create(user, body, idempotencyKey);
     reply.status(result.status);
     if (result.replayed) reply.header('Idempotent-Replayed', 'true');
     reply.header('ETag', etagOf(result.body.version));
-    return result.body;
+    return user.role === 'customer' ? this.tickets.customerDetail(result.body) : result.body;
   }
 
   @ApiOperation({ summary: 'Get a ticket' })
   @Get(':id')
   @ApiOkResponse({
-    description: 'The ticket with both SLA clocks (and, while paused, the pause reason/until); ETag is its version',
+    description:
+      'The ticket with both SLA clocks (and, while paused, the pause reason/until); ETag is its version. ' +
+      'Customers get a CustomerTicketDetail: status, times, clocks, public comments, the technician by display ' +
+      'name; no assignee id, reporter, priority reason, scope note or contract.',
   })
   @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s tenants' })
   async get(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Res({ passthrough: true }) reply: Reply,
-  ): Promise<TicketDetail> {
+  ): Promise<TicketDetail | CustomerTicketDetail> {
     const ticket = await this.tickets.get(user, id);
     reply.header('ETag', etagOf(ticket.version));
-    return ticket;
+    return user.role === 'customer' ? this.tickets.customerDetail(ticket) : ticket;
   }
 
   @ApiOperation({ summary: "A ticket's event log" })
@@ -278,12 +289,13 @@ export class TicketsController {
   @HttpCode(201)
   @ApiCreatedResponse({ description: "The 'comment' event" })
   @ApiForbiddenResponse({ description: 'Customers cannot write internal comments' })
-  comment(
+  async comment(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Body() body: CreateCommentDto,
   ): Promise<TicketEventView> {
-    return this.actions.comment(user, id, body);
+    const event = await this.actions.comment(user, id, body);
+    return user.role === 'customer' ? (eventForCustomer(event) ?? event) : event;
   }
 
   @ApiOperation({ summary: 'Log work on a ticket' })

@@ -1,4 +1,7 @@
 import type {
+  CustomerCommentView,
+  CustomerTicketDetail,
+  CustomerTicketSummary,
   Priority,
   SlaClockView,
   TicketChannel,
@@ -202,6 +205,89 @@ export async function loadTicketDetail(manager: EntityManager, row: TicketRow): 
   return toDetail(row, clocks, pause);
 }
 
+/**
+ * A customer's view of a queue item, built field by field (never by spreading the staff view), so a
+ * field added to the staff view does not reach customers unless it is added here.
+ */
+export function toCustomerSummary(t: TicketSummary, technicianName: string | null): CustomerTicketSummary {
+  return {
+    id: t.id,
+    number: t.number,
+    tenantId: t.tenantId,
+    siteId: t.siteId,
+    siteName: t.siteName,
+    assetId: t.assetId,
+    assetName: t.assetName,
+    title: t.title,
+    priority: t.priority,
+    status: t.status,
+    channel: t.channel,
+    technicianName,
+    nextDeadline: t.nextDeadline,
+    atRisk: t.atRisk,
+    breached: t.breached,
+    createdAt: t.createdAt,
+    clocks: t.clocks,
+    pauseReason: t.pauseReason,
+    pausedUntil: t.pausedUntil,
+  };
+}
+
+/** Display names of the assignees of `tickets` (one statement). */
+async function technicianNames(
+  manager: EntityManager,
+  tickets: ReadonlyArray<{ assigneeId: string | null }>,
+): Promise<Map<string, string>> {
+  const ids = [...new Set(tickets.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))];
+  if (ids.length === 0) return new Map();
+  const rows = (await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [ids])) as Array<{
+    id: string;
+    display_name: string;
+  }>;
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export async function toCustomerSummaries(
+  manager: EntityManager,
+  items: readonly TicketSummary[],
+): Promise<CustomerTicketSummary[]> {
+  const names = await technicianNames(manager, items);
+  return items.map((t) => toCustomerSummary(t, t.assigneeId ? (names.get(t.assigneeId) ?? null) : null));
+}
+
+/** A customer's view of one ticket: the staff detail narrowed, plus acceptance time and public comments. */
+export async function toCustomerDetail(manager: EntityManager, t: TicketDetail): Promise<CustomerTicketDetail> {
+  const [names, events] = await Promise.all([
+    technicianNames(manager, [t]),
+    manager.query(
+      `SELECT id, type, occurred_at, payload FROM ticket_events
+        WHERE ticket_id = $1 AND (type = 'comment' OR type = 'accepted') ORDER BY occurred_at, id`,
+      [t.id],
+    ) as Promise<Array<Omit<EventDbRow, 'actor'>>>,
+  ]);
+  const accepted = events.find((e) => e.type === 'accepted');
+  const comments: CustomerCommentView[] = events
+    .filter((e) => e.type === 'comment' && e.payload['internal'] !== true)
+    .map((e) => ({
+      id: String(e.id),
+      author: typeof e.payload['actorName'] === 'string' ? e.payload['actorName'] : '',
+      at: e.occurred_at.toISOString(),
+      text: typeof e.payload['text'] === 'string' ? e.payload['text'] : '',
+    }));
+  return {
+    ...toCustomerSummary(t, t.assigneeId ? (names.get(t.assigneeId) ?? null) : null),
+    description: t.description,
+    category: t.category,
+    faultBeganAt: t.faultBeganAt,
+    acceptedAt: accepted ? accepted.occurred_at.toISOString() : null,
+    restoredAt: t.restoredAt,
+    closedAt: t.closedAt,
+    updatedAt: t.updatedAt,
+    version: t.version,
+    comments,
+  };
+}
+
 export interface EventDbRow {
   id: string;
   type: string;
@@ -222,22 +308,56 @@ export function toEventView(e: EventDbRow): TicketEventView {
 
 /**
  * What a customer may see of an event: internal comments and material lines are hidden, a work log
- * shows only kind and times (no worker, role or note).
+ * shows only kind and times (no worker, role or note), the actor is named by display name, and
+ * staff-only facts (priority reason, reporter, assignee id, scope) are dropped from every payload.
  */
-export function eventForCustomer(e: TicketEventView): TicketEventView | null {
+export function eventForCustomer(event: TicketEventView): TicketEventView | null {
+  // The actor by display name, never by user id (the id of a technician is as internal as assigneeId).
+  const actorName = event.payload['actorName'];
+  const e = {
+    ...event,
+    actor: typeof actorName === 'string' ? actorName : event.payload['actorRole'] === 'system' ? 'system' : '',
+  };
   switch (e.type) {
     case 'comment':
-      return e.payload['internal'] === true ? null : e;
+      return e.payload['internal'] === true ? null : { ...e, payload: customerPayload(e.payload) };
     case 'material_added':
       return null;
+    case 'priority_changed':
+      // The new priority is visible (the clocks run on it); the staff's reason for it is not.
+      return { ...e, payload: { priority: e.payload['priority'], from: e.payload['from'] } };
     case 'work_logged':
       return {
         ...e,
         payload: { kind: e.payload['kind'], startedAt: e.payload['startedAt'], endedAt: e.payload['endedAt'] },
       };
     default:
-      return e;
+      return { ...e, payload: customerPayload(e.payload) };
   }
+}
+
+/** Payload keys of staff-only facts, dropped from every event a customer sees. */
+const INTERNAL_PAYLOAD_KEYS = new Set([
+  'actorId',
+  'priorityReason',
+  'reporter',
+  'assigneeId',
+  'scopeNote',
+  'inScope',
+  'contractId',
+  'defaultPriority',
+]);
+
+function customerPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  const visible = Object.entries(payload).filter(([key]) => !INTERNAL_PAYLOAD_KEYS.has(key));
+  return Object.fromEntries(
+    visible.map(([key, value]) =>
+      // 'updated' events list their changes by field: the staff-only fields among them are dropped too.
+      key === 'changes' && typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? [key, customerPayload(value as Record<string, unknown>)]
+        : [key, value],
+    ),
+  );
 }
 
 /** The actor fields every event payload carries. */

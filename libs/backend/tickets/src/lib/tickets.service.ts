@@ -4,6 +4,8 @@ import { configure } from 'safe-stable-stringify';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import {
   OPEN_TICKET_STATUSES,
+  type CustomerTicketDetail,
+  type CustomerTicketListResponse,
   type Priority,
   type TicketDetail,
   type TicketListResponse,
@@ -37,6 +39,8 @@ import {
   actorPayload,
   eventForCustomer,
   loadTicketDetail,
+  toCustomerDetail,
+  toCustomerSummaries,
   toDetail,
   toEventView,
   toSummaries,
@@ -321,6 +325,16 @@ export class TicketsService {
   async get(user: AuthUser, id: string): Promise<TicketDetail> {
     const row = await this.findVisible(this.dataSource.manager, user, id);
     return loadTicketDetail(this.dataSource.manager, row);
+  }
+
+  /** A page of the queue as a customer sees it (see CustomerTicketSummary). */
+  async customerPage(page: TicketListResponse): Promise<CustomerTicketListResponse> {
+    return { items: await toCustomerSummaries(this.dataSource.manager, page.items), nextCursor: page.nextCursor };
+  }
+
+  /** A ticket as a customer sees it (see CustomerTicketDetail). */
+  customerDetail(detail: TicketDetail): Promise<CustomerTicketDetail> {
+    return toCustomerDetail(this.dataSource.manager, detail);
   }
 
   /** The event log, oldest first; customers see no internal comments and no work-log internals. */

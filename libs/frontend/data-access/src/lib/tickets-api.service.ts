@@ -4,6 +4,8 @@ import type { Observable } from 'rxjs';
 import type {
   CreateCommentRequest,
   CreateTicketRequest,
+  CustomerTicketDetail,
+  CustomerTicketListResponse,
   TicketAction,
   TicketDetail,
   TicketListQuery,
@@ -27,6 +29,16 @@ export class TicketsApiService {
       }
     }
     return this.http.get<TicketListResponse>(`${this.baseUrl}/tickets`, { params });
+  }
+
+  /** GET /api/tickets as a customer: the customer view of each item (no internal fields). */
+  customerList(query: TicketListQuery = {}): Observable<CustomerTicketListResponse> {
+    return this.list(query) as unknown as Observable<CustomerTicketListResponse>;
+  }
+
+  /** GET /api/tickets/:id as a customer: status, times, clocks, public comments, the technician's name. */
+  customerGet(id: string): Observable<CustomerTicketDetail> {
+    return this.http.get<CustomerTicketDetail>(this.url(id));
   }
 
   /** GET /api/tickets/:id — the ticket with both clocks and its `version`. */

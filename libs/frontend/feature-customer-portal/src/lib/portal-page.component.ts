@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { TicketListQuery, TicketSummary } from '@leitstand/api-contracts';
+import type { CustomerTicketSummary, TicketListQuery } from '@leitstand/api-contracts';
 import { TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
 import { LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 
@@ -188,7 +188,7 @@ export class PortalPageComponent {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly state = signal<LoadState>('loading');
-  protected readonly tickets = signal<TicketSummary[]>([]);
+  protected readonly tickets = signal<CustomerTicketSummary[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loadingMore = signal(false);
   /** The search words (number, title, asset), sent to the API. */
@@ -216,7 +216,7 @@ export class PortalPageComponent {
     }
     this.request?.unsubscribe();
     this.request = this.api
-      .list(this.query())
+      .customerList(this.query())
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {
@@ -234,7 +234,7 @@ export class PortalPageComponent {
     if (!cursor || this.loadingMore()) return;
     this.loadingMore.set(true);
     this.api
-      .list({ ...this.query(), cursor })
+      .customerList({ ...this.query(), cursor })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {

@@ -16,12 +16,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { filter, forkJoin } from 'rxjs';
-import type { TicketDetail, TicketEventView } from '@leitstand/api-contracts';
+import { filter } from 'rxjs';
+import type { CustomerTicketDetail } from '@leitstand/api-contracts';
 import { TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
 import { I18nService, LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 import { SlaCountdownComponent } from '@leitstand/frontend/ui';
-import { CLOCK_STATE_ICONS, firstEventAt, lastEventAt, publicComments } from './portal-display';
+import { CLOCK_STATE_ICONS } from './portal-display';
 
 /** `/portal/tickets/:id` — one of the customer's tickets: status, timestamps, its SLA clocks, public comments. */
 @Component({
@@ -52,11 +52,13 @@ import { CLOCK_STATE_ICONS, firstEventAt, lastEventAt, publicComments } from './
         <dt>{{ 'portal.created' | t }}</dt>
         <dd>{{ ticket.createdAt | lsLocalDateTime }}</dd>
         <dt>{{ 'portal.accepted' | t }}</dt>
-        <dd>{{ acceptedAt() | lsLocalDateTime }}</dd>
+        <dd>{{ ticket.acceptedAt | lsLocalDateTime }}</dd>
         <dt>{{ 'portal.restored' | t }}</dt>
-        <dd>{{ restoredAt() | lsLocalDateTime }}</dd>
+        <dd>{{ ticket.restoredAt | lsLocalDateTime }}</dd>
         <dt>{{ 'portal.closed' | t }}</dt>
         <dd>{{ ticket.closedAt | lsLocalDateTime }}</dd>
+        <dt>{{ 'portal.technician' | t }}</dt>
+        <dd>{{ ticket.technicianName ?? '–' }}</dd>
       </dl>
       @if (ticket.description) {
         <p class="description">{{ ticket.description }}</p>
@@ -87,11 +89,11 @@ import { CLOCK_STATE_ICONS, firstEventAt, lastEventAt, publicComments } from './
       }
 
       <h2 id="comments-title">{{ 'portal.comments' | t }}</h2>
-      @if (comments().length === 0) {
+      @if (ticket.comments.length === 0) {
         <p>{{ 'portal.noComments' | t }}</p>
       } @else {
         <ul class="comments" aria-labelledby="comments-title">
-          @for (comment of comments(); track comment.id) {
+          @for (comment of ticket.comments; track comment.id) {
             <li>
               <span class="comment-meta">{{ comment.author }}, {{ comment.at | lsLocalDateTime }}</span>
               <p>{{ comment.text }}</p>
@@ -174,15 +176,10 @@ export class PortalTicketComponent {
 
   protected readonly icons = CLOCK_STATE_ICONS;
   protected readonly german = computed(() => this.i18n.language() === 'de');
-  protected readonly ticket = signal<TicketDetail | null>(null);
-  protected readonly events = signal<TicketEventView[]>([]);
+  protected readonly ticket = signal<CustomerTicketDetail | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly sending = signal(false);
   protected readonly message = signal('');
-
-  protected readonly acceptedAt = computed(() => firstEventAt(this.events(), 'accepted'));
-  protected readonly restoredAt = computed(() => this.ticket()?.restoredAt ?? lastEventAt(this.events(), 'restored'));
-  protected readonly comments = computed(() => publicComments(this.events()));
 
   /** The form's directive: resetForm() also clears "submitted", so the emptied field is not shown as an error. */
   private readonly commentFormDirective = viewChild(FormGroupDirective);
@@ -207,12 +204,12 @@ export class PortalTicketComponent {
     if (!quietly) {
       this.state.set('loading');
     }
-    forkJoin({ ticket: this.api.get(id), timeline: this.api.timeline(id) })
+    this.api
+      .customerGet(id)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: ({ ticket, timeline }) => {
+        next: (ticket) => {
           this.ticket.set(ticket);
-          this.events.set(timeline.items);
           this.state.set('ready');
         },
         error: () => {

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import { Subject, of } from 'rxjs';
-import type { CreateTicketRequest, TicketDetail, TicketEventView, TicketSummary } from '@leitstand/api-contracts';
+import type { CreateTicketRequest, CustomerTicketDetail, CustomerTicketSummary } from '@leitstand/api-contracts';
 import {
   CatalogApiService,
   TicketChangesService,
@@ -12,11 +12,10 @@ import {
 } from '@leitstand/frontend/data-access';
 import { provideLsIcons } from '@leitstand/frontend/ui';
 import { PortalPageComponent } from './portal-page.component';
-import { publicComments } from './portal-display';
 import { PortalReportComponent } from './portal-report.component';
 import { PortalTicketComponent } from './portal-ticket.component';
 
-function summary(id: string, number: string, title: string): TicketSummary {
+function summary(id: string, number: string, title: string): CustomerTicketSummary {
   return {
     id,
     number,
@@ -29,7 +28,7 @@ function summary(id: string, number: string, title: string): TicketSummary {
     priority: 'B',
     status: 'accepted',
     channel: 'portal',
-    assigneeId: null,
+    technicianName: null,
     nextDeadline: null,
     atRisk: false,
     breached: false,
@@ -40,8 +39,20 @@ function summary(id: string, number: string, title: string): TicketSummary {
   };
 }
 
-function event(type: string, at: string, payload: Record<string, unknown> = {}): TicketEventView {
-  return { id: `${type}-${at}`, type, actor: 'u', occurredAt: at, payload };
+function detail(overrides: Partial<CustomerTicketDetail> = {}): CustomerTicketDetail {
+  return {
+    ...summary('t1', '2026-000001', 'Heizung kalt'),
+    description: null,
+    category: null,
+    faultBeganAt: '2026-11-21T13:05:00Z',
+    acceptedAt: null,
+    restoredAt: null,
+    closedAt: null,
+    updatedAt: '2026-11-21T13:05:00Z',
+    version: 1,
+    comments: [],
+    ...overrides,
+  };
 }
 
 describe('customer portal', () => {
@@ -51,7 +62,7 @@ describe('customer portal', () => {
   beforeEach(() => {
     localStorage.clear();
     api = {
-      list: jest.fn(() =>
+      customerList: jest.fn(() =>
         of({
           items: [summary('t1', '2026-000001', 'Heizung kalt'), summary('t2', '2026-000002', 'Tor klemmt')],
           nextCursor: null,
@@ -60,8 +71,7 @@ describe('customer portal', () => {
       sites: jest.fn(() => of({ items: [{ id: 'site-1', name: 'Werk Nord', city: 'München' }], nextCursor: null })),
       searchAssets: jest.fn(() => of({ items: [{ id: 'asset-1', code: 'RLT-1', name: 'Lüftung' }], nextCursor: null })),
       create: jest.fn((request: CreateTicketRequest) => of({ ...summary('t3', '2026-000003', request.title) })),
-      get: jest.fn(),
-      timeline: jest.fn(),
+      customerGet: jest.fn(),
       addComment: jest.fn(() => of({})),
     };
     changes = new Subject<TicketStreamEvent>();
@@ -88,12 +98,12 @@ describe('customer portal', () => {
       ['2026-000002', 'Tor klemmt', 'Werk Nord', 'Angenommen', '21.11.2026, 14:05'],
     ]);
     expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe('2 Störmeldungen');
-    expect(api['list']).toHaveBeenCalledWith({ sort: 'newest', limit: 25 });
+    expect(api['customerList']).toHaveBeenCalledWith({ sort: 'newest', limit: 25 });
   });
 
   it('should page newest first with "more" and search on the server', async () => {
     // Before: one request for 200 by nearest deadline — a customer with more saw June's closed tickets only.
-    api['list']?.mockImplementation((query: { cursor?: string; q?: string }) =>
+    api['customerList']?.mockImplementation((query: { cursor?: string; q?: string }) =>
       of(
         query.q
           ? { items: [summary('t9', '2026-000009', 'Tor klemmt')], nextCursor: null }
@@ -112,7 +122,7 @@ describe('customer portal', () => {
     );
     el.querySelector<HTMLButtonElement>('button.more')?.click();
     await fixture.whenStable();
-    expect(api['list']).toHaveBeenLastCalledWith({ sort: 'newest', limit: 25, cursor: 'c2' });
+    expect(api['customerList']).toHaveBeenLastCalledWith({ sort: 'newest', limit: 25, cursor: 'c2' });
     expect(numbers()).toEqual(['2026-000004', '2026-000003', '2026-000002', '2026-000001']);
     expect(el.querySelector('button.more')).toBeNull();
 
@@ -121,7 +131,7 @@ describe('customer portal', () => {
     input.value = ' tor ';
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     await fixture.whenStable();
-    expect(api['list']).toHaveBeenLastCalledWith({ sort: 'newest', limit: 25, q: 'tor' });
+    expect(api['customerList']).toHaveBeenLastCalledWith({ sort: 'newest', limit: 25, q: 'tor' });
     expect(numbers()).toEqual(['2026-000009']);
     // every cell carries its column name for the phone cards
     expect(Array.from(el.querySelectorAll('tbody td'), (td) => td.getAttribute('data-label'))).toEqual([
@@ -134,7 +144,7 @@ describe('customer portal', () => {
   });
 
   it('should say so when there are no tickets', async () => {
-    api['list']?.mockReturnValue(of({ items: [], nextCursor: null }));
+    api['customerList']?.mockReturnValue(of({ items: [], nextCursor: null }));
     const fixture = TestBed.createComponent(PortalPageComponent);
     await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).querySelector('.empty')?.textContent).toContain(
@@ -174,64 +184,61 @@ describe('customer portal', () => {
     });
   });
 
-  it('should show timestamps from the timeline and only public comments', async () => {
-    const detail = {
-      ...summary('t1', '2026-000001', 'Heizung kalt'),
-      status: 'restored',
-      restoredAt: '2026-11-21T15:00:00Z',
-      closedAt: null,
-      description: null,
-      clocks: [
-        {
-          clock: 'response',
-          state: 'met',
-          priority: 'B',
-          budgetMinutes: 240,
-          usedMinutes: 10,
-          remainingMinutes: 230,
-          deadline: null,
-          warningAt: null,
-          breachMinutes: null,
-          lateMs: null,
-          stoppedAt: null,
-          calendarKey: 'x',
-        },
-      ],
-    } as unknown as TicketDetail;
-    api['get']?.mockReturnValue(of(detail));
-    api['timeline']?.mockReturnValue(
-      of({
-        items: [
-          event('created', '2026-11-21T13:05:00Z'),
-          event('accepted', '2026-11-21T13:15:00Z'),
-          event('comment', '2026-11-21T13:20:00Z', { text: 'Wir kommen.', actorName: 'Helpdesk' }),
-          event('comment', '2026-11-21T13:21:00Z', { text: 'intern', internal: true }),
-          event('restored', '2026-11-21T15:00:00Z'),
-        ],
-      }),
+  it('should show the customer view: times, clocks, public comments and the technician by name', async () => {
+    api['customerGet']?.mockReturnValue(
+      of(
+        detail({
+          status: 'restored',
+          technicianName: 'Tom Technik',
+          acceptedAt: '2026-11-21T13:15:00Z',
+          restoredAt: '2026-11-21T15:00:00Z',
+          comments: [{ id: 'c1', author: 'Helpdesk', at: '2026-11-21T13:20:00Z', text: 'Wir kommen.' }],
+          clocks: [
+            {
+              clock: 'response',
+              state: 'met',
+              priority: 'B',
+              budgetMinutes: 240,
+              usedMinutes: 10,
+              remainingMinutes: 230,
+              deadline: null,
+              warningAt: null,
+              breachMinutes: null,
+              lateMs: null,
+              stoppedAt: null,
+              calendarKey: 'x',
+            },
+          ],
+        }),
+      ),
     );
     const fixture = TestBed.createComponent(PortalTicketComponent);
     fixture.componentRef.setInput('id', 't1');
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const facts = Array.from(el.querySelectorAll('dd')).map((dd) => dd.textContent?.trim());
-    expect(facts).toEqual(['Werk Nord', '–', '21.11.2026, 14:05', '21.11.2026, 14:15', '21.11.2026, 16:00', '–']);
+    expect(facts).toEqual([
+      'Werk Nord',
+      '–',
+      '21.11.2026, 14:05',
+      '21.11.2026, 14:15',
+      '21.11.2026, 16:00',
+      '–',
+      'Tom Technik',
+    ]);
     expect(el.querySelector('.ticket-status')?.textContent).toBe('Entstört');
     expect(el.querySelector('.clock')?.textContent).toContain('Reaktion');
     expect(el.querySelector('.clock')?.textContent).toContain('eingehalten');
     expect(el.querySelector('.comments')?.textContent).toContain('Wir kommen.');
-    expect(el.textContent).not.toContain('intern');
+    expect(el.querySelector('.comment-meta')?.textContent).toContain('Helpdesk');
   });
 
   it('should re-read the ticket when the stream reports a change to it, and only then', async () => {
-    api['get']?.mockReturnValue(
-      of({ ...summary('t1', '2026-000001', 'Heizung kalt'), clocks: [], closedAt: null } as unknown as TicketDetail),
-    );
-    api['timeline']?.mockReturnValue(of({ items: [] }));
+    api['customerGet']?.mockReturnValue(of(detail()));
     const fixture = TestBed.createComponent(PortalTicketComponent);
     fixture.componentRef.setInput('id', 't1');
     await fixture.whenStable();
-    expect(api['get']).toHaveBeenCalledTimes(1);
+    expect(api['customerGet']).toHaveBeenCalledTimes(1);
     const change = (ticketId: string): TicketStreamEvent => ({
       kind: 'change',
       change: { ticketId, tenantId: 'tenant-a', type: 'accepted', version: 2, at: '2026-11-21T13:15:00Z' },
@@ -239,15 +246,12 @@ describe('customer portal', () => {
     changes.next(change('other'));
     changes.next(change('t1'));
     await fixture.whenStable();
-    expect(api['get']).toHaveBeenCalledTimes(2);
+    expect(api['customerGet']).toHaveBeenCalledTimes(2);
   });
 
   it('should empty the comment field after sending without showing it as an error', async () => {
     // Before: reset() kept the form "submitted", so the emptied required field turned red at once.
-    api['get']?.mockReturnValue(
-      of({ ...summary('t1', '2026-000001', 'Heizung kalt'), clocks: [], closedAt: null } as unknown as TicketDetail),
-    );
-    api['timeline']?.mockReturnValue(of({ items: [] }));
+    api['customerGet']?.mockReturnValue(of(detail()));
     const fixture = TestBed.createComponent(PortalTicketComponent);
     fixture.componentRef.setInput('id', 't1');
     await fixture.whenStable();
@@ -262,9 +266,5 @@ describe('customer portal', () => {
     expect(textarea.value).toBe('');
     expect(el.querySelector('.mat-form-field-invalid')).toBeNull();
     expect(el.textContent).toContain('Kommentar gesendet.');
-  });
-
-  it('should drop internal comments even if the API sent one', () => {
-    expect(publicComments([event('comment', '2026-11-21T13:21:00Z', { text: 'x', internal: true })])).toEqual([]);
   });
 });
