@@ -13,6 +13,7 @@ import { ApiModule } from './api.module';
 import { registerAuthRateLimit } from './auth/auth-rate-limit';
 import { acceptJsonObjectBodiesOnly } from './json-body-parser';
 import { buildOpenApiDocument } from './openapi';
+import { registerSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 /**
@@ -38,7 +39,10 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
           bodyParser: false,
         });
   if (config.http.adapter === 'fastify') {
-    acceptJsonObjectBodiesOnly((app as NestFastifyApplication).getHttpAdapter().getInstance());
+    const fastify = (app as NestFastifyApplication).getHttpAdapter().getInstance();
+    // First, so that every route, the static files and the 404/error answers carry the headers.
+    await registerSecurityHeaders(fastify, config.env === 'production');
+    acceptJsonObjectBodiesOnly(fastify);
     // Parses the Cookie header into request.cookies (session cookies, see libs/backend/auth).
     await (app as NestFastifyApplication).register((await import('@fastify/cookie')).default);
     await registerAuthRateLimit(app as NestFastifyApplication, config);
