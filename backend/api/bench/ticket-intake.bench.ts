@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { seedDemoData } from '@leitstand/backend/demo';
-import { ServiceProcess, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
+import { ServiceProcess, TEST_METRICS_TOKEN, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
 import { DEMO_DATA_DIR, cpuPerUnit, cpuTimes, int, ms, percentiles, type Percentiles } from './bench-support';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
@@ -133,7 +133,9 @@ async function benchApi(
 
 /** Mean tickets per intake transaction, from the API's Prometheus histogram. */
 async function batchSizes(baseUrl: string): Promise<string> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const text = await (
+    await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })
+  ).text();
   const value = (name: string): number =>
     Number(new RegExp(`^${name}\\{writer="ticket-intake"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   const sum = value('leitstand_group_commit_batch_size_sum');
@@ -263,7 +265,12 @@ async function main(): Promise<void> {
   try {
     await seedDemoData(env.dataSource, { dataDir: DEMO_DATA_DIR, now: new Date() });
     const list = await targets(env);
-    const processEnv = { ...env.env, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: POOL_SIZE };
+    const processEnv = {
+      ...env.env,
+      LOG_LEVEL: 'warn',
+      DATABASE_POOL_SIZE: POOL_SIZE,
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
+    };
     const [api, worker] = await Promise.all([
       ServiceProcess.start('api', processEnv),
       ServiceProcess.start('worker', processEnv),

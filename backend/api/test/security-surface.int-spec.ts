@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ServiceProcess, createTestEnv, type TestEnv } from '@leitstand/backend/testing';
+import { ServiceProcess, TEST_METRICS_TOKEN, createTestEnv, type TestEnv } from '@leitstand/backend/testing';
 
 /**
  * Issue 13, "also expected of a hardened API": security headers on every answer (API JSON, the UI,
- * errors, Swagger UI), HSTS only in production, and the OpenAPI document that
- * `npm run openapi:lint` lints is the one the API serves.
+ * errors, Swagger UI), HSTS only in production, /metrics behind METRICS_TOKEN, and the OpenAPI
+ * document that `npm run openapi:lint` lints is the one the API serves.
  */
 const WEB_DIST = join(__dirname, '../../../dist/frontend/helpdesk/browser');
 const OPENAPI_JS = join(__dirname, '../../../dist/backend/api/openapi.js');
@@ -34,13 +34,13 @@ function expectAppHeaders(headers: Headers): void {
   expect(headers.get('x-frame-options')).toBe('DENY');
 }
 
-describe('security surface (issue 13): headers, OpenAPI', () => {
+describe('security surface (issue 13): headers, metrics token, OpenAPI', () => {
   let env: TestEnv;
   let api: ServiceProcess;
 
   beforeAll(async () => {
     env = await createTestEnv('security_surface');
-    api = await ServiceProcess.start('api', { ...env.env, WEB_DIST });
+    api = await ServiceProcess.start('api', { ...env.env, WEB_DIST, METRICS_TOKEN: TEST_METRICS_TOKEN });
   });
 
   afterAll(async () => {
@@ -111,6 +111,22 @@ describe('security surface (issue 13): headers, OpenAPI', () => {
     });
   });
 
+  describe('/metrics', () => {
+    it('answers 401 without or with a wrong bearer token, 200 with METRICS_TOKEN', async () => {
+      const none = await get('/metrics');
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+      expect(await none.text()).not.toContain('leitstand_');
+      const wrong = await get('/metrics', { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}x` } });
+      expect(wrong.status).toBe(401);
+      const basic = await get('/metrics', { headers: { authorization: `Basic ${TEST_METRICS_TOKEN}` } });
+      expect(basic.status).toBe(401);
+      const ok = await get('/metrics', { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('leitstand_http_request_duration_seconds');
+    });
+  });
+
   describe('OpenAPI', () => {
     it('is the same document that openapi.js writes for the lint (no database needed)', async () => {
       const served = (await (await get('/api/docs/openapi.json')).json()) as Record<string, unknown>;
@@ -120,6 +136,7 @@ describe('security surface (issue 13): headers, OpenAPI', () => {
       >;
       expect(written).toEqual(served);
       const paths = served['paths'] as Record<string, Record<string, { security?: unknown[] }>>;
+      expect(paths['/metrics']?.['get']?.security).toEqual([{ metricsToken: [] }]);
       expect(paths['/api/auth/login']?.['post']?.security).toEqual([{}]);
       expect(paths['/api/tickets']?.['get']?.security).toBeUndefined(); // the document's default: bearer or cookie
       expect(served['security']).toEqual([{ bearer: [] }, { ls_access: [] }]);
@@ -141,11 +158,16 @@ describe('security surface (issue 13): headers, OpenAPI', () => {
       await prod?.stop();
     });
 
-    it('adds HSTS and upgrade-insecure-requests', async () => {
+    it('adds HSTS and upgrade-insecure-requests, and answers 404 on /metrics while METRICS_TOKEN is unset', async () => {
       const res = await fetch(`${prod.baseUrl}/api/health`);
       expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
       expect(csp(res.headers).has('upgrade-insecure-requests')).toBe(true);
       expectAppHeaders(res.headers);
+      const metrics = await fetch(`${prod.baseUrl}/metrics`, {
+        headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+      });
+      expect(metrics.status).toBe(404);
+      expectAppHeaders(metrics.headers);
     });
   });
 });

@@ -7,6 +7,7 @@ import {
   sleep,
   waitFor,
   type TestEnv,
+  TEST_METRICS_TOKEN,
 } from '@leitstand/backend/testing';
 import { createTenantWorld, signIn, type Client } from './ticket-test-world';
 
@@ -24,7 +25,10 @@ describe('ticket slice: api → outbox → BullMQ → worker → event', () => {
 
   beforeAll(async () => {
     env = await createTestEnv('slice');
-    [api, worker] = await Promise.all([ServiceProcess.start('api', env.env), ServiceProcess.start('worker', env.env)]);
+    [api, worker] = await Promise.all([
+      ServiceProcess.start('api', { ...env.env, METRICS_TOKEN: TEST_METRICS_TOKEN }),
+      ServiceProcess.start('worker', env.env),
+    ]);
     agent = await signIn(env.dataSource, api.baseUrl, 'agent');
     siteId = (await createTenantWorld(env.dataSource)).siteId;
   });
@@ -118,7 +122,9 @@ describe('ticket slice: api → outbox → BullMQ → worker → event', () => {
   });
 
   it('exposes Prometheus metrics and the OpenAPI document', async () => {
-    const metrics = await (await fetch(`${api.baseUrl}/metrics`)).text();
+    const metrics = await (
+      await fetch(`${api.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })
+    ).text();
     expect(metrics).toContain('leitstand_http_request_duration_seconds_bucket');
     expect(metrics).toMatch(/leitstand_queue_jobs\{queue="tickets",state="waiting"\} \d+/);
     expect(metrics).toMatch(/leitstand_outbox_lag_seconds \d/);

@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 /** Security schemes every non-public operation accepts (either one). */
 export const BEARER_SCHEME = 'bearer';
 export const COOKIE_SCHEME = 'ls_access';
+/** The scheme of GET /metrics: `Authorization: Bearer <METRICS_TOKEN>`. */
+export const METRICS_SCHEME = 'metricsToken';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -22,6 +24,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addServer('/', 'The host that serves this document')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN of the environment (GET /metrics only)' },
+      METRICS_SCHEME,
+    )
     .addCookieAuth(COOKIE_SCHEME, { type: 'apiKey', in: 'cookie', name: COOKIE_SCHEME }, COOKIE_SCHEME)
     .addSecurityRequirements(BEARER_SCHEME)
     .addSecurityRequirements(COOKIE_SCHEME)

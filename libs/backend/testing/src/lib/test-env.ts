@@ -17,6 +17,12 @@ export interface TestEnv {
   cleanup(): Promise<void>;
 }
 
+/**
+ * A METRICS_TOKEN for tests that scrape the API: start it with `{ ...env.env, METRICS_TOKEN: TEST_METRICS_TOKEN }`
+ * and send `Authorization: Bearer <it>`. Test envs leave it unset, like the default (/metrics answers 404).
+ */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 const PG_BASE = process.env['TEST_PG_BASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 

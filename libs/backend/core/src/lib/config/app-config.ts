@@ -28,6 +28,8 @@ export interface AppConfig {
     /** Fastify's trustProxy: which peers' X-Forwarded-For names the client (see TRUST_PROXY). */
     readonly trustProxy: boolean | number | string;
     readonly webDist: string | undefined;
+    /** Bearer token of the API's /metrics; undefined: /metrics is not served (404). */
+    readonly metricsToken: string | undefined;
   };
   readonly worker: { readonly httpPort: number; readonly concurrency: number; readonly slaReconcileMs: number };
   /** SLA timers due within `horizonMs` go to Redis when their clock is written; later ones via reconciliation. */
@@ -79,6 +81,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       adapter: env.HTTP_ADAPTER,
       trustProxy: trustProxyOf(env.TRUST_PROXY),
       webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : undefined,
+      metricsToken: env.METRICS_TOKEN,
     }),
     worker: Object.freeze({
       httpPort: env.WORKER_HTTP_PORT,

@@ -49,6 +49,7 @@ export const ENV_SCHEMA = z
     AUTH_SIGN_IN_LOCK_MAX_MS: positiveMs.default(900_000),
     AUTH_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int('must be a whole number').min(1).max(1_000_000).default(300),
     WEB_DIST: z.string().min(1).optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     OUTBOX_POLL_MS: positiveMs.default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
@@ -118,6 +119,10 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
     description: 'sign-in, refresh and logout requests (each route, successful ones too) per client address and minute',
   },
   WEB_DIST: { description: 'folder of the built UI; when set the API serves it at /' },
+  METRICS_TOKEN: {
+    description: "bearer token for the API's /metrics (Authorization: Bearer …); unset: /metrics answers 404",
+    sensitive: true,
+  },
   OUTBOX_POLL_MS: { description: 'fallback poll interval of the outbox relay (it is woken by NOTIFY as well)' },
   OUTBOX_BATCH_SIZE: { description: 'outbox rows moved to Redis per relay round' },
   OUTBOX_RETENTION_HOURS: {
