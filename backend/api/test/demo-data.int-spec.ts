@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ContractEntity, contractTermsForSite } from '@leitstand/backend/data-access';
 import { seedDemoData } from '@leitstand/backend/demo';
 import { KpiService } from '@leitstand/backend/kpi';
-import { computeTicketSla, slaEventsFromLog } from '@leitstand/backend/tickets';
+import { ContractEntity, computeTicketSla, contractTermsForSite } from '@leitstand/backend/data-access';
+import { slaEventsFromLog } from '@leitstand/backend/tickets';
 import { ServiceProcess, WORKSPACE_ROOT, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
 
 /**

@@ -1,14 +1,17 @@
 import { DateTime } from 'luxon';
 import {
   computeDeadline,
-  computeSlaClocks,
-  type ClockKind,
   type Pause,
   type Priority,
   type SlaEvent,
   type SlaTarget,
 } from '@leitstand/domain';
-import { contractTermsForSite, type ContractTerms } from '@leitstand/backend/data-access';
+import {
+  computeTicketSla,
+  contractTermsForSite,
+  type ContractTerms,
+  type SlaClockRow,
+} from '@leitstand/backend/data-access';
 import type { ContractEntity } from '@leitstand/backend/data-access';
 import type { TicketStatusValue } from '@leitstand/backend/data-access';
 import type { AssetClass, DemoHistoryParameters, DemoHistorySpec } from './demo-data.types';
@@ -20,7 +23,7 @@ import { DemoRandom } from './demo-random';
  * [paused → resumed] → restored → closed) with work logs and comments, cut off at `now` (so the
  * latest tickets are still open). Event instants are drawn from the contract's SLA budgets (most
  * within, some beyond); the SLA clocks are then computed from the events by @leitstand/domain
- * (computeSlaClocks on contractTermsForSite), exactly as the tickets projection does, never invented.
+ * (computeTicketSla on contractTermsForSite), exactly as the tickets projection does, never invented.
  * SLA warning / breach events are recorded where the worker's timers would have fired.
  */
 
@@ -62,21 +65,8 @@ export interface GeneratedEvent {
   payload: Record<string, unknown>;
 }
 
-export interface GeneratedClock {
-  clock: ClockKind;
-  priority: Priority;
-  budget: Record<string, unknown>;
-  budgetMinutes: number;
-  calendarKey: string;
-  warningShare: number;
-  state: 'running' | 'paused' | 'met' | 'breached';
-  startedAt: Date;
-  stoppedAt: Date | null;
-  deadline: Date | null;
-  warningAt: Date | null;
-  usedMinutes: number;
-  breachMinutes: number | null;
-  lateMs: number | null;
+/** A stored clock row of a generated ticket, with the instants its warning and breach timers fired. */
+export interface GeneratedClock extends SlaClockRow {
   warnedAt: Date | null;
   breachedAt: Date | null;
 }
@@ -389,54 +379,20 @@ function walkTicket(a: {
   const known = events.filter((e) => e.at.getTime() <= a.nowMs);
   const now = new Date(a.nowMs);
   const restoredKnown = known.some((e) => e.type === 'restored');
-  const clocksState = computeSlaClocks({ events: toSlaEvents(known), matrix: terms.slaMatrix, now });
-  const stored = a.contract.entity.slaMatrix as Record<
-    string,
-    Record<string, { budget?: Record<string, unknown>; calendar?: string }>
-  >;
-  const clocks: GeneratedClock[] = (['response', 'restore'] as const).map((kind) => {
-    const c = clocksState[kind];
+  // The clock rows are the ones the tickets projection stores (computeTicketSla); the warning and breach
+  // events are the ones the SLA timers would have recorded by now.
+  const sla = computeTicketSla(terms, toSlaEvents(known), now);
+  const clocks: GeneratedClock[] = sla.clocks.map((row) => {
     const warnedAt =
-      c.warningAt && c.warned && c.warningAt.getTime() <= a.nowMs && (c.stoppedAt === null || c.warningAt < c.stoppedAt)
-        ? c.warningAt
+      row.warningAt && row.warningAt.getTime() <= a.nowMs && (row.stoppedAt === null || row.warningAt < row.stoppedAt)
+        ? row.warningAt
         : null;
-    const breachMs = c.deadline ? c.deadline.getTime() + 1 : null;
-    const breachedAt = c.state === 'breached' && breachMs !== null && breachMs <= a.nowMs ? new Date(breachMs) : null;
-    if (warnedAt) {
-      known.push({
-        type: 'sla_warning',
-        at: warnedAt,
-        actor: SYSTEM_ACTOR,
-        payload: { clock: kind, deadline: c.deadline?.toISOString() ?? null, priority: c.priority },
-      });
-    }
-    if (breachedAt) {
-      known.push({
-        type: 'sla_breached',
-        at: breachedAt,
-        actor: SYSTEM_ACTOR,
-        payload: { clock: kind, deadline: c.deadline?.toISOString() ?? null, priority: c.priority },
-      });
-    }
-    const target = stored[c.priority]?.[kind] ?? {};
-    return {
-      clock: kind,
-      priority: c.priority,
-      budget: target.budget ?? { ...c.budget },
-      budgetMinutes: c.budgetMinutes,
-      calendarKey: target.calendar ?? '',
-      warningShare: terms.slaMatrix[c.priority][kind].warningShare,
-      state: c.state,
-      startedAt: c.startedAt,
-      stoppedAt: c.stoppedAt,
-      deadline: c.deadline,
-      warningAt: c.warningAt,
-      usedMinutes: c.usedMinutes,
-      breachMinutes: c.breach ? c.breach.businessMinutes : null,
-      lateMs: c.breach ? Math.round(c.breach.lateMs) : null,
-      warnedAt,
-      breachedAt,
-    };
+    const breachMs = row.deadline ? row.deadline.getTime() + 1 : null;
+    const breachedAt = row.state === 'breached' && breachMs !== null && breachMs <= a.nowMs ? new Date(breachMs) : null;
+    const payload = { clock: row.clock, deadline: row.deadline?.toISOString() ?? null, priority: row.priority };
+    if (warnedAt) known.push({ type: 'sla_warning', at: warnedAt, actor: SYSTEM_ACTOR, payload });
+    if (breachedAt) known.push({ type: 'sla_breached', at: breachedAt, actor: SYSTEM_ACTOR, payload });
+    return { ...row, warnedAt, breachedAt };
   });
   known.sort((x, y) => x.at.getTime() - y.at.getTime());
 
@@ -483,11 +439,6 @@ function walkTicket(a: {
     }
     if (e.type !== 'created' && e.actor !== SYSTEM_ACTOR) version++;
   }
-  let nextDeadline: Date | null = null;
-  for (const c of clocks) {
-    const counting = c.stoppedAt === null && (c.state === 'running' || c.state === 'breached');
-    if (counting && c.deadline && (nextDeadline === null || c.deadline < nextDeadline)) nextDeadline = c.deadline;
-  }
   return {
     id,
     tenantId: a.tenantId,
@@ -508,9 +459,9 @@ function walkTicket(a: {
     inScope,
     scopeNote,
     assigneeId,
-    nextDeadline,
-    atRisk: clocks.some((c) => c.state === 'running' && clocksState[c.clock].warned),
-    breached: clocks.some((c) => c.state === 'breached'),
+    nextDeadline: sla.nextDeadline,
+    atRisk: sla.atRisk,
+    breached: sla.breached,
     restoredAt,
     closedAt,
     createdAt: created,

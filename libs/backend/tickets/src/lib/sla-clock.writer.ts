@@ -1,4 +1,4 @@
-import type { ClockKind, Priority, SlaClockState } from '@leitstand/domain';
+import type { SlaClockRow } from '@leitstand/backend/data-access';
 import type { EntityManager } from 'typeorm';
 import {
   SLA_TIMER_CLOCK_COLUMNS,
@@ -8,25 +8,6 @@ import {
   type SlaTimerClock,
   type SlaTimerClockRow,
 } from './sla-timers';
-
-/** One row of ticket_sla_clocks as written by the projection. */
-export interface SlaClockRow {
-  clock: ClockKind;
-  priority: Priority;
-  budget: Record<string, unknown>;
-  budgetMinutes: number;
-  calendarKey: string;
-  warningShare: number;
-  state: SlaClockState['state'];
-  startedAt: Date;
-  stoppedAt: Date | null;
-  deadline: Date | null;
-  warningAt: Date | null;
-  usedMinutes: number;
-  remainingMinutes: number;
-  breachMinutes: number | null;
-  lateMs: number | null;
-}
 
 /** The clock rows of one ticket. */
 export interface TicketClocks {

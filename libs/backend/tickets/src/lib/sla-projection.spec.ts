@@ -1,6 +1,5 @@
 import { BusinessCalendar, buildSlaMatrix, type SlaMatrixSpec } from '@leitstand/domain';
-import type { ContractEntity, ContractTerms } from '@leitstand/backend/data-access';
-import { computeTicketSla } from './sla-projection';
+import { computeTicketSla, type ContractEntity, type ContractTerms } from '@leitstand/backend/data-access';
 import { slaEventsFromLog } from './sla-event-log';
 
 const week = Object.fromEntries(

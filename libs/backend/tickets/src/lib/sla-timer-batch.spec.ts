@@ -1,8 +1,7 @@
 import { BusinessCalendar, buildSlaMatrix, type SlaMatrixSpec } from '@leitstand/domain';
-import type { ContractEntity, ContractTerms } from '@leitstand/backend/data-access';
 import { SLA_CLOCK_COLUMNS, slaClockUpsert } from './sla-clock.writer';
 import { slaEventsFromLog } from './sla-event-log';
-import { computeTicketSla } from './sla-projection';
+import { computeTicketSla, type ContractEntity, type ContractTerms } from '@leitstand/backend/data-access';
 import { isQuietNow } from './sla-timer.handler';
 
 const allWeek = (hours: [string, string]) =>

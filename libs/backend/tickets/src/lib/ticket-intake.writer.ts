@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, GroupCommitQueue, Metrics, preparedQuery, type AppConfig } from '@leitstand/backend/core';
 import { OUTBOX_CHANNEL, OUTBOX_TABLE, outboxColumnArrays, type OutboxJob } from '@leitstand/backend/jobs';
-import { SLA_CLOCK_COLUMNS, slaClockColumnArrays, type SlaClockRow } from './sla-clock.writer';
+import type { SlaClockRow } from '@leitstand/backend/data-access';
+import { SLA_CLOCK_COLUMNS, slaClockColumnArrays } from './sla-clock.writer';
 import { newClockTimer, slaTimerJobs } from './sla-timers';
 import type { TicketRow } from './ticket-views';
 

@@ -25,10 +25,9 @@ import {
   type FieldProblem,
   isUuid,
 } from '@leitstand/backend/core';
-import { contractForSiteSql, type ContractEntity } from '@leitstand/backend/data-access';
+import { NO_SLA, computeTicketSla, contractForSiteSql, type ContractEntity } from '@leitstand/backend/data-access';
 import type { CreateTicketDto } from './create-ticket.dto';
 import { ContractTermsCache } from './contract-terms.cache';
-import { NO_SLA, computeTicketSla } from './sla-projection';
 import { TicketChangesPublisher } from './ticket-changes';
 import { CLOCK, type Clock } from '@leitstand/backend/core';
 import { TicketIntakeWriter } from './ticket-intake.writer';
