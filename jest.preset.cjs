@@ -26,8 +26,17 @@ function aliasMapper() {
   return mapper;
 }
 
-// Some dependencies ship ES modules only (jose); jest's CommonJS runtime needs them compiled.
-const ESM_ONLY_PACKAGES = ['jose'];
+// Some dependencies ship ES modules only (jose, file-type and its tokenizers); jest's CommonJS
+// runtime needs them compiled.
+const ESM_ONLY_PACKAGES = [
+  'jose',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer/inflate',
+  'uint8array-extras',
+  '@borewit/text-codec',
+];
 const esmTransform = [
   '@swc/jest',
   { ...swcTransform[1], jsc: { ...swcTransform[1].jsc, parser: { syntax: 'ecmascript' } } },
@@ -41,5 +50,9 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: aliasMapper(),
+  moduleNameMapper: {
+    ...aliasMapper(),
+    // file-type's exports offer `import` only, which jest's resolver does not pick: point at its entry.
+    '^file-type$': path.join(__dirname, 'node_modules/file-type/index.js'),
+  },
 };

@@ -17,6 +17,17 @@ export class RequestValidationException extends HttpException {
   }
 }
 
+/** An HTTP error other than 400 that names the fields it is about (e.g. 413 / 415 naming `file`). */
+export class FieldHttpException extends HttpException {
+  constructor(
+    status: number,
+    message: string,
+    readonly fields: ApiFieldError[],
+  ) {
+    super(message, status);
+  }
+}
+
 /**
  * Every error leaves as the same JSON shape (ApiError). Client errors (4xx) are answered without a
  * stack trace in the logs; only unexpected errors (5xx) are logged as errors with their stack.
@@ -59,7 +70,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       error: STATUS_CODES[status] ?? 'Error',
       message: messageOf(exception, status),
       ...(request.id ? { requestId: String(request.id) } : {}),
-      ...(exception instanceof RequestValidationException || exception instanceof InvalidInputError
+      ...(exception instanceof RequestValidationException ||
+      exception instanceof InvalidInputError ||
+      exception instanceof FieldHttpException
         ? { fields: exception.fields }
         : {}),
       ...(exception instanceof ConflictError && Object.keys(exception.details).length > 0

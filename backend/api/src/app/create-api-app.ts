@@ -14,6 +14,7 @@ import { registerAuthRateLimit } from './auth/auth-rate-limit';
 import { acceptJsonObjectBodiesOnly } from './json-body-parser';
 import { buildOpenApiDocument } from './openapi';
 import { registerSecurityHeaders } from './security-headers';
+import { registerMultipartUploads } from './uploads/multipart-upload';
 import { createValidationPipe } from './validation';
 
 /**
@@ -43,6 +44,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     // First, so that every route, the static files and the 404/error answers carry the headers.
     await registerSecurityHeaders(fastify, config.env === 'production');
     acceptJsonObjectBodiesOnly(fastify);
+    // multipart/form-data only on routes marked @AcceptsMultipartUpload() (415 everywhere else).
+    await registerMultipartUploads(fastify);
     // Parses the Cookie header into request.cookies (session cookies, see libs/backend/auth).
     await (app as NestFastifyApplication).register((await import('@fastify/cookie')).default);
     await registerAuthRateLimit(app as NestFastifyApplication, config);
