@@ -11,7 +11,7 @@ import { firstValueFrom, of } from 'rxjs';
 import type { MeResponse, RefreshResponse, TicketListResponse } from '@leitstand/api-contracts';
 import { AuthService, TicketsApiService, authInterceptor } from '@leitstand/frontend/data-access';
 import { I18nService, LANGUAGE_STORAGE_KEY } from '@leitstand/frontend/i18n';
-import { AppComponent } from './app.component';
+import { AppComponent, NAV_BY_ROLE } from './app.component';
 import { APP_LOCALE, appConfig } from './app.config';
 import { APP_ROUTES } from './app.routes';
 
@@ -155,7 +155,7 @@ describe('helpdesk app', () => {
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Anmelden');
   });
 
-  it('shows an agent the ticket list at "/" and sends unknown paths back to it', async () => {
+  it('shows an agent the ticket list at "/" and a 404 page (address kept) for an unknown path', async () => {
     await signIn(AGENT);
     const harness = await RouterTestingHarness.create();
 
@@ -163,9 +163,64 @@ describe('helpdesk app', () => {
     // The feature is lazy-loaded, so it is recognised by what it renders rather than imported here.
     expect(harness.routeNativeElement?.tagName.toLowerCase()).toBe('ls-ticket-list-page');
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Störmeldungen');
-    await harness.navigateByUrl('/gibt-es-nicht');
+    await harness.navigateByUrl('/gibt-es-nicht?x=1');
+    expect(TestBed.inject(Router).url).toBe('/gibt-es-nicht?x=1');
+    const page = harness.routeNativeElement as HTMLElement;
+    expect(page.tagName.toLowerCase()).toBe('ls-not-found-page');
+    expect(page.querySelector('h1')?.textContent).toBe('Seite nicht gefunden');
+    expect(page.querySelector('code')?.textContent).toBe('/gibt-es-nicht?x=1');
+    expect(page.querySelector('a')?.getAttribute('href')).toBe('/');
+  });
+
+  it('sends a signed-out visitor from /admin to the sign-in page, but shows an unknown path as 404', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/admin');
+    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fadmin%2Ftenants');
+    await harness.navigateByUrl('/x/y');
+    expect(TestBed.inject(Router).url).toBe('/x/y');
+    expect(harness.routeNativeElement?.tagName.toLowerCase()).toBe('ls-not-found-page');
+  });
+
+  it('offers each role its navigation: admins queue, figures and administration; technicians none', async () => {
+    const fixture = TestBed.createComponent(AppComponent);
+    const links = (): string[] =>
+      Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('nav.main-nav a')).map(
+        (a) => `${a.textContent?.trim()} ${a.getAttribute('href')}`,
+      );
+    await fixture.whenStable();
+    expect(links()).toEqual([]);
+
+    await signIn({ ...AGENT, role: 'admin' });
+    await fixture.whenStable();
+    expect(links()).toEqual(['Störmeldungen /queue', 'Kennzahlen /dashboard', 'Verwaltung /admin']);
+    expect((fixture.nativeElement as HTMLElement).querySelector('nav.main-nav')?.getAttribute('aria-label')).toBe(
+      'Hauptnavigation',
+    );
+    TestBed.inject(I18nService).setLanguage('en');
+    await fixture.whenStable();
+    expect(links()).toEqual(['Tickets /queue', 'Figures /dashboard', 'Administration /admin']);
+    TestBed.inject(I18nService).setLanguage('de');
+  });
+
+  it('gives agents no administration link and technicians no navigation at all', () => {
+    expect(NAV_BY_ROLE.agent.map((l) => l.path)).toEqual(['/queue', '/dashboard']);
+    expect(NAV_BY_ROLE.manager.map((l) => l.path)).toEqual(['/dashboard', '/queue', '/admin']);
+    expect(NAV_BY_ROLE.technician).toEqual([]);
+    expect(NAV_BY_ROLE.customer).toEqual([]);
+  });
+
+  it('keeps agents out of /admin (back to their start page) and lets admins in', async () => {
+    await signIn(AGENT);
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/admin');
     expect(TestBed.inject(Router).url).toBe('/');
-    expect(harness.routeNativeElement?.textContent).toContain('Keine Tickets');
+
+    await signIn({ ...AGENT, role: 'admin' });
+    await harness.navigateByUrl('/admin');
+    expect(TestBed.inject(Router).url).toBe('/admin/tenants');
+    http.expectOne('/api/tenants').flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Mandanten');
   });
 
   it('sends a manager from "/" (where sign-in leads) to the contract dashboard, and opens the queue at /queue', async () => {

@@ -2,16 +2,40 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Role } from '@leitstand/api-contracts';
 import { AuthService, LOGIN_PATH } from '@leitstand/frontend/data-access';
 import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 
+/** A link of the main navigation: where it goes, its text key, and whether only the exact path marks it active. */
+export interface NavLink {
+  readonly path: string;
+  readonly label: string;
+  readonly exact: boolean;
+}
+
+const QUEUE: NavLink = { path: '/queue', label: 'nav.queue', exact: false };
+const DASHBOARD: NavLink = { path: '/dashboard', label: 'nav.dashboard', exact: false };
+const ADMIN: NavLink = { path: '/admin', label: 'nav.admin', exact: false };
+
 /**
- * The shell: skip link, top bar (language switch, who is signed in, "Abmelden"), and the routed page in `<main>`.
+ * The main navigation per role. Technicians and customers keep their single start page (/technician, /portal) and
+ * get no navigation; the administration is for admins and for managers (their tenants).
+ */
+export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavLink[]>> = {
+  admin: [QUEUE, DASHBOARD, ADMIN],
+  agent: [QUEUE, DASHBOARD],
+  manager: [DASHBOARD, QUEUE, ADMIN],
+  technician: [],
+  customer: [],
+};
+
+/**
+ * The shell: skip link, top bar (main navigation by role, language switch, who is signed in, "Abmelden"), and the routed page in `<main>`.
  */
 @Component({
   selector: 'ls-root',
-  imports: [RouterOutlet, MatToolbarModule, MatButtonModule, TranslatePipe],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, TranslatePipe],
   templateUrl: './app.component.html',
   styleUrl: './app.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,6 +51,11 @@ export class AppComponent {
   protected readonly roleLabel = computed(() => {
     const user = this.user();
     return user ? this.i18n.t(`role.${user.role}`) : '';
+  });
+  /** The main navigation of the signed-in user's role (none while signed out). */
+  protected readonly navLinks = computed(() => {
+    const role = this.user()?.role;
+    return role ? NAV_BY_ROLE[role] : [];
   });
   /** The language the switch offers: English while German is shown, and back. */
   protected readonly otherLanguage = computed(() => (this.i18n.language() === 'de' ? 'en' : 'de'));

@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { authGuard, roleGuard, roleHomeGuard } from '@leitstand/frontend/data-access';
+import { NotFoundPageComponent } from './not-found-page.component';
 
 export const APP_ROUTES: Routes = [
   {
@@ -45,5 +46,12 @@ export const APP_ROUTES: Routes = [
     canActivate: [authGuard, roleGuard('technician')],
     loadChildren: () => import('@leitstand/frontend/feature-technician').then((m) => m.TECHNICIAN_ROUTES),
   },
-  { path: '**', redirectTo: '' },
+  {
+    // The administration: admins; managers for their tenants (the API narrows what they may write).
+    path: 'admin',
+    canActivate: [authGuard, roleGuard('admin', 'manager')],
+    loadChildren: () => import('@leitstand/frontend/feature-admin').then((m) => m.ADMIN_ROUTES),
+  },
+  // A real 404 (the address stays as typed) instead of silently landing on the queue.
+  { path: '**', title: 'notFound.pageTitle', component: NotFoundPageComponent },
 ];

@@ -1,25 +1,91 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { AssetListResponse, SiteListResponse, TenantListResponse } from '@leitstand/api-contracts';
+import type {
+  AssetListResponse,
+  AssetView,
+  ContractListResponse,
+  ContractView,
+  CreateAssetRequest,
+  CreateContractRequest,
+  CreateMaintenanceWindowRequest,
+  CreatePriceListRequest,
+  CreateSiteRequest,
+  CreateTenantRequest,
+  MaintenanceWindowListResponse,
+  MaintenanceWindowView,
+  PriceListListResponse,
+  PriceListView,
+  SiteListResponse,
+  SiteView,
+  TenantListResponse,
+  TenantView,
+  UpdateAssetRequest,
+  UpdateContractRequest,
+  UpdateMaintenanceWindowRequest,
+  UpdatePriceListRequest,
+  UpdateSiteRequest,
+  UpdateTenantRequest,
+} from '@leitstand/api-contracts';
 import { API_BASE_URL } from './api-base-url.token';
 
-/** Read-only catalog look-ups of the intake: sites and the asset search. */
+/** The `If-Match` header every catalog PATCH needs: the version the editor loaded (a stale one answers 412). */
+export function ifMatch(version: number): HttpHeaders {
+  return new HttpHeaders({ 'If-Match': `"${version}"` });
+}
+
+/**
+ * The catalog API: tenants, sites, assets, contracts, price lists and maintenance windows. Reads for the intake and
+ * the portal, writes for the administration (admins; managers for their tenants where the API allows). Stateless:
+ * callers own loading and error state. Every update sends the loaded version as `If-Match`.
+ */
 @Injectable({ providedIn: 'root' })
 export class CatalogApiService {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
 
-  /** GET /api/sites — the caller's sites. */
-  sites(): Observable<SiteListResponse> {
-    return this.http.get<SiteListResponse>(`${this.baseUrl}/sites`);
-  }
-
+  // ── tenants ──────────────────────────────────────────────────────────────────────────────────
   /** GET /api/tenants — the tenants in the caller's scope. */
   tenants(): Observable<TenantListResponse> {
     return this.http.get<TenantListResponse>(`${this.baseUrl}/tenants`);
   }
 
+  tenant(id: string): Observable<TenantView> {
+    return this.http.get<TenantView>(`${this.baseUrl}/tenants/${encodeURIComponent(id)}`);
+  }
+
+  createTenant(body: CreateTenantRequest): Observable<TenantView> {
+    return this.http.post<TenantView>(`${this.baseUrl}/tenants`, body);
+  }
+
+  updateTenant(id: string, version: number, body: UpdateTenantRequest): Observable<TenantView> {
+    return this.http.patch<TenantView>(`${this.baseUrl}/tenants/${encodeURIComponent(id)}`, body, {
+      headers: ifMatch(version),
+    });
+  }
+
+  // ── sites ────────────────────────────────────────────────────────────────────────────────────
+  /** GET /api/sites — the caller's sites, or those of one tenant. */
+  sites(tenantId?: string): Observable<SiteListResponse> {
+    const params: Record<string, string> = tenantId ? { tenantId } : {};
+    return this.http.get<SiteListResponse>(`${this.baseUrl}/sites`, { params });
+  }
+
+  site(id: string): Observable<SiteView> {
+    return this.http.get<SiteView>(`${this.baseUrl}/sites/${encodeURIComponent(id)}`);
+  }
+
+  createSite(body: CreateSiteRequest): Observable<SiteView> {
+    return this.http.post<SiteView>(`${this.baseUrl}/sites`, body);
+  }
+
+  updateSite(id: string, version: number, body: UpdateSiteRequest): Observable<SiteView> {
+    return this.http.patch<SiteView>(`${this.baseUrl}/sites/${encodeURIComponent(id)}`, body, {
+      headers: ifMatch(version),
+    });
+  }
+
+  // ── assets ───────────────────────────────────────────────────────────────────────────────────
   /** GET /api/assets?siteId&q — assets of a site whose code, name or trade contains `q`. */
   searchAssets(siteId: string, q: string, limit = 20): Observable<AssetListResponse> {
     const params: Record<string, string> = { siteId, limit: String(limit) };
@@ -27,5 +93,90 @@ export class CatalogApiService {
       params['q'] = q.trim();
     }
     return this.http.get<AssetListResponse>(`${this.baseUrl}/assets`, { params });
+  }
+
+  asset(id: string): Observable<AssetView> {
+    return this.http.get<AssetView>(`${this.baseUrl}/assets/${encodeURIComponent(id)}`);
+  }
+
+  createAsset(body: CreateAssetRequest): Observable<AssetView> {
+    return this.http.post<AssetView>(`${this.baseUrl}/assets`, body);
+  }
+
+  updateAsset(id: string, version: number, body: UpdateAssetRequest): Observable<AssetView> {
+    return this.http.patch<AssetView>(`${this.baseUrl}/assets/${encodeURIComponent(id)}`, body, {
+      headers: ifMatch(version),
+    });
+  }
+
+  // ── contracts ────────────────────────────────────────────────────────────────────────────────
+  contracts(tenantId?: string): Observable<ContractListResponse> {
+    const params: Record<string, string> = tenantId ? { tenantId } : {};
+    return this.http.get<ContractListResponse>(`${this.baseUrl}/contracts`, { params });
+  }
+
+  contract(id: string): Observable<ContractView> {
+    return this.http.get<ContractView>(`${this.baseUrl}/contracts/${encodeURIComponent(id)}`);
+  }
+
+  createContract(body: CreateContractRequest): Observable<ContractView> {
+    return this.http.post<ContractView>(`${this.baseUrl}/contracts`, body);
+  }
+
+  updateContract(id: string, version: number, body: UpdateContractRequest): Observable<ContractView> {
+    return this.http.patch<ContractView>(`${this.baseUrl}/contracts/${encodeURIComponent(id)}`, body, {
+      headers: ifMatch(version),
+    });
+  }
+
+  // ── price lists ──────────────────────────────────────────────────────────────────────────────
+  priceLists(): Observable<PriceListListResponse> {
+    return this.http.get<PriceListListResponse>(`${this.baseUrl}/price-lists`);
+  }
+
+  priceList(id: string): Observable<PriceListView> {
+    return this.http.get<PriceListView>(`${this.baseUrl}/price-lists/${encodeURIComponent(id)}`);
+  }
+
+  createPriceList(body: CreatePriceListRequest): Observable<PriceListView> {
+    return this.http.post<PriceListView>(`${this.baseUrl}/price-lists`, body);
+  }
+
+  updatePriceList(id: string, version: number, body: UpdatePriceListRequest): Observable<PriceListView> {
+    return this.http.patch<PriceListView>(`${this.baseUrl}/price-lists/${encodeURIComponent(id)}`, body, {
+      headers: ifMatch(version),
+    });
+  }
+
+  // ── maintenance windows ──────────────────────────────────────────────────────────────────────
+  maintenanceWindows(assetId: string): Observable<MaintenanceWindowListResponse> {
+    return this.http.get<MaintenanceWindowListResponse>(
+      `${this.baseUrl}/assets/${encodeURIComponent(assetId)}/maintenance-windows`,
+    );
+  }
+
+  createMaintenanceWindow(assetId: string, body: CreateMaintenanceWindowRequest): Observable<MaintenanceWindowView> {
+    return this.http.post<MaintenanceWindowView>(
+      `${this.baseUrl}/assets/${encodeURIComponent(assetId)}/maintenance-windows`,
+      body,
+    );
+  }
+
+  updateMaintenanceWindow(
+    id: string,
+    version: number,
+    body: UpdateMaintenanceWindowRequest,
+  ): Observable<MaintenanceWindowView> {
+    return this.http.patch<MaintenanceWindowView>(
+      `${this.baseUrl}/maintenance-windows/${encodeURIComponent(id)}`,
+      body,
+      { headers: ifMatch(version) },
+    );
+  }
+
+  deleteMaintenanceWindow(id: string, version: number): Observable<void> {
+    return this.http.delete<void>(`${this.baseUrl}/maintenance-windows/${encodeURIComponent(id)}`, {
+      headers: ifMatch(version),
+    });
   }
 }

@@ -5,6 +5,7 @@ import { QUEUE_DE } from './texts/queue.texts';
 import { INTAKE_DE } from './texts/intake.texts';
 import { DETAIL_DE } from './texts/detail.texts';
 import { DASHBOARD_DE } from './texts/dashboard.texts';
+import { ADMIN_DE } from './texts/admin.texts';
 
 /**
  * The German texts (the default language), merged from one file per area under `texts/` so that features can
@@ -20,6 +21,7 @@ export const DE = {
   ...INTAKE_DE,
   ...DETAIL_DE,
   ...DASHBOARD_DE,
+  ...ADMIN_DE,
 } as const;
 
 export type I18nKey = keyof typeof DE;

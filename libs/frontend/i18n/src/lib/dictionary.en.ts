@@ -6,6 +6,7 @@ import { QUEUE_EN } from './texts/queue.texts';
 import { INTAKE_EN } from './texts/intake.texts';
 import { DETAIL_EN } from './texts/detail.texts';
 import { DASHBOARD_EN } from './texts/dashboard.texts';
+import { ADMIN_EN } from './texts/admin.texts';
 
 /** The English texts: every German key, checked by the type of each area. */
 export const EN: Readonly<Record<I18nKey, string>> = {
@@ -16,4 +17,5 @@ export const EN: Readonly<Record<I18nKey, string>> = {
   ...INTAKE_EN,
   ...DETAIL_EN,
   ...DASHBOARD_EN,
+  ...ADMIN_EN,
 };

@@ -1,0 +1,1 @@
+export { ADMIN_ROUTES, adminOnlyGuard } from './lib/admin.routes';
