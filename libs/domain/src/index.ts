@@ -5,3 +5,4 @@ export * from './money';
 export * from './billing';
 export * from './contract';
 export * from './kpi';
+export * from './ticket';

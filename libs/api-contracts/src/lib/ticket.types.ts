@@ -43,6 +43,32 @@ export const TICKET_ACTIONS = [
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
+/**
+ * The types of a ticket's event log, as the timeline and the change stream carry them. The rules and
+ * payload types live in @leitstand/domain (ticket-events.ts); a backend spec checks both lists agree.
+ */
+export const TICKET_EVENT_TYPES = [
+  'created',
+  'intake_confirmed',
+  'accepted',
+  'dispatched',
+  'travel_started',
+  'arrived',
+  'paused',
+  'resumed',
+  'restored',
+  'closed',
+  'reopened',
+  'comment',
+  'priority_changed',
+  'updated',
+  'work_logged',
+  'material_added',
+  'sla_warning',
+  'sla_breached',
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
 export const WORK_LOG_KINDS = ['travel', 'work'] as const;
 export type WorkLogKind = (typeof WORK_LOG_KINDS)[number];
 
@@ -261,7 +287,7 @@ export interface CreateCommentRequest {
 
 export interface TicketEventView {
   id: string;
-  type: string;
+  type: TicketEventType;
   actor: string;
   occurredAt: IsoInstant;
   payload: Record<string, unknown>;
@@ -322,7 +348,7 @@ export interface TicketChangeEvent {
   ticketId: string;
   tenantId: string;
   /** The event type that was written ('created', 'accepted', 'comment', …). */
-  type: string;
+  type: TicketEventType;
   version: number;
   at: IsoInstant;
 }

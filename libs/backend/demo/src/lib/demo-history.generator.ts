@@ -5,6 +5,7 @@ import {
   type Priority,
   type SlaEvent,
   type SlaTarget,
+  type TicketStatus,
 } from '@leitstand/domain';
 import {
   computeTicketSla,
@@ -13,7 +14,6 @@ import {
   type SlaClockRow,
 } from '@leitstand/backend/data-access';
 import type { ContractEntity } from '@leitstand/backend/data-access';
-import type { TicketStatusValue } from '@leitstand/backend/data-access';
 import type { AssetClass, DemoHistoryParameters, DemoHistorySpec } from './demo-data.types';
 import { DemoRandom } from './demo-random';
 
@@ -92,8 +92,8 @@ export interface GeneratedTicket {
   category: string;
   priority: Priority;
   priorityReason: string | null;
-  status: TicketStatusValue;
-  pausedFrom: TicketStatusValue | null;
+  status: TicketStatus;
+  pausedFrom: TicketStatus | null;
   channel: 'phone' | 'email' | 'portal';
   reporter: string;
   faultBeganAt: Date;
@@ -397,8 +397,8 @@ function walkTicket(a: {
   known.sort((x, y) => x.at.getTime() - y.at.getTime());
 
   // The ticket row: a projection of the recorded events.
-  let status: TicketStatusValue = 'new';
-  let pausedFrom: TicketStatusValue | null = null;
+  let status: TicketStatus = 'new';
+  let pausedFrom: TicketStatus | null = null;
   let assigneeId: string | null = null;
   let restoredAt: Date | null = null;
   let closedAt: Date | null = null;

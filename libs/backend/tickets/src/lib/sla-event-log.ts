@@ -1,21 +1,10 @@
-import type { SlaEvent } from '@leitstand/domain';
+import { SLA_EVENT_TYPES, type SlaEvent } from '@leitstand/domain';
 import type { EntityManager } from 'typeorm';
 
 /**
  * The SLA clocks' view of a ticket's append-only event log: which event types move a clock, and how a
  * stored event row maps onto the domain's SlaEvent union.
  */
-
-/** Event types that move SLA clocks; everything else in the log is ignored by the projection. */
-export const SLA_EVENT_TYPES = [
-  'created',
-  'priority_changed',
-  'paused',
-  'resumed',
-  'accepted',
-  'restored',
-  'reopened',
-] as const;
 
 export interface TicketEventRow {
   type: string;

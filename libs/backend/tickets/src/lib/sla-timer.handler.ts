@@ -3,6 +3,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { GroupCommitQueue, Metrics, ROOT_LOGGER } from '@leitstand/backend/core';
 import type { ContractTerms } from '@leitstand/backend/data-access';
+import type { TicketEventType } from '@leitstand/domain';
 import {
   JobHandler,
   type HandlesJob,
@@ -103,7 +104,7 @@ export class SlaTimerService {
   /** One transaction for `items` (see the class comment); outcomes in the order of `items`. */
   async fireBatch(items: ReadonlyArray<{ kind: SlaTimerKind; payload: SlaTimerPayload }>): Promise<SlaTimerOutcome[]> {
     const now = this.clock.now();
-    const published: Array<{ ticketId: string; tenantId: string; type: string; version: number }> = [];
+    const published: Array<{ ticketId: string; tenantId: string; type: TicketEventType; version: number }> = [];
     const outcomes = await this.dataSource.transaction(async (manager): Promise<SlaTimerOutcome[]> => {
       const locked = await lockAndProjectTicketSlaBatch(
         manager,

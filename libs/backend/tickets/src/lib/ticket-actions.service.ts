@@ -13,7 +13,6 @@ import {
   isUuid,
 } from '@leitstand/backend/core';
 import { ContractTermsCache } from './contract-terms.cache';
-import { SLA_EVENT_TYPES } from './sla-event-log';
 import { projectSlaClocks } from './sla-projection';
 import type {
   CreateCommentDto,
@@ -28,7 +27,16 @@ import type {
 } from './ticket-actions.dto';
 import { TicketChangesPublisher } from './ticket-changes';
 import { CLOCK, type Clock } from '@leitstand/backend/core';
-import { TECHNICIAN_ACTIONS, TICKET_TRANSITIONS, nextStatus } from './ticket-status-machine';
+import {
+  KPI_EVENT_TYPES,
+  TECHNICIAN_ACTIONS,
+  TICKET_TRANSITIONS,
+  movesSlaClock,
+  nextStatus,
+  type NewTicketEvent,
+  type StatusEventDraft,
+  type TicketEventType,
+} from '@leitstand/domain';
 import {
   TICKET_COLUMNS,
   TICKET_FROM,
@@ -41,7 +49,7 @@ import {
 
 /** What one change to a ticket writes: its events and the ticket columns it sets. */
 interface Change<R> {
-  events: Array<{ type: string; payload: Record<string, unknown> }>;
+  events: Array<NewTicketEvent | StatusEventDraft>;
   /** Column → value for the tickets UPDATE (version and updated_at are added). */
   set: Record<string, unknown>;
   /** Builds the answer inside the transaction (after the ticket update). */
@@ -49,22 +57,6 @@ interface Change<R> {
 }
 
 type Permission = 'staff' | 'staff-or-assigned-technician' | 'anyone';
-
-const SLA_TYPES: ReadonlySet<string> = new Set(SLA_EVENT_TYPES);
-
-/**
- * Events that change a contract's KPIs or costs (downtime ends, scope or priority changes, billable
- * work): they schedule a debounced roll-up recompute of the ticket's contract in the same transaction.
- */
-const KPI_TYPES: ReadonlySet<string> = new Set([
-  'restored',
-  'closed',
-  'reopened',
-  'priority_changed',
-  'updated',
-  'work_logged',
-  'material_added',
-]);
 
 /**
  * Every change to an existing ticket: status actions, PATCH, comments, work logs, materials.
@@ -100,7 +92,7 @@ export class TicketActionsService {
         });
       }
       const set: Record<string, unknown> = { status: to };
-      const payload: Record<string, unknown> = { from: t.status, to };
+      const payload: StatusEventDraft['payload'] = { from: t.status, to };
       const note = (body as TicketActionNoteDto).note?.trim();
       if (note) payload['note'] = note;
       switch (action) {
@@ -346,7 +338,7 @@ export class TicketActionsService {
     plan: (manager: EntityManager, ticket: TicketRow, now: Date) => Promise<Change<R>>,
   ): Promise<R> {
     if (!isUuid(id)) throw new NotFoundError('ticket', id);
-    let published: { tenantId: string; type: string; version: number; at: Date } | null = null;
+    let published: { tenantId: string; type: TicketEventType; version: number; at: Date } | null = null;
     const result = await this.dataSource.transaction(async (manager) => {
       const [t] = (await manager.query(`SELECT ${TICKET_COLUMNS} FROM ${TICKET_FROM} WHERE t.id = $1 FOR UPDATE OF t`, [
         id,
@@ -356,7 +348,8 @@ export class TicketActionsService {
       if (ifMatch !== undefined && ifMatch !== t.version) throw new PreconditionFailedError(ifMatch, t.version);
       const now = this.clock.now();
       const change = await plan(manager, t, now);
-      if (change.events.length === 0) return change.result(manager, t, []);
+      const last = change.events[change.events.length - 1];
+      if (last === undefined) return change.result(manager, t, []);
 
       const actor = actorPayload(user);
       const events: TicketEventView[] = [];
@@ -374,7 +367,7 @@ export class TicketActionsService {
         `UPDATE tickets SET ${[...assignments, 'version = version + 1', 'updated_at = $2'].join(', ')} WHERE id = $1`,
         [t.id, now, ...columns.map((c) => change.set[c])],
       );
-      if (change.events.some((e) => SLA_TYPES.has(e.type))) {
+      if (change.events.some((e) => movesSlaClock(e.type))) {
         const terms = await this.termsCache.load(manager, t.contract_id, {
           id: t.site_id,
           state: t.site_state,
@@ -382,7 +375,7 @@ export class TicketActionsService {
         });
         await projectSlaClocks(manager, { ticketId: t.id, tenantId: t.tenant_id, terms, now });
       }
-      if (t.contract_id && change.events.some((e) => KPI_TYPES.has(e.type))) {
+      if (t.contract_id && change.events.some((e) => KPI_EVENT_TYPES.has(e.type))) {
         await enqueueInTransaction(
           manager,
           'kpi.recompute-contract',
@@ -396,13 +389,13 @@ export class TicketActionsService {
       const ticket = fresh as TicketRow;
       published = {
         tenantId: t.tenant_id,
-        type: change.events[change.events.length - 1]?.type ?? what,
+        type: last.type,
         version: ticket.version,
         at: now,
       };
       return change.result(manager, ticket, events);
     });
-    const p = published as { tenantId: string; type: string; version: number; at: Date } | null;
+    const p = published as { tenantId: string; type: TicketEventType; version: number; at: Date } | null;
     if (p) {
       this.changes.publish({
         ticketId: id,

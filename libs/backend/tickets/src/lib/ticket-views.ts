@@ -6,11 +6,13 @@ import type {
   SlaClockView,
   TicketChannel,
   TicketDetail,
+  TicketEventType,
   TicketEventView,
   TicketStatus,
   TicketSummary,
 } from '@leitstand/api-contracts';
 import { InvalidInputError, type AuthUser } from '@leitstand/backend/core';
+import type { SlaClockRow } from '@leitstand/backend/data-access';
 import type { EntityManager } from 'typeorm';
 
 /** A ticket row as read with its site's and asset's names (snake_case, straight from SQL). */
@@ -142,6 +144,24 @@ function toClockView(r: ClockDbRow): SlaClockView {
     lateMs: r.late_ms === null ? null : Number(r.late_ms),
     stoppedAt: iso(r.stopped_at),
     calendarKey: r.calendar_key,
+  };
+}
+
+/** The view of a clock row just computed (before it is stored): minutes to 3 decimals as stored. */
+export function clockViewOf(c: SlaClockRow): SlaClockView {
+  return {
+    clock: c.clock,
+    state: c.state,
+    priority: c.priority,
+    budgetMinutes: Math.round(c.budgetMinutes * 1000) / 1000,
+    usedMinutes: Math.round(c.usedMinutes * 1000) / 1000,
+    remainingMinutes: Math.round(c.remainingMinutes * 1000) / 1000,
+    deadline: iso(c.deadline),
+    warningAt: iso(c.warningAt),
+    breachMinutes: c.breachMinutes,
+    lateMs: c.lateMs,
+    stoppedAt: iso(c.stoppedAt),
+    calendarKey: c.calendarKey,
   };
 }
 
@@ -290,7 +310,7 @@ export async function toCustomerDetail(manager: EntityManager, t: TicketDetail):
 
 export interface EventDbRow {
   id: string;
-  type: string;
+  type: TicketEventType;
   actor: string;
   occurred_at: Date;
   payload: Record<string, unknown>;
@@ -331,7 +351,22 @@ export function eventForCustomer(event: TicketEventView): TicketEventView | null
         ...e,
         payload: { kind: e.payload['kind'], startedAt: e.payload['startedAt'], endedAt: e.payload['endedAt'] },
       };
-    default:
+    // Every other type is shown without its staff-only keys; a new type must be listed here (the switch is
+    // exhaustive), so what a customer sees of it is a decision, not an accident.
+    case 'created':
+    case 'intake_confirmed':
+    case 'accepted':
+    case 'dispatched':
+    case 'travel_started':
+    case 'arrived':
+    case 'paused':
+    case 'resumed':
+    case 'restored':
+    case 'closed':
+    case 'reopened':
+    case 'updated':
+    case 'sla_warning':
+    case 'sla_breached':
       return { ...e, payload: customerPayload(e.payload) };
   }
 }

@@ -4,6 +4,7 @@ import { TicketActionsService } from './ticket-actions.service';
 import { TicketChangesHub, TicketChangesPublisher } from './ticket-changes';
 import { SYSTEM_CLOCK, CLOCK } from '@leitstand/backend/core';
 import { TicketIntakeWriter } from './ticket-intake.writer';
+import { PlaceLookup } from './place-lookup';
 import { TicketsService } from './tickets.service';
 
 /**
@@ -17,6 +18,7 @@ import { TicketsService } from './tickets.service';
     TicketChangesPublisher,
     TicketChangesHub,
     TicketIntakeWriter,
+    PlaceLookup,
     TicketsService,
     TicketActionsService,
   ],

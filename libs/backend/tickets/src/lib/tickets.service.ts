@@ -7,6 +7,7 @@ import {
   type CustomerTicketDetail,
   type CustomerTicketListResponse,
   type Priority,
+  type TicketChannel,
   type TicketDetail,
   type TicketListResponse,
   type TicketStatus,
@@ -14,18 +15,24 @@ import {
 } from '@leitstand/api-contracts';
 import {
   ForbiddenError,
-  GroupCommitQueue,
   InvalidInputError,
   NotFoundError,
   UnprocessableError,
   canSeeTenant,
-  preparedQuery,
   tenantFilter,
   type AuthUser,
   type FieldProblem,
   isUuid,
 } from '@leitstand/backend/core';
-import { NO_SLA, computeTicketSla, contractForSiteSql, type ContractEntity } from '@leitstand/backend/data-access';
+import { NO_SLA, computeTicketSla, type TicketSlaProjection } from '@leitstand/backend/data-access';
+import {
+  isTicketInScope,
+  resolveTicketPriority,
+  type EventActor,
+  type ScopedAsset,
+  type TicketEventPayloads,
+} from '@leitstand/domain';
+import { PlaceLookup, type TicketPlace } from './place-lookup';
 import type { CreateTicketDto } from './create-ticket.dto';
 import { ContractTermsCache } from './contract-terms.cache';
 import { TicketChangesPublisher } from './ticket-changes';
@@ -40,6 +47,7 @@ import {
   loadTicketDetail,
   toCustomerDetail,
   toCustomerSummaries,
+  clockViewOf,
   toDetail,
   toEventView,
   toSummaries,
@@ -50,27 +58,6 @@ import {
 /** How far in the future a reported "fault began at" may lie (clock skew of the reporting client). */
 export const FAULT_BEGAN_SKEW_MS = 2 * 60_000;
 export const DEFAULT_PAGE_SIZE = 50;
-
-/**
- * The places of many intakes in one statement: for each (site, asset or null, instant) the site, the
- * asset and the contract covering the site on its local date at that instant; a row per known site.
- */
-const PLACES_SQL = `SELECT r.ord, s.id AS site_id, s.tenant_id, s.name AS site_name, s.state, s.timezone,
-         a.id AS asset_id, a.tenant_id AS asset_tenant_id, a.site_id AS asset_site_id, a.name AS asset_name,
-         a.asset_class, a.trade, a.in_contract, c.id AS contract_id, c.version AS contract_version
-    FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) WITH ORDINALITY AS r(site_id, asset_id, at, ord)
-    JOIN sites s ON s.id = r.site_id
-    LEFT JOIN assets a ON a.id = r.asset_id
-    LEFT JOIN LATERAL (${contractForSiteSql('s.id', '(r.at AT TIME ZONE s.timezone)::date')}) c ON true`;
-
-/** Largest batch of place lookups in one statement. */
-const PLACE_BATCH = 100;
-
-interface PlaceQuery {
-  siteId: string;
-  assetId: string | null;
-  at: Date;
-}
 
 const canonicalJson = configure({ bigint: false, circularValue: Error, deterministic: true });
 
@@ -88,41 +75,16 @@ export interface CreateTicketResult {
   replayed: boolean;
 }
 
-interface SiteAssetRow {
-  site_id: string;
-  tenant_id: string;
-  site_name: string;
-  state: string;
-  timezone: string;
-  asset_id: string | null;
-  asset_tenant_id: string | null;
-  asset_site_id: string | null;
-  asset_name: string | null;
-  asset_class: Priority | null;
-  trade: string | null;
-  in_contract: boolean | null;
-  contract_id: string | null;
-  contract_version: number | null;
-}
-
 /** Intake and queries of tickets. */
 @Injectable()
 export class TicketsService {
-  /**
-   * Place lookups of concurrent intakes share one statement (batched like the intake's writes: idle, a
-   * lookup runs at once; under load the lookups queued meanwhile go together).
-   */
-  private readonly places = new GroupCommitQueue<PlaceQuery, SiteAssetRow | undefined>({
-    write: (queries) => this.lookupPlaces(queries),
-    maxBatch: PLACE_BATCH,
-  });
-
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ContractTermsCache) private readonly termsCache: ContractTermsCache,
     @Inject(TicketChangesPublisher) private readonly changes: TicketChangesPublisher,
     @Inject(TicketIntakeWriter) private readonly intake: TicketIntakeWriter,
+    @Inject(PlaceLookup) private readonly places: PlaceLookup,
   ) {}
 
   /**
@@ -134,122 +96,58 @@ export class TicketsService {
    */
   async create(user: AuthUser, input: CreateTicketDto, idempotencyKey?: string): Promise<CreateTicketResult> {
     if (user.role === 'technician') throw new ForbiddenError('technicians cannot report tickets');
-    if (idempotencyKey !== undefined && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
-      throw InvalidInputError.of('Idempotency-Key', 'must be 1–200 characters');
-    }
     const hash = idempotencyKey === undefined ? '' : requestHash(input);
     if (idempotencyKey !== undefined) {
+      if (idempotencyKey.length === 0 || idempotencyKey.length > 200) {
+        throw InvalidInputError.of('Idempotency-Key', 'must be 1–200 characters');
+      }
       const earlier = await this.idempotentAnswer(user.id, idempotencyKey, hash);
       if (earlier) return earlier;
     }
 
     const now = this.clock.now();
-    const place = await this.places.submit({ siteId: input.siteId, assetId: input.assetId ?? null, at: now });
-    if (!place || !canSeeTenant(user, place.tenant_id)) throw new NotFoundError('site', input.siteId);
-    if (input.assetId !== undefined) {
-      if (place.asset_id === null || place.asset_tenant_id !== place.tenant_id) {
-        throw new NotFoundError('asset', input.assetId);
-      }
-      if (place.asset_site_id !== place.site_id) {
-        throw InvalidInputError.of('assetId', 'the asset does not belong to the site');
-      }
-    }
-
-    const problems: FieldProblem[] = [];
-    const defaultPriority = place.asset_class;
-    let priority: Priority;
-    if (user.role === 'customer') {
-      if (input.priority !== undefined && defaultPriority !== null && input.priority !== defaultPriority) {
-        problems.push({ field: 'priority', messages: ["customers cannot override the asset's priority"] });
-      }
-      if (defaultPriority === null && input.priority === undefined) {
-        problems.push({ field: 'priority', messages: ['priority is required without an asset'] });
-      }
-      priority = defaultPriority ?? input.priority ?? 'C';
-    } else {
-      if (defaultPriority === null && input.priority === undefined) {
-        problems.push({ field: 'priority', messages: ['priority is required without an asset'] });
-      }
-      priority = input.priority ?? defaultPriority ?? 'C';
-      if (defaultPriority !== null && priority !== defaultPriority && !input.priorityReason?.trim()) {
-        problems.push({
-          field: 'priorityReason',
-          messages: [`priorityReason is required when the priority differs from the asset class (${defaultPriority})`],
-        });
-      }
-    }
+    const place = await this.placeOf(user, input, now);
+    const decision = resolveTicketPriority({
+      reporter: user.role === 'customer' ? 'customer' : 'staff',
+      assetClass: place.asset_class,
+      requested: input.priority,
+      reason: input.priorityReason,
+    });
     const faultBeganAt = input.faultBeganAt === undefined ? now : new Date(input.faultBeganAt);
-    if (Number.isNaN(faultBeganAt.getTime())) {
-      problems.push({ field: 'faultBeganAt', messages: ['faultBeganAt must be a valid instant'] });
-    } else if (faultBeganAt.getTime() > now.getTime() + FAULT_BEGAN_SKEW_MS) {
-      problems.push({ field: 'faultBeganAt', messages: ['faultBeganAt must not lie in the future'] });
-    }
+    const problems: FieldProblem[] = [
+      ...decision.problems.map((p) => ({ field: p.field, messages: [p.message] })),
+      ...faultBeganProblems(faultBeganAt, now),
+    ];
     if (problems.length > 0) throw new InvalidInputError(problems);
 
-    const channel = user.role === 'customer' ? 'portal' : (input.channel ?? 'phone');
     const contract =
       place.contract_id === null
         ? null
         : await this.termsCache.contract(this.dataSource.manager, place.contract_id, place.contract_version ?? 0);
-    const inScope = contract ? isInScope(contract, place) : true;
-    const site = { id: place.site_id, state: place.state, timezone: place.timezone };
-    const terms = contract ? this.termsCache.termsFor(contract, site) : null;
+    const inScope = contract ? isTicketInScope(contract.scope, scopedAssetOf(place)) : true;
+    const terms = contract
+      ? this.termsCache.termsFor(contract, { id: place.site_id, state: place.state, timezone: place.timezone })
+      : null;
+    const priority = decision.priority;
     const sla = terms ? computeTicketSla(terms, [{ type: 'created', at: now, priority }], now) : NO_SLA;
-
-    const id = randomUUID();
-    const row: Omit<TicketRow, 'number'> = {
-      id,
-      tenant_id: place.tenant_id,
-      site_id: place.site_id,
-      site_name: place.site_name,
-      site_state: place.state,
-      site_timezone: place.timezone,
-      asset_id: place.asset_id,
-      asset_name: place.asset_name,
-      asset_class: place.asset_class,
-      contract_id: contract?.id ?? null,
-      title: input.title.trim(),
-      description: input.description?.trim() || null,
-      category: input.category?.trim() || null,
+    const channel = user.role === 'customer' ? 'portal' : (input.channel ?? 'phone');
+    const row = newTicketRow({
+      input,
+      place,
+      contractId: contract?.id ?? null,
       priority,
-      priority_reason: input.priorityReason?.trim() || null,
-      status: 'new',
-      paused_from: null,
+      reason: decision.reason,
       channel,
-      reporter: input.reporter?.trim() || null,
-      fault_began_at: faultBeganAt,
-      asset_down: input.assetDown ?? false,
-      in_scope: inScope,
-      scope_note: null,
-      assignee_id: null,
-      next_deadline: sla.nextDeadline,
-      at_risk: sla.atRisk,
-      breached: sla.breached,
-      restored_at: null,
-      closed_at: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    };
-    const clocks = sla.clocks.map((c) => ({
-      clock: c.clock,
-      state: c.state,
-      priority: c.priority,
-      budgetMinutes: Math.round(c.budgetMinutes * 1000) / 1000,
-      usedMinutes: Math.round(c.usedMinutes * 1000) / 1000,
-      remainingMinutes: Math.round(c.remainingMinutes * 1000) / 1000,
-      deadline: c.deadline?.toISOString() ?? null,
-      warningAt: c.warningAt?.toISOString() ?? null,
-      breachMinutes: c.breachMinutes,
-      lateMs: c.lateMs,
-      stoppedAt: c.stoppedAt?.toISOString() ?? null,
-      calendarKey: c.calendarKey,
-    }));
+      faultBeganAt,
+      inScope,
+      sla,
+      now,
+    });
+    const clocks = sla.clocks.map(clockViewOf);
     const respond = (number: string): TicketDetail => toDetail({ ...row, number }, clocks, null);
-    const eventPayload = {
-      ...actorPayload(user),
+    const eventPayload: Omit<TicketEventPayloads['created'], keyof EventActor> = {
       priority,
-      defaultPriority,
+      defaultPriority: decision.defaultPriority,
       ...(row.priority_reason ? { priorityReason: row.priority_reason } : {}),
       channel,
       assetDown: row.asset_down,
@@ -265,7 +163,7 @@ export class TicketsService {
     try {
       number = await this.intake.write({
         row,
-        eventPayload,
+        eventPayload: { ...actorPayload(user), ...eventPayload },
         actor: user.id,
         clocks: sla.clocks,
         idempotency:
@@ -279,19 +177,29 @@ export class TicketsService {
       }
       throw error;
     }
-    this.changes.publish({ ticketId: id, tenantId: row.tenant_id, type: 'created', version: 1, at: now.toISOString() });
+    this.changes.publish({
+      ticketId: row.id,
+      tenantId: row.tenant_id,
+      type: 'created',
+      version: 1,
+      at: now.toISOString(),
+    });
     return { status: 201, body: respond(number), replayed: false };
   }
 
-  /** One statement for a batch of place lookups; undefined where the site is unknown. */
-  private async lookupPlaces(queries: readonly PlaceQuery[]): Promise<Array<SiteAssetRow | undefined>> {
-    const rows = await preparedQuery<SiteAssetRow & { ord: string }>(this.dataSource, PLACES_SQL, [
-      queries.map((q) => q.siteId),
-      queries.map((q) => q.assetId),
-      queries.map((q) => q.at),
-    ]);
-    const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
-    return queries.map((_, i) => byOrd.get(i + 1));
+  /** The reported site and asset as the caller may see them: 404 for unknown or foreign, 400 for a mismatch. */
+  private async placeOf(user: AuthUser, input: CreateTicketDto, now: Date): Promise<TicketPlace> {
+    const place = await this.places.find(input.siteId, input.assetId ?? null, now);
+    if (!place || !canSeeTenant(user, place.tenant_id)) throw new NotFoundError('site', input.siteId);
+    if (input.assetId !== undefined) {
+      if (place.asset_id === null || place.asset_tenant_id !== place.tenant_id) {
+        throw new NotFoundError('asset', input.assetId);
+      }
+      if (place.asset_site_id !== place.site_id) {
+        throw InvalidInputError.of('assetId', 'the asset does not belong to the site');
+      }
+    }
+    return place;
   }
 
   private async idempotentAnswer(userId: string, key: string, hash: string): Promise<CreateTicketResult | null> {
@@ -358,15 +266,69 @@ export class TicketsService {
   }
 }
 
-function isInScope(contract: ContractEntity, place: SiteAssetRow): boolean {
-  if (place.asset_id === null) return true;
-  if (place.in_contract === false) return false;
-  const scope = contract.scope ?? {};
-  if (scope.trades && scope.trades.length > 0 && !scope.trades.includes(place.trade ?? '')) return false;
-  if (scope.assetClasses && scope.assetClasses.length > 0 && !scope.assetClasses.includes(place.asset_class ?? '')) {
-    return false;
+function faultBeganProblems(faultBeganAt: Date, now: Date): FieldProblem[] {
+  if (Number.isNaN(faultBeganAt.getTime())) {
+    return [{ field: 'faultBeganAt', messages: ['faultBeganAt must be a valid instant'] }];
   }
-  return true;
+  if (faultBeganAt.getTime() > now.getTime() + FAULT_BEGAN_SKEW_MS) {
+    return [{ field: 'faultBeganAt', messages: ['faultBeganAt must not lie in the future'] }];
+  }
+  return [];
+}
+
+function scopedAssetOf(place: TicketPlace): ScopedAsset | null {
+  if (place.asset_id === null) return null;
+  return { trade: place.trade ?? '', assetClass: place.asset_class ?? '', inContract: place.in_contract !== false };
+}
+
+/** The row of a new ticket ('new', version 1) with its queue columns from the first SLA projection. */
+function newTicketRow(a: {
+  input: CreateTicketDto;
+  place: TicketPlace;
+  contractId: string | null;
+  priority: Priority;
+  reason: string | null;
+  channel: TicketChannel;
+  faultBeganAt: Date;
+  inScope: boolean;
+  sla: TicketSlaProjection;
+  now: Date;
+}): Omit<TicketRow, 'number'> {
+  const { input, place, sla, now } = a;
+  return {
+    id: randomUUID(),
+    tenant_id: place.tenant_id,
+    site_id: place.site_id,
+    site_name: place.site_name,
+    site_state: place.state,
+    site_timezone: place.timezone,
+    asset_id: place.asset_id,
+    asset_name: place.asset_name,
+    asset_class: place.asset_class,
+    contract_id: a.contractId,
+    title: input.title.trim(),
+    description: input.description?.trim() || null,
+    category: input.category?.trim() || null,
+    priority: a.priority,
+    priority_reason: a.reason,
+    status: 'new',
+    paused_from: null,
+    channel: a.channel,
+    reporter: input.reporter?.trim() || null,
+    fault_began_at: a.faultBeganAt,
+    asset_down: input.assetDown ?? false,
+    in_scope: a.inScope,
+    scope_note: null,
+    assignee_id: null,
+    next_deadline: sla.nextDeadline,
+    at_risk: sla.atRisk,
+    breached: sla.breached,
+    restored_at: null,
+    closed_at: null,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  };
 }
 
 function isUniqueViolation(error: unknown, table: string): boolean {

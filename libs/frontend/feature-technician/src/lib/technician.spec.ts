@@ -57,7 +57,7 @@ function summary(id: string, status: TicketStatus): TicketSummary {
   };
 }
 
-function event(type: string, at: string): TicketEventView {
+function event(type: TicketEventView['type'], at: string): TicketEventView {
   return { id: type, type, actor: 'x', occurredAt: at, payload: {} };
 }
 

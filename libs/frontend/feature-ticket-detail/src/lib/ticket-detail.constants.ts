@@ -1,4 +1,4 @@
-import type { TicketAction, TicketStatus } from '@leitstand/api-contracts';
+import type { TicketAction, TicketEventType, TicketStatus } from '@leitstand/api-contracts';
 import type { I18nKey } from '@leitstand/frontend/i18n';
 
 /** The status machine's `from` per action (mirrors the API's TICKET_TRANSITIONS). */
@@ -41,7 +41,8 @@ export interface EventDisplay {
   icon: string;
 }
 
-const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
+/** Every event type of the log has its label and icon (the compiler checks none is missing). */
+const EVENT_DISPLAY: Readonly<Record<TicketEventType, EventDisplay>> = {
   created: { labelKey: 'detail.event.created', icon: 'ls:event' },
   intake_confirmed: { labelKey: 'detail.event.intake_confirmed', icon: 'ls:check-circle' },
   accepted: { labelKey: 'detail.event.accepted', icon: 'ls:check-circle' },
@@ -63,5 +64,6 @@ const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
 };
 
 export function eventDisplay(type: string): EventDisplay {
-  return EVENT_DISPLAY[type] ?? { labelKey: null, icon: 'ls:event' };
+  const known: Readonly<Record<string, EventDisplay | undefined>> = EVENT_DISPLAY;
+  return known[type] ?? { labelKey: null, icon: 'ls:event' };
 }

@@ -10,23 +10,12 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { TicketStatus } from '@leitstand/domain';
 import { AssetEntity } from './asset.entity';
 import { ContractEntity } from './contract.entity';
 import { SiteEntity } from './site.entity';
 import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
-
-export const TICKET_STATUSES = [
-  'new',
-  'accepted',
-  'dispatched',
-  'travelling',
-  'on_site',
-  'paused',
-  'restored',
-  'closed',
-] as const;
-export type TicketStatusValue = (typeof TICKET_STATUSES)[number];
 
 /**
  * A fault report (Störmeldung). Status, clocks and flags here are a projection of the append-only
@@ -98,11 +87,11 @@ export class TicketEntity {
   priorityReason!: string | null;
 
   @Column({ type: 'varchar', length: 20, default: 'new' })
-  status!: TicketStatusValue;
+  status!: TicketStatus;
 
   /** The status a paused ticket returns to on resume. */
   @Column({ name: 'paused_from', type: 'varchar', length: 20, nullable: true })
-  pausedFrom!: TicketStatusValue | null;
+  pausedFrom!: TicketStatus | null;
 
   @Column({ type: 'varchar', length: 10, default: 'phone' })
   channel!: 'phone' | 'email' | 'portal';

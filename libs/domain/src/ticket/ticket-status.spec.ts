@@ -1,5 +1,11 @@
-import { TICKET_ACTIONS, TICKET_STATUSES, type TicketAction, type TicketStatus } from '@leitstand/api-contracts';
-import { nextStatus } from './ticket-status-machine';
+import {
+  TICKET_ACTIONS,
+  TICKET_STATUSES,
+  actionsValidIn,
+  nextStatus,
+  type TicketAction,
+  type TicketStatus,
+} from './ticket-status';
 
 describe('ticket status machine', () => {
   const valid: Array<[TicketAction, TicketStatus, TicketStatus]> = [
@@ -39,5 +45,18 @@ describe('ticket status machine', () => {
         expect([action, status, nextStatus(action, status, 'accepted')]).toEqual([action, status, null]);
       }
     }
+  });
+
+  it.each([
+    ['new', ['accept', 'pause']],
+    ['accepted', ['dispatch', 'pause', 'restore']],
+    ['dispatched', ['travel', 'arrive', 'pause', 'restore']],
+    ['travelling', ['arrive', 'pause', 'restore']],
+    ['on_site', ['pause', 'restore']],
+    ['paused', ['resume']],
+    ['restored', ['close', 'reopen']],
+    ['closed', ['reopen']],
+  ] as Array<[TicketStatus, TicketAction[]]>)('in %s the UI offers %j', (status, actions) => {
+    expect(actionsValidIn(status)).toEqual(actions);
   });
 });
