@@ -24,3 +24,38 @@ export { computeReliability, rollUpReliability } from './reliability.calculator'
 export type { Reliability, ReliabilityInput, ReliabilityRollUp } from './reliability.calculator';
 export { complianceShare, computeSlaCompliance } from './sla-compliance.calculator';
 export type { SlaClockOutcome, SlaComplianceCell } from './sla-compliance.calculator';
+export { computeAssetKpis, percentOf } from './asset-kpis.calculator';
+export type {
+  AssetKpiRecord,
+  AssetKpis,
+  AssetKpisInput,
+  ClassKpi,
+  DowntimeRecord,
+  KpiAsset,
+  KpiMaintenanceWindow,
+  MaintenanceRecord,
+} from './asset-kpis.calculator';
+export { explainAssetKpi, explainAssetKpis, recordsFromExplanations } from './asset-kpi.explanation';
+export type {
+  AssetKpiContext,
+  AssetKpiExplanation,
+  DowntimeIntervalExplanation,
+  MaintenanceExclusionExplanation,
+} from './asset-kpi.explanation';
+export {
+  KPI_DERIVATION_FORMAT,
+  compactStoredExplanations,
+  decodeKpiDerivation,
+  encodeKpiDerivation,
+} from './kpi-derivation.codec';
+export type { KpiDerivation, StoredKpiDerivation } from './kpi-derivation.codec';
+export { computePeriodBonusMalus } from './period-bonus-malus';
+export type { PeriodBonusMalus, PeriodBonusMalusInput } from './period-bonus-malus';
+export { computeContractPeriodCost, periodEffort, priceBillableTickets } from './period-cost';
+export type {
+  BillableTicket,
+  ContractPeriodCostInput,
+  InternalCostRates,
+  PricedServiceReports,
+  ServiceReportCost,
+} from './period-cost';

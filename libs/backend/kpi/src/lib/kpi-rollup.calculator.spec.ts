@@ -1,5 +1,5 @@
 import { parseKpiPeriod, type BonusMalusRules } from '@leitstand/domain';
-import { computeRollup, noFiguresRollup, type RollupInput } from './kpi-rollup.calculator';
+import { computeRollup, explainRollup, noFiguresRollup, type RollupInput } from './kpi-rollup.calculator';
 import { clipMaintenanceWindows } from './kpi-rollup.loader';
 
 const RULES: BonusMalusRules = {
@@ -81,7 +81,7 @@ function input(overrides: Partial<RollupInput> = {}): RollupInput {
 
 describe('computeRollup', () => {
   it('feeds class availability and SLA compliance to the rules and names what it left out', () => {
-    const { kpis, costs } = computeRollup(input());
+    const { kpis, costs } = explainRollup(computeRollup(input()));
     // A: 99 % → linear −1.5 + 1.5 × 0.5 = −0.75 %; SLA 1/2 = 50 % < 95 → −1 %; volume 120,000 / 12 = 10,000.00
     // −75.00 + −100.00 = −175.00 (within ± 200.00)
     expect(kpis.bonusMalus.kpiValues).toEqual({ 'availability-a': '99', 'sla-compliance': '50' });
@@ -104,19 +104,21 @@ describe('computeRollup', () => {
   });
 
   it('without rules: no bonus/malus and a note; out-of-scope work without a price list is noted, not priced', () => {
-    const { kpis, costs } = computeRollup(
-      input({
-        contract: { ...input().contract, bonusMalus: null },
-        billable: [
-          {
-            ticketId: 'x9',
-            number: '2026-000009',
-            site: { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BY' },
-            work: [],
-            materials: [],
-          },
-        ],
-      }),
+    const { kpis, costs } = explainRollup(
+      computeRollup(
+        input({
+          contract: { ...input().contract, bonusMalus: null },
+          billable: [
+            {
+              ticketId: 'x9',
+              number: '2026-000009',
+              site: { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BY' },
+              work: [],
+              materials: [],
+            },
+          ],
+        }),
+      ),
     );
     expect(kpis.bonusMalus.result).toBeNull();
     expect(kpis.notes).toContain('Der Vertrag hat keine Bonus/Malus-Regeln');
@@ -126,15 +128,17 @@ describe('computeRollup', () => {
 
   it('values the effort at the internal cost rate and derives the margin', () => {
     // 90 min service-technician (no rate of that id → the first rate) = 1.5 h × 45.00 = 67.50; material 12.30
-    const { costs } = computeRollup(
-      input({
-        contract: {
-          ...input().contract,
-          bonusMalus: null,
-          internalCostRates: [{ id: 'technician', label: 'Technik', hourlyCost: '45.00' }],
-        },
-        effort: { msByRole: new Map([['service-technician', 90 * 60_000]]), materialCost: '12.30' },
-      }),
+    const { costs } = explainRollup(
+      computeRollup(
+        input({
+          contract: {
+            ...input().contract,
+            bonusMalus: null,
+            internalCostRates: [{ id: 'technician', label: 'Technik', hourlyCost: '45.00' }],
+          },
+          effort: { msByRole: new Map([['service-technician', 90 * 60_000]]), materialCost: '12.30' },
+        }),
+      ),
     );
     expect(costs.effort).toMatchObject({ labour: '67.50', materials: '12.30', total: '79.80' });
     // 10,000.00 − 79.80 = 9,920.20; 99.202 % → 99.20
@@ -144,18 +148,20 @@ describe('computeRollup', () => {
   it('planned maintenance leaves the required time and cuts its overlap out of the downtime', () => {
     // A-1 down 2026-11-10 00:00–07:12Z (432 min); window 06:00–10:00Z (240 min) covers 72 min of it.
     // Basis 43,200 − 240 = 42,960; downtime 432 − 72 = 360; 1 − 360/42,960 = 0.99162011… → 0.99162
-    const { kpis } = computeRollup(
-      input({
-        maintenanceWindows: [
-          {
-            id: 'w1',
-            assetId: 'a1',
-            reason: 'Jahreswartung',
-            fromMs: Date.parse('2026-11-10T06:00:00Z'),
-            toMs: Date.parse('2026-11-10T10:00:00Z'),
-          },
-        ],
-      }),
+    const { kpis } = explainRollup(
+      computeRollup(
+        input({
+          maintenanceWindows: [
+            {
+              id: 'w1',
+              assetId: 'a1',
+              reason: 'Jahreswartung',
+              fromMs: Date.parse('2026-11-10T06:00:00Z'),
+              toMs: Date.parse('2026-11-10T10:00:00Z'),
+            },
+          ],
+        }),
+      ),
     );
     const a1 = kpis.availability.assets.find((a) => a.code === 'A-1');
     expect(a1).toMatchObject({
@@ -186,26 +192,28 @@ describe('computeRollup', () => {
   });
 
   it('a running period: a window partly after "now" counts only up to now; one wholly after it is not listed', () => {
-    const { kpis } = computeRollup(
-      input({
-        asOfMs: Date.parse('2026-11-10T08:00:00Z'),
-        maintenanceWindows: [
-          {
-            id: 'w1',
-            assetId: 'a1',
-            reason: 'Jahreswartung',
-            fromMs: Date.parse('2026-11-10T06:00:00Z'),
-            toMs: Date.parse('2026-11-10T10:00:00Z'),
-          },
-          {
-            id: 'w2',
-            assetId: 'a1',
-            reason: 'Prüfung',
-            fromMs: Date.parse('2026-11-20T06:00:00Z'),
-            toMs: Date.parse('2026-11-20T07:00:00Z'),
-          },
-        ],
-      }),
+    const { kpis } = explainRollup(
+      computeRollup(
+        input({
+          asOfMs: Date.parse('2026-11-10T08:00:00Z'),
+          maintenanceWindows: [
+            {
+              id: 'w1',
+              assetId: 'a1',
+              reason: 'Jahreswartung',
+              fromMs: Date.parse('2026-11-10T06:00:00Z'),
+              toMs: Date.parse('2026-11-10T10:00:00Z'),
+            },
+            {
+              id: 'w2',
+              assetId: 'a1',
+              reason: 'Prüfung',
+              fromMs: Date.parse('2026-11-20T06:00:00Z'),
+              toMs: Date.parse('2026-11-20T07:00:00Z'),
+            },
+          ],
+        }),
+      ),
     );
     const a1 = kpis.availability.assets.find((a) => a.code === 'A-1');
     // measured 2026-10-31T23:00Z … 2026-11-10T08:00Z = 9 d 9 h = 13,500 min − 120 min window = 13,380; downtime 432 − 72 = 360
@@ -258,7 +266,7 @@ describe('clipMaintenanceWindows', () => {
 describe('the contract term', () => {
   it('a period inside the term carries the term with full coverage, one the term starts in a partial one', () => {
     expect(computeRollup(input()).kpis.term).toEqual({ startsOn: '2026-01-01', endsOn: null, coverage: 'full' });
-    const late = computeRollup(input({ contract: { ...input().contract, startsOn: '2026-11-10' } }));
+    const late = explainRollup(computeRollup(input({ contract: { ...input().contract, startsOn: '2026-11-10' } })));
     expect(late.kpis.term.coverage).toBe('partial');
     expect(late.costs.term.coverage).toBe('partial');
   });
@@ -267,7 +275,7 @@ describe('the contract term', () => {
     // The demo's 2027–2031 contract in November 2026 read 100 % "erreicht", a bonus of 2,950 € and fees of 196,666.67 €.
     const contract = { ...input().contract, startsOn: '2027-01-01', endsOn: '2031-12-31' };
     const period = parseKpiPeriod('2026-11', 'Europe/Berlin');
-    const { kpis, costs } = noFiguresRollup(contract, period, new Date('2026-12-07T05:00:00Z'));
+    const { kpis, costs } = explainRollup(noFiguresRollup(contract, period, new Date('2026-12-07T05:00:00Z')));
     expect(kpis.term).toEqual({ startsOn: '2027-01-01', endsOn: '2031-12-31', coverage: 'none' });
     expect(kpis.period).toMatchObject({ key: '2026-11', from: '2026-11-01', to: '2026-12-01' });
     expect(kpis.availability.contract.availabilityPercent).toBeNull();

@@ -13,7 +13,7 @@ import {
 import type { ContractEntity } from '@leitstand/backend/data-access';
 import { isKpiPeriodKey, parseKpiPeriod, type KpiPeriod } from '@leitstand/domain';
 import { CLOCK, type Clock } from '@leitstand/backend/core';
-import { computeRollup, contractTerm, noFiguresRollup } from './kpi-rollup.calculator';
+import { computeRollup, contractTerm, explainRollup, noFiguresRollup } from './kpi-rollup.calculator';
 import { contractZone, findContract, loadContractSites, loadRollupInput } from './kpi-rollup.loader';
 import type { CostView, KpiRollupPayload, KpiView } from './kpi.types';
 
@@ -104,11 +104,11 @@ export class KpiService {
     let payload: KpiRollupPayload;
     if (contractTerm(contract, parseKpiPeriod(periodKey, 'UTC')).coverage === 'none') {
       period = parseKpiPeriod(periodKey, contractZone(await loadContractSites(this.dataSource, contract.id)));
-      payload = noFiguresRollup(contract, period, now);
+      payload = explainRollup(noFiguresRollup(contract, period, now));
     } else {
       const loaded = await loadRollupInput(this.dataSource, contract, periodKey, now);
       period = loaded.period;
-      payload = computeRollup(loaded.input);
+      payload = explainRollup(computeRollup(loaded.input));
     }
     const durationMs = Math.round(performance.now() - started);
     await this.dataSource.query(

@@ -1,0 +1,199 @@
+import { priceServiceReport } from '../billing';
+import type { MaterialUse, PriceList, ServiceReportPricing } from '../billing';
+import { computePeriodCost } from '../contract/period-cost.calculator';
+import type { PeriodCost, PeriodEffort } from '../contract/period-cost.calculator';
+import type { ContractCalculation } from '../contract/contract.types';
+import { Dec } from '../money/decimal';
+import type { DecimalString } from '../money/decimal';
+import { toDecimalString } from '../money/money';
+import type { MoneyString } from '../money/money';
+
+/*
+ * What a contract costs in one period: the flat fee pro rata, the out-of-scope tickets priced by the
+ * contract's price list (one service report each), the bonus/malus, and — with internal cost rates —
+ * the provider's effort and margin.
+ */
+
+export interface BillableTicket {
+  readonly ticketId: string;
+  readonly number: string;
+  readonly site: { readonly timeZone: string; readonly holidayRegion: string };
+  readonly work: readonly {
+    readonly workerId: string;
+    readonly roleId: string;
+    readonly kind: 'travel' | 'on-site';
+    readonly start: string;
+    readonly end: string;
+  }[];
+  readonly materials: readonly {
+    readonly kind: string;
+    readonly description: string;
+    readonly netUnitPrice: MoneyString;
+    readonly quantity: DecimalString;
+    readonly unit: string;
+  }[];
+}
+
+export interface ServiceReportCost {
+  readonly ticketId: string;
+  readonly ticket: string;
+  readonly net: MoneyString;
+  readonly billable: boolean;
+  readonly lines: readonly { readonly key: string; readonly amount: MoneyString; readonly explanation: string }[];
+  readonly error?: string;
+}
+
+export interface PricedServiceReports {
+  readonly serviceReports: readonly ServiceReportCost[];
+  readonly priced: readonly ServiceReportPricing[];
+  readonly notes: readonly string[];
+}
+
+/** Prices each out-of-scope ticket as a service report; one that cannot be priced is listed with its error. */
+export function priceBillableTickets(
+  billable: readonly BillableTicket[],
+  priceList: PriceList | null,
+  priceListProblem?: string,
+): PricedServiceReports {
+  const serviceReports: ServiceReportCost[] = [];
+  const priced: ServiceReportPricing[] = [];
+  const notes: string[] = [];
+  if (priceList === null) {
+    if (billable.length > 0) {
+      notes.push(
+        `${billable.length} Ticket(s) außerhalb des Umfangs, aber ${priceListProblem ?? 'keine Preisliste am Vertrag'}: nicht bepreist`,
+      );
+    }
+    return { serviceReports, priced, notes };
+  }
+  for (const b of billable) {
+    const materials: MaterialUse[] = [];
+    const partnerInvoices: { description: string; net: MoneyString }[] = [];
+    const passThroughCosts: { description: string; net: MoneyString }[] = [];
+    for (const m of b.materials) {
+      if (m.kind === 'material') {
+        materials.push({
+          description: m.description,
+          netUnitPrice: m.netUnitPrice,
+          quantity: m.quantity,
+          unit: m.unit,
+        });
+      } else {
+        const net = toDecimalString(new Dec(m.netUnitPrice).times(m.quantity).toDecimalPlaces(2, Dec.ROUND_HALF_UP));
+        (m.kind === 'partner' ? partnerInvoices : passThroughCosts).push({ description: m.description, net });
+      }
+    }
+    try {
+      const p = priceServiceReport(
+        {
+          orderId: b.number,
+          work: b.work,
+          materials,
+          partnerInvoices,
+          passThroughCosts,
+          flags: { emergency: false, underMaintenanceContract: true, inScope: false },
+        },
+        priceList,
+        b.site,
+      );
+      priced.push(p);
+      serviceReports.push({
+        ticketId: b.ticketId,
+        ticket: b.number,
+        net: p.net,
+        billable: p.billable,
+        lines: p.lines.map((l) => ({ key: l.key, amount: l.amount, explanation: l.explanation })),
+      });
+    } catch (error) {
+      serviceReports.push({
+        ticketId: b.ticketId,
+        ticket: b.number,
+        net: '0.00',
+        billable: false,
+        lines: [],
+        error: error instanceof Error ? error.message : String(error),
+      });
+      notes.push(`Ticket ${b.number}: Leistungsnachweis nicht bepreisbar`);
+    }
+  }
+  return { serviceReports, priced, notes };
+}
+
+export type InternalCostRates = ContractCalculation['internalCostRates'];
+
+/**
+ * The provider's effort of the period at the internal cost rates: logged ms per price-list role booked on
+ * the rate of the same id (else the first rate), in hours to 6 places, plus the material cost. Undefined
+ * (and a note) without rates.
+ */
+export function periodEffort(
+  rates: InternalCostRates,
+  msByRole: ReadonlyMap<string, number>,
+  materialCost: MoneyString,
+): { readonly effort?: PeriodEffort; readonly notes: readonly string[] } {
+  const list = rates ?? [];
+  if (list.length === 0) {
+    return { notes: ['Keine internen Kostensätze im Vertrag (economics.internalCostRates): keine Marge'] };
+  }
+  const byRate = new Map<string, number>();
+  for (const [role, ms] of msByRole) {
+    const rate = list.find((r) => r.id === role) ?? list[0];
+    if (rate !== undefined) byRate.set(rate.id, (byRate.get(rate.id) ?? 0) + ms);
+  }
+  const hours: { rateId: string; hours: DecimalString }[] = [];
+  for (const [rateId, ms] of byRate) {
+    hours.push({ rateId, hours: toDecimalString(new Dec(ms).div(3_600_000).toDecimalPlaces(6, Dec.ROUND_HALF_UP)) });
+  }
+  return {
+    effort: {
+      hours,
+      materials: new Dec(materialCost).isZero() ? [] : [{ label: 'Material (Einstandspreis)', cost: materialCost }],
+    },
+    notes: [],
+  };
+}
+
+export interface ContractPeriodCostInput {
+  readonly contract: {
+    readonly id: string;
+    readonly name: string;
+    readonly annualVolume: MoneyString;
+    readonly internalCostRates: InternalCostRates;
+  };
+  /** Local dates, `to` exclusive. */
+  readonly period: { readonly from: string; readonly to: string };
+  readonly serviceReports: readonly ServiceReportPricing[];
+  readonly bonusMalus?: MoneyString;
+  readonly effort?: PeriodEffort;
+}
+
+/** The contract as a one-line calculation (the annual volume as a lump sum) priced for the period. */
+export function computeContractPeriodCost(input: ContractPeriodCostInput): PeriodCost {
+  const { contract } = input;
+  const calculation: ContractCalculation = {
+    schemaVersion: 1,
+    id: contract.id,
+    name: contract.name,
+    currency: 'EUR',
+    assetGroups: [],
+    variants: [
+      {
+        id: 'contract',
+        label: 'Vertragsvolumen',
+        volumeBasis: 'computed',
+        lineItems: [
+          { kind: 'lumpSum', id: 'annual-volume', label: 'Jahresvolumen', amount: contract.annualVolume, per: 'year' },
+        ],
+      },
+    ],
+    ...(contract.internalCostRates === undefined ? {} : { internalCostRates: contract.internalCostRates }),
+  };
+  return computePeriodCost({
+    calculation,
+    variantId: 'contract',
+    period: input.period,
+    serviceReports: input.serviceReports,
+    ...(input.bonusMalus === undefined ? {} : { bonusMalus: input.bonusMalus }),
+    ...(input.effort === undefined ? {} : { effort: input.effort }),
+  });
+}
