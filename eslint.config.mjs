@@ -80,6 +80,93 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'type:data', onlyDependOnLibsWithTags: [] },
 ];
 
+/**
+ * No float money (DESIGN.md non-negotiables): in the domain's money, billing and contract code, money
+ * is decimal.js (Dec) and decimal strings, never a JS number. An identifier is money-like when one of
+ * its camelCase / snake_case / UPPER_CASE words is a money word (price, amount, net, vat, total, …).
+ * Replaces the hand-written source lexer of libs/domain/src/money (issue 12); lint-bites proves it fires.
+ */
+const MONEY_WORDS = [
+  'price',
+  'prices',
+  'amount',
+  'amounts',
+  'rate',
+  'rates',
+  'net',
+  'gross',
+  'vat',
+  'fee',
+  'fees',
+  'cost',
+  'costs',
+  'total',
+  'totals',
+  'subtotal',
+  'subtotals',
+  'surcharge',
+  'discount',
+  'discounts',
+  'money',
+  'cents',
+  'euro',
+  'euros',
+  'eur',
+  'revenue',
+  'margin',
+  'bonus',
+  'malus',
+  'volume',
+  'overhead',
+  'markup',
+];
+const capitalised = (w) => w.charAt(0).toUpperCase() + w.slice(1);
+const MONEY_NAME =
+  `/(^|[^a-zA-Z])(${MONEY_WORDS.join('|')})($|[^a-z])` +
+  `|(^|[a-z0-9])(${MONEY_WORDS.map(capitalised).join('|')})($|[^a-z])` +
+  `|(^|_)(${MONEY_WORDS.map((w) => w.toUpperCase()).join('|')})($|_)/`;
+const ARITHMETIC = String.raw`/^[-+*\/%]$/`;
+const ARITHMETIC_ASSIGN = String.raw`/^[-+*\/%]=$/`;
+const NO_FLOAT_MONEY = [
+  { selector: "CallExpression[callee.name='parseFloat']", message: 'No parseFloat in money code: parse with Dec.' },
+  {
+    selector: `CallExpression[callee.name=/^(Number|parseInt)$/] Identifier[name=${MONEY_NAME}]`,
+    message: 'No Number()/parseInt() of a money value: keep it a Dec or a decimal string.',
+  },
+  {
+    selector: `CallExpression[callee.object.name='Math'] Identifier[name=${MONEY_NAME}]`,
+    message: 'No Math on money: round with Dec (toMoney / roundCents).',
+  },
+  {
+    selector: `BinaryExpression[operator=${ARITHMETIC}] > Identifier[name=${MONEY_NAME}]`,
+    message: 'No arithmetic operator on money: use Dec methods (plus, times, …).',
+  },
+  {
+    selector: `BinaryExpression[operator=${ARITHMETIC}] > MemberExpression > Identifier.property[name=${MONEY_NAME}]`,
+    message: 'No arithmetic operator on money: use Dec methods (plus, times, …).',
+  },
+  {
+    selector: `AssignmentExpression[operator=${ARITHMETIC_ASSIGN}] > Identifier[name=${MONEY_NAME}]`,
+    message: 'No compound assignment on money: use Dec methods (plus, minus, …).',
+  },
+  {
+    selector: `:matches(TSPropertySignature, PropertyDefinition)[key.name=${MONEY_NAME}] > TSTypeAnnotation > TSNumberKeyword`,
+    message: 'A money-like field is a Dec or a DecimalString, never number.',
+  },
+  {
+    selector: `Identifier[name=${MONEY_NAME}] > TSTypeAnnotation > TSNumberKeyword`,
+    message: 'A money-like variable or parameter is a Dec or a DecimalString, never number.',
+  },
+  {
+    selector: String.raw`Literal[raw=/^\d*\.\d/]`,
+    message: 'No fractional number literal in money code: rates and prices are data (Dec or decimal strings).',
+  },
+];
+const NO_TO_FIXED = {
+  selector: "CallExpression[callee.property.name='toFixed']",
+  message: 'Format money with toMoneyString (libs/domain/src/money), not toFixed.',
+};
+
 /** Tests and benchmarks of the domain may use test-only libraries and node built-ins. */
 const DOMAIN_TEST_CONSTRAINTS = DEP_CONSTRAINTS.map((c) =>
   c.sourceTag === 'type:domain'
@@ -191,6 +278,16 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': ['error', { ...BOUNDARY_OPTIONS, depConstraints: DOMAIN_TEST_CONSTRAINTS }],
     },
+  },
+  {
+    files: ['libs/domain/src/money/**/*.ts', 'libs/domain/src/billing/**/*.ts', 'libs/domain/src/contract/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_FLOAT_MONEY] },
+  },
+  {
+    files: ['libs/domain/src/billing/**/*.ts', 'libs/domain/src/contract/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_FLOAT_MONEY, NO_TO_FIXED] },
   },
   {
     // Benchmarks print their figures.

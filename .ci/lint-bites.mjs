@@ -38,6 +38,43 @@ const cases = [
     `import { DateTime } from 'luxon';\nexport const x = DateTime;\n`,
     /not allowed to import "luxon"/,
   ],
+  // No float money in the domain's money, billing and contract code (eslint.config.mjs NO_FLOAT_MONEY).
+  [
+    'libs/domain/src/billing/__lint_probe__.ts',
+    `export const f = (input: { price: string }): number => parseFloat(input.price);\n`,
+    /No parseFloat in money code/,
+    'no-restricted-syntax',
+  ],
+  [
+    'libs/domain/src/billing/__lint_probe__.ts',
+    `export const f = (line: { amount: string }): number => Number(line.amount);\n`,
+    /No Number\(\)\/parseInt\(\) of a money value/,
+    'no-restricted-syntax',
+  ],
+  [
+    'libs/domain/src/contract/__lint_probe__.ts',
+    `export const f = (unitPrice: string, quantity: string): string => unitPrice + quantity;\n`,
+    /No arithmetic operator on money/,
+    'no-restricted-syntax',
+  ],
+  [
+    'libs/domain/src/billing/__lint_probe__.ts',
+    `export interface Line {\n  netPrice: number;\n}\n`,
+    /A money-like field is a Dec or a DecimalString, never number/,
+    'no-restricted-syntax',
+  ],
+  [
+    'libs/domain/src/money/__lint_probe__.ts',
+    `export const vatFactor = 1.19;\n`,
+    /No fractional number literal in money code/,
+    'no-restricted-syntax',
+  ],
+  [
+    'libs/domain/src/billing/__lint_probe__.ts',
+    `export const f = (x: number): string => x.toFixed(2);\n`,
+    /Format money with toMoneyString/,
+    'no-restricted-syntax',
+  ],
 ];
 
 // The type-aware parser only accepts files that exist inside a tsconfig, so each probe is written
@@ -59,4 +96,6 @@ for (const [filePath, code, expected, rule = '@nx/enforce-module-boundaries'] of
   }
 }
 if (failed > 0) process.exit(1);
-process.stdout.write(`lint-bites: all ${cases.length} violations (module boundaries, banned imports) were reported\n`);
+process.stdout.write(
+  `lint-bites: all ${cases.length} violations (module boundaries, banned imports, float money) were reported\n`,
+);

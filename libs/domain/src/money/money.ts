@@ -48,7 +48,7 @@ export function roundCents(value: Dec): Dec {
 export function toMoneyString(value: Dec): MoneyString {
   const places = value.decimalPlaces();
   if (places > CENT_PLACES) {
-    // money-lint-ignore: Decimal#toFixed on a Dec instance, the single formatting point for money strings
+    // Decimal#toFixed on a Dec instance: the single formatting point for money strings (lint allows it here)
     const rounded = value.toFixed(CENT_PLACES, Dec.ROUND_HALF_UP);
     return rounded === '-0.00' ? '0.00' : rounded;
   }
