@@ -2,7 +2,7 @@ import { BusinessCalendar, buildSlaMatrix, type SlaMatrixSpec } from '@leitstand
 import { SLA_CLOCK_COLUMNS, slaClockUpsert } from './sla-clock.writer';
 import { slaEventsFromLog } from './sla-event-log';
 import { computeTicketSla, type ContractEntity, type ContractTerms } from '@leitstand/backend/data-access';
-import { isQuietNow } from './sla-timer.handler';
+import { isQuietNow } from './sla-timer.service';
 
 const allWeek = (hours: [string, string]) =>
   Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [hours]]));

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@leitstand/backend/core';
 import { InAppNotificationChannel, NOTIFICATION_CHANNELS, type NotificationChannel } from './notifications';
 import { ContractTermsCache } from './contract-terms.cache';
-import { SlaTimerService } from './sla-timer.handler';
+import { SlaTimerService } from './sla-timer.service';
 import { SLA_RECONCILE_OPTIONS, SlaTimerReconciler, type SlaReconcileOptions } from './sla-timer.reconciler';
 import { TicketChangesPublisher } from './ticket-changes';
 import { SYSTEM_CLOCK, CLOCK } from '@leitstand/backend/core';

@@ -4,14 +4,7 @@ import { DataSource } from 'typeorm';
 import { GroupCommitQueue, Metrics, ROOT_LOGGER } from '@leitstand/backend/core';
 import type { ContractTerms } from '@leitstand/backend/data-access';
 import type { TicketEventType } from '@leitstand/domain';
-import {
-  JobHandler,
-  type HandlesJob,
-  type JobContext,
-  type JobPayloads,
-  type SlaTimerKind,
-  type SlaTimerPayload,
-} from '@leitstand/backend/jobs';
+import type { SlaTimerKind, SlaTimerPayload } from '@leitstand/backend/jobs';
 import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationMessage } from './notifications';
 import { ContractTermsCache } from './contract-terms.cache';
 import { lockAndProjectTicketSlaBatch, type LockedTicketSlaBatchEntry } from './sla-projection';
@@ -227,31 +220,15 @@ export class SlaTimerService {
     this.logger.debug({ timers: items.length, recorded: published.length }, 'sla timers fired');
     return outcomes;
   }
-}
 
-async function run(service: SlaTimerService, kind: SlaTimerKind, p: SlaTimerPayload): Promise<void> {
-  const outcome = await service.fire(kind, p);
-  if (!outcome.act && outcome.reason === 'not-due') {
-    throw new SlaTimerNotDueError(`sla ${kind} timer of ${p.ticketId}/${p.clock} came early`);
-  }
-}
-
-@Injectable()
-@JobHandler('sla.warning')
-export class SlaWarningHandler implements HandlesJob<'sla.warning'> {
-  constructor(@Inject(SlaTimerService) private readonly service: SlaTimerService) {}
-
-  handle(payload: JobPayloads['sla.warning'], _context: JobContext): Promise<void> {
-    return run(this.service, 'warning', payload);
-  }
-}
-
-@Injectable()
-@JobHandler('sla.breach')
-export class SlaBreachHandler implements HandlesJob<'sla.breach'> {
-  constructor(@Inject(SlaTimerService) private readonly service: SlaTimerService) {}
-
-  handle(payload: JobPayloads['sla.breach'], _context: JobContext): Promise<void> {
-    return run(this.service, 'breach', payload);
+  /**
+   * Fires a timer as a job does: a timer that came before its instant is thrown as SlaTimerNotDueError so
+   * BullMQ retries it; every other outcome (acted, stale version, condition gone) completes the job.
+   */
+  async fireDue(kind: SlaTimerKind, p: SlaTimerPayload): Promise<void> {
+    const outcome = await this.fire(kind, p);
+    if (!outcome.act && outcome.reason === 'not-due') {
+      throw new SlaTimerNotDueError(`sla ${kind} timer of ${p.ticketId}/${p.clock} came early`);
+    }
   }
 }
