@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { type Provider, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MeResponse, Role } from '@leitstand/api-contracts';
@@ -18,7 +18,7 @@ export function me(role: Role): MeResponse {
 }
 
 /** TestBed with the real CatalogApiService against HttpTestingController and a signed-in user of `role`. */
-export function setUpAdminTest(role: Role = 'admin'): HttpTestingController {
+export function setUpAdminTest(role: Role = 'admin', extra: Provider[] = []): HttpTestingController {
   TestBed.configureTestingModule({
     providers: [
       provideRouter([{ path: '**', children: [] }]),
@@ -26,6 +26,7 @@ export function setUpAdminTest(role: Role = 'admin'): HttpTestingController {
       provideHttpClientTesting(),
       { provide: API_BASE_URL, useValue: '/api' },
       { provide: AuthService, useValue: { user: signal(me(role)).asReadonly() } },
+      ...extra,
     ],
   });
   return TestBed.inject(HttpTestingController);

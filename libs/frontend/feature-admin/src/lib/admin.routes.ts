@@ -3,6 +3,7 @@ import type { CanActivateFn, Routes } from '@angular/router';
 import { Router } from '@angular/router';
 import { AuthService } from '@leitstand/frontend/data-access';
 import { AdminLayoutComponent } from './admin-layout.component';
+import { ContractPageComponent } from './contract-page.component';
 import { SitePageComponent } from './site-page.component';
 import { TenantPageComponent } from './tenant-page.component';
 import { TenantsPageComponent } from './tenants-page.component';
@@ -25,6 +26,8 @@ export const ADMIN_ROUTES: Routes = [
       { path: 'tenants/:tenantId', title: 'admin.tenant.pageTitle', component: TenantPageComponent },
       { path: 'tenants/:tenantId/sites/new', title: 'admin.site.pageTitle', component: SitePageComponent },
       { path: 'sites/:siteId', title: 'admin.site.pageTitle', component: SitePageComponent },
+      { path: 'tenants/:tenantId/contracts/new', title: 'admin.contract.pageTitle', component: ContractPageComponent },
+      { path: 'contracts/:contractId', title: 'admin.contract.pageTitle', component: ContractPageComponent },
     ],
   },
 ];
