@@ -4,6 +4,7 @@ import { Router } from '@angular/router';
 import { AuthService } from '@leitstand/frontend/data-access';
 import { AdminLayoutComponent } from './admin-layout.component';
 import { ContractPageComponent } from './contract-page.component';
+import { PriceListsPageComponent } from './price-lists-page.component';
 import { SitePageComponent } from './site-page.component';
 import { TenantPageComponent } from './tenant-page.component';
 import { TenantsPageComponent } from './tenants-page.component';
@@ -28,6 +29,12 @@ export const ADMIN_ROUTES: Routes = [
       { path: 'sites/:siteId', title: 'admin.site.pageTitle', component: SitePageComponent },
       { path: 'tenants/:tenantId/contracts/new', title: 'admin.contract.pageTitle', component: ContractPageComponent },
       { path: 'contracts/:contractId', title: 'admin.contract.pageTitle', component: ContractPageComponent },
+      {
+        path: 'price-lists',
+        title: 'admin.priceLists.pageTitle',
+        canActivate: [adminOnlyGuard],
+        component: PriceListsPageComponent,
+      },
     ],
   },
 ];
