@@ -41,6 +41,12 @@ describe('contract preview (domain calendars in the browser)', () => {
     ]);
   });
 
+  it('ends the current opening at the window edge when "now" is inside it, seconds and all', () => {
+    // Mon 2026-12-07 10:49:31.250 local (09:49:31.250Z), open until 18:00 local (17:00Z).
+    const [current] = nextOpenings(calendarOf('regular'), new Date('2026-12-07T09:49:31.250Z'), 1);
+    expect(current).toEqual({ from: new Date('2026-12-07T09:49:31.250Z'), to: new Date('2026-12-07T17:00:00Z') });
+  });
+
   it('reports a 24/7 calendar as one opening without end', () => {
     const openings = nextOpenings(calendarOf('24-7'), new Date('2026-12-23T18:00:00Z'), 5);
     expect(openings).toEqual([{ from: new Date('2026-12-23T18:00:00Z'), to: null }]);

@@ -81,7 +81,10 @@ export function nextOpenings(calendar: BusinessCalendar, now: Date, count: numbe
       if (error instanceof CalendarRangeError) break; // never opens again
       throw error;
     }
-    if (openThrough(calendar, from, HORIZON_MINUTES)) {
+    // Windows start and end on whole minutes: when `from` is "now" inside a window, the minute it began in is
+    // open too, and the search runs from there so that the end lands on the window's edge.
+    const base = new Date(Math.floor(from.getTime() / MINUTE) * MINUTE);
+    if (openThrough(calendar, base, HORIZON_MINUTES)) {
       openings.push({ from, to: null });
       break;
     }
@@ -89,10 +92,10 @@ export function nextOpenings(calendar: BusinessCalendar, now: Date, count: numbe
     let high = HORIZON_MINUTES; // not open through `high` minutes
     while (high - low > 1) {
       const mid = Math.floor((low + high) / 2);
-      if (openThrough(calendar, from, mid)) low = mid;
+      if (openThrough(calendar, base, mid)) low = mid;
       else high = mid;
     }
-    const to = new Date(from.getTime() + low * MINUTE);
+    const to = new Date(base.getTime() + low * MINUTE);
     openings.push({ from, to });
     at = to;
   }
