@@ -95,8 +95,29 @@ describe('administration: master data', () => {
     await page.getByRole('heading', { level: 1, name: 'Standort bearbeiten' }).waitFor();
     expect(await page.getByLabel('Fläche').inputValue()).toBe('1250.50');
 
+    // an asset of the site with a planned maintenance window
+    await page.getByRole('link', { name: 'Neue Anlage' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neue Anlage' }).waitFor();
+    await page.getByLabel('Kennung').fill(`AZ-${admin.suffix}`);
+    await page.getByLabel('Name', { exact: true }).fill('Aufzug Haus A');
+    await page.getByLabel('Gewerk').fill('elevators');
+    await page.getByRole('button', { name: 'Anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: `AZ-${admin.suffix} Aufzug Haus A` }).waitFor();
+    await page.getByLabel('Beginn').fill('2027-03-01T06:00');
+    await page.getByLabel('Ende').fill('2027-03-01T10:00');
+    await page.getByLabel('Grund').fill('Hauptprüfung ZÜS');
+    await page.getByRole('button', { name: 'Hinzufügen' }).click();
+    await page.getByTestId('maintenance-windows').getByText('Hauptprüfung ZÜS').waitFor();
+    await page.getByRole('tab', { name: 'Anlagen' }).click();
+    await page.getByLabel('Suche (Kennung, Name, Gewerk)').fill(`AZ-${admin.suffix}`);
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    await page
+      .getByTestId('asset-register')
+      .getByRole('link', { name: `AZ-${admin.suffix}` })
+      .waitFor();
+
     // contract
-    await page.getByRole('link', { name: 'Zum Mandanten' }).click();
+    await page.goto(`${baseUrl()}/admin/tenants/${tenantId}`);
     await page.getByRole('link', { name: 'Neuer Vertrag' }).click();
     await page.getByRole('heading', { level: 1, name: 'Neuer Vertrag' }).waitFor();
     await page.getByLabel('Bezeichnung').first().fill('Vollwartung Haus A');

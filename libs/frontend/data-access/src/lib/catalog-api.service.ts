@@ -2,6 +2,7 @@ import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
+  AssetListQuery,
   AssetListResponse,
   AssetView,
   ContractListResponse,
@@ -91,6 +92,15 @@ export class CatalogApiService {
     const params: Record<string, string> = { siteId, limit: String(limit) };
     if (q.trim()) {
       params['q'] = q.trim();
+    }
+    return this.http.get<AssetListResponse>(`${this.baseUrl}/assets`, { params });
+  }
+
+  /** GET /api/assets — the register: filters as given (empty ones left out), `cursor` for the next page. */
+  assets(query: AssetListQuery = {}): Observable<AssetListResponse> {
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(query) as Array<[string, unknown]>) {
+      if (value !== undefined && value !== null && value !== '') params[name] = String(value);
     }
     return this.http.get<AssetListResponse>(`${this.baseUrl}/assets`, { params });
   }

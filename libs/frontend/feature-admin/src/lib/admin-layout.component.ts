@@ -14,6 +14,7 @@ interface AdminSection {
 /** The administration's sections, in tab order. */
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: '/admin/tenants', label: 'admin.tenants', adminOnly: false },
+  { path: '/admin/assets', label: 'admin.assets', adminOnly: false },
   { path: '/admin/price-lists', label: 'admin.priceLists', adminOnly: true },
 ];
 

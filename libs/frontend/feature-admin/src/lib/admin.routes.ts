@@ -3,6 +3,8 @@ import type { CanActivateFn, Routes } from '@angular/router';
 import { Router } from '@angular/router';
 import { AuthService } from '@leitstand/frontend/data-access';
 import { AdminLayoutComponent } from './admin-layout.component';
+import { AssetPageComponent } from './asset-page.component';
+import { AssetsPageComponent } from './assets-page.component';
 import { ContractPageComponent } from './contract-page.component';
 import { PriceListsPageComponent } from './price-lists-page.component';
 import { SitePageComponent } from './site-page.component';
@@ -29,6 +31,9 @@ export const ADMIN_ROUTES: Routes = [
       { path: 'sites/:siteId', title: 'admin.site.pageTitle', component: SitePageComponent },
       { path: 'tenants/:tenantId/contracts/new', title: 'admin.contract.pageTitle', component: ContractPageComponent },
       { path: 'contracts/:contractId', title: 'admin.contract.pageTitle', component: ContractPageComponent },
+      { path: 'assets', title: 'admin.assets.pageTitle', component: AssetsPageComponent },
+      { path: 'assets/:assetId', title: 'admin.asset.pageTitle', component: AssetPageComponent },
+      { path: 'sites/:siteId/assets/new', title: 'admin.asset.pageTitle', component: AssetPageComponent },
       {
         path: 'price-lists',
         title: 'admin.priceLists.pageTitle',

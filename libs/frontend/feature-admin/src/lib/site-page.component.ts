@@ -98,6 +98,11 @@ export function toDecimalString(text: string): string | null {
         </button>
       </div>
     </form>
+    @if (site(); as site) {
+      <p>
+        <a mat-stroked-button [routerLink]="['/admin/sites', site.id, 'assets', 'new']">{{ 'admin.assets.new' | t }}</a>
+      </p>
+    }
   `,
   styles: `
     .grid {

@@ -1,0 +1,126 @@
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { AssetView, MaintenanceWindowView } from '@leitstand/api-contracts';
+import { setUpAdminTest, type } from './admin-test.fixtures';
+import { AssetPageComponent, fromLocalInput, toLocalInput } from './asset-page.component';
+import { ASSET_PAGE_SIZE, AssetsPageComponent } from './assets-page.component';
+
+const ASSET: AssetView = {
+  id: 'a-1',
+  tenantId: 't-1',
+  siteId: 's-1',
+  parentId: null,
+  code: 'AZ-03',
+  name: 'Aufzug 3',
+  trade: 'elevators',
+  assetClass: 'A',
+  inContract: true,
+  createdAt: '2026-12-01T08:00:00.000Z',
+  version: 5,
+};
+
+const WINDOW: MaintenanceWindowView = {
+  id: 'w-1',
+  tenantId: 't-1',
+  assetId: 'a-1',
+  startsAt: '2026-12-10T06:00:00.000Z',
+  endsAt: '2026-12-10T10:00:00.000Z',
+  reason: 'Hauptprüfung ZÜS',
+  createdBy: 'u-admin',
+  createdAt: '2026-12-01T08:00:00.000Z',
+  version: 2,
+};
+
+describe('asset register', () => {
+  let http: HttpTestingController | undefined;
+  afterEach(() => http?.verify());
+
+  it('reads datetime-local values in the browser zone as instants and back', () => {
+    expect(fromLocalInput(toLocalInput('2026-12-10T06:00:00.000Z'))).toBe('2026-12-10T06:00:00.000Z');
+    expect(fromLocalInput('')).toBe('');
+  });
+
+  it('searches with the filters, pages with the cursor and appends the next page', async () => {
+    const h = setUpAdminTest('manager');
+    http = h;
+    const fixture = TestBed.createComponent(AssetsPageComponent);
+    h.expectOne('/api/sites').flush({ items: [{ id: 's-1', name: 'Werk Nord', city: 'Kiel' }], nextCursor: null });
+    h.expectOne(`/api/assets?limit=${ASSET_PAGE_SIZE}`).flush({ items: [ASSET], nextCursor: 'c2' });
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('[data-testid=asset-register] tbody tr')?.textContent).toContain('Werk Nord');
+    Array.from(root.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.includes('Weitere'))
+      ?.click();
+    h.expectOne(`/api/assets?limit=${ASSET_PAGE_SIZE}&cursor=c2`).flush({
+      items: [{ ...ASSET, id: 'a-2', code: 'AZ-04' }],
+      nextCursor: null,
+    });
+    await fixture.whenStable();
+    expect(root.querySelectorAll('[data-testid=asset-register] tbody tr').length).toBe(2);
+    expect(root.textContent).not.toContain('Weitere laden');
+
+    type(root.querySelector('.filters input'), ' aufzug ');
+    await fixture.whenStable();
+    Array.from(root.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.includes('Suchen'))
+      ?.click();
+    h.expectOne(`/api/assets?q=aufzug&limit=${ASSET_PAGE_SIZE}`).flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+    expect(root.textContent).toContain('Keine Anlagen gefunden.');
+  });
+
+  it('plans, edits and deletes maintenance windows with the version they were loaded with', async () => {
+    const h = setUpAdminTest('manager');
+    http = h;
+    const fixture = TestBed.createComponent(AssetPageComponent);
+    fixture.componentRef.setInput('assetId', 'a-1');
+    await fixture.whenStable();
+    h.expectOne('/api/assets/a-1').flush(ASSET);
+    h.expectOne('/api/sites/s-1').flush({ id: 's-1', name: 'Werk Nord', city: 'Kiel' });
+    h.expectOne('/api/assets?siteId=s-1&limit=200').flush({ items: [ASSET], nextCursor: null });
+    h.expectOne('/api/assets/a-1/maintenance-windows').flush({ items: [WINDOW] });
+    h.expectOne('/api/tickets?assetId=a-1&sort=newest&limit=20').flush({ items: [], nextCursor: null });
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('[data-testid=maintenance-windows]')?.textContent).toContain('Hauptprüfung ZÜS');
+    const button = (text: string) =>
+      Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === text);
+
+    // edit: the form takes the window, PATCH sends If-Match "2"
+    button('Bearbeiten')?.click();
+    await fixture.whenStable();
+    const reason = root.querySelector<HTMLInputElement>('input[formcontrolname=reason]');
+    expect(reason?.value).toBe('Hauptprüfung ZÜS');
+    type(reason, 'Hauptprüfung ZÜS (verlängert)');
+    await fixture.whenStable();
+    Array.from(root.querySelectorAll<HTMLFormElement>('form'))[1]?.requestSubmit();
+    const patch = h.expectOne({ method: 'PATCH', url: '/api/maintenance-windows/w-1' });
+    expect(patch.request.headers.get('If-Match')).toBe('"2"');
+    expect(patch.request.body).toEqual({
+      startsAt: '2026-12-10T06:00:00.000Z',
+      endsAt: '2026-12-10T10:00:00.000Z',
+      reason: 'Hauptprüfung ZÜS (verlängert)',
+    });
+    patch.flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'x',
+        fields: [{ field: 'endsAt', messages: ['after startsAt'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(root.querySelector('[data-path=endsAt]')?.textContent?.trim()).toBe('after startsAt');
+
+    // delete with If-Match, then the list is reloaded
+    button('Löschen')?.click();
+    const del = h.expectOne({ method: 'DELETE', url: '/api/maintenance-windows/w-1' });
+    expect(del.request.headers.get('If-Match')).toBe('"2"');
+    del.flush(null, { status: 204, statusText: 'No Content' });
+    h.expectOne('/api/assets/a-1/maintenance-windows').flush({ items: [] });
+    await fixture.whenStable();
+    expect(root.textContent).toContain('Keine Wartungsfenster geplant.');
+  });
+});
