@@ -6,3 +6,4 @@ export * from './billing';
 export * from './contract';
 export * from './kpi';
 export * from './ticket';
+export * from './catalog';

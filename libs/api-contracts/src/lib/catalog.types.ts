@@ -73,6 +73,10 @@ export interface SiteView {
   timezone: string;
   /** Floor area in m² as a decimal string, or null. */
   areaM2: DecimalString | null;
+  /** One-way road distance from the provider's base in km, decimal string with ≤ 1 decimal ("12.5"), or null. */
+  distanceKm: DecimalString | null;
+  /** Travel zone id of the provider's price list (seed 004: '0'–'3'), or null. */
+  travelZone: string | null;
   createdAt: IsoInstant;
   version: number;
 }
@@ -87,6 +91,10 @@ export interface CreateSiteRequest {
   /** Default 'Europe/Berlin'. */
   timezone?: string;
   areaM2?: DecimalString | null;
+  /** 0–99999.9 km as a decimal string; null = unknown. */
+  distanceKm?: DecimalString | null;
+  /** 1–40 characters; null = none. */
+  travelZone?: string | null;
 }
 
 /** The tenant of a site never changes. */
@@ -111,6 +119,20 @@ export interface AssetView {
   trade: string;
   assetClass: AssetClass;
   inContract: boolean;
+  /** A location (room, floor or building) of the asset's site, or null. */
+  locationId: string | null;
+  /** The location's path, names joined by ' / ' ("Gebäude A / EG / Raum 0.12"), or null. */
+  locationPath: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  yearBuilt: number | null;
+  /** Last day of the warranty, 'YYYY-MM-DD', or null. */
+  warrantyUntil: LocalDate | null;
+  /** Free technical attributes, key → value (strings). */
+  attributes: Record<string, string>;
+  /** Assets with the same key back each other up (k-of-n availability), or null. */
+  redundancyGroup: string | null;
   createdAt: IsoInstant;
   version: number;
 }
@@ -126,25 +148,125 @@ export interface CreateAssetRequest {
   assetClass: AssetClass;
   /** Default true. */
   inContract?: boolean;
+  /** A location of the same site; null = none. */
+  locationId?: string | null;
+  /** ≤ 100 characters each; null clears. */
+  manufacturer?: string | null;
+  model?: string | null;
+  serialNumber?: string | null;
+  /** 1800–2200. */
+  yearBuilt?: number | null;
+  warrantyUntil?: LocalDate | null;
+  /** At most ASSET_ATTRIBUTES_MAX keys; keys 1–60, values 0–500 characters. Replaces the whole map. */
+  attributes?: Record<string, string>;
+  /** 1–60 characters. */
+  redundancyGroup?: string | null;
 }
+
+export const ASSET_ATTRIBUTES_MAX = 50;
+export const ASSET_ATTRIBUTE_KEY_MAX = 60;
+export const ASSET_ATTRIBUTE_VALUE_MAX = 500;
 
 /** The site of an asset never changes (its parent and children are on the same site). */
 export type UpdateAssetRequest = Partial<Omit<CreateAssetRequest, 'siteId'>>;
 
+export const ASSET_SORTS = ['code', 'name'] as const;
+export type AssetSort = (typeof ASSET_SORTS)[number];
+
 export interface AssetListQuery {
   siteId?: string;
   tenantId?: string;
-  /** Case-insensitive search in code, name and trade (the phone intake's asset search). */
+  /**
+   * Case-insensitive substring search in code, name, manufacturer and serial number (the register),
+   * and trade (the phone intake's asset search).
+   */
   q?: string;
   assetClass?: AssetClass;
+  trade?: string;
+  /** 'true' / 'false'. */
+  inContract?: boolean;
+  /** Assets in this location or anywhere below it. */
+  locationId?: string;
+  /** Default 'code'; ties broken by id (stable). */
+  sort?: AssetSort;
   /** 1–200, default 50. */
   limit?: number;
-  /** `nextCursor` of the previous page. */
+  /** `nextCursor` of the previous page (same filters and sort). */
   cursor?: string;
+  /** 'true': the answer carries `total` (all matches, not only this page). */
+  withTotal?: boolean;
 }
 
-/** Sorted by code, then id. */
-export type AssetListResponse = Page<AssetView>;
+/** Sorted by `sort`, then id; `total` only with `withTotal=true`. */
+export interface AssetListResponse extends Page<AssetView> {
+  total?: number;
+}
+
+/** A ticket of an asset's history (GET /assets/:id/tickets; staff only). */
+export interface AssetTicketView {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  priority: AssetClass;
+  faultBeganAt: IsoInstant;
+  restoredAt: IsoInstant | null;
+  closedAt: IsoInstant | null;
+  createdAt: IsoInstant;
+}
+
+export interface AssetTicketListResponse {
+  items: AssetTicketView[];
+}
+
+// ── locations ───────────────────────────────────────────────────────────────────────────────────
+/** Building → floor → room: a floor's parent is a building, a room's parent a floor (same site). */
+export const LOCATION_KINDS = ['building', 'floor', 'room'] as const;
+export type LocationKind = (typeof LOCATION_KINDS)[number];
+
+export interface LocationView {
+  id: string;
+  tenantId: string;
+  siteId: string;
+  parentId: string | null;
+  kind: LocationKind;
+  code: string | null;
+  /** Unique among siblings. */
+  name: string;
+  /** Names from the building down, joined by ' / '. */
+  path: string;
+  createdAt: IsoInstant;
+  version: number;
+}
+
+export interface LocationNode extends LocationView {
+  /** Assets directly in this location. */
+  assetCount: number;
+  children: LocationNode[];
+}
+
+/** GET /sites/:id/locations: the site's buildings with their floors and rooms, each level by name. */
+export interface LocationTreeResponse {
+  siteId: string;
+  items: LocationNode[];
+}
+
+export interface CreateLocationRequest {
+  kind: LocationKind;
+  /** Required for floors (a building) and rooms (a floor); absent/null for buildings. */
+  parentId?: string | null;
+  /** 1–40 characters; null = none. */
+  code?: string | null;
+  /** 1–200 characters, unique among siblings. */
+  name: string;
+}
+
+/** Rename any time; a new parent (move) only while the location is empty (no children, no assets). */
+export interface UpdateLocationRequest {
+  code?: string | null;
+  name?: string;
+  parentId?: string | null;
+}
 
 // ── price lists ─────────────────────────────────────────────────────────────────────────────────
 export interface PriceListView {

@@ -15,3 +15,6 @@ export * from './lib/price-lists.service';
 export * from './lib/contracts.service';
 export * from './lib/maintenance-window.dto';
 export * from './lib/maintenance-windows.service';
+export * from './lib/location.dto';
+export * from './lib/locations.service';
+export * from './lib/asset-register.sql';

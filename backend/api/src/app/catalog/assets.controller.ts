@@ -19,11 +19,12 @@ import {
   ApiTags,
   ApiOperation,
 } from '@nestjs/swagger';
-import type { AssetListResponse, AssetView } from '@leitstand/api-contracts';
+import type { AssetListResponse, AssetTicketListResponse, AssetView } from '@leitstand/api-contracts';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
 import {
   CreateAssetDto,
   AssetListQueryDto,
+  AssetTicketsQueryDto,
   AssetsService,
   UpdateAssetDto,
   parseIfMatch,
@@ -40,7 +41,8 @@ export class AssetsController {
   @ApiOperation({ summary: 'List and search assets' })
   @Get()
   @ApiOkResponse({
-    description: 'Assets in the caller’s scope by code (search q in code, name, trade; cursor pagination)',
+    description:
+      'The register: assets in the caller’s scope, filtered, searched (q), sorted by code or name then id; keyset paging (nextCursor), total with withTotal=true',
   })
   list(@CurrentUser() user: AuthUser, @Query() query: AssetListQueryDto): Promise<AssetListResponse> {
     return this.assets.list(user, query);
@@ -52,6 +54,19 @@ export class AssetsController {
   @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s scope' })
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<AssetView> {
     return this.assets.get(user, id);
+  }
+
+  @ApiOperation({ summary: 'The asset’s recent tickets (history)' })
+  @Get(':id/tickets')
+  @Roles('admin', 'agent', 'technician', 'manager')
+  @ApiOkResponse({ description: 'Up to `limit` (default 20, at most 50) tickets of the asset, newest fault first' })
+  @ApiNotFoundResponse({ description: 'Unknown or outside the caller’s scope' })
+  tickets(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query() query: AssetTicketsQueryDto,
+  ): Promise<AssetTicketListResponse> {
+    return this.assets.tickets(user, id, query.limit);
   }
 
   @ApiOperation({ summary: 'Create an asset' })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@leitstand/backend/catalog';
 import { AssetsController } from './assets.controller';
 import { ContractsController } from './contracts.controller';
+import { LocationsController, SiteLocationsController } from './locations.controller';
 import { AssetMaintenanceWindowsController, MaintenanceWindowsController } from './maintenance-windows.controller';
 import { PriceListsController } from './price-lists.controller';
 import { SitesController } from './sites.controller';
@@ -13,6 +14,8 @@ import { TenantsController } from './tenants.controller';
   controllers: [
     TenantsController,
     SitesController,
+    SiteLocationsController,
+    LocationsController,
     AssetsController,
     PriceListsController,
     ContractsController,

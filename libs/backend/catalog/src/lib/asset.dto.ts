@@ -1,16 +1,76 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsOptionalNotNull, NullableField } from '@leitstand/backend/core';
 import {
+  ASSET_ATTRIBUTES_MAX,
+  ASSET_ATTRIBUTE_KEY_MAX,
+  ASSET_ATTRIBUTE_VALUE_MAX,
   ASSET_CLASSES,
+  ASSET_SORTS,
   type AssetClass,
   type AssetListQuery,
+  type AssetSort,
   type CreateAssetRequest,
   type UpdateAssetRequest,
 } from '@leitstand/api-contracts';
+import { IsAssetAttributes, IsLocalDate } from './catalog.validators';
 
-export class CreateAssetDto implements CreateAssetRequest {
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/** The master data fields of an asset (issue 14), the same on create and update. */
+class AssetDetailsDto {
+  @NullableField({ type: String, format: 'uuid', description: 'A location of the same site; null = none' })
+  @IsUUID('all')
+  locationId?: string | null;
+
+  @NullableField({ type: String, maxLength: 100, example: 'Schindler' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  manufacturer?: string | null;
+
+  @NullableField({ type: String, maxLength: 100, example: '3300' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  model?: string | null;
+
+  @NullableField({ type: String, maxLength: 100, example: 'SN-4711-0815' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  serialNumber?: string | null;
+
+  @NullableField({ type: Number, minimum: 1800, maximum: 2200, example: 2014 })
+  @IsInt()
+  @Min(1800)
+  @Max(2200)
+  yearBuilt?: number | null;
+
+  @NullableField({ type: String, format: 'date', example: '2027-06-30', description: 'Last day of the warranty' })
+  @IsLocalDate()
+  warrantyUntil?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: ASSET_ATTRIBUTE_VALUE_MAX },
+    example: { Leistung: '11 kW', Tragkraft: '1000 kg' },
+    description: `Free technical attributes (≤ ${ASSET_ATTRIBUTES_MAX} keys of 1–${ASSET_ATTRIBUTE_KEY_MAX} characters, string values ≤ ${ASSET_ATTRIBUTE_VALUE_MAX}); replaces the whole map`,
+  })
+  @IsOptionalNotNull()
+  @IsAssetAttributes(ASSET_ATTRIBUTES_MAX, ASSET_ATTRIBUTE_KEY_MAX, ASSET_ATTRIBUTE_VALUE_MAX)
+  attributes?: Record<string, string>;
+
+  @NullableField({ type: String, maxLength: 60, example: 'kaelte-nord', description: 'k-of-n redundancy group key' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  redundancyGroup?: string | null;
+}
+
+export class CreateAssetDto extends AssetDetailsDto implements CreateAssetRequest {
   @ApiProperty({ format: 'uuid', description: 'The asset belongs to the tenant of its site' })
   @IsUUID('all')
   siteId!: string;
@@ -47,7 +107,7 @@ export class CreateAssetDto implements CreateAssetRequest {
   inContract?: boolean;
 }
 
-export class UpdateAssetDto implements UpdateAssetRequest {
+export class UpdateAssetDto extends AssetDetailsDto implements UpdateAssetRequest {
   @NullableField({ type: String, format: 'uuid', description: 'An asset of the same site; null detaches' })
   @IsUUID('all')
   parentId?: string | null;
@@ -95,7 +155,10 @@ export class AssetListQueryDto implements AssetListQuery {
   @IsUUID('all')
   tenantId?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Search in code, name and trade' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Case-insensitive substring of code, name, manufacturer, serial number or trade',
+  })
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
@@ -105,6 +168,34 @@ export class AssetListQueryDto implements AssetListQuery {
   @IsOptionalNotNull()
   @IsIn(ASSET_CLASSES)
   assetClass?: AssetClass;
+
+  @ApiPropertyOptional({ maxLength: 60 })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(60)
+  trade?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptionalNotNull()
+  @Transform(toBoolean)
+  @IsBoolean()
+  inContract?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Assets in this location or below it' })
+  @IsOptionalNotNull()
+  @IsUUID('all')
+  locationId?: string;
+
+  @ApiPropertyOptional({ enum: ASSET_SORTS, default: 'code' })
+  @IsOptionalNotNull()
+  @IsIn(ASSET_SORTS)
+  sort?: AssetSort;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: the answer carries total (all matches)' })
+  @IsOptionalNotNull()
+  @Transform(toBoolean)
+  @IsBoolean()
+  withTotal?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptionalNotNull()
@@ -119,4 +210,14 @@ export class AssetListQueryDto implements AssetListQuery {
   @IsString()
   @MaxLength(400)
   cursor?: string;
+}
+
+export class AssetTicketsQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @IsOptionalNotNull()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
 }

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AssetListResponse, AssetView } from '@leitstand/api-contracts';
+import type {
+  AssetClass,
+  AssetListResponse,
+  AssetSort,
+  AssetTicketListResponse,
+  AssetView,
+} from '@leitstand/api-contracts';
 import {
   ConflictError,
   InvalidInputError,
@@ -10,34 +16,38 @@ import {
   type AuthUser,
   isUuid,
 } from '@leitstand/backend/core';
-import { AssetEntity, SiteEntity } from '@leitstand/backend/data-access';
-import { WRITER_ROLES, assertRole, assertVersion, isUniqueViolation } from './catalog.common';
-import { toAssetView } from './catalog.mappers';
+import { AssetEntity, LocationEntity, SiteEntity } from '@leitstand/backend/data-access';
+import { ASSET_SEARCH_EXPR, ASSET_SELECT, SqlParams, assetRowToView, type AssetRow } from './asset-register.sql';
+import { STAFF_ROLES, WRITER_ROLES, assertRole, assertVersion, isUniqueViolation } from './catalog.common';
 import type { AssetListQueryDto, CreateAssetDto, UpdateAssetDto } from './asset.dto';
 
 export const DEFAULT_ASSET_PAGE = 50;
+/** How many tickets the asset history returns at most. */
+export const ASSET_TICKETS_MAX = 50;
 
-/** Keyset cursor over (code, id): opaque base64url JSON. */
-export function encodeAssetCursor(code: string, id: string): string {
-  return Buffer.from(JSON.stringify([code, id]), 'utf8').toString('base64url');
+/** Keyset cursor over (sort key, id): opaque base64url JSON [sort, value, id]. */
+export function encodeAssetCursor(sort: AssetSort, value: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, value, id]), 'utf8').toString('base64url');
 }
 
-export function decodeAssetCursor(cursor: string): { code: string; id: string } {
+export function decodeAssetCursor(cursor: string, sort: AssetSort): { value: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
+      value.length === 3 &&
+      value[0] === sort &&
       typeof value[1] === 'string' &&
-      isUuid(value[1])
+      value[1].length <= 200 &&
+      typeof value[2] === 'string' &&
+      isUuid(value[2])
     ) {
-      return { code: value[0], id: value[1] };
+      return { value: value[1], id: value[2] };
     }
   } catch {
     // falls through to the 400 below
   }
-  throw InvalidInputError.of('cursor', 'not a cursor of this list (use nextCursor of the previous page)');
+  throw InvalidInputError.of('cursor', 'not a cursor of this list and sort (use nextCursor of the previous page)');
 }
 
 /** `q` as a LIKE pattern matching the text anywhere, with LIKE's wildcards taken literally. */
@@ -54,40 +64,117 @@ export function containsPattern(q: string): string {
 export class AssetsService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
+  /**
+   * The register: filters, case-insensitive substring search (pg_trgm GIN index over code, name,
+   * manufacturer, serial number and trade), a stable sort (sort key, then id) and keyset paging;
+   * `total` counts every match when asked for.
+   */
   async list(user: AuthUser, query: AssetListQueryDto): Promise<AssetListResponse> {
     const limit = query.limit ?? DEFAULT_ASSET_PAGE;
-    const scope = tenantFilter(user);
-    const qb = this.dataSource
-      .getRepository(AssetEntity)
-      .createQueryBuilder('a')
-      .orderBy('a.code')
-      .addOrderBy('a.id')
-      .take(limit + 1);
-    if (scope !== null) qb.andWhere('a.tenant_id = ANY(:scope::uuid[])', { scope });
-    if (query.tenantId !== undefined) qb.andWhere('a.tenant_id = :tenantId', { tenantId: query.tenantId });
-    if (query.siteId !== undefined) qb.andWhere('a.site_id = :siteId', { siteId: query.siteId });
-    if (query.assetClass !== undefined) qb.andWhere('a.asset_class = :assetClass', { assetClass: query.assetClass });
-    const q = query.q?.trim();
-    if (q) {
-      qb.andWhere('(a.code ILIKE :q OR a.name ILIKE :q OR a.trade ILIKE :q)', { q: containsPattern(q) });
-    }
+    const sort: AssetSort = query.sort ?? 'code';
+    const p = new SqlParams();
+    const where = this.filters(user, query, p);
+    const column = sort === 'name' ? 'a.name' : 'a.code';
+    const keyset: string[] = [];
     if (query.cursor !== undefined) {
-      const after = decodeAssetCursor(query.cursor);
-      qb.andWhere('(a.code, a.id) > (:afterCode, :afterId::uuid)', { afterCode: after.code, afterId: after.id });
+      const after = decodeAssetCursor(query.cursor, sort);
+      keyset.push(`(${column}, a.id) > (${p.add(after.value)}, ${p.add(after.id)}::uuid)`);
     }
-    const rows = await qb.getMany();
+    const clause = [...where, ...keyset];
+    const rows = (await this.dataSource.query(
+      `${ASSET_SELECT} ${clause.length ? `WHERE ${clause.join(' AND ')}` : ''}
+        ORDER BY ${column}, a.id LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    )) as AssetRow[];
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return {
-      items: page.map(toAssetView),
-      nextCursor: rows.length > limit && last ? encodeAssetCursor(last.code, last.id) : null,
+    const response: AssetListResponse = {
+      items: page.map(assetRowToView),
+      nextCursor:
+        rows.length > limit && last ? encodeAssetCursor(sort, sort === 'name' ? last.name : last.code, last.id) : null,
     };
+    if (query.withTotal) {
+      const c = new SqlParams();
+      const w = this.filters(user, query, c);
+      const [row] = (await this.dataSource.query(
+        `SELECT count(*)::int AS total FROM assets a ${w.length ? `WHERE ${w.join(' AND ')}` : ''}`,
+        c.values,
+      )) as Array<{ total: number }>;
+      response.total = row?.total ?? 0;
+    }
+    return response;
+  }
+
+  /** WHERE terms of the register's filters and the caller's tenant scope. */
+  private filters(user: AuthUser, query: AssetListQueryDto, p: SqlParams): string[] {
+    const where: string[] = [];
+    const scope = tenantFilter(user);
+    // One tenant as `=`, so the planner can walk (tenant_id, code) in order.
+    if (scope !== null) {
+      where.push(
+        scope.length === 1 ? `a.tenant_id = ${p.add(scope[0])}` : `a.tenant_id = ANY(${p.add(scope)}::uuid[])`,
+      );
+    }
+    if (query.tenantId !== undefined) where.push(`a.tenant_id = ${p.add(query.tenantId)}`);
+    if (query.siteId !== undefined) where.push(`a.site_id = ${p.add(query.siteId)}`);
+    if (query.assetClass !== undefined) where.push(`a.asset_class = ${p.add(query.assetClass)}`);
+    if (query.trade !== undefined) where.push(`a.trade = ${p.add(query.trade.trim())}`);
+    if (query.inContract !== undefined) where.push(`a.in_contract = ${p.add(query.inContract)}`);
+    if (query.locationId !== undefined) {
+      where.push(`a.location_id IN (
+        WITH RECURSIVE below(id) AS (
+          SELECT id FROM locations WHERE id = ${p.add(query.locationId)}
+          UNION ALL SELECT l.id FROM locations l JOIN below ON l.parent_id = below.id
+        ) SELECT id FROM below)`);
+    }
+    const q = query.q?.trim();
+    if (q) where.push(`${ASSET_SEARCH_EXPR} ILIKE ${p.add(containsPattern(q))}`);
+    return where;
   }
 
   async get(user: AuthUser, id: string): Promise<AssetView> {
-    const row = isUuid(id) ? await this.dataSource.getRepository(AssetEntity).findOneBy({ id }) : null;
-    if (!row || !canSeeTenant(user, row.tenantId)) throw new NotFoundError('Asset', id);
-    return toAssetView(row);
+    return this.getWith(this.dataSource.manager, user, id);
+  }
+
+  private async getWith(m: EntityManager, user: AuthUser, id: string): Promise<AssetView> {
+    const [row] = isUuid(id) ? ((await m.query(`${ASSET_SELECT} WHERE a.id = $1`, [id])) as AssetRow[]) : [];
+    if (!row || !canSeeTenant(user, row.tenant_id)) throw new NotFoundError('Asset', id);
+    return assetRowToView(row);
+  }
+
+  /** The asset's most recent tickets (by fault start), staff only. */
+  async tickets(user: AuthUser, id: string, limit: number | undefined): Promise<AssetTicketListResponse> {
+    assertRole(user, STAFF_ROLES);
+    await this.get(user, id);
+    const rows = (await this.dataSource.query(
+      `SELECT id, number, title, status, priority, fault_began_at, restored_at, closed_at, created_at
+         FROM tickets WHERE asset_id = $1 ORDER BY fault_began_at DESC, id DESC LIMIT $2`,
+      [id, Math.min(limit ?? 20, ASSET_TICKETS_MAX)],
+    )) as Array<{
+      id: string;
+      number: string;
+      title: string;
+      status: string;
+      priority: AssetClass;
+      fault_began_at: Date;
+      restored_at: Date | null;
+      closed_at: Date | null;
+      created_at: Date;
+    }>;
+    const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        status: r.status,
+        priority: r.priority,
+        faultBeganAt: new Date(r.fault_began_at).toISOString(),
+        restoredAt: iso(r.restored_at),
+        closedAt: iso(r.closed_at),
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
+    };
   }
 
   async create(user: AuthUser, input: CreateAssetDto): Promise<AssetView> {
@@ -101,6 +188,7 @@ export class AssetsService {
         }
         const parentId = input.parentId ?? null;
         if (parentId !== null) await this.assertParent(m, site.id, parentId, null);
+        if (input.locationId) await assertLocationOnSite(m, site.id, input.locationId);
         await this.assertCodeFree(m, site.tenantId, code, null);
         const saved = await m.save(
           m.create(AssetEntity, {
@@ -112,6 +200,7 @@ export class AssetsService {
             trade: input.trade.trim(),
             assetClass: input.assetClass,
             inContract: input.inContract ?? true,
+            ...detailChanges(input),
           }),
         );
         return saved.id;
@@ -136,6 +225,7 @@ export class AssetsService {
           await this.assertParent(m, row.siteId, input.parentId, row.id);
         }
         if (code !== undefined && code !== row.code) await this.assertCodeFree(m, row.tenantId, code, row.id);
+        if (input.locationId) await assertLocationOnSite(m, row.siteId, input.locationId);
         const changes: Partial<AssetEntity> = {
           ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
           ...(code !== undefined ? { code } : {}),
@@ -143,9 +233,10 @@ export class AssetsService {
           ...(input.trade !== undefined ? { trade: input.trade.trim() } : {}),
           ...(input.assetClass !== undefined ? { assetClass: input.assetClass } : {}),
           ...(input.inContract !== undefined ? { inContract: input.inContract } : {}),
+          ...detailChanges(input),
         };
         if (Object.keys(changes).length > 0) await m.update(AssetEntity, { id, version }, changes);
-        return toAssetView(await m.findOneByOrFail(AssetEntity, { id }));
+        return await this.getWith(m, user, id);
       });
     } catch (error) {
       throw mapCodeConflict(error, code ?? '');
@@ -179,6 +270,34 @@ export class AssetsService {
   private async assertCodeFree(m: EntityManager, tenantId: string, code: string, selfId: string | null): Promise<void> {
     const existing = await m.findOneBy(AssetEntity, { tenantId, code });
     if (existing && existing.id !== selfId) throw codeConflict(code);
+  }
+}
+
+/** The issue-14 master data fields present in the input (trimmed; null clears). */
+export function detailChanges(input: CreateAssetDto | UpdateAssetDto): Partial<AssetEntity> {
+  const text = (v: string | null | undefined): string | null | undefined =>
+    v === undefined ? undefined : v === null ? null : v.trim();
+  const out: Partial<AssetEntity> = {};
+  if (input.locationId !== undefined) out.locationId = input.locationId;
+  const manufacturer = text(input.manufacturer);
+  if (manufacturer !== undefined) out.manufacturer = manufacturer;
+  const model = text(input.model);
+  if (model !== undefined) out.model = model;
+  const serialNumber = text(input.serialNumber);
+  if (serialNumber !== undefined) out.serialNumber = serialNumber;
+  if (input.yearBuilt !== undefined) out.yearBuilt = input.yearBuilt;
+  if (input.warrantyUntil !== undefined) out.warrantyUntil = input.warrantyUntil;
+  if (input.attributes !== undefined) out.attributes = { ...input.attributes };
+  const redundancyGroup = text(input.redundancyGroup);
+  if (redundancyGroup !== undefined) out.redundancyGroup = redundancyGroup;
+  return out;
+}
+
+/** 400 naming locationId unless the location exists on the site. */
+export async function assertLocationOnSite(m: EntityManager, siteId: string, locationId: string): Promise<void> {
+  const location = await m.findOneBy(LocationEntity, { id: locationId });
+  if (!location || location.siteId !== siteId) {
+    throw InvalidInputError.of('locationId', `unknown location ${locationId} on this site`);
   }
 }
 

@@ -62,13 +62,17 @@ describe('helpers', () => {
 
   it('round-trips asset cursors and rejects foreign ones naming cursor', () => {
     const id = '6f1c2a4e-8d0b-4c5e-9f7a-1b2c3d4e5f60';
-    expect(decodeAssetCursor(encodeAssetCursor('AZ-03', id))).toEqual({ code: 'AZ-03', id });
+    expect(decodeAssetCursor(encodeAssetCursor('code', 'AZ-03', id), 'code')).toEqual({ value: 'AZ-03', id });
+    expect(decodeAssetCursor(encodeAssetCursor('name', 'Aufzug', id), 'name')).toEqual({ value: 'Aufzug', id });
     for (const bad of [
       '%%%',
       Buffer.from('[1,2]').toString('base64url'),
       Buffer.from('["a","b"]').toString('base64url'),
+      Buffer.from(`["code","x","${id}",1]`).toString('base64url'),
+      // A cursor of another sort order would skip or repeat rows.
+      encodeAssetCursor('name', 'Aufzug', id),
     ]) {
-      expect(() => decodeAssetCursor(bad)).toThrow(InvalidInputError);
+      expect(() => decodeAssetCursor(bad, 'code')).toThrow(InvalidInputError);
     }
   });
 

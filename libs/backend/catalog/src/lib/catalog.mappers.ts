@@ -1,18 +1,5 @@
-import type {
-  AssetView,
-  ContractView,
-  GermanState,
-  PriceListView,
-  SiteView,
-  TenantView,
-} from '@leitstand/api-contracts';
-import type {
-  AssetEntity,
-  ContractEntity,
-  PriceListEntity,
-  SiteEntity,
-  TenantEntity,
-} from '@leitstand/backend/data-access';
+import type { ContractView, GermanState, PriceListView, SiteView, TenantView } from '@leitstand/api-contracts';
+import type { ContractEntity, PriceListEntity, SiteEntity, TenantEntity } from '@leitstand/backend/data-access';
 
 /** Entities → API views (instants as ISO strings, money as the numeric's decimal string). */
 
@@ -33,24 +20,10 @@ export function toSiteView(s: SiteEntity): SiteView {
     state: s.state as GermanState,
     timezone: s.timezone,
     areaM2: s.areaM2,
+    distanceKm: s.distanceKm,
+    travelZone: s.travelZone,
     createdAt: iso(s.createdAt),
     version: s.version,
-  };
-}
-
-export function toAssetView(a: AssetEntity): AssetView {
-  return {
-    id: a.id,
-    tenantId: a.tenantId,
-    siteId: a.siteId,
-    parentId: a.parentId,
-    code: a.code,
-    name: a.name,
-    trade: a.trade,
-    assetClass: a.assetClass,
-    inContract: a.inContract,
-    createdAt: iso(a.createdAt),
-    version: a.version,
   };
 }
 

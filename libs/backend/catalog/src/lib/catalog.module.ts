@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssetsService } from './assets.service';
 import { ContractsService } from './contracts.service';
+import { LocationsService } from './locations.service';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
 import { PriceListsService } from './price-lists.service';
 import { SitesService } from './sites.service';
@@ -10,6 +11,7 @@ const SERVICES = [
   TenantsService,
   SitesService,
   AssetsService,
+  LocationsService,
   PriceListsService,
   ContractsService,
   MaintenanceWindowsService,

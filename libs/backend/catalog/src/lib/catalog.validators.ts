@@ -112,3 +112,43 @@ export function IsPlainObject(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/**
+ * Free technical attributes of an asset: a JSON object of at most `maxKeys` string values; keys
+ * 1–`keyMax` characters (not blank), values at most `valueMax` characters.
+ */
+export function assetAttributesProblem(
+  value: unknown,
+  maxKeys: number,
+  keyMax: number,
+  valueMax: number,
+): string | null {
+  if (!isPlainObject(value)) return 'must be an object of strings, e.g. {"Leistung": "11 kW"}';
+  const entries = Object.entries(value);
+  if (entries.length > maxKeys) return `must have at most ${maxKeys} keys`;
+  for (const [key, v] of entries) {
+    if (key.trim() === '' || [...key].length > keyMax) return `keys must be 1–${keyMax} characters`;
+    if (typeof v !== 'string') return `the value of '${key.slice(0, 60)}' must be a string`;
+    if ([...v].length > valueMax) return `the value of '${key.slice(0, 60)}' must be at most ${valueMax} characters`;
+  }
+  return null;
+}
+
+export function IsAssetAttributes(
+  maxKeys: number,
+  keyMax: number,
+  valueMax: number,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAssetAttributes',
+      validator: {
+        validate: (value: unknown) => assetAttributesProblem(value, maxKeys, keyMax, valueMax) === null,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} ${assetAttributesProblem(args?.value, maxKeys, keyMax, valueMax) ?? 'is invalid'}`,
+      },
+    },
+    options,
+  );
+}

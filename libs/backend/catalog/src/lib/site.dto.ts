@@ -53,6 +53,25 @@ export class CreateSiteDto implements CreateSiteRequest {
   @NullableField({ type: String, example: '41000.00', description: 'm², decimal string; null = unknown' })
   @IsDecimalAmount(12, 2)
   areaM2?: string | null;
+
+  @NullableField({
+    type: String,
+    example: '12.5',
+    description: "One-way road distance from the provider's base in km (decimal string, ≤ 1 decimal); null = unknown",
+  })
+  @IsDecimalAmount(6, 1)
+  distanceKm?: string | null;
+
+  @NullableField({
+    type: String,
+    maxLength: 40,
+    example: '1',
+    description: "Travel zone id of the provider's price list (seed 004: '0'–'3'); null = none",
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  travelZone?: string | null;
 }
 
 export class UpdateSiteDto implements UpdateSiteRequest {
@@ -97,6 +116,25 @@ export class UpdateSiteDto implements UpdateSiteRequest {
   @NullableField({ type: String, example: '41000.00', description: 'm², decimal string; null clears' })
   @IsDecimalAmount(12, 2)
   areaM2?: string | null;
+
+  @NullableField({
+    type: String,
+    example: '12.5',
+    description: "One-way road distance from the provider's base in km (decimal string, ≤ 1 decimal); null = unknown",
+  })
+  @IsDecimalAmount(6, 1)
+  distanceKm?: string | null;
+
+  @NullableField({
+    type: String,
+    maxLength: 40,
+    example: '1',
+    description: "Travel zone id of the provider's price list (seed 004: '0'–'3'); null = none",
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  travelZone?: string | null;
 }
 
 export class SiteListQueryDto implements SiteListQuery {

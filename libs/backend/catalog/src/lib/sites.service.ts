@@ -50,6 +50,8 @@ export class SitesService {
       state: input.state,
       timezone: input.timezone ?? DEFAULT_TIMEZONE,
       areaM2: input.areaM2 ?? null,
+      distanceKm: input.distanceKm ?? null,
+      travelZone: input.travelZone?.trim() ?? null,
     });
     return this.get(user, saved.id);
   }
@@ -70,6 +72,8 @@ export class SitesService {
         ...(input.state !== undefined ? { state: input.state } : {}),
         ...(input.timezone !== undefined ? { timezone: input.timezone } : {}),
         ...(input.areaM2 !== undefined ? { areaM2: input.areaM2 } : {}),
+        ...(input.distanceKm !== undefined ? { distanceKm: input.distanceKm } : {}),
+        ...(input.travelZone !== undefined ? { travelZone: input.travelZone?.trim() ?? null } : {}),
       };
       if (Object.keys(changes).length > 0) await m.update(SiteEntity, { id, version }, changes);
       return toSiteView(await m.findOneByOrFail(SiteEntity, { id }));

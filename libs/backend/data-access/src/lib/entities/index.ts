@@ -1,6 +1,7 @@
 import { AssetEntity } from './asset.entity';
 import { ContractEntity } from './contract.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { LocationEntity } from './location.entity';
 import { MaintenanceWindowEntity } from './maintenance-window.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -20,6 +21,7 @@ import { WorkLogEntity } from './work-log.entity';
 export * from './asset.entity';
 export * from './contract.entity';
 export * from './idempotency-key.entity';
+export * from './location.entity';
 export * from './maintenance-window.entity';
 export * from './notification.entity';
 export * from './outbox-message.entity';
@@ -42,6 +44,7 @@ export const ENTITIES = [
   UserTenantEntity,
   SessionEntity,
   SiteEntity,
+  LocationEntity,
   AssetEntity,
   PriceListEntity,
   ContractEntity,

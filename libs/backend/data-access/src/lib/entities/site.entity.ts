@@ -46,6 +46,14 @@ export class SiteEntity {
   @Column({ name: 'area_m2', type: 'numeric', precision: 12, scale: 2, nullable: true })
   areaM2!: string | null;
 
+  /** One-way road distance from the provider's base in km (price lists bill travel by distance band). */
+  @Column({ name: 'distance_km', type: 'numeric', precision: 7, scale: 1, nullable: true })
+  distanceKm!: string | null;
+
+  /** Travel zone id of the provider's price list (e.g. '1' in seed 004), or null. */
+  @Column({ name: 'travel_zone', type: 'varchar', length: 40, nullable: true })
+  travelZone!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -5,6 +5,7 @@ import { KpiRollups1795293955301 } from './1795293955301-KpiRollups';
 import { KpiRollupsLz41795295280613 } from './1795295280613-KpiRollupsLz4';
 import { MaintenanceWindows1795299935299 } from './1795299935299-MaintenanceWindows';
 import { SessionRotation1795301000000 } from './1795301000000-SessionRotation';
+import { MasterData1795330000000 } from './1795330000000-MasterData';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   KpiRollupsLz41795295280613,
   MaintenanceWindows1795299935299,
   SessionRotation1795301000000,
+  MasterData1795330000000,
 ];
