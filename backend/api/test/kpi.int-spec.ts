@@ -450,13 +450,9 @@ describe('KPI roll-ups: GET /api/contracts/:id/kpis and /costs', () => {
         { contractId, periods: ['2026-09'] },
         { jobId: `kpi-recompute.${contractId}` },
       );
-      const row = await waitFor(async () => {
-        const [r] = (await env.dataSource.query(
-          `SELECT payload FROM kpi_rollups WHERE contract_id = $1 AND period = '2026-09'`,
-          [contractId],
-        )) as Array<{ payload: { kpis: KpiBody } }>;
-        return r ?? null;
-      }, 'the 2026-09 roll-up');
+      // the stored roll-up, its asset list explained from the stored derivation
+      const kpi = new KpiService(env.dataSource, { now: () => new Date() });
+      const row = await waitFor(() => kpi.stored(contractId, '2026-09'), 'the 2026-09 roll-up');
       // September: 900003 from 20:00Z to the end of September (22:00Z) = 120 min on A-02
       const a2 = row.payload.kpis.availability.assets.find((x) => x.code === 'A-02');
       expect(a2?.downtimeMinutes).toBe('120');

@@ -7,6 +7,7 @@ import {
   waitFor,
   type TestEnv,
 } from '@leitstand/backend/testing';
+import { KpiService } from '@leitstand/backend/kpi';
 import { createContract, signIn, type Client } from './ticket-test-world';
 
 /**
@@ -359,11 +360,11 @@ describe('maintenance windows: /api/assets/:assetId/maintenance-windows and /api
 
     const stored = await waitFor(
       async () => {
-        const [row] = (await ds.query(
-          `SELECT payload -> 'kpis' AS kpis FROM kpi_rollups WHERE contract_id = $1 AND period = '2026-10'`,
-          [contractId],
-        )) as Array<{ kpis: KpiBody }>;
-        return row && row.kpis.computedAt !== first.body.computedAt ? row.kpis : null;
+        // the stored roll-up, its asset list explained from the stored derivation
+        const row = await new KpiService(ds, { now: () => new Date() }).stored(contractId, '2026-10');
+        return row && row.payload.kpis.computedAt !== first.body.computedAt
+          ? (JSON.parse(JSON.stringify(row.payload.kpis)) as KpiBody)
+          : null;
       },
       'the recomputed 2026-10 roll-up',
       75_000,

@@ -13,9 +13,12 @@ import {
 import type { ContractEntity } from '@leitstand/backend/data-access';
 import { isKpiPeriodKey, parseKpiPeriod, type KpiPeriod } from '@leitstand/domain';
 import { CLOCK, type Clock } from '@leitstand/backend/core';
-import { computeRollup, contractTerm, explainRollup, noFiguresRollup } from './kpi-rollup.calculator';
+import { computeRollup, contractTerm, explainRollup, noFiguresRollup, type KpiRollup } from './kpi-rollup.calculator';
+import { KpiRollupRepository, type StoredRollup } from './kpi-rollup.repository';
 import { contractZone, findContract, loadContractSites, loadRollupInput } from './kpi-rollup.loader';
 import type { CostView, KpiRollupPayload, KpiView } from './kpi.types';
+
+export type { StoredRollup } from './kpi-rollup.repository';
 
 /**
  * Who sees KPIs and costs: admins and agents (all tenants) and managers (their tenants). Customers and
@@ -26,14 +29,6 @@ export const KPI_READER_ROLES: readonly Role[] = ['admin', 'agent', 'manager'];
 /** Contracts recomputed at once by a full recompute (the pool has 10 connections by default). */
 export const KPI_RECOMPUTE_CONCURRENCY = 4;
 
-export interface StoredRollup {
-  readonly contractId: string;
-  readonly period: string;
-  readonly computedAt: Date;
-  readonly durationMs: number;
-  readonly payload: KpiRollupPayload;
-}
-
 /**
  * KPI roll-ups per contract and period: computed from tickets, SLA clocks, work logs and materials
  * with @leitstand/domain, stored in kpi_rollups (one row per contract and period, replaced on every
@@ -41,10 +36,14 @@ export interface StoredRollup {
  */
 @Injectable()
 export class KpiService {
+  private readonly rollups: KpiRollupRepository;
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.rollups = new KpiRollupRepository(dataSource);
+  }
 
   async kpis(user: AuthUser, contractId: string, period: unknown): Promise<KpiView> {
     return (await this.read(user, contractId, period, 'kpis')) as KpiView;
@@ -73,65 +72,45 @@ export class KpiService {
     // The term is read from the contract on every answer (it may have changed since the roll-up was stored);
     // local dates need no zone. A period outside the term is answered (and stored) without figures.
     const term = contractTerm(contract, parseKpiPeriod(period, 'UTC'));
-    if (term.coverage === 'none') return (await this.recomputeFor(contract, period)).payload[part];
-    const [row] = (await this.dataSource.query(
-      `SELECT payload -> $3 AS part FROM kpi_rollups WHERE contract_id = $1 AND period = $2`,
-      [contract.id, period, part],
-    )) as { part: KpiView | CostView }[];
-    if (row !== undefined) return { ...row.part, term };
-    return (await this.recomputeFor(contract, period)).payload[part];
+    if (term.coverage !== 'none') {
+      const view = await this.rollups.view(contract.id, period, part);
+      if (view !== null) return { ...view, term };
+    }
+    return explainRollup((await this.recomputeFor(contract, period)).rollup)[part];
   }
 
+  /** The stored roll-up with the explanation built from its derivation. */
   async stored(contractId: string, period: string): Promise<StoredRollup | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT contract_id AS "contractId", period, computed_at AS "computedAt", duration_ms AS "durationMs", payload
-         FROM kpi_rollups WHERE contract_id = $1 AND period = $2`,
-      [contractId, period],
-    )) as StoredRollup[];
-    return row ?? null;
+    return this.rollups.stored(contractId, period);
   }
 
   /** Recompute and store one contract and period; null when the contract is gone. */
   async recompute(contractId: string, period: string): Promise<StoredRollup | null> {
     const contract = await findContract(this.dataSource, contractId);
-    return contract === null ? null : this.recomputeFor(contract, period);
+    if (contract === null) return null;
+    const { rollup, ...stored } = await this.recomputeFor(contract, period);
+    return { ...stored, payload: explainRollup(rollup) };
   }
 
-  private async recomputeFor(contract: ContractEntity, periodKey: string): Promise<StoredRollup> {
+  private async recomputeFor(
+    contract: ContractEntity,
+    periodKey: string,
+  ): Promise<Omit<StoredRollup, 'payload'> & { readonly rollup: KpiRollup }> {
     const started = performance.now();
     const now = this.clock.now();
     let period: KpiPeriod;
-    let payload: KpiRollupPayload;
+    let rollup: KpiRollup;
     if (contractTerm(contract, parseKpiPeriod(periodKey, 'UTC')).coverage === 'none') {
       period = parseKpiPeriod(periodKey, contractZone(await loadContractSites(this.dataSource, contract.id)));
-      payload = explainRollup(noFiguresRollup(contract, period, now));
+      rollup = noFiguresRollup(contract, period, now);
     } else {
       const loaded = await loadRollupInput(this.dataSource, contract, periodKey, now);
       period = loaded.period;
-      payload = explainRollup(computeRollup(loaded.input));
+      rollup = computeRollup(loaded.input);
     }
     const durationMs = Math.round(performance.now() - started);
-    await this.dataSource.query(
-      `INSERT INTO kpi_rollups (contract_id, period, tenant_id, period_from, period_to, as_of, computed_at, duration_ms, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
-       ON CONFLICT (contract_id, period) DO UPDATE SET
-         tenant_id = EXCLUDED.tenant_id, period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to,
-         as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at, duration_ms = EXCLUDED.duration_ms,
-         payload = EXCLUDED.payload
-       WHERE kpi_rollups.computed_at <= EXCLUDED.computed_at`,
-      [
-        contract.id,
-        periodKey,
-        contract.tenantId,
-        new Date(period.fromMs),
-        new Date(period.toMs),
-        new Date(Math.min(period.toMs, now.getTime())),
-        now,
-        durationMs,
-        JSON.stringify(payload),
-      ],
-    );
-    return { contractId: contract.id, period: periodKey, computedAt: now, durationMs, payload };
+    await this.rollups.upsert(contract, periodKey, period, now, durationMs, rollup);
+    return { contractId: contract.id, period: periodKey, computedAt: now, durationMs, rollup };
   }
 
   /**
@@ -150,10 +129,7 @@ export class KpiService {
       String(now.year),
       String(prev.year),
     ]);
-    const rows = (await this.dataSource.query(`SELECT period FROM kpi_rollups WHERE contract_id = $1`, [
-      contractId,
-    ])) as { period: string }[];
-    for (const r of rows) keys.add(r.period);
+    for (const p of await this.rollups.periods(contractId)) keys.add(p);
     return [...keys].sort();
   }
 

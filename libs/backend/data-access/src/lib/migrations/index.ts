@@ -6,6 +6,7 @@ import { KpiRollupsLz41795295280613 } from './1795295280613-KpiRollupsLz4';
 import { MaintenanceWindows1795299935299 } from './1795299935299-MaintenanceWindows';
 import { SessionRotation1795301000000 } from './1795301000000-SessionRotation';
 import { MasterData1795330000000 } from './1795330000000-MasterData';
+import { KpiRollupDerivation1795340000000 } from './1795340000000-KpiRollupDerivation';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   MaintenanceWindows1795299935299,
   SessionRotation1795301000000,
   MasterData1795330000000,
+  KpiRollupDerivation1795340000000,
 ];
