@@ -10,6 +10,8 @@ import {
   TooManyRequestsError,
 } from '@leitstand/backend/core';
 
+/** index.html names the hashed bundles of the current build: revalidate it on every load. */
+export const INDEX_CACHE_CONTROL = 'no-cache';
 /** Thrown by the validation pipe: a 400 that names every invalid field. */
 export class RequestValidationException extends HttpException {
   constructor(readonly fields: ApiFieldError[]) {
@@ -58,9 +60,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       status === HttpStatus.NOT_FOUND &&
       this.spaIndexHtml &&
       request.method === 'GET' &&
-      !isApiPath(request.url ?? '')
+      isClientRoute(request.url ?? '')
     ) {
       adapter.setHeader(response, 'content-type', 'text/html; charset=utf-8');
+      adapter.setHeader(response, 'cache-control', INDEX_CACHE_CONTROL);
       adapter.reply(response, this.spaIndexHtml, HttpStatus.OK);
       return;
     }
@@ -92,6 +95,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
 function isApiPath(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/metrics');
+}
+
+/**
+ * A path the UI's router answers (/tickets/42, /admin/sites): not the API, and not a file. A missing file
+ * (an old build's chunk-XXXXXXXX.js after a deploy) must be a 404: index.html in its place is a script
+ * that fails to parse, and the client could not tell that it should reload.
+ */
+function isClientRoute(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0] ?? '';
+  return !isApiPath(path) && !/\.[A-Za-z0-9]{1,8}$/.test(path);
 }
 
 function statusOf(exception: unknown): number {

@@ -8,7 +8,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, Metrics, REQUEST_ID_HEADER, type AppConfig } from '@leitstand/backend/core';
-import { ApiExceptionFilter } from './api-exception.filter';
+import { ApiExceptionFilter, INDEX_CACHE_CONTROL } from './api-exception.filter';
 import { ApiModule } from './api.module';
 import { registerAuthRateLimit } from './auth/auth-rate-limit';
 import { acceptJsonObjectBodiesOnly } from './json-body-parser';
@@ -65,8 +65,15 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
       prefix: '/',
       wildcard: false,
       index: false,
+      // The build writes .br and .gz next to each text asset (frontend/helpdesk/tools/precompress.mjs).
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', HASHED_ASSET.test(path) ? IMMUTABLE_CACHE_CONTROL : INDEX_CACHE_CONTROL);
+      },
     });
-    fastify.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
+    fastify.get('/', (_req, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', INDEX_CACHE_CONTROL).send(indexHtml),
+    );
   }
   app.useGlobalFilters(new ApiExceptionFilter(app.get(HttpAdapterHost), indexHtml));
 
@@ -105,6 +112,13 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.enableShutdownHooks();
   return app;
 }
+
+/**
+ * A file name with the build's content hash (main-FZNQYCWS.js, chunk-….js, styles-….css; also its .br/.gz
+ * copy, the path @fastify/static reports when it sends one): its content never changes.
+ */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(?:js|mjs|css|woff2?|svg|png|jpe?g|webp|avif|ico)(?:\.br|\.gz)?$/;
+const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 export function configOf(app: INestApplication): AppConfig {
   return app.get<AppConfig>(APP_CONFIG);
