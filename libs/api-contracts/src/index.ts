@@ -4,3 +4,4 @@ export * from './lib/auth.types';
 export * from './lib/catalog.types';
 export * from './lib/ticket.types';
 export * from './lib/kpi.types';
+export * from './lib/document.types';

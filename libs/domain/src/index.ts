@@ -7,3 +7,4 @@ export * from './contract';
 export * from './kpi';
 export * from './ticket';
 export * from './catalog';
+export * from './documents';

@@ -9,6 +9,7 @@ import { CatalogHttpModule } from './catalog/catalog-http.module';
 import { TicketsHttpModule } from './tickets/tickets-http.module';
 import { KpiHttpModule } from './kpi/kpi-http.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { DocumentsHttpModule } from './documents/documents-http.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { NotificationsHttpModule } from './notifications/notifications-http.modu
     TicketsHttpModule,
     KpiHttpModule,
     NotificationsHttpModule,
+    DocumentsHttpModule,
   ],
   controllers: [HealthController, MetricsController],
 })
