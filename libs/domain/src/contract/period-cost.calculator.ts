@@ -73,8 +73,8 @@ function parseDate(
   return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), ms };
 }
 
-/** Pro-rata share of a year for [from, to): whole calendar months → months / 12; otherwise days / days of from's year. */
-export function periodFraction(from: string, to: string): DecimalString {
+/** The pro-rata share of a year for [from, to) as its fraction: months / 12 or days / days of from's year. */
+function periodShare(from: string, to: string): { numerator: number; denominator: number } {
   const issues: DataIssue[] = [];
   const a = parseDate(from, 'period.from', issues);
   const b = parseDate(to, 'period.to', issues);
@@ -84,11 +84,21 @@ export function periodFraction(from: string, to: string): DecimalString {
     }
     throw new ContractInputInvalidError(issues);
   }
-  if (a.d === 1 && b.d === 1) {
-    return toDecimalString(new Dec((b.y - a.y) * 12 + (b.m - a.m)).div(12));
-  }
+  if (a.d === 1 && b.d === 1) return { numerator: (b.y - a.y) * 12 + (b.m - a.m), denominator: 12 };
   const leap = (a.y % 4 === 0 && a.y % 100 !== 0) || a.y % 400 === 0;
-  return toDecimalString(new Dec((b.ms - a.ms) / 86_400_000).div(leap ? 366 : 365));
+  return { numerator: Math.round((b.ms - a.ms) / 86_400_000), denominator: leap ? 366 : 365 };
+}
+
+/** Pro-rata share of a year for [from, to): whole calendar months → months / 12; otherwise days / days of from's year. */
+export function periodFraction(from: string, to: string): DecimalString {
+  const share = periodShare(from, to);
+  return toDecimalString(new Dec(share.numerator).div(share.denominator));
+}
+
+/** The same share as a reader writes it: "1/12", "3/12", "31/365" (never 0.0833333…). */
+export function periodFractionText(from: string, to: string): string {
+  const share = periodShare(from, to);
+  return `${share.numerator}/${share.denominator}`;
 }
 
 /**
@@ -112,7 +122,7 @@ export function computePeriodCost(input: PeriodCostInput): PeriodCost {
     {
       id: 'flat-fees',
       amount: toMoneyString(flat),
-      derivation: `Pauschale ${formatEuroDe(annual)}/Jahr × ${formatDecimalDe(fraction)} Jahr = ${formatEuroDe(flat)}`,
+      derivation: `Pauschale ${formatEuroDe(annual)}/Jahr × ${periodFractionText(input.period.from, input.period.to)} Jahr = ${formatEuroDe(flat)}`,
     },
   ];
   const billable = (input.serviceReports ?? []).filter((r) => r.billable);

@@ -110,5 +110,13 @@ describe('seed 000 — scope', () => {
       ['out-of-scope-work', '38.00'],
     ]);
     expect(feb.total).toBe('593.67'); // 555.67 + 38.00
+    // The pro-rata share reads as a fraction, not as 0.08333… with 34 digits.
+    expect(feb.lines[0]?.derivation).toBe('Pauschale 6.668,00 €/Jahr × 1/12 Jahr = 555,67 €');
+    const days = computePeriodCost({
+      calculation: calc,
+      variantId: 'modular',
+      period: { from: '2026-02-10', to: '2026-03-01' },
+    });
+    expect(days.lines[0]?.derivation).toMatch(/ × 19\/365 Jahr = /);
   });
 });
