@@ -16,3 +16,9 @@ export { KpiApiService } from './lib/kpi-api.service';
 export { WorkRecordsApiService } from './lib/work-records-api.service';
 export { UsersApiService } from './lib/users-api.service';
 export { ROLE_HOME, roleGuard, roleHomeGuard } from './lib/role.guards';
+export {
+  DocumentsApiService,
+  uploadFailureOf,
+  type DocumentUploadRequest,
+  type UploadFailure,
+} from './lib/documents-api.service';

@@ -20,3 +20,9 @@ export { SlaCountdownComponent } from './lib/sla-countdown.component';
 export { PriorityBadgeComponent } from './lib/priority-badge.component';
 export { StatusBadgeComponent } from './lib/status-badge.component';
 export { DISPLAY_TIME_ZONE, DateTimePipe } from './lib/date-time.pipe';
+export {
+  DOCUMENT_CLASS_LABEL_KEYS,
+  DocumentGalleryComponent,
+  formatFileSize,
+  uploadFailureKey,
+} from './lib/document-gallery.component';

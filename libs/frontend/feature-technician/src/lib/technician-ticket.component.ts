@@ -44,6 +44,7 @@ import {
   toLocalInput,
   workLogDefaults,
 } from './technician-workflow';
+import { TechnicianPhotosComponent } from './technician-photos.component';
 
 const EMPTY_MATERIAL = { description: '', netUnitPrice: '', quantity: '1', unit: 'Stk' };
 
@@ -69,6 +70,7 @@ function decimalValidator(maxDecimals: number, positive: boolean) {
     TranslatePipe,
     LocalizedDateTimePipe,
     MoneyPipe,
+    TechnicianPhotosComponent,
   ],
   templateUrl: './technician-ticket.component.html',
   styleUrl: './technician-ticket.component.scss',

@@ -36,6 +36,7 @@ import {
   StatusBadgeComponent,
   type Translate,
 } from '@leitstand/frontend/ui';
+import { TicketDocumentsComponent } from './ticket-documents.component';
 import { ACTIONS_WITH_FORM, ACTION_LABEL_KEYS, actionsFor, eventDisplay } from './ticket-detail.constants';
 
 interface TimelineEntry {
@@ -81,6 +82,7 @@ type Technicians =
     PriorityBadgeComponent,
     SlaCountdownComponent,
     StatusBadgeComponent,
+    TicketDocumentsComponent,
   ],
   templateUrl: './ticket-detail-page.component.html',
   styleUrl: './ticket-detail-page.component.scss',

@@ -6,6 +6,7 @@ import { INTAKE_DE } from './texts/intake.texts';
 import { DETAIL_DE } from './texts/detail.texts';
 import { DASHBOARD_DE } from './texts/dashboard.texts';
 import { ADMIN_DE } from './texts/admin.texts';
+import { DOCUMENTS_DE } from './texts/documents.texts';
 
 /**
  * The German texts (the default language), merged from one file per area under `texts/` so that features can
@@ -22,6 +23,7 @@ export const DE = {
   ...DETAIL_DE,
   ...DASHBOARD_DE,
   ...ADMIN_DE,
+  ...DOCUMENTS_DE,
 } as const;
 
 export type I18nKey = keyof typeof DE;

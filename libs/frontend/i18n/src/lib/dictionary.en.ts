@@ -7,6 +7,7 @@ import { INTAKE_EN } from './texts/intake.texts';
 import { DETAIL_EN } from './texts/detail.texts';
 import { DASHBOARD_EN } from './texts/dashboard.texts';
 import { ADMIN_EN } from './texts/admin.texts';
+import { DOCUMENTS_EN } from './texts/documents.texts';
 
 /** The English texts: every German key, checked by the type of each area. */
 export const EN: Readonly<Record<I18nKey, string>> = {
@@ -18,4 +19,5 @@ export const EN: Readonly<Record<I18nKey, string>> = {
   ...DETAIL_EN,
   ...DASHBOARD_EN,
   ...ADMIN_EN,
+  ...DOCUMENTS_EN,
 };
