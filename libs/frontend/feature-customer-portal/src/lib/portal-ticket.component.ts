@@ -17,10 +17,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { filter } from 'rxjs';
-import type { CustomerTicketDetail } from '@leitstand/api-contracts';
-import { TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
+import type { CustomerTicketDetail, DocumentView } from '@leitstand/api-contracts';
+import { DocumentsApiService, TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
 import { I18nService, LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
-import { SlaCountdownComponent } from '@leitstand/frontend/ui';
+import { DocumentGalleryComponent, SlaCountdownComponent } from '@leitstand/frontend/ui';
 import { CLOCK_STATE_ICONS } from './portal-display';
 
 /** `/portal/tickets/:id` — one of the customer's tickets: status, timestamps, its SLA clocks, public comments. */
@@ -36,6 +36,7 @@ import { CLOCK_STATE_ICONS } from './portal-display';
     TranslatePipe,
     LocalizedDateTimePipe,
     SlaCountdownComponent,
+    DocumentGalleryComponent,
   ],
   template: `
     <a mat-button routerLink="/portal">← {{ 'common.back' | t }}</a>
@@ -86,6 +87,11 @@ import { CLOCK_STATE_ICONS } from './portal-display';
             </li>
           }
         </ul>
+      }
+
+      @if (documents().length > 0) {
+        <h2 id="documents-title">{{ 'documents.heading' | t }}</h2>
+        <ls-document-gallery [documents]="documents()" />
       }
 
       <h2 id="comments-title">{{ 'portal.comments' | t }}</h2>
@@ -167,6 +173,7 @@ import { CLOCK_STATE_ICONS } from './portal-display';
 })
 export class PortalTicketComponent {
   private readonly api = inject(TicketsApiService);
+  private readonly documentsApi = inject(DocumentsApiService);
   private readonly changes = inject(TicketChangesService);
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
@@ -177,6 +184,8 @@ export class PortalTicketComponent {
   protected readonly icons = CLOCK_STATE_ICONS;
   protected readonly german = computed(() => this.i18n.language() === 'de');
   protected readonly ticket = signal<CustomerTicketDetail | null>(null);
+  /** The documents of the ticket marked for customers (the server shows no others). */
+  protected readonly documents = signal<DocumentView[]>([]);
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly sending = signal(false);
   protected readonly message = signal('');
@@ -211,6 +220,10 @@ export class PortalTicketComponent {
         next: (ticket) => {
           this.ticket.set(ticket);
           this.state.set('ready');
+          this.documentsApi
+            .forTicket(id)
+            .pipe(takeUntilDestroyed(this.destroyRef))
+            .subscribe({ next: (list) => this.documents.set(list.items), error: () => this.documents.set([]) });
         },
         error: () => {
           this.ticket.set(null);

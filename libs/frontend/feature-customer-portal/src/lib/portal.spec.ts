@@ -6,6 +6,7 @@ import { Subject, of } from 'rxjs';
 import type { CreateTicketRequest, CustomerTicketDetail, CustomerTicketSummary } from '@leitstand/api-contracts';
 import {
   CatalogApiService,
+  DocumentsApiService,
   TicketChangesService,
   type TicketStreamEvent,
   TicketsApiService,
@@ -58,6 +59,7 @@ function detail(overrides: Partial<CustomerTicketDetail> = {}): CustomerTicketDe
 describe('customer portal', () => {
   let api: Record<string, jest.Mock>;
   let changes: Subject<TicketStreamEvent>;
+  let documents: { forTicket: jest.Mock };
 
   beforeEach(() => {
     localStorage.clear();
@@ -75,6 +77,7 @@ describe('customer portal', () => {
       addComment: jest.fn(() => of({})),
     };
     changes = new Subject<TicketStreamEvent>();
+    documents = { forTicket: jest.fn(() => of({ items: [] })) };
     TestBed.configureTestingModule({
       providers: [
         provideLsIcons(),
@@ -82,6 +85,7 @@ describe('customer portal', () => {
         provideRouter([{ path: '**', children: [] }]),
         { provide: TicketsApiService, useValue: api },
         { provide: CatalogApiService, useValue: api },
+        { provide: DocumentsApiService, useValue: documents },
       ],
     });
   });
@@ -231,6 +235,44 @@ describe('customer portal', () => {
     expect(el.querySelector('.clock')?.textContent).toContain('eingehalten');
     expect(el.querySelector('.comments')?.textContent).toContain('Wir kommen.');
     expect(el.querySelector('.comment-meta')?.textContent).toContain('Helpdesk');
+  });
+
+  it('should show the documents the server marks for customers, and no section without any', async () => {
+    api['customerGet']?.mockReturnValue(of(detail()));
+    const empty = TestBed.createComponent(PortalTicketComponent);
+    empty.componentRef.setInput('id', 't1');
+    await empty.whenStable();
+    expect((empty.nativeElement as HTMLElement).querySelector('#documents-title')).toBeNull();
+    documents.forTicket.mockReturnValue(
+      of({
+        items: [
+          {
+            id: 'd1',
+            tenantId: 'tenant-a',
+            title: 'Leistungsnachweis',
+            fileName: 'LN-1.pdf',
+            documentClass: 'service-report',
+            contentType: 'application/pdf',
+            sizeBytes: 2048,
+            sha256: 'c'.repeat(64),
+            retentionUntil: '2034-12-31',
+            customerVisible: true,
+            uploadedBy: null,
+            uploadedAt: '2026-11-21T15:00:00Z',
+            version: 1,
+            contentUrl: '/api/documents/d1/content',
+          },
+        ],
+      }),
+    );
+    const fixture = TestBed.createComponent(PortalTicketComponent);
+    fixture.componentRef.setInput('id', 't1');
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(documents.forTicket).toHaveBeenCalledWith('t1');
+    expect(el.querySelector('#documents-title')?.textContent).toBe('Dokumente');
+    expect(el.querySelector('[data-document-id="d1"] a')?.getAttribute('href')).toBe('/api/documents/d1/content');
+    expect(el.querySelector('[data-document-id="d1"] .file-name')?.textContent).toBe('LN-1.pdf');
   });
 
   it('should re-read the ticket when the stream reports a change to it, and only then', async () => {
