@@ -150,6 +150,8 @@ describe('document store (issue 14)', () => {
     expect(d.headers.get('x-content-type-options')).toBe('nosniff');
     expect(d.headers.get('cache-control')).toBe('private, max-age=3600');
     expect(d.headers.get('etag')).toBe(`"${sha256(PDF)}"`);
+    // A stored file opened on its own runs nothing (a PDF's or an SVG's scripts): sandboxed, no sources.
+    expect(d.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     const again = await download(agent, r.body.id, { 'if-none-match': `"${sha256(PDF)}"` });
     expect([again.status, again.bytes.length]).toEqual([304, 0]);
     const meta = await agent.get<{ id: string }>(`/api/documents/${r.body.id}`);
