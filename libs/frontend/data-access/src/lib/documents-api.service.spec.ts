@@ -57,6 +57,18 @@ describe('DocumentsApiService', () => {
     http.expectNone('/api/tickets/t1/documents');
   });
 
+  it('should list and upload an asset’s documents', () => {
+    api.forAsset('a 1').subscribe();
+    http.expectOne('/api/assets/a%201/documents').flush({ items: [] });
+    api
+      .uploadToAsset('a1', { file: new Blob(['%PDF']), fileName: 'pruef.pdf', documentClass: 'inspection-report' })
+      .subscribe();
+    const req = http.expectOne('/api/assets/a1/documents');
+    expect(req.request.method).toBe('POST');
+    expect((req.request.body as FormData).get('documentClass')).toBe('inspection-report');
+    req.flush({});
+  });
+
   it('should build the content URL', () => {
     expect(api.contentUrl('d/1')).toBe('/api/documents/d%2F1/content');
   });

@@ -11,6 +11,8 @@ export interface DocumentUploadRequest {
   documentClass: DocumentClassValue;
   title?: string;
   customerVisible?: boolean;
+  /** Inspection reports: when the next test is due (YYYY-MM-DD); the report is kept at least until then. */
+  nextTestDue?: string;
 }
 
 /** Why an upload failed, for the UI's texts (the server's 413 / 415 / 400 / 404 / 403). */
@@ -63,9 +65,23 @@ export class DocumentsApiService {
     return this.http.post<DocumentView>(`${this.ticketUrl(ticketId)}/documents`, formOf(request));
   }
 
+  /** GET /api/assets/:id/documents (inspection reports, manuals, photos of the plate). */
+  forAsset(assetId: string): Observable<DocumentListResponse> {
+    return this.http.get<DocumentListResponse>(`${this.assetUrl(assetId)}/documents`);
+  }
+
+  /** POST /api/assets/:id/documents. */
+  uploadToAsset(assetId: string, request: DocumentUploadRequest): Observable<DocumentView> {
+    return this.http.post<DocumentView>(`${this.assetUrl(assetId)}/documents`, formOf(request));
+  }
+
   /** The URL of a document's bytes (for <img src> and download links). */
   contentUrl(documentId: string): string {
     return `${this.baseUrl}/documents/${encodeURIComponent(documentId)}/content`;
+  }
+
+  private assetUrl(id: string): string {
+    return `${this.baseUrl}/assets/${encodeURIComponent(id)}`;
   }
 
   private ticketUrl(id: string): string {
@@ -78,6 +94,7 @@ function formOf(request: DocumentUploadRequest): FormData {
   form.append('documentClass', request.documentClass);
   if (request.title !== undefined && request.title.trim() !== '') form.append('title', request.title.trim());
   if (request.customerVisible !== undefined) form.append('customerVisible', String(request.customerVisible));
+  if (request.nextTestDue) form.append('nextTestDue', request.nextTestDue);
   // The file last: the server reads the fields first, then streams the file.
   form.append('file', request.file, request.fileName);
   return form;
