@@ -1,1 +1,2 @@
 export * from './location-hierarchy';
+export * from './asset-import';
