@@ -446,3 +446,44 @@ export interface MaintenanceWindowListQuery {
 export interface MaintenanceWindowListResponse {
   items: MaintenanceWindowView[];
 }
+
+// ── asset import / export / labels ───────────────────────────────────────────────────────────────
+/** A problem of an import row: `row` 1 is the header, 2 the first data row; `column` as in the file. */
+export interface ImportProblemView {
+  row: number;
+  column: string | null;
+  /** Message code for the UI's translation (e.g. 'required', 'invalidClass', 'duplicateCode'). */
+  code: string;
+  params: Record<string, string | number>;
+  /** English text. */
+  message: string;
+}
+
+export interface AssetImportRowResult {
+  row: number;
+  code: string;
+  action: 'create' | 'update' | 'unchanged';
+}
+
+/** Answer of POST /sites/:siteId/asset-import (dry run or applied). */
+export interface AssetImportReport {
+  dryRun: boolean;
+  /** True when the rows were written (never on a dry run). */
+  applied: boolean;
+  /** Non-blank data rows in the file. */
+  rowCount: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Locations created from the location paths (0 on a dry run). */
+  locationsCreated: number;
+  /** Every problem of every row; a real import with problems answers 400 and writes nothing. */
+  problems: ImportProblemView[];
+  /** What happens (happened) to each valid row. */
+  rows: AssetImportRowResult[];
+}
+
+export const ASSET_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type AssetExportFormat = (typeof ASSET_EXPORT_FORMATS)[number];
+export const SHEET_LANGUAGES = ['en', 'de'] as const;
+export type SheetLanguage = (typeof SHEET_LANGUAGES)[number];

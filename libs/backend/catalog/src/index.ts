@@ -18,3 +18,6 @@ export * from './lib/maintenance-windows.service';
 export * from './lib/location.dto';
 export * from './lib/locations.service';
 export * from './lib/asset-register.sql';
+export * from './lib/asset-sheet';
+export * from './lib/asset-import.service';
+export * from './lib/asset-labels.service';

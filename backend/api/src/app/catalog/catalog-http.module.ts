@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@leitstand/backend/catalog';
 import { AssetsController } from './assets.controller';
+import { AssetSheetsController } from './asset-sheets.controller';
 import { ContractsController } from './contracts.controller';
 import { LocationsController, SiteLocationsController } from './locations.controller';
 import { AssetMaintenanceWindowsController, MaintenanceWindowsController } from './maintenance-windows.controller';
@@ -15,6 +16,7 @@ import { TenantsController } from './tenants.controller';
     TenantsController,
     SitesController,
     SiteLocationsController,
+    AssetSheetsController,
     LocationsController,
     AssetsController,
     PriceListsController,

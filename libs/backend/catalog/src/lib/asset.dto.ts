@@ -8,6 +8,10 @@ import {
   ASSET_ATTRIBUTE_VALUE_MAX,
   ASSET_CLASSES,
   ASSET_SORTS,
+  ASSET_EXPORT_FORMATS,
+  SHEET_LANGUAGES,
+  type AssetExportFormat,
+  type SheetLanguage,
   type AssetClass,
   type AssetListQuery,
   type AssetSort,
@@ -220,4 +224,16 @@ export class AssetTicketsQueryDto {
   @Min(1)
   @Max(50)
   limit?: number;
+}
+
+export class AssetExportQueryDto {
+  @ApiPropertyOptional({ enum: ASSET_EXPORT_FORMATS, default: 'xlsx' })
+  @IsOptionalNotNull()
+  @IsIn(ASSET_EXPORT_FORMATS)
+  format?: AssetExportFormat;
+
+  @ApiPropertyOptional({ enum: SHEET_LANGUAGES, default: 'de', description: 'Language of the column headers' })
+  @IsOptionalNotNull()
+  @IsIn(SHEET_LANGUAGES)
+  lang?: SheetLanguage;
 }

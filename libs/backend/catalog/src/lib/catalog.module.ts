@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssetsService } from './assets.service';
+import { AssetImportService } from './asset-import.service';
+import { AssetLabelsService } from './asset-labels.service';
 import { ContractsService } from './contracts.service';
 import { LocationsService } from './locations.service';
 import { MaintenanceWindowsService } from './maintenance-windows.service';
@@ -12,6 +14,8 @@ const SERVICES = [
   SitesService,
   AssetsService,
   LocationsService,
+  AssetImportService,
+  AssetLabelsService,
   PriceListsService,
   ContractsService,
   MaintenanceWindowsService,

@@ -28,6 +28,8 @@ export interface AppConfig {
     /** Fastify's trustProxy: which peers' X-Forwarded-For names the client (see TRUST_PROXY). */
     readonly trustProxy: boolean | number | string;
     readonly webDist: string | undefined;
+    /** The UI's public address without a trailing slash (QR labels link into it). */
+    readonly publicUiUrl: string;
     /** Bearer token of the API's /metrics; undefined: /metrics is not served (404). */
     readonly metricsToken: string | undefined;
   };
@@ -81,6 +83,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       adapter: env.HTTP_ADAPTER,
       trustProxy: trustProxyOf(env.TRUST_PROXY),
       webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : undefined,
+      publicUiUrl: env.PUBLIC_UI_URL,
       metricsToken: env.METRICS_TOKEN,
     }),
     worker: Object.freeze({

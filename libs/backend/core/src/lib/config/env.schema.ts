@@ -49,6 +49,14 @@ export const ENV_SCHEMA = z
     AUTH_SIGN_IN_LOCK_MAX_MS: positiveMs.default(900_000),
     AUTH_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int('must be a whole number').min(1).max(1_000_000).default(300),
     WEB_DIST: z.string().min(1).optional(),
+    PUBLIC_UI_URL: z
+      .string()
+      .regex(
+        /^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/,
+        'must be an http(s) URL without query, e.g. https://leitstand.example',
+      )
+      .transform((v) => v.replace(/\/+$/, ''))
+      .default('http://127.0.0.1:3000'),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     OUTBOX_POLL_MS: positiveMs.default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
@@ -119,6 +127,9 @@ export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitiv
     description: 'sign-in, refresh and logout requests (each route, successful ones too) per client address and minute',
   },
   WEB_DIST: { description: 'folder of the built UI; when set the API serves it at /' },
+  PUBLIC_UI_URL: {
+    description: 'the UI address users open (QR labels link to <PUBLIC_UI_URL>/portal/report?asset=<id>)',
+  },
   METRICS_TOKEN: {
     description: "bearer token for the API's /metrics (Authorization: Bearer …); unset: /metrics answers 404",
     sensitive: true,
