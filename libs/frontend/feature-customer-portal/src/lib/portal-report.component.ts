@@ -6,7 +6,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { AssetView, SiteView } from '@leitstand/api-contracts';
 import { CatalogApiService, TicketsApiService } from '@leitstand/frontend/data-access';
 import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
@@ -92,6 +92,9 @@ export class PortalReportComponent {
   private readonly api = inject(TicketsApiService);
   private readonly catalog = inject(CatalogApiService);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  /** The asset of `?asset=<id>` (a scanned QR label), selected as soon as its site's assets are loaded. */
+  private preselected: AssetView | null = null;
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -108,6 +111,20 @@ export class PortalReportComponent {
   });
 
   constructor() {
+    const assetId = this.route.snapshot.queryParamMap.get('asset');
+    if (assetId) {
+      this.catalog
+        .asset(assetId)
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe({
+          next: (asset) => {
+            this.preselected = asset;
+            this.form.controls.siteId.setValue(asset.siteId);
+            this.loadAssets(asset.siteId);
+          },
+          error: () => this.message.set(this.i18n.t('common.loadError')),
+        });
+    }
     this.catalog
       .sites()
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -115,7 +132,7 @@ export class PortalReportComponent {
         next: (page) => {
           this.sites.set(page.items);
           const only = page.items.length === 1 ? page.items[0] : undefined;
-          if (only) {
+          if (only && !assetId) {
             this.form.controls.siteId.setValue(only.id);
             this.loadAssets(only.id);
           }
@@ -131,7 +148,12 @@ export class PortalReportComponent {
       .searchAssets(siteId, '', 200)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (page) => this.assets.set(page.items),
+        next: (page) => {
+          const wanted = this.preselected?.siteId === siteId ? this.preselected : null;
+          const items = wanted && !page.items.some((a) => a.id === wanted.id) ? [wanted, ...page.items] : page.items;
+          this.assets.set(items);
+          if (wanted) this.form.controls.assetId.setValue(wanted.id);
+        },
         error: () => this.message.set(this.i18n.t('common.loadError')),
       });
   }

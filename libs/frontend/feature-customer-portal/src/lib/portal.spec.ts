@@ -1,7 +1,7 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { Subject, of } from 'rxjs';
 import type { CreateTicketRequest, CustomerTicketDetail, CustomerTicketSummary } from '@leitstand/api-contracts';
 import {
@@ -184,6 +184,37 @@ describe('customer portal', () => {
       siteId: 'site-1',
       assetId: 'asset-1',
       title: 'Heizung kalt',
+      channel: 'portal',
+    });
+  });
+
+  it('should preselect the asset of ?asset= (a scanned QR label) with its site, even beyond the first 200', async () => {
+    api['sites'] = jest.fn(() =>
+      of({
+        items: [
+          { id: 'site-1', name: 'Werk Nord', city: 'München' },
+          { id: 'site-2', name: 'Werk Süd', city: 'Augsburg' },
+        ],
+        nextCursor: null,
+      }),
+    );
+    api['asset'] = jest.fn(() => of({ id: 'asset-9', siteId: 'site-2', code: 'AZ-9', name: 'Aufzug 9' }));
+    await TestBed.inject(Router).navigateByUrl('/portal/report?asset=asset-9');
+    const fixture = TestBed.createComponent(PortalReportComponent);
+    await fixture.whenStable();
+    expect(api['asset']).toHaveBeenCalledWith('asset-9');
+    expect(api['searchAssets']).toHaveBeenCalledWith('site-2', '', 200);
+    const el = fixture.nativeElement as HTMLElement;
+    const title = el.querySelector<HTMLInputElement>('input[formcontrolname="title"]');
+    if (!title) throw new Error('title input missing');
+    title.value = 'Aufzug steht';
+    title.dispatchEvent(new Event('input'));
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+    expect(api['create']).toHaveBeenCalledWith({
+      siteId: 'site-2',
+      assetId: 'asset-9',
+      title: 'Aufzug steht',
       channel: 'portal',
     });
   });
