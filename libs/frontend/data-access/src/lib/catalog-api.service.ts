@@ -3,6 +3,11 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
   AssetListQuery,
+  AssetTicketListResponse,
+  CreateLocationRequest,
+  LocationTreeResponse,
+  LocationView,
+  UpdateLocationRequest,
   AssetListResponse,
   AssetView,
   ContractListResponse,
@@ -117,6 +122,32 @@ export class CatalogApiService {
     return this.http.patch<AssetView>(`${this.baseUrl}/assets/${encodeURIComponent(id)}`, body, {
       headers: ifMatch(version),
     });
+  }
+
+  /** GET /api/assets/:id/tickets — the asset's recent tickets (staff). */
+  assetTickets(id: string): Observable<AssetTicketListResponse> {
+    return this.http.get<AssetTicketListResponse>(`${this.baseUrl}/assets/${encodeURIComponent(id)}/tickets`);
+  }
+
+  // ── locations (building → floor → room) ──────────────────────────────────────────────────────
+  /** GET /api/sites/:id/locations — the site's location tree with asset counts. */
+  locations(siteId: string): Observable<LocationTreeResponse> {
+    return this.http.get<LocationTreeResponse>(`${this.baseUrl}/sites/${encodeURIComponent(siteId)}/locations`);
+  }
+
+  createLocation(siteId: string, body: CreateLocationRequest): Observable<LocationView> {
+    return this.http.post<LocationView>(`${this.baseUrl}/sites/${encodeURIComponent(siteId)}/locations`, body);
+  }
+
+  updateLocation(id: string, version: number, body: UpdateLocationRequest): Observable<LocationView> {
+    return this.http.patch<LocationView>(`${this.baseUrl}/locations/${encodeURIComponent(id)}`, body, {
+      headers: ifMatch(version),
+    });
+  }
+
+  /** DELETE /api/locations/:id — only while empty (409 otherwise). */
+  deleteLocation(id: string): Observable<void> {
+    return this.http.delete<void>(`${this.baseUrl}/locations/${encodeURIComponent(id)}`);
   }
 
   // ── contracts ────────────────────────────────────────────────────────────────────────────────

@@ -15,6 +15,15 @@ const ASSET: AssetView = {
   trade: 'elevators',
   assetClass: 'A',
   inContract: true,
+  locationId: 'l-room',
+  locationPath: 'Haus A / EG / Raum 0.12',
+  manufacturer: 'Schindler',
+  model: '3300',
+  serialNumber: 'SN-1',
+  yearBuilt: 2015,
+  warrantyUntil: '2027-06-30',
+  attributes: { Tragkraft: '1000 kg' },
+  redundancyGroup: null,
   createdAt: '2026-12-01T08:00:00.000Z',
   version: 5,
 };
@@ -45,19 +54,27 @@ describe('asset register', () => {
     http = h;
     const fixture = TestBed.createComponent(AssetsPageComponent);
     h.expectOne('/api/sites').flush({ items: [{ id: 's-1', name: 'Werk Nord', city: 'Kiel' }], nextCursor: null });
-    h.expectOne(`/api/assets?limit=${ASSET_PAGE_SIZE}`).flush({ items: [ASSET], nextCursor: 'c2' });
+    h.expectOne(`/api/assets?withTotal=true&limit=${ASSET_PAGE_SIZE}`).flush({
+      items: [ASSET],
+      nextCursor: 'c2',
+      total: 2,
+    });
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
     expect(root.querySelector('[data-testid=asset-register] tbody tr')?.textContent).toContain('Werk Nord');
     Array.from(root.querySelectorAll<HTMLButtonElement>('button'))
       .find((b) => b.textContent?.includes('Weitere'))
       ?.click();
-    h.expectOne(`/api/assets?limit=${ASSET_PAGE_SIZE}&cursor=c2`).flush({
+    h.expectOne(`/api/assets?withTotal=true&limit=${ASSET_PAGE_SIZE}&cursor=c2`).flush({
       items: [{ ...ASSET, id: 'a-2', code: 'AZ-04' }],
       nextCursor: null,
     });
     await fixture.whenStable();
     expect(root.querySelectorAll('[data-testid=asset-register] tbody tr').length).toBe(2);
+    expect(root.querySelector('.count')?.textContent?.trim()).toBe('2 von 2 Anlagen angezeigt');
+    expect(root.querySelector('[data-testid=asset-register] tbody tr')?.textContent).toContain(
+      'Haus A / EG / Raum 0.12',
+    );
     expect(root.textContent).not.toContain('Weitere laden');
 
     type(root.querySelector('.filters input'), ' aufzug ');
@@ -65,7 +82,7 @@ describe('asset register', () => {
     Array.from(root.querySelectorAll<HTMLButtonElement>('button'))
       .find((b) => b.textContent?.includes('Suchen'))
       ?.click();
-    h.expectOne(`/api/assets?q=aufzug&limit=${ASSET_PAGE_SIZE}`).flush({ items: [], nextCursor: null });
+    h.expectOne(`/api/assets?q=aufzug&withTotal=true&limit=${ASSET_PAGE_SIZE}`).flush({ items: [], nextCursor: null });
     await fixture.whenStable();
     expect(root.textContent).toContain('Keine Anlagen gefunden.');
   });
@@ -78,14 +95,17 @@ describe('asset register', () => {
     await fixture.whenStable();
     h.expectOne('/api/assets/a-1').flush(ASSET);
     h.expectOne('/api/sites/s-1').flush({ id: 's-1', name: 'Werk Nord', city: 'Kiel' });
+    h.expectOne('/api/sites/s-1/locations').flush({ siteId: 's-1', items: [] });
     h.expectOne('/api/assets?siteId=s-1&limit=200').flush({ items: [ASSET], nextCursor: null });
     h.expectOne('/api/assets/a-1/maintenance-windows').flush({ items: [WINDOW] });
-    h.expectOne('/api/tickets?assetId=a-1&sort=newest&limit=20').flush({ items: [], nextCursor: null });
+    h.expectOne('/api/assets/a-1/tickets').flush({ items: [] });
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
     expect(root.querySelector('[data-testid=maintenance-windows]')?.textContent).toContain('Hauptprüfung ZÜS');
     const button = (text: string) =>
-      Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === text);
+      Array.from(root.querySelectorAll<HTMLButtonElement>('[data-testid=maintenance-windows] button')).find(
+        (b) => b.textContent?.trim() === text,
+      );
 
     // edit: the form takes the window, PATCH sends If-Match "2"
     button('Bearbeiten')?.click();
@@ -122,5 +142,57 @@ describe('asset register', () => {
     h.expectOne('/api/assets/a-1/maintenance-windows').flush({ items: [] });
     await fixture.whenStable();
     expect(root.textContent).toContain('Keine Wartungsfenster geplant.');
+  });
+
+  it('edits location, manufacturer, year built and the attributes (key/value), sent as one PATCH', async () => {
+    const h = setUpAdminTest('admin');
+    http = h;
+    const fixture = TestBed.createComponent(AssetPageComponent);
+    fixture.componentRef.setInput('assetId', 'a-1');
+    await fixture.whenStable();
+    h.expectOne('/api/assets/a-1').flush(ASSET);
+    h.expectOne('/api/sites/s-1').flush({ id: 's-1', name: 'Werk Nord', city: 'Kiel' });
+    h.expectOne('/api/sites/s-1/locations').flush({ siteId: 's-1', items: [] });
+    h.expectOne('/api/assets?siteId=s-1&limit=200').flush({ items: [], nextCursor: null });
+    h.expectOne('/api/assets/a-1/maintenance-windows').flush({ items: [] });
+    h.expectOne('/api/assets/a-1/tickets').flush({
+      items: [
+        {
+          id: 'k-1',
+          number: 'T-1',
+          title: 'Steht',
+          status: 'closed',
+          createdAt: '2026-11-02T08:00:00Z',
+          restoredAt: '2026-11-02T09:00:00Z',
+        },
+      ],
+    });
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.textContent).toContain('T-1');
+    const inputs = () => Array.from(root.querySelectorAll<HTMLInputElement>('.attribute input'));
+    expect(inputs().map((i) => i.value)).toEqual(['Tragkraft', '1000 kg']);
+    Array.from(root.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.includes('Merkmal hinzufügen'))
+      ?.click();
+    await fixture.whenStable();
+    type(inputs()[2] ?? null, 'Haltestellen');
+    type(inputs()[3] ?? null, '6');
+    type(root.querySelector('input[formcontrolname=yearBuilt]'), '2016');
+    type(root.querySelector('input[formcontrolname=manufacturer]'), '  ');
+    await fixture.whenStable();
+    root.querySelector<HTMLFormElement>('form')?.requestSubmit();
+    const patch = h.expectOne({ method: 'PATCH', url: '/api/assets/a-1' });
+    expect(patch.request.headers.get('If-Match')).toBe('"5"');
+    expect(patch.request.body).toMatchObject({
+      locationId: 'l-room',
+      manufacturer: null,
+      model: '3300',
+      yearBuilt: 2016,
+      warrantyUntil: '2027-06-30',
+      redundancyGroup: null,
+      attributes: { Tragkraft: '1000 kg', Haltestellen: '6' },
+    });
+    patch.flush({ ...ASSET, version: 6 });
   });
 });

@@ -13,13 +13,16 @@ import {
   type AssetView,
   MAINTENANCE_WINDOW_REASON_MAX,
   type MaintenanceWindowView,
+  ASSET_ATTRIBUTES_MAX,
+  type AssetTicketView,
+  type CreateAssetRequest,
   type SiteView,
-  type TicketSummary,
 } from '@leitstand/api-contracts';
-import { CatalogApiService, TicketsApiService } from '@leitstand/frontend/data-access';
+import { CatalogApiService } from '@leitstand/frontend/data-access';
 import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import { type WriteFailure, toWriteFailure } from './api-problems';
 import { FieldProblemsComponent } from './field-problems.component';
+import { type LocationRow, flattenTree } from './location-tree.component';
 import { WriteFailureComponent } from './write-failure.component';
 
 /** `2026-12-04T17:30` in the browser's zone, for `<input type="datetime-local">`. */
@@ -35,9 +38,26 @@ export function fromLocalInput(value: string): string {
   return value === '' || Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
 
+/** Key/value rows of the attribute editor → the API's map (empty keys dropped; the last of a repeated key wins). */
+export function toAttributes(rows: ReadonlyArray<{ key: string; value: string }>): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const row of rows) {
+    const key = row.key.trim();
+    if (key !== '') attributes[key] = row.value;
+  }
+  return attributes;
+}
+
+/** "" → null, otherwise trimmed. */
+function textOrNull(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
 /**
  * One asset (`assets/:assetId`) or a new one of a site (`sites/:siteId/assets/new`): code, name, trade, class,
- * parent, in contract; its planned maintenance windows (create, edit, delete, each with If-Match) and its tickets.
+ * parent, location, manufacturer, model, serial number, year built, warranty, free attributes (key/value),
+ * redundancy group, in contract; its planned maintenance windows (create, edit, delete, each with If-Match) and its tickets.
  */
 @Component({
   selector: 'ls-admin-asset-page',
@@ -99,6 +119,66 @@ export function fromLocalInput(value: string): string {
       <ls-field-problems class="wide" [problems]="problems()" path="trade" />
       <ls-field-problems class="wide" [problems]="problems()" path="assetClass" />
       <ls-field-problems class="wide" [problems]="problems()" path="parentId" />
+      <mat-form-field class="wide">
+        <mat-label>{{ 'admin.asset.location' | t }}</mat-label>
+        <mat-select formControlName="locationId">
+          <mat-option value="">{{ 'admin.asset.noLocation' | t }}</mat-option>
+          @for (row of locations(); track row.node.id) {
+            <mat-option [value]="row.node.id">{{ row.node.path }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <ls-field-problems class="wide" [problems]="problems()" path="locationId" />
+      <mat-form-field>
+        <mat-label>{{ 'admin.asset.manufacturer' | t }}</mat-label>
+        <input matInput formControlName="manufacturer" />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.asset.model' | t }}</mat-label>
+        <input matInput formControlName="model" />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.asset.serialNumber' | t }}</mat-label>
+        <input matInput formControlName="serialNumber" />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.asset.yearBuilt' | t }}</mat-label>
+        <input matInput formControlName="yearBuilt" inputmode="numeric" />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.asset.warrantyUntil' | t }}</mat-label>
+        <input matInput type="date" formControlName="warrantyUntil" />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.asset.redundancyGroup' | t }}</mat-label>
+        <input matInput formControlName="redundancyGroup" />
+        <mat-hint>{{ 'admin.asset.redundancyHint' | t }}</mat-hint>
+      </mat-form-field>
+      @for (f of detailFields; track f) {
+        <ls-field-problems class="wide" [problems]="problems()" [path]="f" />
+      }
+      <fieldset class="wide attributes" formArrayName="attributes">
+        <legend>{{ 'admin.asset.attributes' | t }}</legend>
+        @for (row of form.controls.attributes.controls; track row; let i = $index) {
+          <div class="attribute" [formGroupName]="i">
+            <mat-form-field>
+              <mat-label>{{ 'admin.asset.attributeKey' | t }}</mat-label>
+              <input matInput formControlName="key" />
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'admin.asset.attributeValue' | t }}</mat-label>
+              <input matInput formControlName="value" />
+            </mat-form-field>
+            <button mat-button type="button" (click)="removeAttribute(i)">{{ 'admin.delete' | t }}</button>
+          </div>
+        }
+        @if (form.controls.attributes.length < attributesMax) {
+          <button mat-stroked-button type="button" (click)="addAttribute()">
+            {{ 'admin.asset.addAttribute' | t }}
+          </button>
+        }
+        <ls-field-problems [problems]="problems()" path="attributes" />
+      </fieldset>
       <mat-checkbox class="wide" formControlName="inContract">{{ 'admin.asset.inContract' | t }}</mat-checkbox>
       <ls-write-failure class="wide" [failure]="failure()" (reload)="load()" />
       @if (saved()) {
@@ -167,6 +247,9 @@ export function fromLocalInput(value: string): string {
               <span>{{ t.title }}</span>
               <span>{{ 'status.' + t.status | t }}</span>
               <span>{{ when(t.createdAt) }}</span>
+              @if (t.restoredAt) {
+                <span>{{ 'admin.asset.restoredAt' | t: { at: when(t.restoredAt) } }}</span>
+              }
             </li>
           }
         </ul>
@@ -182,6 +265,17 @@ export function fromLocalInput(value: string): string {
     }
     .wide {
       grid-column: 1 / -1;
+    }
+    .attribute {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+      align-items: baseline;
+    }
+    .attributes {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      margin-bottom: 16px;
     }
     .hint {
       color: var(--mat-sys-on-surface-variant);
@@ -206,7 +300,6 @@ export function fromLocalInput(value: string): string {
 })
 export class AssetPageComponent {
   private readonly api = inject(CatalogApiService);
-  private readonly ticketsApi = inject(TicketsApiService);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   private readonly i18n = inject(I18nService);
@@ -222,7 +315,17 @@ export class AssetPageComponent {
   protected readonly site = signal<SiteView | null>(null);
   protected readonly siblings = signal<AssetView[]>([]);
   protected readonly windows = signal<MaintenanceWindowView[]>([]);
-  protected readonly tickets = signal<TicketSummary[]>([]);
+  protected readonly tickets = signal<AssetTicketView[]>([]);
+  protected readonly locations = signal<LocationRow[]>([]);
+  protected readonly attributesMax = ASSET_ATTRIBUTES_MAX;
+  protected readonly detailFields = [
+    'manufacturer',
+    'model',
+    'serialNumber',
+    'yearBuilt',
+    'warrantyUntil',
+    'redundancyGroup',
+  ] as const;
   protected readonly editing = signal<MaintenanceWindowView | null>(null);
   protected readonly loadFailure = signal<WriteFailure | null>(null);
   protected readonly failure = signal<WriteFailure | null>(null);
@@ -239,7 +342,27 @@ export class AssetPageComponent {
     assetClass: ['B' as AssetClass],
     parentId: [''],
     inContract: [true],
+    locationId: [''],
+    manufacturer: [''],
+    model: [''],
+    serialNumber: [''],
+    yearBuilt: [''],
+    warrantyUntil: [''],
+    redundancyGroup: [''],
+    attributes: this.fb.array<ReturnType<AssetPageComponent['attributeGroup']>>([]),
   });
+
+  private attributeGroup(key: string, value: string) {
+    return this.fb.group({ key: [key, Validators.maxLength(60)], value: [value, Validators.maxLength(500)] });
+  }
+
+  protected addAttribute(): void {
+    this.form.controls.attributes.push(this.attributeGroup('', ''));
+  }
+
+  protected removeAttribute(index: number): void {
+    this.form.controls.attributes.removeAt(index);
+  }
 
   protected readonly windowForm = this.fb.group({
     startsAt: ['', Validators.required],
@@ -274,8 +397,8 @@ export class AssetPageComponent {
           this.show(asset);
           this.loadSite(asset.siteId);
           this.loadWindows();
-          this.ticketsApi
-            .list({ assetId: asset.id, sort: 'newest', limit: 20 })
+          this.api
+            .assetTickets(asset.id)
             .pipe(takeUntilDestroyed(this.destroyRef))
             .subscribe({ next: (page) => this.tickets.set(page.items), error: () => this.tickets.set([]) });
         },
@@ -288,6 +411,10 @@ export class AssetPageComponent {
       .site(siteId)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({ next: (site) => this.site.set(site), error: () => this.site.set(null) });
+    this.api
+      .locations(siteId)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (tree) => this.locations.set(flattenTree(tree.items)), error: () => this.locations.set([]) });
     this.api
       .assets({ siteId, limit: 200 })
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -309,6 +436,10 @@ export class AssetPageComponent {
 
   private show(asset: AssetView): void {
     this.asset.set(asset);
+    this.form.controls.attributes.clear({ emitEvent: false });
+    for (const [key, value] of Object.entries(asset.attributes ?? {})) {
+      this.form.controls.attributes.push(this.attributeGroup(key, value), { emitEvent: false });
+    }
     this.form.reset({
       code: asset.code,
       name: asset.name,
@@ -316,6 +447,13 @@ export class AssetPageComponent {
       assetClass: asset.assetClass,
       parentId: asset.parentId ?? '',
       inContract: asset.inContract,
+      locationId: asset.locationId ?? '',
+      manufacturer: asset.manufacturer ?? '',
+      model: asset.model ?? '',
+      serialNumber: asset.serialNumber ?? '',
+      yearBuilt: asset.yearBuilt === null ? '' : String(asset.yearBuilt),
+      warrantyUntil: asset.warrantyUntil ?? '',
+      redundancyGroup: asset.redundancyGroup ?? '',
     });
   }
 
@@ -325,13 +463,23 @@ export class AssetPageComponent {
       return;
     }
     const v = this.form.getRawValue();
-    const body = {
+    const year = v.yearBuilt.trim();
+    const body: Omit<CreateAssetRequest, 'siteId'> = {
       code: v.code.trim(),
       name: v.name.trim(),
       trade: v.trade.trim(),
       assetClass: v.assetClass,
       parentId: v.parentId === '' ? null : v.parentId,
       inContract: v.inContract,
+      locationId: v.locationId === '' ? null : v.locationId,
+      manufacturer: textOrNull(v.manufacturer),
+      model: textOrNull(v.model),
+      serialNumber: textOrNull(v.serialNumber),
+      // A year that is no whole number goes to the API as typed, which names the field.
+      yearBuilt: year === '' ? null : /^\d+$/.test(year) ? Number.parseInt(year, 10) : (year as unknown as number),
+      warrantyUntil: v.warrantyUntil === '' ? null : v.warrantyUntil,
+      redundancyGroup: textOrNull(v.redundancyGroup),
+      attributes: toAttributes(v.attributes),
     };
     const asset = this.asset();
     this.saving.set(true);

@@ -22,7 +22,8 @@ import { WriteFailureComponent } from './write-failure.component';
 export const ASSET_PAGE_SIZE = 50;
 
 /**
- * The asset register: search (code, name, trade) and filters (site, class), a page at a time ("more" follows the
+ * The asset register: search (code, name, manufacturer, serial number, trade) and filters (site, trade, class,
+ * in contract), with the total of matches, a page at a time ("more" follows the
  * API's cursor); each row opens the asset with its maintenance windows and ticket history.
  */
 @Component({
@@ -62,6 +63,18 @@ export const ASSET_PAGE_SIZE = 50;
           }
         </mat-select>
       </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.asset.trade' | t }}</mat-label>
+        <input matInput [ngModel]="trade()" (ngModelChange)="trade.set($event)" (keyup.enter)="search()" />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.asset.inContract' | t }}</mat-label>
+        <mat-select [ngModel]="inContract()" (ngModelChange)="inContract.set($event); search()">
+          <mat-option value="">{{ 'admin.assets.any' | t }}</mat-option>
+          <mat-option value="true">{{ 'admin.yes' | t }}</mat-option>
+          <mat-option value="false">{{ 'admin.no' | t }}</mat-option>
+        </mat-select>
+      </mat-form-field>
       <button mat-flat-button type="button" (click)="search()">{{ 'admin.assets.searchButton' | t }}</button>
     </div>
     <ls-write-failure [failure]="failure()" />
@@ -78,6 +91,8 @@ export const ASSET_PAGE_SIZE = 50;
                 <th scope="col">{{ 'admin.asset.trade' | t }}</th>
                 <th scope="col">{{ 'admin.assets.class' | t }}</th>
                 <th scope="col">{{ 'admin.assets.site' | t }}</th>
+                <th scope="col">{{ 'admin.asset.location' | t }}</th>
+                <th scope="col">{{ 'admin.asset.manufacturer' | t }}</th>
                 <th scope="col">{{ 'admin.asset.inContract' | t }}</th>
               </tr>
             </thead>
@@ -91,13 +106,17 @@ export const ASSET_PAGE_SIZE = 50;
                   <td>{{ a.trade }}</td>
                   <td>{{ a.assetClass }}</td>
                   <td>{{ siteName(a.siteId) }}</td>
+                  <td>{{ a.locationPath ?? '' }}</td>
+                  <td>{{ a.manufacturer ?? '' }}</td>
                   <td>{{ (a.inContract ? 'admin.yes' : 'admin.no') | t }}</td>
                 </tr>
               }
             </tbody>
           </table>
         </div>
-        <p class="count" role="status">{{ 'admin.assets.shown' | t: { count: list.length } }}</p>
+        <p class="count" role="status">
+          {{ 'admin.assets.shownOf' | t: { count: list.length, total: total() ?? list.length } }}
+        </p>
       }
       @if (nextCursor()) {
         <button mat-stroked-button type="button" (click)="more()" [disabled]="loading()">
@@ -144,6 +163,9 @@ export class AssetsPageComponent {
   protected readonly q = signal('');
   protected readonly siteId = signal('');
   protected readonly assetClass = signal<AssetClass | ''>('');
+  protected readonly trade = signal('');
+  protected readonly inContract = signal<'' | 'true' | 'false'>('');
+  protected readonly total = signal<number | null>(null);
   protected readonly rows = signal<AssetView[] | null>(null);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(false);
@@ -163,10 +185,14 @@ export class AssetsPageComponent {
 
   private query(cursor?: string): AssetListQuery {
     const assetClass = this.assetClass();
+    const inContract = this.inContract();
     return {
       q: this.q().trim(),
       siteId: this.siteId(),
+      trade: this.trade().trim(),
       ...(assetClass ? { assetClass } : {}),
+      ...(inContract ? { inContract: inContract === 'true' } : {}),
+      withTotal: true,
       limit: ASSET_PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
     };
@@ -192,6 +218,7 @@ export class AssetsPageComponent {
           this.loading.set(false);
           this.rows.update((rows) => (append && rows ? [...rows, ...page.items] : page.items));
           this.nextCursor.set(page.nextCursor);
+          if (page.total !== undefined) this.total.set(page.total);
         },
         error: (error: unknown) => {
           this.loading.set(false);

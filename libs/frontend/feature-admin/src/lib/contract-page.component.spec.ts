@@ -16,6 +16,8 @@ const SITE: SiteView = {
   state: 'DE-BY',
   timezone: 'Europe/Berlin',
   areaM2: null,
+  distanceKm: null,
+  travelZone: null,
   createdAt: '2026-12-01T08:00:00.000Z',
   version: 1,
 };

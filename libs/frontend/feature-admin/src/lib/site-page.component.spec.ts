@@ -15,6 +15,8 @@ const SITE: SiteView = {
   state: 'DE-HH',
   timezone: 'Europe/Berlin',
   areaM2: '1250.50',
+  distanceKm: '12.5',
+  travelZone: '2',
   createdAt: '2026-12-01T08:00:00.000Z',
   version: 2,
 };
@@ -39,6 +41,8 @@ describe('site page', () => {
     type(root.querySelector('input[formcontrolname=postalCode]'), '20457');
     type(root.querySelector('input[formcontrolname=city]'), 'Hamburg');
     type(root.querySelector('input[formcontrolname=areaM2]'), '1250,5');
+    type(root.querySelector('input[formcontrolname=distanceKm]'), '12,5');
+    type(root.querySelector('input[formcontrolname=travelZone]'), ' 2 ');
     await fixture.whenStable();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
@@ -52,6 +56,8 @@ describe('site page', () => {
       state: 'DE-BY',
       timezone: 'Europe/Berlin',
       areaM2: '1250.5',
+      distanceKm: '12.5',
+      travelZone: '2',
     });
     post.flush(SITE);
     expect(navigate).toHaveBeenCalledWith(['/admin/sites', 's-1']);
@@ -63,6 +69,7 @@ describe('site page', () => {
     await fixture.whenStable();
     http.expectOne('/api/sites/s-1').flush(SITE);
     await fixture.whenStable();
+    http.expectOne('/api/sites/s-1/locations').flush({ siteId: 's-1', items: [] });
     const root = fixture.nativeElement as HTMLElement;
     expect(root.querySelector<HTMLInputElement>('input[formcontrolname=areaM2]')?.value).toBe('1250.50');
     type(root.querySelector('input[formcontrolname=timezone]'), 'Mars/Olympus');
@@ -70,7 +77,12 @@ describe('site page', () => {
     root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     const patch = http.expectOne({ method: 'PATCH', url: '/api/sites/s-1' });
     expect(patch.request.headers.get('If-Match')).toBe('"2"');
-    expect(patch.request.body).toMatchObject({ timezone: 'Mars/Olympus', state: 'DE-HH' });
+    expect(patch.request.body).toMatchObject({
+      timezone: 'Mars/Olympus',
+      state: 'DE-HH',
+      distanceKm: '12.5',
+      travelZone: '2',
+    });
     patch.flush(
       {
         statusCode: 400,

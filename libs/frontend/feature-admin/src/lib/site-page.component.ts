@@ -11,10 +11,14 @@ import { CatalogApiService } from '@leitstand/frontend/data-access';
 import { TranslatePipe } from '@leitstand/frontend/i18n';
 import { type WriteFailure, toWriteFailure } from './api-problems';
 import { FieldProblemsComponent } from './field-problems.component';
+import { LocationTreeComponent } from './location-tree.component';
 import { WriteFailureComponent } from './write-failure.component';
 
 /** A decimal area in m² as the API wants it ("1250" or "1250.5"); a comma is taken as the decimal mark. */
 export const DECIMAL_PATTERN = /^\d{1,12}([.,]\d{1,4})?$/;
+
+/** A distance with at most one decimal ("12.5", "12,5"), as the API stores it. */
+export const DISTANCE_PATTERN = /^\d{1,5}([.,]\d)?$/;
 
 export function toDecimalString(text: string): string | null {
   const trimmed = text.trim();
@@ -33,6 +37,7 @@ export function toDecimalString(text: string): string | null {
     MatSelectModule,
     TranslatePipe,
     FieldProblemsComponent,
+    LocationTreeComponent,
     WriteFailureComponent,
   ],
   template: `
@@ -87,7 +92,23 @@ export function toDecimalString(text: string): string | null {
           <mat-error>{{ 'admin.site.areaInvalid' | t }}</mat-error>
         }
       </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.site.distance' | t }}</mat-label>
+        <input matInput formControlName="distanceKm" inputmode="decimal" />
+        <span matTextSuffix>km</span>
+        <mat-hint>{{ 'admin.site.distanceHint' | t }}</mat-hint>
+        @if (form.controls.distanceKm.hasError('pattern')) {
+          <mat-error>{{ 'admin.site.distanceInvalid' | t }}</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'admin.site.travelZone' | t }}</mat-label>
+        <input matInput formControlName="travelZone" />
+        <mat-hint>{{ 'admin.site.travelZoneHint' | t }}</mat-hint>
+      </mat-form-field>
       <ls-field-problems class="wide" [problems]="problems()" path="areaM2" />
+      <ls-field-problems class="wide" [problems]="problems()" path="distanceKm" />
+      <ls-field-problems class="wide" [problems]="problems()" path="travelZone" />
       <ls-write-failure class="wide" [failure]="failure()" (reload)="load()" />
       @if (saved()) {
         <p class="wide" role="status">{{ 'admin.saved' | t }}</p>
@@ -99,6 +120,7 @@ export function toDecimalString(text: string): string | null {
       </div>
     </form>
     @if (site(); as site) {
+      <ls-location-tree [siteId]="site.id" />
       <p>
         <a mat-stroked-button [routerLink]="['/admin/sites', site.id, 'assets', 'new']">{{ 'admin.assets.new' | t }}</a>
       </p>
@@ -143,6 +165,8 @@ export class SitePageComponent {
     state: ['DE-BY' as GermanState, Validators.required],
     timezone: ['Europe/Berlin', Validators.required],
     areaM2: ['', Validators.pattern(DECIMAL_PATTERN)],
+    distanceKm: ['', Validators.pattern(DISTANCE_PATTERN)],
+    travelZone: ['', Validators.maxLength(40)],
   });
 
   constructor() {
@@ -174,6 +198,8 @@ export class SitePageComponent {
       state: site.state,
       timezone: site.timezone,
       areaM2: site.areaM2 ?? '',
+      distanceKm: site.distanceKm ?? '',
+      travelZone: site.travelZone ?? '',
     });
   }
 
@@ -191,6 +217,8 @@ export class SitePageComponent {
       state: value.state,
       timezone: value.timezone.trim(),
       areaM2: toDecimalString(value.areaM2),
+      distanceKm: toDecimalString(value.distanceKm),
+      travelZone: value.travelZone.trim() === '' ? null : value.travelZone.trim(),
     };
     const site = this.site();
     const tenantId = this.tenantId();
