@@ -4,28 +4,41 @@
  * generate_series: 10 tenants, each with one site, one contract (seed-002 bonus/malus rules, 99.5 % for
  * A-assets) and 1,000 assets. The recompute is what the nightly job runs — KpiService.recomputeMany (4 contracts
  * at a time) for every contract and month: load, compute with @leitstand/domain, store the roll-up with its
- * derivation in kpi_rollups. Prints seconds, roll-ups/s, assets×months/s and tickets/s. Target ≤ 10 s.
- * The database is dropped afterwards.
+ * derivation in kpi_rollups. Prints seconds, roll-ups/s, assets×months/s and tickets/s (target ≤ 5 s; 10.5 s
+ * before issue 12), where the time goes in one contract's 12 months (load per month as before vs once for all
+ * months, compute, store), and the stored bytes per contract-month: summary + compact derivation as stored,
+ * against the long form the roll-ups stored before (≤ 1 MiB at 1,000 assets). The database is dropped afterwards.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { createTestEnv } from '@leitstand/backend/testing';
-import { KpiService } from '@leitstand/backend/kpi';
+import {
+  KpiService,
+  computeRollup,
+  explainRollup,
+  findContract,
+  loadRollupInput,
+  loadRollupInputs,
+} from '@leitstand/backend/kpi';
 import { DEMO_DATA_DIR, int } from './bench-support';
 
 const ASSETS = Number(process.env['BENCH_KPI_ASSETS'] ?? 10_000);
 const TICKETS = Number(process.env['BENCH_KPI_TICKETS'] ?? 500_000);
 const CONTRACTS = 10;
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
-const TARGET_S = 10;
+const TARGET_S = 5;
+/** Issue 12: the full recompute before the compact derivation and the batched load. */
+const BEFORE_S = 10.5;
 
 async function main(): Promise<void> {
   const env = await createTestEnv('bench_kpi');
   const out: string[] = [];
-  const loadAvg = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
+  const loadAvgNow = (): string =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  const loadAvg = loadAvgNow();
   try {
     const ds = env.dataSource;
     await ds.query(`SET synchronous_commit = off`);
@@ -97,21 +110,61 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
 
+    const loadAvgAfter = loadAvgNow();
+
     const [check] = (await ds.query(
-      `SELECT count(*)::int AS n, sum(octet_length(payload::text))::bigint AS bytes,
+      `SELECT count(*)::int AS n,
+              sum(octet_length(payload::text) + octet_length(derivation::text))::bigint AS bytes,
+              sum(pg_column_size(payload) + pg_column_size(derivation))::bigint AS stored,
               min(payload #>> '{kpis,availability,classes,0,availability}') AS min_a,
               min(payload #>> '{kpis,bonusMalus,result,amount}') AS bm
          FROM kpi_rollups`,
-    )) as Array<{ n: number; bytes: string; min_a: string; bm: string }>;
-    out.push(`load average at start: ${loadAvg} (other processes share the machine)`);
+    )) as Array<{ n: number; bytes: string; stored: string; min_a: string; bm: string }>;
+    const n = Math.max(1, check?.n ?? 0);
+    // The long form one roll-up stored before (both views with every asset's explanation), as the API shows it.
+    const sample = await service.stored(contracts[0]?.id ?? '', MONTHS[0] ?? '');
+    const longBytes = Buffer.byteLength(JSON.stringify(sample?.payload ?? {}));
+
+    // Where the time goes, one contract's 12 months one after the other (no other lane running).
+    const contract = await findContract(ds, contracts[0]?.id ?? '');
+    if (contract === null) throw new Error('bench contract missing');
+    const now = new Date();
+    let t = performance.now();
+    for (const month of MONTHS) await loadRollupInput(ds, contract, month, now);
+    const loadPerMonthMs = performance.now() - t;
+    t = performance.now();
+    const loaded = await loadRollupInputs(ds, contract, MONTHS, now);
+    const loadOnceMs = performance.now() - t;
+    t = performance.now();
+    const computed = loaded.map((l) => computeRollup(l.input));
+    const computeMs = performance.now() - t;
+    t = performance.now();
+    for (const r of computed) explainRollup(r);
+    const explainMs = performance.now() - t;
+    t = performance.now();
+    await service.recomputeContract(contract.id, MONTHS);
+    const wholeMs = performance.now() - t;
+
+    const mib = (bytes: number): string => (bytes / 1_048_576).toFixed(2);
     out.push(
-      `full recompute: ${rollups} roll-ups (${contracts.length} contracts × ${MONTHS.length} months) in ${seconds.toFixed(2)} s — ` +
+      `load average at start: ${loadAvg}, after the recompute: ${loadAvgAfter} (2 cores shared by other agents)`,
+    );
+    out.push(
+      `full recompute: ${rollups} roll-ups (${contracts.length} contracts × ${MONTHS.length} months) in ${seconds.toFixed(2)} s (before: ${BEFORE_S} s) — ` +
         `${(rollups / seconds).toFixed(1)} roll-ups/s, ${int((ASSETS * MONTHS.length) / seconds)} asset-months/s, ${int((counts?.tickets ?? 0) / seconds)} tickets/s`,
     );
     out.push(
-      `stored ${check?.n ?? 0} rows, ${int(Number(check?.bytes ?? 0) / 1_048_576)} MiB of payload with derivation; sample: class A availability ${check?.min_a}, bonus/malus ${check?.bm}`,
+      `one contract (${int(ASSETS / CONTRACTS)} assets), 12 months in a row: load per month ${int(loadPerMonthMs)} ms (before) vs once for all months ${int(loadOnceMs)} ms; ` +
+        `compute ${int(computeMs)} ms; whole recompute with store ${int(wholeMs)} ms; explanation on read ${(explainMs / MONTHS.length).toFixed(1)} ms per month`,
     );
-    out.push(`target ≤ ${TARGET_S} s: ${seconds <= TARGET_S ? 'MET' : 'MISSED'}`);
+    out.push(
+      `stored ${check?.n ?? 0} rows: ${mib(Number(check?.bytes ?? 0) / n)} MiB per contract-month as JSON (summary + compact derivation; ` +
+        `the long form stored before: ${mib(longBytes)} MiB), ${int(Number(check?.stored ?? 0) / n / 1024)} KiB on disk (lz4); ` +
+        `${int(Number(check?.bytes ?? 0) / 1_048_576)} MiB in all; sample: class A availability ${check?.min_a}, bonus/malus ${check?.bm}`,
+    );
+    out.push(
+      `target ≤ ${TARGET_S} s: ${seconds <= TARGET_S ? 'MET' : 'MISSED'}; ≤ 1 MiB per contract-month: ${Number(check?.bytes ?? 0) / n <= 1_048_576 ? 'MET' : 'MISSED'}`,
+    );
   } finally {
     await env.cleanup(); // drops the bench database
   }

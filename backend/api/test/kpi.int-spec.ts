@@ -583,4 +583,19 @@ describe('KPI roll-ups: GET /api/contracts/:id/kpis and /costs', () => {
     expect((await customer.get(`/api/contracts/${contractId}/kpis?period=2026-10`)).status).toBe(403);
     expect((await technician.get(`/api/contracts/${contractId}/costs?period=2026-10`)).status).toBe(403);
   });
+
+  it('a recompute of several periods loads them together and stores what one period at a time stores', async () => {
+    const now = new Date();
+    const kpi = new KpiService(env.dataSource, { now: () => now });
+    const keys = ['2026-09', '2026-10', '2026-11', '2026-Q4', '2026'];
+    expect(await kpi.recomputeContract(contractId, keys)).toBe(keys.length);
+    const together = await Promise.all(keys.map((k) => kpi.stored(contractId, k)));
+    const apart = [];
+    for (const k of keys) apart.push(await kpi.recompute(contractId, k));
+    expect(together.map((r) => r?.payload)).toEqual(apart.map((r) => r?.payload));
+    // the October figures the tests above asserted, out of the batch
+    const october = together[1]?.payload;
+    expect(october?.costs.total).toBe('10138.21');
+    expect(october?.kpis.availability.assets.length).toBeGreaterThan(0);
+  });
 });

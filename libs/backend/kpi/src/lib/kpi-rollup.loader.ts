@@ -57,10 +57,13 @@ export function clipMaintenanceWindows(
     .sort((a, b) => a.fromMs - b.fromMs || a.toMs - b.toMs || a.id.localeCompare(b.id));
 }
 
+/** A row that belongs to a period when its instant lies in [fromMs, toMs). */
+function within(ms: number | null, period: KpiPeriod): boolean {
+  return ms !== null && ms >= period.fromMs && ms < period.toMs;
+}
+
 /**
- * Loads everything a roll-up of `contract` in `periodKey` needs with a handful of set-based queries
- * (assets, downtime tickets, maintenance windows, SLA clocks, out-of-scope work and materials, effort), so a contract with
- * 10,000 assets and half a million tickets loads in one pass per table.
+ * Loads everything a roll-up of `contract` in `periodKey` needs (see loadRollupInputs).
  */
 export async function loadRollupInput(
   ds: DataSource,
@@ -68,6 +71,24 @@ export async function loadRollupInput(
   periodKey: string,
   now: Date,
 ): Promise<{ input: RollupInput; period: KpiPeriod }> {
+  const [loaded] = await loadRollupInputs(ds, contract, [periodKey], now);
+  if (loaded === undefined) throw new Error(`no roll-up input for ${periodKey}`);
+  return loaded;
+}
+
+/**
+ * Loads everything the roll-ups of `contract` in `periodKeys` need with one set-based query per table over
+ * the span of all the periods (assets, downtime tickets, maintenance windows, SLA clocks, out-of-scope work
+ * and materials, effort), then hands each period its rows. A full recompute (12 months of a contract with
+ * 1,000 assets and 50,000 tickets) reads each table once instead of once per month.
+ */
+export async function loadRollupInputs(
+  ds: DataSource,
+  contract: ContractEntity,
+  periodKeys: readonly string[],
+  now: Date,
+): Promise<{ input: RollupInput; period: KpiPeriod }[]> {
+  if (periodKeys.length === 0) return [];
   const notes: string[] = [];
   const sites = await loadContractSites(ds, contract.id);
   if (sites.length === 0) notes.push('Der Vertrag deckt keinen Standort ab');
@@ -75,9 +96,9 @@ export async function loadRollupInput(
   if (new Set(sites.map((s) => s.timezone)).size > 1) {
     notes.push(`Standorte in mehreren Zeitzonen: Zeitraum in ${zone} (erster Standort)`);
   }
-  const period = parseKpiPeriod(periodKey, zone);
-  const from = new Date(period.fromMs);
-  const to = new Date(period.toMs);
+  const periods = periodKeys.map((key) => parseKpiPeriod(key, zone));
+  const from = new Date(Math.min(...periods.map((p) => p.fromMs)));
+  const to = new Date(Math.max(...periods.map((p) => p.toMs)));
 
   const basisBySite = new Map<string, BasisMeasure | undefined>();
   for (const site of sites) {
@@ -102,7 +123,7 @@ export async function loadRollupInput(
     [contract.id, contract.tenantId],
   ) as Promise<RollupInput['assets']>;
 
-  // Downtime: in-scope tickets that took an asset down and overlap the period, or were restored in it.
+  // Downtime: in-scope tickets that took an asset down and overlap the span, or were restored in it.
   // A ticket closed without a restore instant ends its downtime at the close.
   const downtimeQ = ds.query(
     `SELECT t.id AS "ticketId", t.number, t.asset_id AS "assetId",
@@ -115,7 +136,7 @@ export async function loadRollupInput(
     [contract.id, contract.tenantId, from, to],
   ) as Promise<RollupInput['downtimeTickets']>;
 
-  // Planned maintenance windows of the contract's assets that overlap the period (clipped below).
+  // Planned maintenance windows of the contract's assets that overlap the span (clipped per period below).
   const maintenanceQ = ds.query(
     `SELECT w.id, w.asset_id AS "assetId", w.reason,
             (extract(epoch FROM w.starts_at) * 1000)::float8 AS "fromMs",
@@ -128,44 +149,46 @@ export async function loadRollupInput(
     [contract.id, contract.tenantId, from, to],
   ) as Promise<MaintenanceWindowRow[]>;
 
-  // SLA clocks decided in the period (stopped, or a breached clock's deadline when it still runs).
+  // SLA clocks decided in the span (stopped, or a breached clock's deadline when it still runs).
   const slaQ = ds.query(
-    `SELECT c.ticket_id AS "ticketId", t.number, c.priority, c.clock, c.state
+    `SELECT c.ticket_id AS "ticketId", t.number, c.priority, c.clock, c.state,
+            (extract(epoch FROM COALESCE(c.stopped_at, c.deadline)) * 1000)::float8 AS "decidedMs"
        FROM ticket_sla_clocks c JOIN tickets t ON t.id = c.ticket_id
       WHERE t.contract_id = $1 AND c.tenant_id = $2 AND c.state IN ('met', 'breached')
         AND COALESCE(c.stopped_at, c.deadline) >= $3 AND COALESCE(c.stopped_at, c.deadline) < $4`,
     [contract.id, contract.tenantId, from, to],
-  ) as Promise<RollupInput['slaClocks']>;
+  ) as Promise<(RollupInput['slaClocks'][number] & { decidedMs: number })[]>;
 
-  // Out-of-scope tickets billed in the period: restored (else closed) in it; all their work and materials.
+  // Out-of-scope tickets billed in the span: restored (else closed) in it; all their work and materials.
   const billableQ = ds.query(
-    `SELECT t.id, t.number, s.timezone, s.state FROM tickets t JOIN sites s ON s.id = t.site_id
+    `SELECT t.id, t.number, s.timezone, s.state,
+            (extract(epoch FROM COALESCE(t.restored_at, t.closed_at)) * 1000)::float8 AS "billedMs"
+       FROM tickets t JOIN sites s ON s.id = t.site_id
       WHERE t.contract_id = $1 AND t.tenant_id = $2 AND NOT t.in_scope
         AND COALESCE(t.restored_at, t.closed_at) >= $3 AND COALESCE(t.restored_at, t.closed_at) < $4
       ORDER BY t.number`,
     [contract.id, contract.tenantId, from, to],
-  ) as Promise<{ id: string; number: string; timezone: string; state: string }[]>;
+  ) as Promise<{ id: string; number: string; timezone: string; state: string; billedMs: number }[]>;
+  // Effort per period: every work log of the contract's tickets that started in it, and the material cost.
+  const spans = [periodKeys, periods.map((p) => new Date(p.fromMs)), periods.map((p) => new Date(p.toMs))];
   const effortQ = ds.query(
-    `SELECT w.role, sum(extract(epoch FROM w.ended_at - w.started_at) * 1000)::float8 AS ms
-       FROM work_logs w JOIN tickets t ON t.id = w.ticket_id
-      WHERE t.contract_id = $1 AND w.tenant_id = $2 AND w.started_at >= $3 AND w.started_at < $4
-      GROUP BY w.role ORDER BY w.role`,
-    [contract.id, contract.tenantId, from, to],
-  ) as Promise<{ role: string; ms: number }[]>;
+    `SELECT p.key, w.role, sum(extract(epoch FROM w.ended_at - w.started_at) * 1000)::float8 AS ms
+       FROM unnest($3::text[], $4::timestamptz[], $5::timestamptz[]) AS p(key, from_at, to_at)
+       JOIN work_logs w ON w.started_at >= p.from_at AND w.started_at < p.to_at AND w.tenant_id = $2
+       JOIN tickets t ON t.id = w.ticket_id AND t.contract_id = $1
+      GROUP BY p.key, w.role ORDER BY p.key, w.role`,
+    [contract.id, contract.tenantId, ...spans],
+  ) as Promise<{ key: string; role: string; ms: number }[]>;
   const materialQ = ds.query(
-    `SELECT COALESCE(sum(round(m.net_unit_price * m.quantity, 2)), 0)::numeric(14,2)::text AS cost
-       FROM ticket_materials m JOIN tickets t ON t.id = m.ticket_id
-      WHERE t.contract_id = $1 AND m.tenant_id = $2 AND m.created_at >= $3 AND m.created_at < $4`,
-    [contract.id, contract.tenantId, from, to],
-  ) as Promise<{ cost: string }[]>;
-  const [assets, downtimeTickets, maintenanceRows, slaClocks, billableRows, effortRows, [materialRow]] =
+    `SELECT p.key, sum(round(m.net_unit_price * m.quantity, 2))::numeric(14,2)::text AS cost
+       FROM unnest($3::text[], $4::timestamptz[], $5::timestamptz[]) AS p(key, from_at, to_at)
+       JOIN ticket_materials m ON m.created_at >= p.from_at AND m.created_at < p.to_at AND m.tenant_id = $2
+       JOIN tickets t ON t.id = m.ticket_id AND t.contract_id = $1
+      GROUP BY p.key`,
+    [contract.id, contract.tenantId, ...spans],
+  ) as Promise<{ key: string; cost: string }[]>;
+  const [assets, downtimeTickets, maintenanceRows, slaClocks, billableRows, effortRows, materialRows] =
     await Promise.all([assetsQ, downtimeQ, maintenanceQ, slaQ, billableQ, effortQ, materialQ]);
-  const maintenanceWindows = clipMaintenanceWindows(maintenanceRows, period);
-  if (maintenanceWindows.length > 0) {
-    notes.push(
-      `${maintenanceWindows.length} geplante(s) Wartungsfenster im Zeitraum: aus Sollzeit und Ausfallzeit ausgenommen (EN 13306)`,
-    );
-  }
   const billableIds = billableRows.map((b) => b.id);
   const work =
     billableIds.length === 0
@@ -201,24 +224,27 @@ export async function loadRollupInput(
   };
   const workByTicket = group(work);
   const materialsByTicket = group(materials);
-  const billable: RollupInput['billable'] = billableRows.map((b) => ({
-    ticketId: b.id,
-    number: b.number,
-    site: { timeZone: b.timezone, holidayRegion: b.state },
-    work: (workByTicket.get(b.id) ?? []).map((w) => ({
-      workerId: w.workerId,
-      roleId: w.role,
-      kind: w.kind === 'travel' ? ('travel' as const) : ('on-site' as const),
-      start: w.startedAt.toISOString(),
-      end: w.endedAt.toISOString(),
-    })),
-    materials: (materialsByTicket.get(b.id) ?? []).map((m) => ({
-      kind: m.kind,
-      description: m.description,
-      netUnitPrice: m.netUnitPrice,
-      quantity: m.quantity.replace(/\.?0+$/, '') || '0',
-      unit: m.unit,
-    })),
+  const billableAll = billableRows.map((b) => ({
+    billedMs: b.billedMs,
+    ticket: {
+      ticketId: b.id,
+      number: b.number,
+      site: { timeZone: b.timezone, holidayRegion: b.state },
+      work: (workByTicket.get(b.id) ?? []).map((w) => ({
+        workerId: w.workerId,
+        roleId: w.role,
+        kind: w.kind === 'travel' ? ('travel' as const) : ('on-site' as const),
+        start: w.startedAt.toISOString(),
+        end: w.endedAt.toISOString(),
+      })),
+      materials: (materialsByTicket.get(b.id) ?? []).map((m) => ({
+        kind: m.kind,
+        description: m.description,
+        netUnitPrice: m.netUnitPrice,
+        quantity: m.quantity.replace(/\.?0+$/, '') || '0',
+        unit: m.unit,
+      })),
+    },
   }));
 
   let priceList: PriceList | null = null;
@@ -235,39 +261,64 @@ export async function loadRollupInput(
     }
   }
 
-  // Effort of the period: every work log of the contract's tickets that started in it, and the material cost.
-
   const economics = contract.economics as Partial<ContractCalculation> | null;
-  return {
-    period,
-    input: {
-      contract: {
-        id: contract.id,
-        name: contract.name,
-        tenantId: contract.tenantId,
-        startsOn: contract.startsOn,
-        endsOn: contract.endsOn,
-        annualVolume: contract.annualVolume,
-        availabilityTargets: contract.availabilityTargets ?? {},
-        availabilityBasis: contract.availabilityBasis,
-        bonusMalus: contract.bonusMalus as BonusMalusRules | null,
-        internalCostRates: Array.isArray(economics?.internalCostRates) ? economics.internalCostRates : undefined,
-      },
-      period,
-      asOfMs: now.getTime(),
-      computedAt: now,
-      assets,
-      basisBySite,
-      downtimeTickets,
-      maintenanceWindows,
-      slaClocks,
-      billable,
-      priceList,
-      ...(priceListProblem === undefined ? {} : { priceListProblem }),
-      effort: { msByRole: new Map(effortRows.map((r) => [r.role, r.ms])), materialCost: materialRow?.cost ?? '0.00' },
-      notes,
-    },
+  const contractInput: RollupInput['contract'] = {
+    id: contract.id,
+    name: contract.name,
+    tenantId: contract.tenantId,
+    startsOn: contract.startsOn,
+    endsOn: contract.endsOn,
+    annualVolume: contract.annualVolume,
+    availabilityTargets: contract.availabilityTargets ?? {},
+    availabilityBasis: contract.availabilityBasis,
+    bonusMalus: contract.bonusMalus as BonusMalusRules | null,
+    internalCostRates: Array.isArray(economics?.internalCostRates) ? economics.internalCostRates : undefined,
   };
+  return periods.map((period, i) => {
+    const key = periodKeys[i] as string;
+    const maintenanceWindows = clipMaintenanceWindows(maintenanceRows, period);
+    const periodNotes = [...notes];
+    if (maintenanceWindows.length > 0) {
+      periodNotes.push(
+        `${maintenanceWindows.length} geplante(s) Wartungsfenster im Zeitraum: aus Sollzeit und Ausfallzeit ausgenommen (EN 13306)`,
+      );
+    }
+    return {
+      period,
+      input: {
+        contract: contractInput,
+        period,
+        asOfMs: now.getTime(),
+        computedAt: now,
+        assets,
+        basisBySite,
+        downtimeTickets:
+          periods.length === 1
+            ? downtimeTickets
+            : downtimeTickets.filter(
+                (t) => t.faultBeganMs < period.toMs && (t.restoredMs === null || t.restoredMs >= period.fromMs),
+              ),
+        maintenanceWindows,
+        slaClocks: slaClocks
+          .filter((c) => within(c.decidedMs, period))
+          .map((c) => ({
+            ticketId: c.ticketId,
+            number: c.number,
+            priority: c.priority,
+            clock: c.clock,
+            state: c.state,
+          })),
+        billable: billableAll.filter((b) => within(b.billedMs, period)).map((b) => b.ticket),
+        priceList,
+        ...(priceListProblem === undefined ? {} : { priceListProblem }),
+        effort: {
+          msByRole: new Map(effortRows.filter((r) => r.key === key).map((r) => [r.role, r.ms])),
+          materialCost: materialRows.find((r) => r.key === key)?.cost ?? '0.00',
+        },
+        notes: periodNotes,
+      },
+    };
+  });
 }
 
 export async function findContract(ds: DataSource, id: string): Promise<ContractEntity | null> {

@@ -34,7 +34,8 @@ function explainKpis(kpis: KpiView | Omit<KpiView, 'assets'>, derivation: unknow
 
 /**
  * kpi_rollups: one row per contract and period. `payload` holds the summary — both views without
- * `kpis.availability.assets` — and `derivation` the assets' derivation in the compact format of
+ * `kpis.availability.assets` — and `derivation` (json: stored as written, never queried inside) the assets'
+ * derivation in the compact format of
  * @leitstand/domain (kpi-derivation.codec.ts); the long form is built on read.
  */
 export class KpiRollupRepository {
@@ -52,7 +53,7 @@ export class KpiRollupRepository {
     await this.ds.query(
       `INSERT INTO kpi_rollups (contract_id, period, tenant_id, period_from, period_to, as_of, computed_at, duration_ms,
                                 payload, derivation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::json)
        ON CONFLICT (contract_id, period) DO UPDATE SET
          tenant_id = EXCLUDED.tenant_id, period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to,
          as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at, duration_ms = EXCLUDED.duration_ms,

@@ -15,7 +15,7 @@ import { isKpiPeriodKey, parseKpiPeriod, type KpiPeriod } from '@leitstand/domai
 import { CLOCK, type Clock } from '@leitstand/backend/core';
 import { computeRollup, contractTerm, explainRollup, noFiguresRollup, type KpiRollup } from './kpi-rollup.calculator';
 import { KpiRollupRepository, type StoredRollup } from './kpi-rollup.repository';
-import { contractZone, findContract, loadContractSites, loadRollupInput } from './kpi-rollup.loader';
+import { contractZone, findContract, loadContractSites, loadRollupInput, loadRollupInputs } from './kpi-rollup.loader';
 import type { CostView, KpiRollupPayload, KpiView } from './kpi.types';
 
 export type { StoredRollup } from './kpi-rollup.repository';
@@ -138,7 +138,20 @@ export class KpiService {
     const contract = await findContract(this.dataSource, contractId);
     if (contract === null) return 0;
     const keys = periods ?? (await this.periodsToRefresh(contractId));
-    for (const key of keys) await this.recomputeFor(contract, key);
+    // Periods outside the term are stored without figures; the others are loaded together (one pass per table).
+    const inTerm = keys.filter((key) => contractTerm(contract, parseKpiPeriod(key, 'UTC')).coverage !== 'none');
+    for (const key of keys) if (!inTerm.includes(key)) await this.recomputeFor(contract, key);
+    const started = performance.now();
+    const now = this.clock.now();
+    const loaded = await loadRollupInputs(this.dataSource, contract, inTerm, now);
+    const loadMsEach = (performance.now() - started) / Math.max(1, loaded.length);
+    for (let i = 0; i < loaded.length; i++) {
+      const { input, period } = loaded[i] as (typeof loaded)[number];
+      const computeStarted = performance.now();
+      const rollup = computeRollup(input);
+      const durationMs = Math.round(loadMsEach + performance.now() - computeStarted);
+      await this.rollups.upsert(contract, inTerm[i] as string, period, now, durationMs, rollup);
+    }
     return keys.length;
   }
 

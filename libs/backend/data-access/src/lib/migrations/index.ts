@@ -8,6 +8,7 @@ import { SessionRotation1795301000000 } from './1795301000000-SessionRotation';
 import { DocumentStore1795320000000 } from './1795320000000-DocumentStore';
 import { MasterData1795330000000 } from './1795330000000-MasterData';
 import { KpiRollupDerivation1795340000000 } from './1795340000000-KpiRollupDerivation';
+import { KpiRollupDerivationJson1795340000001 } from './1795340000001-KpiRollupDerivationJson';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DocumentStore1795320000000,
   MasterData1795330000000,
   KpiRollupDerivation1795340000000,
+  KpiRollupDerivationJson1795340000001,
 ];
