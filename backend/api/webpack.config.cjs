@@ -23,6 +23,7 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'migrate', entryPath: './src/migrate.ts' },
         { entryName: 'openapi', entryPath: './src/openapi.ts' },
+        { entryName: 'create-admin', entryPath: './src/create-admin.ts' },
       ],
     }),
   ],

@@ -133,6 +133,7 @@ describe('auth: login, sessions and the global guard', () => {
         role: user.role,
         tenantId,
         tenantIds,
+        language: 'de',
       });
       const expiresIn = Date.parse(body.accessTokenExpiresAt) - before;
       expect(expiresIn).toBeGreaterThan(14 * 60_000);
@@ -246,7 +247,14 @@ describe('auth: login, sessions and the global guard', () => {
       ).status,
     ).toBe(401);
     // The same hand-made token with the right secret, issuer and audience is accepted: the forgeries failed for their flaw.
-    const genuine = await fetch(url('/api/auth/me'), { headers: bearer(jwt(claimsFor(admin))) });
+    // A genuine signature is not enough: the token's session must exist and be live (SessionLiveness).
+    const noSession = await fetch(url('/api/auth/me'), { headers: bearer(jwt(claimsFor(admin))) });
+    expect(noSession.status).toBe(401);
+    const { body: real } = await signIn(admin);
+    const { sid } = JSON.parse(Buffer.from(real.accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      sid: string;
+    };
+    const genuine = await fetch(url('/api/auth/me'), { headers: bearer(jwt(claimsFor(admin, { sid }))) });
     expect(genuine.status).toBe(200);
     expect(((await genuine.json()) as { displayName: string }).displayName).toBe('Forged');
   });

@@ -8,3 +8,4 @@ export * from './kpi';
 export * from './ticket';
 export * from './catalog';
 export * from './documents';
+export * from './account';

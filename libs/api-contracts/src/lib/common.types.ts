@@ -19,6 +19,8 @@ export interface ApiError {
 export interface ApiFieldError {
   field: string;
   messages: string[];
+  /** A machine-readable reason the UI translates (e.g. `password_common`), where the server has one. */
+  code?: string;
 }
 
 export interface Page<T> {

@@ -13,13 +13,18 @@ import {
   ApiUnauthorizedResponse,
   ApiOperation,
 } from '@nestjs/swagger';
-import type { LoginResponse, MeResponse, RefreshResponse, RevokeSessionsResponse } from '@leitstand/api-contracts';
+import type {
+  LoginResponse,
+  MeResponse,
+  RefreshResponse,
+  RevokeSessionsResponse,
+  SetPasswordResponse,
+} from '@leitstand/api-contracts';
 import {
   APP_CONFIG,
   CurrentUser,
   ForbiddenError,
   Public,
-  Roles,
   UnauthenticatedError,
   type AppConfig,
   type AuthUser,
@@ -29,12 +34,14 @@ import {
 import {
   ACCESS_COOKIE,
   AccessTokenService,
+  AccountService,
   AuthService,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   LoginDto,
   REFRESH_COOKIE,
   RefreshTokenDto,
+  SetPasswordDto,
   UserIdParamsDto,
   clearedSessionCookies,
   credentialOf,
@@ -76,6 +83,7 @@ export class AuthController {
   constructor(
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
+    @Inject(AccountService) private readonly account: AccountService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -198,19 +206,48 @@ export class AuthController {
   @ApiCookieAuth(ACCESS_COOKIE)
   @ApiOkResponse({ description: 'The signed-in caller with role and tenant scope' })
   @ApiUnauthorizedResponse({ description: 'No valid access token' })
-  me(@CurrentUser() user: AuthUser): MeResponse {
-    return toMe(user);
+  async me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
+    return toMe(user, await this.account.language(user.id));
   }
 
-  @ApiOperation({ summary: 'End every session of a user (forced sign-out)' })
+  @ApiOperation({ summary: 'Set a password from a one-time link (set or reset); then sign in' })
+  @Public()
+  @Post('set-password')
+  @RouteConfig(AUTH_RATE_LIMITED)
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: '{ email }: the password is set, the link is used up, every session of the user ended',
+  })
+  @ApiBadRequestResponse({
+    description:
+      '`fields` names `token` (codes password_token_unknown, password_token_used, password_token_expired) or `password` (codes password_too_short, password_too_long, password_common, password_contains_identity; the link stays usable)',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many requests from this address (AUTH_REQUESTS_PER_MINUTE_PER_IP); see Retry-After',
+    headers: RETRY_AFTER,
+  })
+  setPassword(@Body() body: SetPasswordDto): Promise<SetPasswordResponse> {
+    return this.account.setPasswordWithToken(body.token, body.password, this.clock.now());
+  }
+
+  @ApiOperation({
+    summary: 'End every session of a user: forced sign-out (admins), or "sign out everywhere" (the user themselves)',
+  })
   @Delete('users/:userId/sessions')
-  @Roles('admin')
   @ApiBearerAuth()
-  @ApiOkResponse({ description: 'Forced sign-out: every session of the user is revoked (their refresh fails)' })
+  @ApiOkResponse({
+    description: 'Every session of the user is revoked: refresh fails at once, access tokens within 2 s',
+  })
   @ApiBadRequestResponse({ description: 'userId is not a UUID' })
-  @ApiForbiddenResponse({ description: 'Only admins' })
+  @ApiForbiddenResponse({ description: 'Only admins, or the user themselves' })
   @ApiNotFoundResponse({ description: 'Unknown user' })
-  async revokeUserSessions(@Param() params: UserIdParamsDto): Promise<RevokeSessionsResponse> {
+  async revokeUserSessions(
+    @CurrentUser() caller: AuthUser,
+    @Param() params: UserIdParamsDto,
+  ): Promise<RevokeSessionsResponse> {
+    if (caller.role !== 'admin' && caller.id !== params.userId) {
+      throw new ForbiddenError('only admins may end the sessions of another user');
+    }
     return { revokedSessions: await this.auth.revokeUserSessions(params.userId, this.clock.now()) };
   }
 

@@ -4,9 +4,10 @@
  * - Access token: a short-lived (15 min) HS256 JWT signed with JWT_SECRET, carrying who the caller
  *   is (sub, role, email, name), their tenant scope and the session id (sid). The guard verifies it
  *   without a database round trip, which keeps ticket intake fast (≥ 1,000 req/s) and lets several
- *   API instances serve the same caller. The price is that role, tenant-scope or deactivation
- *   changes — and a logout — take effect for that token only when it expires (≤ 15 min); the
- *   refresh re-reads the user and the session.
+ *   API instances serve the same caller. Revocation (issue 14): the guard also asks PostgreSQL, at
+ *   most every 2 s per session and process (SessionLiveness), whether the token's session is live,
+ *   so a logout, deactivation, password change or change of role or tenant scope (which end the
+ *   sessions) cuts the token within 2 s everywhere; the refresh re-reads the user and the session.
  * - Refresh token: opaque, `<sessionId>.<32 random bytes base64url>`; only its sha256 is stored
  *   (sessions.refresh_token_hash). Every refresh rotates it to a successor derived from it
  *   (HMAC, see refresh-token.ts); presenting a genuinely rotated token revokes the whole session:

@@ -1,12 +1,19 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Public, Roles, type AuthUser } from '@leitstand/backend/core';
+import { Public, Roles, UnauthenticatedError, type AuthUser } from '@leitstand/backend/core';
 import { AccessTokenService } from './access-token.service';
 import { AuthGuard, type AuthRequest } from './auth.guard';
 
 const NOW = new Date('2026-11-21T08:00:00.000Z');
 const tokens = new AccessTokenService({ auth: { jwtSecret: 'guard-spec-secret-guard-spec-secret-guard' } });
-const guard = new AuthGuard(new Reflector(), tokens, { now: () => NOW });
+/** Sessions the spec has ended: the guard must refuse their tokens (SessionLiveness is checked last). */
+const endedSessions = new Set<string>();
+const liveness = {
+  assertLive: async (user: AuthUser): Promise<void> => {
+    if (endedSessions.has(user.sessionId)) throw new UnauthenticatedError('Session ended');
+  },
+};
+const guard = new AuthGuard(new Reflector(), tokens, { now: () => NOW }, liveness);
 
 const customer: AuthUser = {
   id: 'c0000000-0000-4000-8000-000000000001',
@@ -141,5 +148,15 @@ describe('AuthGuard', () => {
     const old = (await tokens.sign(customer, new Date(NOW.getTime() - 16 * 60_000))).token;
     const ctx = contextFor(open.me, OpenController, { method: 'POST', headers: { cookie: `ls_access=${old}` } }).ctx;
     expect(await outcome(ctx)).toBe(401);
+  });
+
+  it("answers 401 (not 403) once the token's session has ended, whatever the route needs", async () => {
+    const ended = { ...customer, sessionId: 's0000000-0000-4000-8000-00000000dead' };
+    const endedToken = (await tokens.sign(ended, NOW)).token;
+    const headers = { authorization: `Bearer ${endedToken}` };
+    expect(await outcome(contextFor(open.me, OpenController, { headers }).ctx)).toBe(200);
+    endedSessions.add(ended.sessionId);
+    expect(await outcome(contextFor(open.me, OpenController, { headers }).ctx)).toBe(401);
+    expect(await outcome(contextFor(admin.list, AdminController, { headers }).ctx)).toBe(401);
   });
 });

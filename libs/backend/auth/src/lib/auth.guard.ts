@@ -11,6 +11,7 @@ import {
   type Clock,
 } from '@leitstand/backend/core';
 import { AccessTokenService } from './access-token.service';
+import { SessionLiveness } from './session-liveness';
 import { readCookie, type CookieCarrier } from './auth-cookies';
 import { ACCESS_COOKIE, CSRF_HEADER, CSRF_HEADER_VALUE } from './auth.constants';
 
@@ -53,6 +54,7 @@ export function failsCsrfCheck(request: CookieCarrier & { method: string }): boo
  * unless it is @Public(); @Roles(...) restricts it further (403). Puts the caller on `request.user`.
  * Cookie-authenticated POST/PUT/PATCH/DELETE must send `x-requested-with: leitstand` (403 otherwise);
  * Bearer requests are exempt — a cross-site page can neither read nor attach a bearer token.
+ * The token's session must still be live (SessionLiveness: not revoked, user active; cached ≤ 2 s).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -60,6 +62,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AccessTokenService) private readonly tokens: AccessTokenService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SessionLiveness) private readonly liveness: Pick<SessionLiveness, 'assertLive'>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -76,6 +79,8 @@ export class AuthGuard implements CanActivate {
         `Cookie-authenticated ${request.method} requests must send ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`,
       );
     }
+    // A revoked session or deactivated user is refused within SESSION_LIVENESS_TTL_MS (one cached query).
+    await this.liveness.assertLive(user);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.role)) {
       throw new ForbiddenError(`This action needs the role ${roles.join(' or ')}`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import type { MeResponse, RefreshResponse } from '@leitstand/api-contracts';
+import type { MeResponse, RefreshResponse, UserLanguage } from '@leitstand/api-contracts';
 import type { Logger as PinoLogger } from 'pino';
 import {
   APP_CONFIG,
@@ -15,6 +15,7 @@ import { SessionEntity, UserEntity, UserTenantEntity } from '@leitstand/backend/
 import { AccessTokenService } from './access-token.service';
 import { SESSION_TTL_SECONDS } from './auth.constants';
 import { PasswordHasher } from './password-hasher.service';
+import { SessionLiveness } from './session-liveness';
 import { SignInThrottle } from './sign-in-throttle';
 import { hashRefreshToken, newRefreshToken, rotationKey, sessionIdOf, stepsBehind, successorOf } from './refresh-token';
 
@@ -54,6 +55,7 @@ export class AuthService {
     @Inject(SignInThrottle) private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(ROOT_LOGGER) logger: PinoLogger,
+    @Inject(SessionLiveness) private readonly liveness: SessionLiveness,
   ) {
     this.rotationKey = rotationKey(config.auth.jwtSecret);
     this.graceMs = config.auth.refreshGraceMs;
@@ -150,6 +152,7 @@ export class AuthService {
     await this.dataSource
       .getRepository(SessionEntity)
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: now });
+    this.liveness.forgetSession(sessionId);
   }
 
   /**
@@ -174,6 +177,7 @@ export class AuthService {
         this.securityEvent('auth.refresh.reuse', 'rotated refresh token reused: session revoked', session, client);
       }
       await m.update(SessionEntity, { id: sessionId }, { revokedAt: now });
+      this.liveness.forgetSession(sessionId);
       return 'ended';
     });
   }
@@ -185,6 +189,7 @@ export class AuthService {
     const result = await this.dataSource
       .getRepository(SessionEntity)
       .update({ userId, revokedAt: IsNull() }, { revokedAt: now });
+    this.liveness.forgetUser(userId);
     return result.affected ?? 0;
   }
 
@@ -231,7 +236,7 @@ export class AuthService {
       accessTokenExpiresAt: access.expiresAt.toISOString(),
       refreshToken,
       refreshTokenExpiresAt: refreshExpiresAt.toISOString(),
-      user: toMe(authUser),
+      user: toMe(authUser, user.language),
     };
   }
 }
@@ -258,8 +263,9 @@ export async function tenantScopeOf(
   }
 }
 
-export function toMe(user: AuthUser): MeResponse {
+export function toMe(user: AuthUser, language: UserLanguage = 'de'): MeResponse {
   return {
+    language,
     id: user.id,
     email: user.email,
     displayName: user.displayName,

@@ -7,6 +7,12 @@ import { randomBytes } from 'node:crypto';
  * the demo seeds and test fixtures use). For unknown e-mail addresses the login verifies against a
  * dummy hash of the same cost, so "no such user" and "wrong password" take comparable time.
  */
+/**
+ * The password hash of a user who has not set a password yet (a new user before their link): no
+ * argon2 hash, so nothing verifies against it; verify() still spends a verification's time on it.
+ */
+export const UNSET_PASSWORD_HASH = '!unset';
+
 @Injectable()
 export class PasswordHasher {
   private dummy: Promise<string> | null = null;
@@ -16,6 +22,7 @@ export class PasswordHasher {
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {
+    if (passwordHash === UNSET_PASSWORD_HASH) return this.verifyDummy(password);
     try {
       return await verify(passwordHash, password);
     } catch {

@@ -6,6 +6,8 @@
 export interface FieldProblem {
   field: string;
   messages: string[];
+  /** A machine-readable reason the UI translates (e.g. `password_common`). */
+  code?: string;
 }
 
 export abstract class AppError extends Error {
@@ -20,8 +22,8 @@ export class InvalidInputError extends AppError {
     super(`Invalid request: ${fields.map((f) => f.field).join(', ')}`);
   }
 
-  static of(field: string, message: string): InvalidInputError {
-    return new InvalidInputError([{ field, messages: [message] }]);
+  static of(field: string, message: string, code?: string): InvalidInputError {
+    return new InvalidInputError([{ field, messages: [message], ...(code !== undefined ? { code } : {}) }]);
   }
 }
 

@@ -5,6 +5,7 @@ import { LocationEntity } from './location.entity';
 import { MaintenanceWindowEntity } from './maintenance-window.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { PasswordTokenEntity } from './password-token.entity';
 import { PriceListEntity } from './price-list.entity';
 import { SessionEntity } from './session.entity';
 import { SiteEntity } from './site.entity';
@@ -25,6 +26,7 @@ export * from './location.entity';
 export * from './maintenance-window.entity';
 export * from './notification.entity';
 export * from './outbox-message.entity';
+export * from './password-token.entity';
 export * from './price-list.entity';
 export * from './session.entity';
 export * from './site.entity';
@@ -58,4 +60,5 @@ export const ENTITIES = [
   TicketNumberCounterEntity,
   NotificationEntity,
   MaintenanceWindowEntity,
+  PasswordTokenEntity,
 ];

@@ -9,10 +9,14 @@ import {
   PrimaryGeneratedColumn,
   VersionColumn,
 } from 'typeorm';
+import { SiteEntity } from './site.entity';
 import { TenantEntity } from './tenant.entity';
 
 export const USER_ROLES = ['admin', 'agent', 'technician', 'manager', 'customer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+export const USER_LANGUAGES = ['de', 'en'] as const;
+export type UserLanguage = (typeof USER_LANGUAGES)[number];
 
 /**
  * A person who signs in. Customers belong to exactly one tenant (`tenantId`); provider staff have no
@@ -22,6 +26,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 @Entity({ name: 'users' })
 @Check('ck_users_role', `"role" IN ('admin', 'agent', 'technician', 'manager', 'customer')`)
 @Check('ck_users_customer_tenant', `("role" = 'customer') = ("tenant_id" IS NOT NULL)`)
+@Check('ck_users_language', `"language" IN ('de', 'en')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -51,6 +56,23 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** UI language (returned by /auth/me; the UI switches to it). */
+  @Column({ type: 'varchar', length: 2, default: 'de' })
+  language!: UserLanguage;
+
+  /** A technician's role id in the price lists (e.g. `service-technician`): what their hours are billed as. */
+  @Column({ name: 'price_list_role', type: 'varchar', length: 60, nullable: true })
+  priceListRole!: string | null;
+
+  /** A technician's home site (where they start from); a site of one of their tenants. */
+  @Index('ix_users_home_site')
+  @Column({ name: 'home_site_id', type: 'uuid', nullable: true })
+  homeSiteId!: string | null;
+
+  @ManyToOne(() => SiteEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'home_site_id', foreignKeyConstraintName: 'fk_users_home_site' })
+  homeSite?: SiteEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

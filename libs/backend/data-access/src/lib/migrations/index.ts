@@ -5,6 +5,7 @@ import { KpiRollups1795293955301 } from './1795293955301-KpiRollups';
 import { KpiRollupsLz41795295280613 } from './1795295280613-KpiRollupsLz4';
 import { MaintenanceWindows1795299935299 } from './1795299935299-MaintenanceWindows';
 import { SessionRotation1795301000000 } from './1795301000000-SessionRotation';
+import { UserAdministration1795310000000 } from './1795310000000-UserAdministration';
 import { DocumentStore1795320000000 } from './1795320000000-DocumentStore';
 import { MasterData1795330000000 } from './1795330000000-MasterData';
 import { KpiRollupDerivation1795340000000 } from './1795340000000-KpiRollupDerivation';
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   KpiRollupsLz41795295280613,
   MaintenanceWindows1795299935299,
   SessionRotation1795301000000,
+  UserAdministration1795310000000,
   DocumentStore1795320000000,
   MasterData1795330000000,
   KpiRollupDerivation1795340000000,

@@ -1,0 +1,2 @@
+export * from './password-policy';
+export { COMMON_PASSWORDS } from './common-passwords';
