@@ -47,6 +47,22 @@ export const APP_ROUTES: Routes = [
     loadChildren: () => import('@leitstand/frontend/feature-technician').then((m) => m.TECHNICIAN_ROUTES),
   },
   {
+    // The one-time password link's page (public): a new user or a reset sets the password here.
+    path: 'set-password',
+    loadChildren: () => import('@leitstand/frontend/feature-account').then((m) => m.SET_PASSWORD_ROUTES),
+  },
+  {
+    path: 'account',
+    canActivate: [authGuard],
+    loadChildren: () => import('@leitstand/frontend/feature-account').then((m) => m.ACCOUNT_ROUTES),
+  },
+  {
+    // Before 'admin' (feature-admin): user administration lives in feature-account.
+    path: 'admin/users',
+    canActivate: [authGuard, roleGuard('admin', 'manager')],
+    loadChildren: () => import('@leitstand/frontend/feature-account').then((m) => m.USER_ADMIN_ROUTES),
+  },
+  {
     // The administration: admins; managers for their tenants (the API narrows what they may write).
     path: 'admin',
     canActivate: [authGuard, roleGuard('admin', 'manager')],

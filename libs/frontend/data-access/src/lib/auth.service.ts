@@ -2,6 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { type Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, throwError } from 'rxjs';
 import type { LoginRequest, LoginResponse, MeResponse, RefreshResponse } from '@leitstand/api-contracts';
+import { I18nService } from '@leitstand/frontend/i18n';
 import { API_BASE_URL } from './api-base-url.token';
 
 /**
@@ -13,6 +14,7 @@ import { API_BASE_URL } from './api-base-url.token';
 export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
+  private readonly i18n = inject(I18nService);
 
   private readonly currentUser = signal<MeResponse | null>(null);
   private refreshInFlight: Observable<MeResponse> | null = null;
@@ -25,7 +27,7 @@ export class AuthService {
   login(request: LoginRequest): Observable<MeResponse> {
     return this.http.post<LoginResponse>(`${this.baseUrl}/auth/login`, request).pipe(
       map((response) => response.user),
-      tap((user) => this.currentUser.set(user)),
+      tap((user) => this.signedIn(user)),
     );
   }
 
@@ -49,7 +51,7 @@ export class AuthService {
       catchError((error: unknown) =>
         error instanceof HttpErrorResponse && error.status === 401 ? this.refresh() : throwError(() => error),
       ),
-      tap((user) => this.currentUser.set(user)),
+      tap((user) => this.signedIn(user)),
       catchError(() => {
         this.currentUser.set(null);
         return of(null);
@@ -73,6 +75,12 @@ export class AuthService {
       shareReplay({ bufferSize: 1, refCount: false }),
     );
     return this.refreshInFlight;
+  }
+
+  /** The user is signed in: remember them and switch the UI to their stored language (issue 14). */
+  private signedIn(user: MeResponse): void {
+    this.currentUser.set(user);
+    if (user.language && user.language !== this.i18n.language()) this.i18n.setLanguage(user.language);
   }
 
   /** Forgets the user locally (the session is gone on the server). Answers whether somebody was signed in. */

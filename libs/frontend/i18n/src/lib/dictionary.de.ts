@@ -7,6 +7,7 @@ import { DETAIL_DE } from './texts/detail.texts';
 import { DASHBOARD_DE } from './texts/dashboard.texts';
 import { ADMIN_DE } from './texts/admin.texts';
 import { DOCUMENTS_DE } from './texts/documents.texts';
+import { ACCOUNT_DE } from './texts/account.texts';
 
 /**
  * The German texts (the default language), merged from one file per area under `texts/` so that features can
@@ -24,6 +25,7 @@ export const DE = {
   ...DASHBOARD_DE,
   ...ADMIN_DE,
   ...DOCUMENTS_DE,
+  ...ACCOUNT_DE,
 } as const;
 
 export type I18nKey = keyof typeof DE;

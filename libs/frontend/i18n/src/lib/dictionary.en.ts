@@ -8,6 +8,7 @@ import { DETAIL_EN } from './texts/detail.texts';
 import { DASHBOARD_EN } from './texts/dashboard.texts';
 import { ADMIN_EN } from './texts/admin.texts';
 import { DOCUMENTS_EN } from './texts/documents.texts';
+import { ACCOUNT_EN } from './texts/account.texts';
 
 /** The English texts: every German key, checked by the type of each area. */
 export const EN: Readonly<Record<I18nKey, string>> = {
@@ -20,4 +21,5 @@ export const EN: Readonly<Record<I18nKey, string>> = {
   ...DASHBOARD_EN,
   ...ADMIN_EN,
   ...DOCUMENTS_EN,
+  ...ACCOUNT_EN,
 };
