@@ -2,6 +2,9 @@ import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
+  AssetExportFormat,
+  AssetImportReport,
+  SheetLanguage,
   AssetListQuery,
   AssetTicketListResponse,
   CreateLocationRequest,
@@ -127,6 +130,28 @@ export class CatalogApiService {
   /** GET /api/assets/:id/tickets — the asset's recent tickets (staff). */
   assetTickets(id: string): Observable<AssetTicketListResponse> {
     return this.http.get<AssetTicketListResponse>(`${this.baseUrl}/assets/${encodeURIComponent(id)}/tickets`);
+  }
+
+  // ── asset import / export / QR labels of a site ─────────────────────────────────────────────
+  /**
+   * POST /api/sites/:id/asset-import (multipart: file, dryRun). A dry run reports every row's problems and writes
+   * nothing; the real import is one transaction (a file with problems answers 400 and writes nothing).
+   */
+  importAssets(siteId: string, file: Blob, fileName: string, dryRun: boolean): Observable<AssetImportReport> {
+    const form = new FormData();
+    form.append('dryRun', dryRun ? 'true' : 'false');
+    form.append('file', file, fileName);
+    return this.http.post<AssetImportReport>(`${this.baseUrl}/sites/${encodeURIComponent(siteId)}/asset-import`, form);
+  }
+
+  /** The download address of the site's register (the session cookie authorises a plain link). */
+  assetExportUrl(siteId: string, format: AssetExportFormat, lang: SheetLanguage): string {
+    return `${this.baseUrl}/sites/${encodeURIComponent(siteId)}/asset-export?format=${format}&lang=${lang}`;
+  }
+
+  /** The address of the site's printable QR label sheet (PDF). */
+  assetLabelsUrl(siteId: string): string {
+    return `${this.baseUrl}/sites/${encodeURIComponent(siteId)}/asset-labels`;
   }
 
   // ── locations (building → floor → room) ──────────────────────────────────────────────────────

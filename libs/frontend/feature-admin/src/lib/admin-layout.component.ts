@@ -16,6 +16,8 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: '/admin/tenants', label: 'admin.tenants', adminOnly: false },
   { path: '/admin/assets', label: 'admin.assets', adminOnly: false },
   { path: '/admin/price-lists', label: 'admin.priceLists', adminOnly: true },
+  // feature-account's user administration (its own route; managers for their technicians and customers).
+  { path: '/admin/users', label: 'admin.users', adminOnly: false },
 ];
 
 /** The administration's frame: its sections as tabs (price lists are the provider's: admins only). */

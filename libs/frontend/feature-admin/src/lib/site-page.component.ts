@@ -11,6 +11,7 @@ import { CatalogApiService } from '@leitstand/frontend/data-access';
 import { TranslatePipe } from '@leitstand/frontend/i18n';
 import { type WriteFailure, toWriteFailure } from './api-problems';
 import { FieldProblemsComponent } from './field-problems.component';
+import { AssetImportComponent } from './asset-import.component';
 import { LocationTreeComponent } from './location-tree.component';
 import { WriteFailureComponent } from './write-failure.component';
 
@@ -38,6 +39,7 @@ export function toDecimalString(text: string): string | null {
     TranslatePipe,
     FieldProblemsComponent,
     LocationTreeComponent,
+    AssetImportComponent,
     WriteFailureComponent,
   ],
   template: `
@@ -124,6 +126,7 @@ export function toDecimalString(text: string): string | null {
       <p>
         <a mat-stroked-button [routerLink]="['/admin/sites', site.id, 'assets', 'new']">{{ 'admin.assets.new' | t }}</a>
       </p>
+      <ls-asset-import [siteId]="site.id" />
     }
   `,
   styles: `

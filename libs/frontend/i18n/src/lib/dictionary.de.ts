@@ -8,6 +8,7 @@ import { DASHBOARD_DE } from './texts/dashboard.texts';
 import { ADMIN_DE } from './texts/admin.texts';
 import { DOCUMENTS_DE } from './texts/documents.texts';
 import { ACCOUNT_DE } from './texts/account.texts';
+import { IMPORT_DE } from './texts/import.texts';
 
 /**
  * The German texts (the default language), merged from one file per area under `texts/` so that features can
@@ -26,6 +27,7 @@ export const DE = {
   ...ADMIN_DE,
   ...DOCUMENTS_DE,
   ...ACCOUNT_DE,
+  ...IMPORT_DE,
 } as const;
 
 export type I18nKey = keyof typeof DE;

@@ -9,6 +9,7 @@ import { DASHBOARD_EN } from './texts/dashboard.texts';
 import { ADMIN_EN } from './texts/admin.texts';
 import { DOCUMENTS_EN } from './texts/documents.texts';
 import { ACCOUNT_EN } from './texts/account.texts';
+import { IMPORT_EN } from './texts/import.texts';
 
 /** The English texts: every German key, checked by the type of each area. */
 export const EN: Readonly<Record<I18nKey, string>> = {
@@ -22,4 +23,5 @@ export const EN: Readonly<Record<I18nKey, string>> = {
   ...ADMIN_EN,
   ...DOCUMENTS_EN,
   ...ACCOUNT_EN,
+  ...IMPORT_EN,
 };

@@ -13,6 +13,7 @@ export const ADMIN_DE = {
   'notFound.home': 'Zur Startseite',
 
   'admin.sections': 'Bereiche der Verwaltung',
+  'admin.users': 'Benutzer',
   'admin.loading': 'Wird geladen …',
   'admin.create': 'Anlegen',
   'admin.save': 'Speichern',
@@ -280,6 +281,7 @@ export const ADMIN_EN: Texts<typeof ADMIN_DE> = {
   'notFound.home': 'Go to the start page',
 
   'admin.sections': 'Sections of the administration',
+  'admin.users': 'Users',
   'admin.loading': 'Loading …',
   'admin.create': 'Create',
   'admin.save': 'Save',
