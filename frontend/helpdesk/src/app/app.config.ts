@@ -25,7 +25,7 @@ registerLocaleData(localeEnGb, LANGUAGE_LOCALES.en);
 /**
  * Angular's LOCALE_ID is read once, when the app starts: it is the locale of the language chosen then (German by
  * default, en-GB after "English" was chosen and the page reloaded). What is on screen follows a switch at runtime
- * without it: texts, money and dates go through the i18n library (`t`, `lsMoney`, `lsLocalDateTime`), which read
+ * without it: texts, money and dates go through the i18n library (`t`, `lsMoney`, `lsDateTime`), which read
  * `I18nService.locale()`; no view uses Angular's DatePipe, DecimalPipe or CurrencyPipe.
  */
 export function startupLocale(): string {

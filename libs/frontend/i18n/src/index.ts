@@ -10,4 +10,4 @@ export {
 } from './lib/i18n.service';
 export { TranslatePipe } from './lib/translate.pipe';
 export { MoneyPipe, formatMoney } from './lib/money.pipe';
-export { LocalizedDateTimePipe, formatInstant } from './lib/localized-date-time.pipe';
+export { DISPLAY_TIME_ZONE, DateTimePipe, formatInstant } from './lib/date-time.pipe';

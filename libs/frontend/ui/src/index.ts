@@ -19,7 +19,6 @@ export {
 export { SlaCountdownComponent } from './lib/sla-countdown.component';
 export { PriorityBadgeComponent } from './lib/priority-badge.component';
 export { StatusBadgeComponent } from './lib/status-badge.component';
-export { DISPLAY_TIME_ZONE, DateTimePipe } from './lib/date-time.pipe';
 export {
   DOCUMENT_CLASS_LABEL_KEYS,
   DocumentGalleryComponent,

@@ -16,7 +16,7 @@ import {
   type UserAdminView,
 } from '@leitstand/api-contracts';
 import { AuthService } from '@leitstand/frontend/data-access';
-import { I18nService, LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
+import { I18nService, DateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 import { AccountApiService, describeAccountError } from './account-api.service';
 
 /** Roles a manager may create (the server enforces it too). */
@@ -44,7 +44,7 @@ interface ShownLink {
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
-    LocalizedDateTimePipe,
+    DateTimePipe,
   ],
   template: `
     <h1>{{ 'userAdmin.title' | t }}</h1>
@@ -89,7 +89,7 @@ interface ShownLink {
           >
         </mat-card-header>
         <mat-card-content>
-          <p>{{ 'userAdmin.linkText' | t: { expires: (shown.expiresAt | lsLocalDateTime) } }}</p>
+          <p>{{ 'userAdmin.linkText' | t: { expires: (shown.expiresAt | lsDateTime) } }}</p>
           <code class="link-url" data-testid="password-link-url">{{ shown.url }}</code>
         </mat-card-content>
         <mat-card-actions>

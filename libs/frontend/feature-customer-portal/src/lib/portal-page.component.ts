@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { CustomerTicketSummary, TicketListQuery } from '@leitstand/api-contracts';
 import { TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
-import { LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
+import { DateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 
 type LoadState = 'loading' | 'ready' | 'error';
 
@@ -29,7 +29,7 @@ export const PORTAL_PAGE_SIZE = 25;
     MatInputModule,
     MatProgressBarModule,
     TranslatePipe,
-    LocalizedDateTimePipe,
+    DateTimePipe,
   ],
   template: `
     <header class="portal-header">
@@ -86,7 +86,7 @@ export const PORTAL_PAGE_SIZE = 25;
                 }
               </td>
               <td [attr.data-label]="'portal.status' | t">{{ 'status.' + ticket.status | t }}</td>
-              <td [attr.data-label]="'portal.created' | t">{{ ticket.createdAt | lsLocalDateTime }}</td>
+              <td [attr.data-label]="'portal.created' | t">{{ ticket.createdAt | lsDateTime }}</td>
             </tr>
           }
         </tbody>

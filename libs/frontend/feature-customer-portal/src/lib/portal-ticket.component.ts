@@ -19,7 +19,7 @@ import { RouterLink } from '@angular/router';
 import { filter } from 'rxjs';
 import type { CustomerTicketDetail, DocumentView } from '@leitstand/api-contracts';
 import { DocumentsApiService, TicketChangesService, TicketsApiService } from '@leitstand/frontend/data-access';
-import { I18nService, LocalizedDateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
+import { I18nService, DateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 import { DocumentGalleryComponent, SlaCountdownComponent } from '@leitstand/frontend/ui';
 import { CLOCK_STATE_ICONS } from './portal-display';
 
@@ -34,7 +34,7 @@ import { CLOCK_STATE_ICONS } from './portal-display';
     MatInputModule,
     MatProgressBarModule,
     TranslatePipe,
-    LocalizedDateTimePipe,
+    DateTimePipe,
     SlaCountdownComponent,
     DocumentGalleryComponent,
   ],
@@ -51,13 +51,13 @@ import { CLOCK_STATE_ICONS } from './portal-display';
         <dt>{{ 'portal.asset' | t }}</dt>
         <dd>{{ ticket.assetName ?? '–' }}</dd>
         <dt>{{ 'portal.created' | t }}</dt>
-        <dd>{{ ticket.createdAt | lsLocalDateTime }}</dd>
+        <dd>{{ ticket.createdAt | lsDateTime }}</dd>
         <dt>{{ 'portal.accepted' | t }}</dt>
-        <dd>{{ ticket.acceptedAt | lsLocalDateTime }}</dd>
+        <dd>{{ ticket.acceptedAt | lsDateTime }}</dd>
         <dt>{{ 'portal.restored' | t }}</dt>
-        <dd>{{ ticket.restoredAt | lsLocalDateTime }}</dd>
+        <dd>{{ ticket.restoredAt | lsDateTime }}</dd>
         <dt>{{ 'portal.closed' | t }}</dt>
-        <dd>{{ ticket.closedAt | lsLocalDateTime }}</dd>
+        <dd>{{ ticket.closedAt | lsDateTime }}</dd>
         <dt>{{ 'portal.technician' | t }}</dt>
         <dd>{{ ticket.technicianName ?? '–' }}</dd>
       </dl>
@@ -80,7 +80,7 @@ import { CLOCK_STATE_ICONS } from './portal-display';
                 <span aria-hidden="true">{{ icons[clock.state] }}</span>
               }
               @if (clock.state === 'running') {
-                {{ 'clock.running' | t: { deadline: (clock.deadline | lsLocalDateTime) } }}
+                {{ 'clock.running' | t: { deadline: (clock.deadline | lsDateTime) } }}
               } @else {
                 {{ 'clock.' + clock.state | t }}
               }
@@ -101,7 +101,7 @@ import { CLOCK_STATE_ICONS } from './portal-display';
         <ul class="comments" aria-labelledby="comments-title">
           @for (comment of ticket.comments; track comment.id) {
             <li>
-              <span class="comment-meta">{{ comment.author }}, {{ comment.at | lsLocalDateTime }}</span>
+              <span class="comment-meta">{{ comment.author }}, {{ comment.at | lsDateTime }}</span>
               <p>{{ comment.text }}</p>
             </li>
           }

@@ -32,7 +32,7 @@ import {
   UsersApiService,
   WorkRecordsApiService,
 } from '@leitstand/frontend/data-access';
-import { I18nService, LocalizedDateTimePipe, MoneyPipe, TranslatePipe } from '@leitstand/frontend/i18n';
+import { I18nService, DateTimePipe, MoneyPipe, TranslatePipe } from '@leitstand/frontend/i18n';
 import {
   OTHER_ROLE,
   PRICE_LIST_ROLES,
@@ -68,7 +68,7 @@ function decimalValidator(maxDecimals: number, positive: boolean) {
     MatProgressBarModule,
     MatSelectModule,
     TranslatePipe,
-    LocalizedDateTimePipe,
+    DateTimePipe,
     MoneyPipe,
     TechnicianPhotosComponent,
   ],

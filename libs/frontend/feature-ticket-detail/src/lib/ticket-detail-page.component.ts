@@ -26,10 +26,9 @@ import {
   TicketsApiService,
   UsersApiService,
 } from '@leitstand/frontend/data-access';
-import { I18nService, type I18nKey, type I18nParams, TranslatePipe } from '@leitstand/frontend/i18n';
+import { DateTimePipe, I18nService, type I18nKey, type I18nParams, TranslatePipe } from '@leitstand/frontend/i18n';
 import {
   CLOCK_LABEL_KEYS,
-  DateTimePipe,
   PriorityBadgeComponent,
   STATUS_LABEL_KEYS,
   SlaCountdownComponent,

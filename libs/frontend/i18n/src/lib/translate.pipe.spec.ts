@@ -1,21 +1,21 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { I18nService } from './i18n.service';
-import { formatInstant, LocalizedDateTimePipe } from './localized-date-time.pipe';
+import { formatInstant, DateTimePipe } from './date-time.pipe';
 import { TranslatePipe } from './translate.pipe';
 
 @Component({
   selector: 'ls-t-host',
-  imports: [TranslatePipe, LocalizedDateTimePipe],
+  imports: [TranslatePipe, DateTimePipe],
   template: `<b>{{ 'shell.logout' | t }}</b
-    ><i>{{ at | lsLocalDateTime }}</i>`,
+    ><i>{{ at | lsDateTime }}</i>`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class HostComponent {
   readonly at = '2026-11-21T13:05:00Z';
 }
 
-describe('t and lsLocalDateTime pipes', () => {
+describe('t and lsDateTime pipes', () => {
   beforeEach(() => localStorage.clear());
 
   it('should re-render texts and dates when the language changes, without a reload', async () => {

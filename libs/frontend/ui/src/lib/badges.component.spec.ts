@@ -1,8 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { Priority, TicketStatus } from '@leitstand/api-contracts';
-import { I18nService } from '@leitstand/frontend/i18n';
-import { DateTimePipe } from './date-time.pipe';
+import { DateTimePipe, I18nService } from '@leitstand/frontend/i18n';
 import { provideLsIcons } from './ls-icons';
 import { PriorityBadgeComponent } from './priority-badge.component';
 import { StatusBadgeComponent } from './status-badge.component';

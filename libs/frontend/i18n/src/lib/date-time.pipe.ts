@@ -1,4 +1,4 @@
-import { Pipe, type PipeTransform, inject } from '@angular/core';
+import { InjectionToken, Pipe, type PipeTransform, inject } from '@angular/core';
 import { I18nService } from './i18n.service';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -33,15 +33,24 @@ export function formatInstant(value: string | null | undefined, locale: string, 
   return formatter.format(date);
 }
 
-/**
- * `{{ ticket.createdAt | lsLocalDateTime }}`: like `lsDateTime`, but in the UI language's locale, following a
- * switch at runtime. The zone defaults to Europe/Berlin (the site zone of the demo tenants).
- */
-@Pipe({ name: 'lsLocalDateTime', pure: false })
-export class LocalizedDateTimePipe implements PipeTransform {
-  private readonly i18n = inject(I18nService);
+/** IANA zone in which instants are shown (DESIGN.md: Europe/Berlin by default; a view may pass a site's zone). */
+export const DISPLAY_TIME_ZONE = new InjectionToken<string>('DISPLAY_TIME_ZONE', {
+  providedIn: 'root',
+  factory: () => 'Europe/Berlin',
+});
 
-  transform(value: string | null | undefined, timeZone = 'Europe/Berlin'): string {
+/**
+ * `{{ ticket.createdAt | lsDateTime }}` → "21.11.2026, 14:05" (German) / "21/11/2026, 14:05" (English) in the
+ * display zone, or the zone given as argument (`| lsDateTime: site.timezone`). Follows `I18nService.locale()`;
+ * impure on purpose, so that a language switch re-renders OnPush views without a reload. The one date-time
+ * pipe of the UI (there were two doing the same).
+ */
+@Pipe({ name: 'lsDateTime', pure: false })
+export class DateTimePipe implements PipeTransform {
+  private readonly i18n = inject(I18nService);
+  private readonly timeZone = inject(DISPLAY_TIME_ZONE);
+
+  transform(value: string | null | undefined, timeZone: string = this.timeZone): string {
     return formatInstant(value, this.i18n.locale(), timeZone);
   }
 }
