@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_JSON_DEPTH, inputFieldErrors, tooDeepJson } from './request-input';
+import { MAX_JSON_DEPTH, inputFieldErrors, poisonedField, tooDeepJson } from './request-input';
 
 /** The nesting depth of a parsed JSON value (objects and arrays; a scalar is 0). */
 function depthOf(value: unknown): number {
@@ -77,5 +77,18 @@ describe('inputFieldErrors (NUL characters and depth of parsed input)', () => {
     for (let i = 0; i < 50_000; i++) deep = [deep];
     expect(inputFieldErrors({ data: deep }, 'body').map((e) => e.field)).toEqual(['data']);
     expect(inputFieldErrors(deep, 'body').map((e) => e.field)).toEqual(['body']);
+  });
+});
+
+describe('poisonedField (names the field of a refused __proto__ / constructor.prototype key)', () => {
+  it.each([
+    ['{"email":{"__proto__":{"x":1}}}', 'email'],
+    ['{"name":"a","tags":[1,{"constructor":{"prototype":{}}}]}', 'tags'],
+    ['{"__proto__":{"isAdmin":true}}', '__proto__'],
+    ['{"constructor":{"prototype":{"x":1}}}', 'constructor'],
+    ['{"constructor":{"name":"x"},"email":"a@b.de"}', null],
+    ['{"email":"__proto__"}', null],
+  ])('%s → %s', (text, field) => {
+    expect(poisonedField(JSON.parse(text) as Record<string, unknown>)).toBe(field);
   });
 });

@@ -83,6 +83,33 @@ function keyOf(literal: string): string {
 }
 
 /** A JSON object (not null, not an array). */
+/**
+ * The top-level field of a parsed JSON object whose value carries a prototype-poisoning key (`__proto__`, or
+ * `constructor` holding `prototype`), which Fastify's parser refuses; the key itself when it is top-level.
+ * null when there is none. Depth is bounded by the caller's depth check (tooDeepJson) before parsing.
+ */
+export function poisonedField(value: Record<string, unknown>): string | null {
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === '__proto__' || (key === 'constructor' && carriesPrototype(inner))) return key;
+    if (containsPoison(inner)) return key;
+  }
+  return null;
+}
+
+function carriesPrototype(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'prototype');
+}
+
+function containsPoison(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsPoison);
+  if (typeof value !== 'object' || value === null) return false;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === '__proto__' || (key === 'constructor' && carriesPrototype(inner))) return true;
+    if (containsPoison(inner)) return true;
+  }
+  return false;
+}
+
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
