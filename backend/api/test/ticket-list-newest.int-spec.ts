@@ -20,6 +20,9 @@ describe('ticket list: newest first with paging and search', () => {
     env = await createTestEnv('list_newest');
     api = await ServiceProcess.start('api', env.env);
     const world = await createTenantWorld(env.dataSource);
+    // The search also matches asset codes: the fixture's random hex code (AS-1a24…) must not contain the
+    // digits searched for below, or every ticket on the asset would match now and then.
+    await env.dataSource.query(`UPDATE assets SET code = 'AZ-EINS' WHERE id = $1`, [world.assetA]);
     // 250 tickets, one an hour from 2026-06-01: the first 200 closed (June), the last 50 open; every tenth on
     // asset A ("Aufzug 1"), the rest on no asset; a second tenant's ticket that the customer must not see.
     await env.dataSource.query(
