@@ -106,7 +106,7 @@ describe('administration: master data', () => {
     await page.getByLabel('Beginn').fill('2027-03-01T06:00');
     await page.getByLabel('Ende').fill('2027-03-01T10:00');
     await page.getByLabel('Grund').fill('Hauptprüfung ZÜS');
-    await page.getByRole('button', { name: 'Hinzufügen' }).click();
+    await page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
     await page.getByTestId('maintenance-windows').getByText('Hauptprüfung ZÜS').waitFor();
     await page.getByRole('tab', { name: 'Anlagen' }).click();
     await page.getByLabel('Suche (Kennung, Name, Gewerk)').fill(`AZ-${admin.suffix}`);

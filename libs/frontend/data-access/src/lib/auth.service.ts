@@ -51,7 +51,7 @@ export class AuthService {
       catchError((error: unknown) =>
         error instanceof HttpErrorResponse && error.status === 401 ? this.refresh() : throwError(() => error),
       ),
-      tap((user) => this.signedIn(user)),
+      tap((user) => this.currentUser.set(user)),
       catchError(() => {
         this.currentUser.set(null);
         return of(null);
@@ -77,7 +77,10 @@ export class AuthService {
     return this.refreshInFlight;
   }
 
-  /** The user is signed in: remember them and switch the UI to their stored language (issue 14). */
+  /**
+   * The user signed in: remember them and switch the UI to their stored language (issue 14). Only at sign-in:
+   * a restored session (a reload) keeps the language chosen on this device, so a switch is never undone.
+   */
   private signedIn(user: MeResponse): void {
     this.currentUser.set(user);
     if (user.language && user.language !== this.i18n.language()) this.i18n.setLanguage(user.language);
