@@ -9,3 +9,4 @@ export * from './ticket';
 export * from './catalog';
 export * from './documents';
 export * from './account';
+export * from './sheet';

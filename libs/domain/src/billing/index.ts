@@ -1,4 +1,6 @@
 export { parsePriceList } from './price-list.parser';
+export { priceListFromCsv, priceListToCsv, priceListCsvRow } from './price-list.csv';
+export type { PriceListCsvIssue, PriceListCsvResult } from './price-list.csv';
 export { PriceListInvalidError, ServiceReportInvalidError } from './price-list.errors';
 export type {
   CatalogItem,

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { InvalidInputError } from '@leitstand/backend/core';
+import { CsvFormatError, readCsvRecords, writeCsvText } from '@leitstand/domain';
 
 /**
- * Spreadsheet I/O of the asset register: CSV (UTF-8, with or without BOM; ',' ';' or tab found from
- * the header line; RFC 4180 quotes) and XLSX (the first worksheet, via exceljs) into string cells,
+ * Spreadsheet I/O of the asset register: CSV (the domain's reader and writer, RFC 4180) and XLSX (the first worksheet, via exceljs) into string cells,
  * and the reverse for the export. Cells are strings: dates become 'YYYY-MM-DD', numbers their
  * decimal text, formulas their cached result.
  */
@@ -16,44 +16,12 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const MAX_SHEET_CELLS = 20_001 * 80;
 
 export function parseCsv(text: string): Sheet {
-  const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const count = (c: string): number => firstLine.split(c).length - 1;
-  const delimiter = [';', '\t', ','].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let cells = 0;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += ch;
-      continue;
-    }
-    if (ch === '"' && cell === '') quoted = true;
-    else if (ch === delimiter) {
-      record.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      record.push(cell);
-      records.push(record);
-      cells += record.length;
-      if (cells > MAX_SHEET_CELLS) throw InvalidInputError.of('file', 'the file has too many cells for one import');
-      record = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (quoted) throw InvalidInputError.of('file', 'the CSV ends inside a quoted cell (a " is not closed)');
-  if (cell !== '' || record.length > 0) {
-    record.push(cell);
-    records.push(record);
+  let records: string[][];
+  try {
+    records = readCsvRecords(text, MAX_SHEET_CELLS);
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw InvalidInputError.of('file', error.message);
+    throw error;
   }
   const [header, ...rows] = records;
   if (!header) throw InvalidInputError.of('file', 'the file is empty (a header row is needed)');
@@ -61,10 +29,7 @@ export function parseCsv(text: string): Sheet {
 }
 
 export function writeCsv(sheet: Sheet, delimiter: ',' | ';'): Buffer {
-  const quote = (v: string): string =>
-    v.includes(delimiter) || /["\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
-  const lines = [sheet.header, ...sheet.rows].map((r) => r.map(quote).join(delimiter));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(writeCsvText([sheet.header, ...sheet.rows], delimiter), 'utf8');
 }
 
 function cellText(value: ExcelJS.CellValue): string {

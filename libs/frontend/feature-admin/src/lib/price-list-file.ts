@@ -1,4 +1,5 @@
 import type { PriceListView } from '@leitstand/api-contracts';
+import { priceListFromCsv, type PriceListCsvIssue } from '@leitstand/domain';
 import { slugFromName } from './tenants-page.component';
 
 /** What an uploaded price list file proposes for the form: its document and the key, name and valid-from in it. */
@@ -7,10 +8,23 @@ export interface PriceListFile {
   key: string;
   name: string;
   validFrom: string;
+  /** For a CSV sheet: the row of each path, so the server's problems are shown at their rows. */
+  rows?: ReadonlyMap<string, number>;
 }
 
 export type PriceListFileResult =
-  { ok: true; file: PriceListFile } | { ok: false; reason: 'notJson' | 'notObject'; detail: string };
+  | { ok: true; file: PriceListFile }
+  | { ok: false; reason: 'notJson' | 'notObject'; detail: string }
+  | { ok: false; reason: 'badSheet'; detail: string; issues: readonly PriceListCsvIssue[] };
+
+/** A chosen file by its name: `.csv` is the `path;value` sheet (see the domain's priceListFromCsv), else JSON. */
+export function readPriceListUpload(fileName: string, text: string): PriceListFileResult {
+  if (!/\.csv$/i.test(fileName)) return readPriceListFile(text);
+  const sheet = priceListFromCsv(text);
+  if (!sheet.ok) return { ok: false, reason: 'badSheet', detail: String(sheet.issues.length), issues: sheet.issues };
+  const result = fileOf(sheet.data);
+  return { ok: true, file: { ...result, rows: sheet.rows } };
+}
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,11 +42,14 @@ export function readPriceListFile(text: string): PriceListFileResult {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { ok: false, reason: 'notObject', detail: Array.isArray(parsed) ? 'array' : typeof parsed };
   }
-  const data = parsed as Record<string, unknown>;
+  return { ok: true, file: fileOf(parsed as Record<string, unknown>) };
+}
+
+function fileOf(data: Record<string, unknown>): PriceListFile {
   const validFrom =
     typeof data['validFrom'] === 'string' && LOCAL_DATE.test(data['validFrom']) ? data['validFrom'] : '';
   const name = typeof data['name'] === 'string' ? data['name'].slice(0, 200) : '';
-  return { ok: true, file: { data, name, validFrom, key: versionKey(data, name, validFrom) } };
+  return { data, name, validFrom, key: versionKey(data, name, validFrom) };
 }
 
 export function versionKey(data: Record<string, unknown>, name: string, validFrom: string): string {

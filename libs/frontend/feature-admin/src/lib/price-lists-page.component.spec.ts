@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setUpAdminTest } from './admin-test.fixtures';
 import { ADMIN_NOW } from './contract-page.component';
-import { groupVersions, readPriceListFile } from './price-list-file';
+import { priceListToCsv } from '@leitstand/domain';
+import { groupVersions, readPriceListFile, readPriceListUpload } from './price-list-file';
 import { PriceListsPageComponent } from './price-lists-page.component';
 
 const SEED_004 = readFileSync(
@@ -28,6 +29,20 @@ describe('price list files and versions', () => {
   it('refuses a file that is no JSON object, saying why', () => {
     expect(readPriceListFile('{"a":')).toMatchObject({ ok: false, reason: 'notJson' });
     expect(readPriceListFile('[1]')).toEqual({ ok: false, reason: 'notObject', detail: 'array' });
+  });
+
+  it('reads a .csv file as the path;value sheet, keeping the row of each path', () => {
+    const csv = priceListToCsv(JSON.parse(SEED_004) as Record<string, unknown>);
+    const result = readPriceListUpload('Preise.CSV', csv);
+    expect(result.ok && result.file.key).toBe('seed-004-itk-service-price-list-2011-01-01');
+    expect(result.ok && result.file.data).toEqual(JSON.parse(SEED_004));
+    expect(result.ok && result.file.rows?.get('id')).toBe(3); // header, schemaVersion, id
+    expect(readPriceListUpload('x.csv', 'path;value\nid;a\nid;b\n')).toMatchObject({
+      ok: false,
+      reason: 'badSheet',
+      detail: '1',
+      issues: [{ row: 3, path: 'id', message: 'given twice (first in row 2)' }],
+    });
   });
 
   it('groups versions by document id: the one in force is current, later future, earlier superseded', () => {
@@ -60,7 +75,7 @@ describe('price lists page', () => {
     http.expectOne('/api/price-lists').flush({ items: [view('itk-2025', '2025-01-01')], nextCursor: null });
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
-    expect(root.querySelector('article.list td:last-child')?.textContent).toBe('gültig');
+    expect(root.querySelector('article.list td:nth-child(3)')?.textContent).toBe('gültig');
 
     const gap = JSON.parse(SEED_004) as { material: { overheadTiers: Array<{ fromPrice: string }> } };
     const tier = gap.material.overheadTiers[7];
@@ -95,6 +110,51 @@ describe('price lists page', () => {
       ['data.vatPercent', 'expected a decimal'],
     ]);
     expect(root.querySelector('[data-testid=price-list-problems] caption')?.textContent).toContain('2 Stelle(n)');
+  });
+
+  it("uploads a CSV sheet and shows the server's problems at their sheet rows", async () => {
+    http = setUpAdminTest('admin');
+    const fixture = TestBed.createComponent(PriceListsPageComponent);
+    http.expectOne('/api/price-lists').flush({ items: [], nextCursor: null });
+    const doc = JSON.parse(SEED_004) as Record<string, unknown>;
+    const csv = priceListToCsv(doc);
+    const line = csv.split('\r\n').findIndex((l) => l.startsWith('material.overheadTiers[7].fromPrice;'));
+    fixture.componentInstance.read('itk.csv', csv);
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const post = http.expectOne({ method: 'POST', url: '/api/price-lists' });
+    expect((post.request.body as CreatePriceListRequest).data).toEqual(doc);
+    post.flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid input',
+        fields: [{ field: 'data.material.overheadTiers[7].fromPrice', messages: ['gap'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    const cells = Array.from(root.querySelectorAll('[data-testid=price-list-problems] tbody td')).map((td) =>
+      td.textContent?.trim(),
+    );
+    // The sheet's rows count from 1 at the header, as a spreadsheet shows them.
+    expect(cells).toEqual([String(line + 1), 'data.material.overheadTiers[7].fromPrice', 'gap']);
+  });
+
+  it('shows the problems of a broken CSV sheet at their rows and sends nothing', async () => {
+    http = setUpAdminTest('admin');
+    const fixture = TestBed.createComponent(PriceListsPageComponent);
+    http.expectOne('/api/price-lists').flush({ items: [], nextCursor: null });
+    fixture.componentInstance.read('x.csv', 'path;value\nroles[0].id;a\nroles[2].id;b\n');
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('.problem')?.textContent).toContain('Die CSV-Datei hat 1 Fehler');
+    const cells = Array.from(root.querySelectorAll('[data-testid=price-list-sheet-problems] tbody td')).map((td) =>
+      td.textContent?.trim(),
+    );
+    expect(cells).toEqual(['3', 'roles[1]', 'is missing (the list jumps to roles[2])']);
+    expect(root.querySelector('form')).toBeNull();
   });
 
   it('says so when the chosen file is not JSON, and uploads nothing', async () => {

@@ -10,7 +10,8 @@ import { TranslatePipe } from '@leitstand/frontend/i18n';
 import { type WriteFailure, toWriteFailure } from './api-problems';
 import { ADMIN_NOW } from './contract-page.component';
 import { FieldProblemsComponent } from './field-problems.component';
-import { groupVersions, readPriceListFile } from './price-list-file';
+import { priceListCsvRow, priceListToCsv, type PriceListCsvIssue } from '@leitstand/domain';
+import { groupVersions, readPriceListUpload } from './price-list-file';
 import { WriteFailureComponent } from './write-failure.component';
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -42,12 +43,40 @@ function berlinDate(date: Date): string {
     <section>
       <h2>{{ 'admin.priceLists.upload' | t }}</h2>
       <p class="hint">{{ 'admin.priceLists.uploadHint' | t }}</p>
+      <p class="hint">{{ 'admin.priceLists.csvHint' | t }}</p>
       <label class="file">
         <span>{{ 'admin.priceLists.file' | t }}</span>
-        <input type="file" accept=".json,application/json" (change)="choose($event)" data-testid="price-list-file" />
+        <input
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          (change)="choose($event)"
+          data-testid="price-list-file"
+        />
       </label>
       @if (fileProblem(); as p) {
         <p class="problem" role="alert">{{ p.key | t: { detail: p.detail } }}</p>
+        @if (sheetIssues().length > 0) {
+          <table class="problems" data-testid="price-list-sheet-problems">
+            <thead>
+              <tr>
+                <th scope="col">{{ 'admin.priceLists.row' | t }}</th>
+                <th scope="col">{{ 'admin.priceLists.path' | t }}</th>
+                <th scope="col">{{ 'admin.priceLists.message' | t }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (i of sheetIssues(); track $index) {
+                <tr>
+                  <td>{{ i.row }}</td>
+                  <td>
+                    <code>{{ i.path }}</code>
+                  </td>
+                  <td>{{ i.message }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        }
       }
       @if (fileName()) {
         <form class="stack" [formGroup]="form" (ngSubmit)="upload()" novalidate>
@@ -77,6 +106,9 @@ function berlinDate(date: Date): string {
               </caption>
               <thead>
                 <tr>
+                  @if (sheetRows()) {
+                    <th scope="col">{{ 'admin.priceLists.row' | t }}</th>
+                  }
                   <th scope="col">{{ 'admin.priceLists.path' | t }}</th>
                   <th scope="col">{{ 'admin.priceLists.message' | t }}</th>
                 </tr>
@@ -85,6 +117,9 @@ function berlinDate(date: Date): string {
                 @for (p of dataProblems(); track p.field) {
                   @for (m of p.messages; track $index) {
                     <tr>
+                      @if (sheetRows()) {
+                        <td>{{ rowOf(p.field) ?? '–' }}</td>
+                      }
                       <td>
                         <code>{{ p.field }}</code>
                       </td>
@@ -120,6 +155,7 @@ function berlinDate(date: Date): string {
                 <th scope="col">{{ 'admin.priceLists.validFrom' | t }}</th>
                 <th scope="col">{{ 'admin.priceLists.key' | t }}</th>
                 <th scope="col">{{ 'admin.priceLists.status' | t }}</th>
+                <th scope="col">{{ 'admin.priceLists.download' | t }}</th>
               </tr>
             </thead>
             <tbody>
@@ -130,6 +166,14 @@ function berlinDate(date: Date): string {
                     <code>{{ v.view.key }}</code>
                   </td>
                   <td>{{ 'admin.priceLists.status.' + v.status | t }}</td>
+                  <td class="downloads">
+                    <button mat-button type="button" (click)="download(v.view, 'csv')">
+                      {{ 'admin.priceLists.downloadCsv' | t }}
+                    </button>
+                    <button mat-button type="button" (click)="download(v.view, 'json')">
+                      {{ 'admin.priceLists.downloadJson' | t }}
+                    </button>
+                  </td>
                 </tr>
               }
             </tbody>
@@ -200,6 +244,10 @@ export class PriceListsPageComponent {
   );
   protected readonly fileName = signal<string | null>(null);
   protected readonly fileProblem = signal<{ key: string; detail: string } | null>(null);
+  /** Problems of a CSV sheet itself (before anything is sent), each at its row. */
+  protected readonly sheetIssues = signal<readonly PriceListCsvIssue[]>([]);
+  /** The chosen CSV sheet's row of each path; null for a JSON file. */
+  protected readonly sheetRows = signal<ReadonlyMap<string, number> | null>(null);
   protected readonly saving = signal(false);
   protected readonly uploaded = signal<PriceListView | null>(null);
   private data: Record<string, unknown> | null = null;
@@ -234,17 +282,39 @@ export class PriceListsPageComponent {
   read(name: string, text: string): void {
     this.failure.set(null);
     this.uploaded.set(null);
-    const result = readPriceListFile(text);
+    const result = readPriceListUpload(name, text);
     if (!result.ok) {
       this.fileName.set(null);
       this.data = null;
+      this.sheetRows.set(null);
       this.fileProblem.set({ key: `admin.priceLists.${result.reason}`, detail: result.detail });
+      this.sheetIssues.set(result.reason === 'badSheet' ? result.issues : []);
       return;
     }
     this.fileProblem.set(null);
+    this.sheetIssues.set([]);
+    this.sheetRows.set(result.file.rows ?? null);
     this.fileName.set(name);
     this.data = result.file.data;
     this.form.reset({ name: result.file.name, validFrom: result.file.validFrom, key: result.file.key });
+  }
+
+  /** The CSV row of a server problem at `data.<path>`. */
+  protected rowOf(field: string): number | undefined {
+    const rows = this.sheetRows();
+    return rows ? priceListCsvRow(rows, field.replace(/^data\.?/, '')) : undefined;
+  }
+
+  /** A version as the file it can be uploaded from again: the `path;value` sheet or the JSON document. */
+  protected download(view: PriceListView, format: 'csv' | 'json'): void {
+    const text = format === 'csv' ? priceListToCsv(view.data) : `${JSON.stringify(view.data, null, 2)}\n`;
+    const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json';
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${view.key}.${format}`;
+    link.click();
+    URL.revokeObjectURL(url);
   }
 
   protected upload(): void {

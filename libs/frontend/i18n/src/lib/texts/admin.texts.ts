@@ -177,7 +177,14 @@ export const ADMIN_DE = {
   'admin.priceLists.upload': 'Neue Version hochladen',
   'admin.priceLists.uploadHint':
     'Eine Preisliste als JSON-Datei. Sie wird vor dem Speichern vollständig geprüft; jedes Problem wird mit seiner Stelle in der Datei genannt.',
-  'admin.priceLists.file': 'Datei (JSON)',
+  'admin.priceLists.file': 'Datei (JSON oder CSV)',
+  'admin.priceLists.csvHint':
+    'CSV: zwei Spalten „path;value“, eine Zeile je Wert (z. B. roles[0].hourlyRate;45.50) – so, wie „CSV herunterladen“ sie schreibt.',
+  'admin.priceLists.badSheet': 'Die CSV-Datei hat {detail} Fehler; nichts wurde übernommen:',
+  'admin.priceLists.row': 'Zeile',
+  'admin.priceLists.download': 'Herunterladen',
+  'admin.priceLists.downloadCsv': 'CSV',
+  'admin.priceLists.downloadJson': 'JSON',
   'admin.priceLists.notJson': 'Die Datei ist kein gültiges JSON: {detail}',
   'admin.priceLists.notObject': 'Die Datei enthält kein JSON-Objekt, sondern: {detail}',
   'admin.priceLists.name': 'Bezeichnung',
@@ -444,7 +451,14 @@ export const ADMIN_EN: Texts<typeof ADMIN_DE> = {
   'admin.priceLists.upload': 'Upload a new version',
   'admin.priceLists.uploadHint':
     'A price list as a JSON file. It is checked completely before it is saved; every problem is named with its place in the file.',
-  'admin.priceLists.file': 'File (JSON)',
+  'admin.priceLists.file': 'File (JSON or CSV)',
+  'admin.priceLists.csvHint':
+    'CSV: two columns "path;value", one row per value (e.g. roles[0].hourlyRate;45.50) — as "Download CSV" writes it.',
+  'admin.priceLists.badSheet': 'The CSV file has {detail} problem(s); nothing was taken over:',
+  'admin.priceLists.row': 'Row',
+  'admin.priceLists.download': 'Download',
+  'admin.priceLists.downloadCsv': 'CSV',
+  'admin.priceLists.downloadJson': 'JSON',
   'admin.priceLists.notJson': 'The file is no valid JSON: {detail}',
   'admin.priceLists.notObject': 'The file holds no JSON object but: {detail}',
   'admin.priceLists.name': 'Name',
