@@ -21,8 +21,16 @@ export interface PeriodCostInput {
   readonly period: { readonly from: string; readonly to: string };
   /** Priced service reports of the period; the billable ones (out of scope) are added at their net. */
   readonly serviceReports?: readonly ServiceReportPricing[];
-  /** Inspections billed separately in the period (not part of the flat fee). */
-  readonly inspections?: readonly { readonly label: string; readonly amount: MoneyString }[];
+  /**
+   * Inspections and maintenance billed separately in the period (not part of the flat fee): one item per fee,
+   * with `count` completed occurrences at `unitFee` each when it comes from billed occurrences.
+   */
+  readonly inspections?: readonly {
+    readonly label: string;
+    readonly amount: MoneyString;
+    readonly count?: number;
+    readonly unitFee?: MoneyString;
+  }[];
   /** Bonus (> 0) or malus (< 0) of the period, e.g. from `computeBonusMalus`. */
   readonly bonusMalus?: MoneyString;
   /** The provider's effort, valued at the calculation's internal cost rates. */
@@ -136,11 +144,33 @@ export function computePeriodCost(input: PeriodCostInput): PeriodCost {
   }
   const inspections = input.inspections ?? [];
   if (inspections.length > 0) {
+    const issues: DataIssue[] = [];
+    inspections.forEach((i, n) => {
+      if (!isDecimalString(i.amount)) {
+        issues.push({
+          path: `inspections[${n}].amount`,
+          message: `expected a decimal string, got '${String(i.amount)}'`,
+        });
+      }
+      if (i.unitFee !== undefined && !isDecimalString(i.unitFee)) {
+        issues.push({
+          path: `inspections[${n}].unitFee`,
+          message: `expected a decimal string, got '${String(i.unitFee)}'`,
+        });
+      }
+    });
+    if (issues.length > 0) throw new ContractInputInvalidError(issues);
     const sum = inspections.reduce((acc, i) => acc.plus(i.amount), new Dec(0));
     lines.push({
       id: 'inspections',
       amount: toMoneyString(sum),
-      derivation: inspections.map((i) => `${i.label} ${formatEuroDe(new Dec(i.amount))}`).join(', '),
+      derivation: inspections
+        .map((i) =>
+          i.count === undefined || i.unitFee === undefined
+            ? `${i.label} ${formatEuroDe(new Dec(i.amount))}`
+            : `${i.label}: ${i.count} × ${formatEuroDe(new Dec(i.unitFee))} = ${formatEuroDe(new Dec(i.amount))}`,
+        )
+        .join('; '),
     });
   }
   if (input.bonusMalus !== undefined) {

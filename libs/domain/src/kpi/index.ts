@@ -1,7 +1,7 @@
 export { clipInterval, mergeIntervals, subtractIntervals, totalMs } from './intervals';
 export type { MsInterval, SourcedInterval } from './intervals';
 export { KpiInputInvalidError } from './kpi.errors';
-export { isKpiPeriodKey, parseKpiPeriod, termCoverage } from './kpi-period';
+export { isKpiPeriodClosed, isKpiPeriodKey, kpiPeriodClosesAtMs, parseKpiPeriod, termCoverage } from './kpi-period';
 export type { KpiPeriod, TermCoverage } from './kpi-period';
 export {
   AVAILABILITY_PLACES,
@@ -49,10 +49,19 @@ export {
   encodeKpiDerivation,
 } from './kpi-derivation.codec';
 export type { KpiDerivation, StoredKpiDerivation } from './kpi-derivation.codec';
-export { computePeriodBonusMalus } from './period-bonus-malus';
-export type { PeriodBonusMalus, PeriodBonusMalusInput } from './period-bonus-malus';
-export { computeContractPeriodCost, periodEffort, priceBillableTickets } from './period-cost';
+export { complianceLine, computePeriodBonusMalus } from './period-bonus-malus';
+export type { InspectionComplianceValue, PeriodBonusMalus, PeriodBonusMalusInput } from './period-bonus-malus';
+export {
+  billedOccurrenceFees,
+  computeContractPeriodCost,
+  inspectionBandViews,
+  periodEffort,
+  priceBillableTickets,
+} from './period-cost';
 export type {
+  BilledOccurrence,
+  InspectionBandView,
+  OccurrenceFeeItem,
   BillableTicket,
   ContractPeriodCostInput,
   InternalCostRates,

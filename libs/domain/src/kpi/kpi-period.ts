@@ -89,3 +89,19 @@ export function termCoverage(
   if (term.endsOn !== null && term.endsOn < lastDay) return 'partial';
   return 'full';
 }
+
+/**
+ * The instant a period closes: one calendar month after it ends, at local midnight of its zone (October 2026
+ * closes on 1 December 2026 00:00 Europe/Berlin; 2026-Q4 and 2026 on 1 February 2027). By then every
+ * on-time limit of an occurrence due in the period has passed (target + grace ≤ 28 days, so at most the
+ * following month's end) and late restores of its last days are in. A closed period is computed once and
+ * frozen: later edits never change it.
+ */
+export function kpiPeriodClosesAtMs(period: Pick<KpiPeriod, 'toDate' | 'timezone'>): number {
+  return DateTime.fromISO(period.toDate, { zone: period.timezone }).plus({ months: 1 }).toMillis();
+}
+
+/** True when `period` is closed at `nowMs` (see kpiPeriodClosesAtMs). */
+export function isKpiPeriodClosed(period: Pick<KpiPeriod, 'toDate' | 'timezone'>, nowMs: number): boolean {
+  return nowMs >= kpiPeriodClosesAtMs(period);
+}

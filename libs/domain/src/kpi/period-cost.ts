@@ -1,11 +1,12 @@
 import { priceServiceReport } from '../billing';
 import type { MaterialUse, PriceList, ServiceReportPricing } from '../billing';
+import { computeInspectionBand } from '../contract/contract-volume.calculator';
 import { computePeriodCost } from '../contract/period-cost.calculator';
 import type { PeriodCost, PeriodEffort } from '../contract/period-cost.calculator';
 import type { ContractCalculation } from '../contract/contract.types';
 import { Dec } from '../money/decimal';
 import type { DecimalString } from '../money/decimal';
-import { toDecimalString } from '../money/money';
+import { formatEuroDe, roundCents, toDecimalString, toMoneyString } from '../money/money';
 import type { MoneyString } from '../money/money';
 
 /*
@@ -153,6 +154,120 @@ export function periodEffort(
   };
 }
 
+/** A completed occurrence of a requirement that carries a fee (billed on top of the flat fee). */
+export interface BilledOccurrence {
+  readonly occurrenceId: string;
+  readonly requirementId: string;
+  /** The requirement's title, e.g. 'Prüfung Aufzug durch ZÜS (BetrSichV)'. */
+  readonly title: string;
+  readonly kind: 'regular' | 'main' | 'intermediate';
+  readonly assetCode: string | null;
+  /** Local date of the completion: the occurrence is billed in the period that contains it. */
+  readonly completedOn: string;
+  /** The requirement's fee per completed occurrence. */
+  readonly fee: MoneyString;
+}
+
+/** One cost item per requirement title, kind and fee: count × fee. */
+export interface OccurrenceFeeItem {
+  readonly label: string;
+  readonly count: number;
+  readonly unitFee: MoneyString;
+  readonly amount: MoneyString;
+  /** The occurrences billed, by completion date. */
+  readonly occurrenceIds: readonly string[];
+}
+
+const KIND_LABEL: Record<BilledOccurrence['kind'], string> = {
+  regular: '',
+  main: ' — Hauptprüfung',
+  intermediate: ' — Zwischenprüfung',
+};
+
+/**
+ * The fees of the occurrences completed in the period, grouped by requirement title, kind and fee (so "6 ×
+ * 400,00 €" reads as one item); each item's amount is an exact sum of cent amounts. Items by label.
+ */
+export function billedOccurrenceFees(occurrences: readonly BilledOccurrence[]): readonly OccurrenceFeeItem[] {
+  const items = new Map<string, { label: string; fee: Dec; ids: { id: string; on: string }[] }>();
+  for (const o of occurrences) {
+    const fee = roundCents(new Dec(o.fee));
+    const label = `${o.title}${KIND_LABEL[o.kind]}`;
+    const key = `${label}\u0000${toMoneyString(fee)}`;
+    const item = items.get(key) ?? { label, fee, ids: [] };
+    item.ids.push({ id: o.occurrenceId, on: o.completedOn });
+    items.set(key, item);
+  }
+  return [...items.values()]
+    .sort((a, b) => a.label.localeCompare(b.label, 'de') || a.fee.comparedTo(b.fee))
+    .map((i) => ({
+      label: i.label,
+      count: i.ids.length,
+      unitFee: toMoneyString(i.fee),
+      amount: toMoneyString(i.fee.times(i.ids.length)),
+      occurrenceIds: i.ids
+        .sort((a, b) => (a.on === b.on ? (a.id < b.id ? -1 : 1) : a.on < b.on ? -1 : 1))
+        .map((x) => x.id),
+    }));
+}
+
+/**
+ * An inspection cost band of the contract calculation shown next to the billed fees (seed 001: the source
+ * states 300–550 €/lift/year, the inspection cycles give 250–400 €/lift/year; the contract bills 400 €/lift/year):
+ * both bands per asset and year, and for the `assets` of this contract.
+ */
+export interface InspectionBandView {
+  readonly id: string;
+  readonly label: string;
+  readonly assets: number;
+  readonly statedPerAssetYear: { readonly min: MoneyString; readonly max: MoneyString } | null;
+  readonly computedPerAssetYear: { readonly min: MoneyString; readonly max: MoneyString };
+  readonly statedYear: { readonly min: MoneyString; readonly max: MoneyString } | null;
+  readonly computedYear: { readonly min: MoneyString; readonly max: MoneyString };
+  readonly derivation: readonly string[];
+}
+
+const range = (r: { readonly min: MoneyString; readonly max: MoneyString }): string =>
+  `${formatEuroDe(new Dec(r.min))} – ${formatEuroDe(new Dec(r.max))}`;
+const times = (r: { readonly min: MoneyString; readonly max: MoneyString }, n: number) => ({
+  min: toMoneyString(new Dec(r.min).times(n)),
+  max: toMoneyString(new Dec(r.max).times(n)),
+});
+
+/** The inspection bands of a contract calculation for `assets` assets of this contract (see InspectionBandView). */
+export function inspectionBandViews(
+  calc: Pick<ContractCalculation, 'inspectionBands' | 'assetGroups'> | null,
+  assets: number,
+): readonly InspectionBandView[] {
+  const bands = calc?.inspectionBands ?? [];
+  return bands.map((band) => {
+    const r = computeInspectionBand(calc as ContractCalculation, band.id);
+    const stated = r.statedPerAssetYear ?? null;
+    const derivation = [
+      ...band.inspections.map(
+        (i, n) =>
+          `${i.label} alle ${i.cycleMonths} Monate ${formatEuroDe(new Dec(i.feeMin))} – ${formatEuroDe(new Dec(i.feeMax))} → ${range(r.inspections[n]?.perAssetYear ?? { min: '0.00', max: '0.00' })} je Anlage und Jahr`,
+      ),
+      `aus den Prüfzyklen ${range(r.computedPerAssetYear)} je Anlage und Jahr × ${assets} = ${range(times(r.computedPerAssetYear, assets))}`,
+      ...(stated === null
+        ? []
+        : [
+            `laut Quelle ${range(stated)} je Anlage und Jahr × ${assets} = ${range(times(stated, assets))} (weicht von den Prüfzyklen ab)`,
+          ]),
+    ];
+    return {
+      id: band.id,
+      label: band.label,
+      assets,
+      statedPerAssetYear: stated,
+      computedPerAssetYear: r.computedPerAssetYear,
+      statedYear: stated === null ? null : times(stated, assets),
+      computedYear: times(r.computedPerAssetYear, assets),
+      derivation,
+    };
+  });
+}
+
 export interface ContractPeriodCostInput {
   readonly contract: {
     readonly id: string;
@@ -163,6 +278,8 @@ export interface ContractPeriodCostInput {
   /** Local dates, `to` exclusive. */
   readonly period: { readonly from: string; readonly to: string };
   readonly serviceReports: readonly ServiceReportPricing[];
+  /** Fees of the occurrences completed in the period (see billedOccurrenceFees). */
+  readonly occurrenceFees?: readonly OccurrenceFeeItem[];
   readonly bonusMalus?: MoneyString;
   readonly effort?: PeriodEffort;
 }
@@ -193,6 +310,16 @@ export function computeContractPeriodCost(input: ContractPeriodCostInput): Perio
     variantId: 'contract',
     period: input.period,
     serviceReports: input.serviceReports,
+    ...(input.occurrenceFees === undefined || input.occurrenceFees.length === 0
+      ? {}
+      : {
+          inspections: input.occurrenceFees.map((f) => ({
+            label: f.label,
+            amount: f.amount,
+            count: f.count,
+            unitFee: f.unitFee,
+          })),
+        }),
     ...(input.bonusMalus === undefined ? {} : { bonusMalus: input.bonusMalus }),
     ...(input.effort === undefined ? {} : { effort: input.effort }),
   });
