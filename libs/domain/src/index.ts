@@ -10,3 +10,4 @@ export * from './catalog';
 export * from './documents';
 export * from './account';
 export * from './sheet';
+export * from './maintenance';

@@ -11,6 +11,7 @@ const NON_NEGATIVE = { min: ZERO, expect: 'must not be negative' } as const;
 const SHARE = { min: ZERO, max: ONE, expect: 'must be a share between 0 and 1' } as const;
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ID = { pattern: ID_PATTERN, expect: 'a kebab-case id' } as const;
+const GRACE_RULES = ['none', 'one-day', 'twenty-percent'] as const;
 
 /**
  * Validates a contract-calculation JSON document and returns it typed and frozen. Throws
@@ -46,6 +47,7 @@ export function parseContractCalculation(json: unknown): ContractCalculation {
     'scope',
     'internalCostRates',
     'effortPlan',
+    'maintenance',
   ]);
   if (root['schemaVersion'] !== 1) {
     c.add('schemaVersion', `expected 1, got ${JSON.stringify(root['schemaVersion']) ?? 'nothing'}`);
@@ -124,6 +126,13 @@ export function parseContractCalculation(json: unknown): ContractCalculation {
     c.decimal(o['hourlyCost'], joinPath(p, 'hourlyCost'), { min: ZERO, expect: 'an hourly cost must not be negative' });
   });
   readEffortPlan(c, root['effortPlan'], variants, rates);
+  if (root['maintenance'] !== undefined) {
+    const m = c.object(root['maintenance'], 'maintenance');
+    if (m !== undefined) {
+      c.noUnknownKeys(m, 'maintenance', ['grace']);
+      c.oneOf(m['grace'], 'maintenance.grace', GRACE_RULES);
+    }
+  }
 
   if (c.issues.length > 0) {
     throw new ContractCalculationInvalidError(c.issues);

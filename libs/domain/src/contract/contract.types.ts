@@ -1,5 +1,6 @@
 import type { DecimalString } from '../money/decimal';
 import type { MoneyString } from '../money/money';
+import type { GraceRule } from '../maintenance/maintenance.types';
 
 /**
  * A contract calculation as a JSON data file (`libs/demo-data/data/contracts/*.json`), validated by
@@ -213,6 +214,11 @@ export interface ContractCalculation {
     readonly variantId: string;
     readonly months: readonly EffortMonth[];
   };
+  /**
+   * Maintenance terms: the SMRP on-time rule of the compliance KPI ('none' when omitted) — by the target date,
+   * + 1 day, or + 20 % of the interval capped at 28 days; never past an occurrence's legal latest date.
+   */
+  readonly maintenance?: { readonly grace: GraceRule };
 }
 
 export interface EffortMonth {

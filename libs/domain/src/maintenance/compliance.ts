@@ -1,0 +1,138 @@
+import { Dec } from '../money/decimal';
+import { MaintenanceError } from './maintenance.errors';
+import type {
+  ComplianceFigure,
+  ComplianceInput,
+  ComplianceResult,
+  IsoDate,
+  NonComplianceReason,
+} from './maintenance.types';
+import { dayNumber } from './plain-date';
+
+type Outcome = 'on-time' | NonComplianceReason;
+
+/**
+ * Maintenance and inspection compliance of a period, in total and per trade.
+ *
+ * - Due in the period = occurrences whose targetDate lies in [period.from, period.to]; open ones count,
+ *   cancelled ones (asset out of service, with reason and approver) do not.
+ * - On time (the numerator) = completed by onTimeLimit (target + the contract's SMRP grace, never past
+ *   legalLatest) WITH accepted evidence.
+ * - late = completed after onTimeLimit but by legalLatest; missed = not completed by legalLatest, or completed
+ *   after it (a late completion never heals a miss), or completed in time but without accepted evidence once
+ *   legalLatest has passed; open = everything else (not yet completed, or evidence still to be accepted).
+ * - percent = onTime ÷ due × 100, 2 places (half up); null when nothing was due.
+ */
+export function computeCompliance(
+  items: readonly ComplianceInput[],
+  period: { readonly from: IsoDate; readonly to: IsoDate },
+  today: IsoDate,
+): ComplianceResult {
+  if (dayNumber(period.to, 'period.to') < dayNumber(period.from, 'period.from')) {
+    throw new MaintenanceError('period.to', `the period ends (${period.to}) before it starts (${period.from})`);
+  }
+  dayNumber(today, 'today');
+  const total = new Tally();
+  const trades = new Map<string, Tally>();
+  items.forEach((item, i) => {
+    dayNumber(item.targetDate, `items[${i}].targetDate`);
+    if (item.targetDate < period.from || item.targetDate > period.to) {
+      return;
+    }
+    let tally = trades.get(item.trade);
+    if (tally === undefined) {
+      tally = new Tally();
+      trades.set(item.trade, tally);
+    }
+    if (item.cancelled) {
+      total.cancelled++;
+      tally.cancelled++;
+      return;
+    }
+    const outcome = classify(item, today);
+    total.add(item.occurrenceId, outcome);
+    tally.add(item.occurrenceId, outcome);
+  });
+  const byTrade: Record<string, ComplianceFigure> = {};
+  for (const key of [...trades.keys()].sort()) {
+    byTrade[key] = (trades.get(key) as Tally).figure(period, today, key);
+  }
+  return { total: total.figure(period, today), byTrade };
+}
+
+function classify(item: ComplianceInput, today: IsoDate): Outcome {
+  const done = item.completedOn;
+  if (done === undefined) {
+    return today > item.legalLatest ? 'missed' : 'open';
+  }
+  if (done > item.legalLatest) {
+    return 'missed';
+  }
+  if (done > item.onTimeLimit) {
+    return 'late';
+  }
+  if (item.evidenceAccepted) {
+    return 'on-time';
+  }
+  return today > item.legalLatest ? 'missed' : 'open';
+}
+
+class Tally {
+  onTime = 0;
+  late = 0;
+  missed = 0;
+  open = 0;
+  cancelled = 0;
+  readonly nonCompliant: { occurrenceId: string; reason: NonComplianceReason }[] = [];
+
+  add(occurrenceId: string, outcome: Outcome): void {
+    switch (outcome) {
+      case 'on-time':
+        this.onTime++;
+        return;
+      case 'late':
+        this.late++;
+        break;
+      case 'missed':
+        this.missed++;
+        break;
+      case 'open':
+        this.open++;
+        break;
+    }
+    this.nonCompliant.push({ occurrenceId, reason: outcome });
+  }
+
+  figure(period: { from: IsoDate; to: IsoDate }, today: IsoDate, trade?: string): ComplianceFigure {
+    const due = this.onTime + this.late + this.missed + this.open;
+    const percent = due === 0 ? null : new Dec(this.onTime).times(100).div(due).toFixed(2);
+    const derivation = [
+      `${trade === undefined ? 'Alle Gewerke' : `Gewerk ${trade}`}, Zeitraum ${de(period.from)}–${de(period.to)}, Stand ${de(today)}`,
+      `Fällig im Zeitraum (Zieldatum im Zeitraum, offene eingeschlossen): ${due}` +
+        (this.cancelled > 0 ? ` (${this.cancelled} storniert, nicht gezählt)` : ''),
+      `Fristgerecht mit anerkanntem Nachweis: ${this.onTime}`,
+      `Verspätet (nach Toleranz, vor spätestem Termin): ${this.late}`,
+      `Versäumt (spätester Termin überschritten oder ohne anerkannten Nachweis): ${this.missed}`,
+      `Offen: ${this.open}`,
+      percent === null
+        ? 'Quote: keine Fälligkeiten im Zeitraum – keine Daten'
+        : `Quote: ${this.onTime} ÷ ${due} × 100 = ${percent.replace('.', ',')} %`,
+    ];
+    return {
+      due,
+      onTime: this.onTime,
+      late: this.late,
+      missed: this.missed,
+      open: this.open,
+      cancelled: this.cancelled,
+      percent,
+      derivation,
+      nonCompliant: [...this.nonCompliant],
+    };
+  }
+}
+
+/** 'yyyy-mm-dd' → 'dd.mm.yyyy'. */
+function de(d: IsoDate): string {
+  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+}
