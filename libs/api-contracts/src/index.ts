@@ -5,3 +5,4 @@ export * from './lib/catalog.types';
 export * from './lib/ticket.types';
 export * from './lib/kpi.types';
 export * from './lib/document.types';
+export * from './lib/maintenance.types';

@@ -10,6 +10,7 @@ import { TicketsHttpModule } from './tickets/tickets-http.module';
 import { KpiHttpModule } from './kpi/kpi-http.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { DocumentsHttpModule } from './documents/documents-http.module';
+import { MaintenanceHttpModule } from './maintenance/maintenance-http.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { DocumentsHttpModule } from './documents/documents-http.module';
     KpiHttpModule,
     NotificationsHttpModule,
     DocumentsHttpModule,
+    MaintenanceHttpModule,
   ],
   controllers: [HealthController, MetricsController],
 })

@@ -2,8 +2,13 @@ import { AssetEntity } from './asset.entity';
 import { ContractEntity } from './contract.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { LocationEntity } from './location.entity';
+import { MaintenanceOccurrenceEntity } from './maintenance-occurrence.entity';
+import { MaintenanceRequirementEntity } from './maintenance-requirement.entity';
 import { MaintenanceWindowEntity } from './maintenance-window.entity';
 import { NotificationEntity } from './notification.entity';
+import { OccurrenceEventEntity } from './occurrence-event.entity';
+import { OccurrenceMaterialEntity } from './occurrence-material.entity';
+import { OccurrenceWorkLogEntity } from './occurrence-work-log.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { PasswordTokenEntity } from './password-token.entity';
 import { PriceListEntity } from './price-list.entity';
@@ -23,8 +28,13 @@ export * from './asset.entity';
 export * from './contract.entity';
 export * from './idempotency-key.entity';
 export * from './location.entity';
+export * from './maintenance-occurrence.entity';
+export * from './maintenance-requirement.entity';
 export * from './maintenance-window.entity';
 export * from './notification.entity';
+export * from './occurrence-event.entity';
+export * from './occurrence-material.entity';
+export * from './occurrence-work-log.entity';
 export * from './outbox-message.entity';
 export * from './password-token.entity';
 export * from './price-list.entity';
@@ -61,4 +71,9 @@ export const ENTITIES = [
   NotificationEntity,
   MaintenanceWindowEntity,
   PasswordTokenEntity,
+  MaintenanceRequirementEntity,
+  MaintenanceOccurrenceEntity,
+  OccurrenceEventEntity,
+  OccurrenceWorkLogEntity,
+  OccurrenceMaterialEntity,
 ];

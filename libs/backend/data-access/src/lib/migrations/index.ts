@@ -10,6 +10,7 @@ import { DocumentStore1795320000000 } from './1795320000000-DocumentStore';
 import { MasterData1795330000000 } from './1795330000000-MasterData';
 import { KpiRollupDerivation1795340000000 } from './1795340000000-KpiRollupDerivation';
 import { KpiRollupDerivationJson1795340000001 } from './1795340000001-KpiRollupDerivationJson';
+import { MaintenancePlans1795350000000 } from './1795350000000-MaintenancePlans';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   MasterData1795330000000,
   KpiRollupDerivation1795340000000,
   KpiRollupDerivationJson1795340000001,
+  MaintenancePlans1795350000000,
 ];

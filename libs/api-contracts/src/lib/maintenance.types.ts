@@ -1,0 +1,250 @@
+import type { DecimalString, IsoInstant } from './common.types';
+
+/**
+ * Planned maintenance and statutory inspections (issue 15): requirements (Wartungs-/Prüfpläne, the
+ * obligations), their occurrences (Fälligkeiten) and the occurrence's own append-only event log.
+ * Plan dates are ISO dates ('yyyy-mm-dd') in the site's zone; instants are UTC ISO-8601 strings.
+ * Requirements carry `version` (ETag); PATCH needs `If-Match: "<version>"` (stale → 412, missing → 428).
+ */
+
+/** A plain date 'yyyy-mm-dd' in the site's zone. */
+export type PlanDate = string;
+
+/** DIN 31051 inspection / maintenance, plus the statutory test (BetrSichV, DGUV V3 …). */
+export const MAINTENANCE_KINDS = ['inspection', 'maintenance', 'statutory-test'] as const;
+export type MaintenanceKindValue = (typeof MAINTENANCE_KINDS)[number];
+
+/** Who performs it: the provider's technicians or an approved inspection body (ZÜS). */
+export const PERFORMERS = ['provider', 'approved-body'] as const;
+export type PerformerValue = (typeof PERFORMERS)[number];
+
+export const CADENCE_UNITS = ['week', 'month', 'year'] as const;
+export type CadenceUnitValue = (typeof CADENCE_UNITS)[number];
+
+/** fixed grid from the contract start; floating from the last completion; statutory from the last legal test. */
+export const ANCHOR_KINDS = ['fixed-grid', 'floating', 'statutory'] as const;
+export type AnchorKindValue = (typeof ANCHOR_KINDS)[number];
+
+export const EVIDENCE_KINDS = ['checklist', 'photo', 'inspection-record'] as const;
+export type EvidenceKindValue = (typeof EVIDENCE_KINDS)[number];
+
+/** A regular occurrence, or a statutory main / intermediate inspection. */
+export const OCCURRENCE_KINDS = ['regular', 'main', 'intermediate'] as const;
+export type OccurrenceKindValue = (typeof OCCURRENCE_KINDS)[number];
+
+export const OCCURRENCE_STATUSES = [
+  'planned',
+  'due',
+  'overdue',
+  'done-on-time',
+  'done-late',
+  'missed',
+  'cancelled',
+] as const;
+export type OccurrenceStatusValue = (typeof OCCURRENCE_STATUSES)[number];
+
+export const OCCURRENCE_EVENT_TYPES = [
+  'generated',
+  'released',
+  'reminder',
+  'overdue',
+  'missed',
+  'started',
+  'checklist',
+  'work-logged',
+  'document-attached',
+  'completed',
+  'cancelled',
+  'rescheduled',
+] as const;
+export type OccurrenceEventType = (typeof OCCURRENCE_EVENT_TYPES)[number];
+
+/** The SMRP on-time rules a contract may choose (contract terms `maintenance.grace`, default 'none'). */
+export const GRACE_RULES = ['none', 'one-day', 'twenty-percent'] as const;
+export type GraceRuleValue = (typeof GRACE_RULES)[number];
+
+export interface CadenceView {
+  every: number;
+  unit: CadenceUnitValue;
+}
+
+export interface LocalizedText {
+  de: string;
+  en: string;
+}
+
+// ── task catalogue ───────────────────────────────────────────────────────────────────────────────
+export interface ChecklistItemView {
+  key: string;
+  label: LocalizedText;
+  kind: 'pass-fail' | 'value';
+  unit?: string;
+}
+
+/** An entry of the task catalogue (data, grouped by trade like VDMA 24186). */
+export interface MaintenanceTaskView {
+  key: string;
+  trade: string;
+  kind: MaintenanceKindValue;
+  performer: PerformerValue;
+  statutory: boolean;
+  title: LocalizedText;
+  /** The rule it rests on, e.g. 'BetrSichV §16', 'DIN EN 13015', 'VDI 6022'. */
+  basis: string;
+  defaultCadence: CadenceView;
+  evidence: EvidenceKindValue[];
+  checklist: ChecklistItemView[];
+}
+
+/** GET /maintenance/tasks */
+export interface MaintenanceTaskListResponse {
+  items: MaintenanceTaskView[];
+}
+
+// ── requirements ─────────────────────────────────────────────────────────────────────────────────
+export interface AnchorView {
+  kind: AnchorKindValue;
+  /** fixed grid / floating: the start; statutory: the date of the last main (legal) test. */
+  date: PlanDate;
+  /** statutory only: an intermediate inspection half-way between two main inspections. */
+  intermediate: boolean;
+}
+
+/**
+ * A requirement (obligation): one task on one asset, or on every asset of a site matching the
+ * optional trade and asset class.
+ */
+export interface MaintenanceRequirementView {
+  id: string;
+  tenantId: string;
+  contractId: string;
+  taskKey: string;
+  title: string;
+  kind: MaintenanceKindValue;
+  statutory: boolean;
+  siteId: string;
+  /** One asset, or null for a selection by site (+ trade, + asset class). */
+  assetId: string | null;
+  trade: string | null;
+  assetClass: 'A' | 'B' | 'C' | null;
+  cadence: CadenceView;
+  anchor: AnchorView;
+  /** Days before the target date the work order appears for the technicians. */
+  leadDays: number;
+  performer: PerformerValue;
+  evidence: EvidenceKindValue[];
+  /** Net fee per occurrence, decimal string with 2 places; null when not billed separately. */
+  fee: DecimalString | null;
+  active: boolean;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+  version: number;
+}
+
+export interface CreateMaintenanceRequirementRequest {
+  contractId: string;
+  /** A key of the task catalogue (GET /maintenance/tasks). */
+  taskKey: string;
+  /** Defaults to the task's German title. */
+  title?: string;
+  siteId: string;
+  assetId?: string | null;
+  trade?: string | null;
+  assetClass?: 'A' | 'B' | 'C' | null;
+  /** Defaults to the task's cadence. */
+  cadence?: CadenceView;
+  anchor: AnchorView;
+  /** Defaults to the cadence's default lead time. */
+  leadDays?: number;
+  /** Defaults to the task's. */
+  performer?: PerformerValue;
+  /** Defaults to the task's. */
+  evidence?: EvidenceKindValue[];
+  fee?: DecimalString | null;
+  active?: boolean;
+}
+
+/** The contract, site and selection of a requirement never change; everything else may. */
+export type UpdateMaintenanceRequirementRequest = Partial<
+  Omit<CreateMaintenanceRequirementRequest, 'contractId' | 'siteId' | 'assetId' | 'trade' | 'assetClass' | 'taskKey'>
+>;
+
+export interface MaintenanceRequirementListQuery {
+  contractId?: string;
+  siteId?: string;
+  assetId?: string;
+}
+
+export interface MaintenanceRequirementListResponse {
+  items: MaintenanceRequirementView[];
+}
+
+// ── occurrences (calendar) ───────────────────────────────────────────────────────────────────────
+/** Most rows one calendar query returns; a wider range answers 400 (narrow siteId/trade/from/to). */
+export const OCCURRENCE_CALENDAR_MAX_ROWS = 5_000;
+
+export interface OccurrenceCalendarQuery {
+  siteId?: string;
+  trade?: string;
+  /** Target dates from … to, inclusive (yyyy-mm-dd); at most 400 days apart. */
+  from: PlanDate;
+  to: PlanDate;
+  /** Comma-separated statuses. */
+  status?: string;
+}
+
+/** A row of the maintenance calendar. */
+export interface OccurrenceCalendarRow {
+  id: string;
+  requirementId: string;
+  taskKey: string;
+  title: string;
+  assetId: string;
+  assetCode: string;
+  assetName: string;
+  trade: string;
+  kind: OccurrenceKindValue;
+  targetDate: PlanDate;
+  legalLatest: PlanDate;
+  onTimeLimit: PlanDate;
+  status: OccurrenceStatusValue;
+  technicianId: string | null;
+  completedOn: PlanDate | null;
+}
+
+export interface OccurrenceCalendarResponse {
+  items: OccurrenceCalendarRow[];
+}
+
+// ── asset maintenance log ────────────────────────────────────────────────────────────────────────
+/** One entry of an asset's history: a ticket (fault) or an occurrence (planned work). */
+export type AssetMaintenanceLogEntry =
+  | {
+      type: 'ticket';
+      id: string;
+      /** When it happened: the ticket's fault start. */
+      at: IsoInstant;
+      number: string;
+      title: string;
+      status: string;
+      priority: string;
+    }
+  | {
+      type: 'occurrence';
+      id: string;
+      /** When it happened: completed_at, else the target date's start (00:00 in the site's zone, as UTC). */
+      at: IsoInstant;
+      requirementId: string;
+      taskKey: string;
+      title: string;
+      kind: OccurrenceKindValue;
+      targetDate: PlanDate;
+      legalLatest: PlanDate;
+      status: OccurrenceStatusValue;
+      completedOn: PlanDate | null;
+    };
+
+/** GET /assets/:id/maintenance-log: newest first. */
+export interface AssetMaintenanceLogResponse {
+  items: AssetMaintenanceLogEntry[];
+}
