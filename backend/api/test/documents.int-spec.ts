@@ -370,6 +370,85 @@ describe('document store (issue 14)', () => {
     expect(staff.body.items.map((i) => i.id)).toEqual(expect.arrayContaining([internal.body.id, shared.body.id]));
   });
 
+  it('lets the office retitle a document and show it to customers, with If-Match; content stays as stored', async () => {
+    const r = await toTicket(technician, { ...photo('typenschild.jpg'), fields: { documentClass: 'photo' } });
+    expect(r.status).toBe(201);
+    const id = r.body.id;
+    expect((await customer.get(`/api/documents/${id}`)).status).toBe(404);
+    const path = `/api/documents/${id}`;
+
+    const edited = await agent.patch<UploadBody & { version: number; customerVisible: boolean }>(
+      path,
+      { title: 'Typenschild Aufzug 2', customerVisible: true },
+      { 'if-match': '"1"' },
+    );
+    expect([edited.status, edited.body.title, edited.body.customerVisible, edited.body.version]).toEqual([
+      200,
+      'Typenschild Aufzug 2',
+      true,
+      2,
+    ]);
+    expect(edited.headers.get('etag')).toBe('"2"');
+    expect(edited.body.sha256).toBe(r.body.sha256);
+    // The customer sees it now, with the new title and the same bytes.
+    const seen = await customer.get<{ title: string }>(path);
+    expect([seen.status, seen.body.title]).toEqual([200, 'Typenschild Aufzug 2']);
+    expect(sha256((await download(customer, id)).bytes)).toBe(sha256(JPEG));
+
+    // A stale version is 412 and changes nothing; no If-Match is 428; bad fields are 400 naming them.
+    const stale = await manager.patch(path, { customerVisible: false }, { 'if-match': '"1"' });
+    expect(stale.status).toBe(412);
+    expect((await manager.patch(path, { customerVisible: false })).status).toBe(428);
+    for (const [body, field] of [
+      [{ title: '' }, 'title'],
+      [{ title: 'x'.repeat(201) }, 'title'],
+      [{ customerVisible: 'yes' }, 'customerVisible'],
+      [{ title: null }, 'title'],
+      [{ documentClass: 'invoice' }, 'documentClass'],
+    ] as const) {
+      const bad = await agent.patch<{ fields?: Array<{ field: string }> }>(path, body, { 'if-match': '"2"' });
+      expect({ body, status: bad.status, fields: bad.body.fields?.map((f) => f.field) }).toEqual({
+        body,
+        status: 400,
+        fields: [field],
+      });
+    }
+    const [row] = (await env.dataSource.query(
+      `SELECT title, customer_visible, version, file_name, document_class FROM documents WHERE id = $1`,
+      [id],
+    )) as Array<Record<string, unknown>>;
+    expect(row).toEqual({
+      title: 'Typenschild Aufzug 2',
+      customer_visible: true,
+      version: 2,
+      file_name: 'typenschild.jpg',
+      document_class: 'photo',
+    });
+
+    // The phone and the customer do not edit documents; another tenant's staff get 404.
+    expect((await technician.patch(path, { title: 'x' }, { 'if-match': '"2"' })).status).toBe(403);
+    expect((await customer.patch(path, { title: 'x' }, { 'if-match': '"2"' })).status).toBe(403);
+    expect((await otherManager.patch(path, { title: 'x' }, { 'if-match': '"2"' })).status).toBe(404);
+    expect((await agent.patch(`/api/documents/${randomUUID()}`, { title: 'x' }, { 'if-match': '"1"' })).status).toBe(
+      404,
+    );
+  });
+
+  it('never loses a concurrent edit: of two PATCHes with the same version exactly one wins', async () => {
+    const r = await toTicket(agent, { ...photo('parallel.jpg'), fields: { documentClass: 'photo' } });
+    const path = `/api/documents/${r.body.id}`;
+    const answers = await Promise.all(
+      ['Erster', 'Zweiter', 'Dritter', 'Vierter'].map((title) =>
+        (title.length % 2 ? agent : manager).patch<{ title: string }>(path, { title }, { 'if-match': '"1"' }),
+      ),
+    );
+    const won = answers.filter((a) => a.status === 200);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 412)).toHaveLength(3);
+    const now = await agent.get<{ title: string; version: number }>(path);
+    expect([now.body.title, now.body.version]).toEqual([won[0]?.body.title, 2]);
+  });
+
   it('keeps multipart away from every other route (415) and the JSON routes working', async () => {
     const form = new FormData();
     form.append('title', 'x');

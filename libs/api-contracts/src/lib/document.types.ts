@@ -46,3 +46,9 @@ export interface DocumentUploadFields {
   /** Inspection reports: when the next test is due (YYYY-MM-DD). */
   nextTestDue?: string;
 }
+
+/** PATCH /api/documents/:id (If-Match: its version): what may change of a stored document. */
+export interface UpdateDocumentRequest {
+  title?: string;
+  customerVisible?: boolean;
+}

@@ -1,9 +1,12 @@
-import { Controller, Get, Headers, Inject, Param, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, Patch, Res, UseInterceptors } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import type { DocumentView } from '@leitstand/api-contracts';
-import { CurrentUser, type AuthUser } from '@leitstand/backend/core';
-import { DocumentsService } from '@leitstand/backend/documents';
+import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
+import { parseIfMatch } from '@leitstand/backend/catalog';
+import { DocumentsService, UpdateDocumentDto } from '@leitstand/backend/documents';
+import { ApiVersionedPatch } from '../catalog/catalog-http.docs';
+import { EtagInterceptor } from '../catalog/etag.interceptor';
 import { contentDisposition } from './content-disposition';
 
 /** The part of Fastify's reply the download uses. */
@@ -31,6 +34,21 @@ export class DocumentsController {
   @ApiNotFoundResponse({ description: 'Unknown, or not the caller’s to read' })
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<DocumentView> {
     return this.documents.get(user, id);
+  }
+
+  @ApiOperation({ summary: "Change a document's title or customer visibility" })
+  @Patch(':id')
+  @Roles('admin', 'agent', 'manager')
+  @UseInterceptors(EtagInterceptor)
+  @ApiOkResponse({ description: 'The document with its new version (ETag); content, class and file name never change' })
+  @ApiVersionedPatch()
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateDocumentDto,
+  ): Promise<DocumentView> {
+    return this.documents.update(user, id, parseIfMatch(ifMatch), body);
   }
 
   @ApiOperation({ summary: "Download a document's content" })

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import {
   DOCUMENT_CLASS_VALUES,
   DOCUMENT_TITLE_MAX,
   type DocumentClassValue,
   type DocumentUploadFields,
+  type UpdateDocumentRequest,
 } from '@leitstand/api-contracts';
 import { IsOptionalNotNull } from '@leitstand/backend/core';
 import { DOCUMENT_CLASSES } from '@leitstand/domain';
@@ -48,3 +49,18 @@ export class UploadDocumentFieldsDto implements DocumentUploadFields {
 
 /** The form field names readSingleUpload accepts besides `file`. */
 export const DOCUMENT_UPLOAD_FIELDS = ['title', 'documentClass', 'customerVisible', 'nextTestDue'] as const;
+
+/** PATCH /api/documents/:id: a new title and/or the customer visibility (JSON). */
+export class UpdateDocumentDto implements UpdateDocumentRequest {
+  @ApiPropertyOptional({ minLength: 1, maxLength: DOCUMENT_TITLE_MAX, example: 'Prüfbericht Aufzug 2 (2026)' })
+  @IsOptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(DOCUMENT_TITLE_MAX)
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Shown to the tenant’s customers' })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  customerVisible?: boolean;
+}

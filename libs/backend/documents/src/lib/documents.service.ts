@@ -8,6 +8,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  PreconditionFailedError,
   canSeeTenant,
   isUuid,
   type AuthUser,
@@ -37,6 +38,15 @@ export interface NewDocument {
   customerVisible: boolean;
   nextTestDue: string | null;
 }
+
+/** What a PATCH of a document may change. */
+export interface DocumentChanges {
+  title?: string;
+  customerVisible?: boolean;
+}
+
+/** Who may retitle a document or show it to customers: the office, not the phone. */
+export const DOCUMENT_EDITOR_ROLES: readonly AuthUser['role'][] = ['admin', 'agent', 'manager'];
 
 /** The content of a document, opened for download. */
 export interface DocumentContent {
@@ -167,6 +177,32 @@ export class DocumentsService {
   /** One document's metadata; 404 when unknown or not the caller's to read. */
   async get(user: AuthUser, id: string): Promise<DocumentView> {
     return toDocumentView(user, await this.findReadable(user, id));
+  }
+
+  /**
+   * Changes what may change of a document: its title and whether the tenant's customers see it. Office staff
+   * only (a technician's photo is published by the desk, not by the phone); If-Match names the version read.
+   * Content, class, file name and uploader stay as uploaded (the table's trigger refuses anything else).
+   */
+  async update(user: AuthUser, id: string, version: number, changes: DocumentChanges): Promise<DocumentView> {
+    if (!DOCUMENT_EDITOR_ROLES.includes(user.role)) {
+      throw new ForbiddenError(`role ${user.role} may not edit documents`);
+    }
+    const row = await this.findReadable(user, id);
+    if (row.version !== version) throw new PreconditionFailedError(version, row.version);
+    const title = changes.title?.trim();
+    if (title === undefined && changes.customerVisible === undefined) return toDocumentView(user, row);
+    const updated = (await this.dataSource.query(
+      `UPDATE documents SET title = COALESCE($3, title), customer_visible = COALESCE($4, customer_visible),
+         version = version + 1
+       WHERE id = $1 AND version = $2 RETURNING id`,
+      [id, version, title ?? null, changes.customerVisible ?? null],
+    )) as [Array<{ id: string }>, number];
+    if (updated[1] === 0) {
+      const now = await this.findReadable(user, id);
+      throw new PreconditionFailedError(version, now.version);
+    }
+    return this.get(user, id);
   }
 
   /** Opens the content of a document for download (404 as `get`). */
