@@ -22,3 +22,4 @@ export {
   type DocumentUploadRequest,
   type UploadFailure,
 } from './lib/documents-api.service';
+export { DocumentListState, type DocumentSource, type DocumentUploadOutcome } from './lib/document-list.state';

@@ -25,3 +25,8 @@ export {
   formatFileSize,
   uploadFailureKey,
 } from './lib/document-gallery.component';
+export {
+  DocumentsPanelComponent,
+  type DocumentsPanelState,
+  type DocumentsPanelUpload,
+} from './lib/documents-panel.component';

@@ -1,7 +1,13 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { ApiError, DocumentClassValue, DocumentListResponse, DocumentView } from '@leitstand/api-contracts';
+import type {
+  ApiError,
+  DocumentClassValue,
+  DocumentListResponse,
+  DocumentView,
+  UpdateDocumentRequest,
+} from '@leitstand/api-contracts';
 import { API_BASE_URL } from './api-base-url.token';
 
 /** What an upload sends besides the file (multipart/form-data fields). */
@@ -22,6 +28,7 @@ export type UploadFailure =
   | { kind: 'invalid'; fields: string[] }
   | { kind: 'not-found' }
   | { kind: 'forbidden' }
+  | { kind: 'stale' }
   | { kind: 'other' };
 
 /** Maps an upload's error answer onto an UploadFailure. */
@@ -40,6 +47,8 @@ export function uploadFailureOf(error: unknown): UploadFailure {
       return { kind: 'not-found' };
     case 403:
       return { kind: 'forbidden' };
+    case 412:
+      return { kind: 'stale' };
     default:
       return { kind: 'other' };
   }
@@ -73,6 +82,13 @@ export class DocumentsApiService {
   /** POST /api/assets/:id/documents. */
   uploadToAsset(assetId: string, request: DocumentUploadRequest): Observable<DocumentView> {
     return this.http.post<DocumentView>(`${this.assetUrl(assetId)}/documents`, formOf(request));
+  }
+
+  /** PATCH /api/documents/:id with If-Match: a new title or customer visibility. */
+  update(doc: Pick<DocumentView, 'id' | 'version'>, changes: UpdateDocumentRequest): Observable<DocumentView> {
+    return this.http.patch<DocumentView>(`${this.baseUrl}/documents/${encodeURIComponent(doc.id)}`, changes, {
+      headers: { 'If-Match': `"${doc.version}"` },
+    });
   }
 
   /** The URL of a document's bytes (for <img src> and download links). */

@@ -99,9 +99,32 @@ describe('asset register', () => {
     h.expectOne('/api/assets?siteId=s-1&limit=200').flush({ items: [ASSET], nextCursor: null });
     h.expectOne('/api/assets/a-1/maintenance-windows').flush({ items: [WINDOW] });
     h.expectOne('/api/assets/a-1/tickets').flush({ items: [] });
+    h.expectOne('/api/assets/a-1/documents').flush({
+      items: [
+        {
+          id: 'd-1',
+          tenantId: 't',
+          title: 'Prüfbericht 2026',
+          fileName: 'pruefbericht.pdf',
+          documentClass: 'inspection-report',
+          contentType: 'application/pdf',
+          sizeBytes: 2048,
+          sha256: 'a'.repeat(64),
+          retentionUntil: '2028-12-31',
+          customerVisible: false,
+          uploadedBy: 'u',
+          uploadedAt: '2026-12-01T09:00:00Z',
+          version: 1,
+          contentUrl: '/api/documents/d-1/content',
+        },
+      ],
+    });
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
     expect(root.querySelector('[data-testid=maintenance-windows]')?.textContent).toContain('Hauptprüfung ZÜS');
+    // The asset's documents: the shared panel with the inspection report as a download.
+    expect(root.querySelector('#asset-documents-heading')?.textContent).toBe('Dokumente');
+    expect(root.querySelector('[data-document-id="d-1"] a')?.getAttribute('href')).toBe('/api/documents/d-1/content');
     const button = (text: string) =>
       Array.from(root.querySelectorAll<HTMLButtonElement>('[data-testid=maintenance-windows] button')).find(
         (b) => b.textContent?.trim() === text,
@@ -167,6 +190,7 @@ describe('asset register', () => {
         },
       ],
     });
+    h.expectOne('/api/assets/a-1/documents').flush({ items: [] });
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
     expect(root.textContent).toContain('T-1');

@@ -18,7 +18,8 @@ import {
   type CreateAssetRequest,
   type SiteView,
 } from '@leitstand/api-contracts';
-import { CatalogApiService } from '@leitstand/frontend/data-access';
+import { CatalogApiService, DocumentListState, DocumentsApiService } from '@leitstand/frontend/data-access';
+import { DocumentsPanelComponent } from '@leitstand/frontend/ui';
 import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import { type WriteFailure, toWriteFailure } from './api-problems';
 import { FieldProblemsComponent } from './field-problems.component';
@@ -72,6 +73,7 @@ function textOrNull(text: string): string | null {
     TranslatePipe,
     FieldProblemsComponent,
     WriteFailureComponent,
+    DocumentsPanelComponent,
   ],
   template: `
     <p>
@@ -254,6 +256,8 @@ function textOrNull(text: string): string | null {
           }
         </ul>
       </section>
+
+      <ls-documents-panel [state]="documents" headingId="asset-documents-heading" />
     }
   `,
   styles: `
@@ -316,6 +320,10 @@ export class AssetPageComponent {
   protected readonly siblings = signal<AssetView[]>([]);
   protected readonly windows = signal<MaintenanceWindowView[]>([]);
   protected readonly tickets = signal<AssetTicketView[]>([]);
+  /** The asset's documents (inspection reports, manuals, photos of the plate): the shared panel's state. */
+  protected readonly documents = new DocumentListState(inject(DestroyRef));
+  private readonly documentsApi = inject(DocumentsApiService);
+  private documentsOf: string | null = null;
   protected readonly locations = signal<LocationRow[]>([]);
   protected readonly attributesMax = ASSET_ATTRIBUTES_MAX;
   protected readonly detailFields = [
@@ -436,6 +444,15 @@ export class AssetPageComponent {
 
   private show(asset: AssetView): void {
     this.asset.set(asset);
+    if (this.documentsOf !== asset.id) {
+      const id = asset.id;
+      this.documentsOf = id;
+      this.documents.connect({
+        list: () => this.documentsApi.forAsset(id),
+        upload: (r) => this.documentsApi.uploadToAsset(id, r),
+        update: (doc, changes) => this.documentsApi.update(doc, changes),
+      });
+    }
     this.form.controls.attributes.clear({ emitEvent: false });
     for (const [key, value] of Object.entries(asset.attributes ?? {})) {
       this.form.controls.attributes.push(this.attributeGroup(key, value), { emitEvent: false });

@@ -105,4 +105,43 @@ describe('TicketDocumentsComponent (documents in the ticket detail)', () => {
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('Invalid input: title.');
     expect(el.querySelector('h2')?.textContent).toBe('Documents');
   });
+
+  it('retitles a document and shows it to customers with If-Match, sending only what changed', async () => {
+    const { fixture, el } = await render([doc('p', 'image/jpeg', 'a.jpg')]);
+    const row = el.querySelector('[data-edit-document-id="p"]') as HTMLElement;
+    const title = row.querySelector('input[matinput], input.mat-mdc-input-element') as HTMLInputElement;
+    title.value = 'Typenschild';
+    (row.querySelector('input[type="checkbox"]') as HTMLInputElement).click();
+    fixture.detectChanges();
+    (row.querySelector('button.save-document') as HTMLButtonElement).click();
+    const req = http.expectOne('/api/documents/p');
+    expect(req.request.method).toBe('PATCH');
+    expect(req.request.headers.get('If-Match')).toBe('"1"');
+    expect(req.request.body).toEqual({ title: 'Typenschild', customerVisible: true });
+    req.flush({ ...doc('p', 'image/jpeg', 'a.jpg'), title: 'Typenschild', customerVisible: true, version: 2 });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-document-id="p"] .title')?.textContent).toBe('Typenschild');
+    expect(el.querySelector('[data-document-id="p"] .meta')?.textContent).toContain('für Kunden');
+    expect(el.querySelector('[role="status"]')?.textContent).toContain('„Typenschild“ wurde geändert.');
+    // Nothing changed: nothing is sent.
+    (el.querySelector('[data-edit-document-id="p"] button.save-document') as HTMLButtonElement).click();
+    http.expectNone('/api/documents/p');
+  });
+
+  it('reloads the list when someone else changed the document meanwhile (412), overwriting nothing', async () => {
+    const { fixture, el } = await render([doc('p', 'image/jpeg', 'a.jpg')]);
+    const row = el.querySelector('[data-edit-document-id="p"]') as HTMLElement;
+    (row.querySelector('input[type="checkbox"]') as HTMLInputElement).click();
+    fixture.detectChanges();
+    (row.querySelector('button.save-document') as HTMLButtonElement).click();
+    http.expectOne('/api/documents/p').flush({ statusCode: 412 }, { status: 412, statusText: 'Precondition Failed' });
+    http
+      .expectOne('/api/tickets/t1/documents')
+      .flush({ items: [{ ...doc('p', 'image/jpeg', 'a.jpg'), title: 'Neu', version: 2 }] });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('inzwischen von jemand anderem geändert');
+    expect(el.querySelector('[data-document-id="p"] .title')?.textContent).toBe('Neu');
+  });
 });

@@ -15,7 +15,7 @@ export const DOCUMENT_CLASS_LABEL_KEYS: Readonly<Record<DocumentClassValue, I18n
 
 /** The text key of an upload failure (the server's 413 / 415 / 400 / 404 / 403, see uploadFailureOf). */
 export function uploadFailureKey(
-  kind: 'too-large' | 'type' | 'invalid' | 'not-found' | 'forbidden' | 'other',
+  kind: 'too-large' | 'type' | 'invalid' | 'not-found' | 'forbidden' | 'stale' | 'other',
 ): I18nKey {
   const keys = {
     'too-large': 'documents.error.tooLarge',
@@ -23,6 +23,7 @@ export function uploadFailureKey(
     invalid: 'documents.error.invalid',
     'not-found': 'documents.error.notFound',
     forbidden: 'documents.error.forbidden',
+    stale: 'documents.error.stale',
     other: 'documents.error.other',
   } as const satisfies Record<string, I18nKey>;
   return keys[kind];

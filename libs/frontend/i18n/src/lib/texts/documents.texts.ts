@@ -29,6 +29,12 @@ export const DOCUMENTS_DE = {
   'documents.error.forbidden': 'Sie dürfen hier keine Dokumente hochladen.',
   'documents.error.other': 'Das Hochladen ist fehlgeschlagen.',
   'documents.error.noFile': 'Bitte wählen Sie eine Datei.',
+  'documents.error.stale':
+    'Das Dokument wurde inzwischen von jemand anderem geändert; die Liste zeigt jetzt den aktuellen Stand.',
+  'documents.edit': 'Titel und Sichtbarkeit ändern',
+  'documents.editTitle': 'Titel von {name}',
+  'documents.save': 'Speichern',
+  'documents.updated': '„{title}“ wurde geändert.',
 } as const;
 
 export const DOCUMENTS_EN: Texts<typeof DOCUMENTS_DE> = {
@@ -59,4 +65,9 @@ export const DOCUMENTS_EN: Texts<typeof DOCUMENTS_DE> = {
   'documents.error.forbidden': 'You may not upload documents here.',
   'documents.error.other': 'The upload failed.',
   'documents.error.noFile': 'Please choose a file.',
+  'documents.error.stale': 'Someone else changed the document meanwhile; the list now shows its current state.',
+  'documents.edit': 'Change title and visibility',
+  'documents.editTitle': 'Title of {name}',
+  'documents.save': 'Save',
+  'documents.updated': '“{title}” was changed.',
 };
