@@ -1,8 +1,8 @@
 import { assertCadence } from './cadence';
 import { MaintenanceError } from './maintenance.errors';
 import type { Cadence, IsoDate, PlannedOccurrence, RequirementSchedule, ScheduleContext } from './maintenance.types';
-import { addCadence, addDays, cadenceMonths, dayNumber, fromDayNumber, maxDate, minDate } from './plain-date';
-import { nextWorkingDay, previousWorkingDay } from './working-days';
+import { addCadenceToDay, addMonthsToDay, cadenceMonths, dayNumber, fromDayNumber } from './plain-date';
+import { shiftToWorkingDay } from './working-days';
 
 /** A planning target moves at most this far when looking for a working day; used to widen the horizon scan. */
 const SCAN_SLACK_DAYS = 32;
@@ -46,32 +46,25 @@ export function planOccurrences(s: RequirementSchedule, ctx: ScheduleContext): P
   if (typeof ctx.isWorkingDay !== 'function') {
     throw new MaintenanceError('isWorkingDay', 'expected a function (date) => boolean');
   }
-  const planner = new Planner(cadence, s.leadDays, ctx);
+  const planner = new Planner(cadence, s.leadDays, ctx.isWorkingDay, fromN, toN);
   const anchor = s.anchor;
   switch (anchor?.kind) {
     case 'fixed-grid': {
-      dayNumber(anchor.start, 'anchor.start');
-      return planner.series(anchor.start, 0, 0, s.statutory, firstIndex(anchor.start, cadence, ctx.from));
+      const start = dayNumber(anchor.start, 'anchor.start');
+      return planner.series(start, 0, 0, s.statutory, firstIndex(start, cadence, fromN));
     }
     case 'floating': {
-      dayNumber(anchor.start, 'anchor.start');
+      const start = dayNumber(anchor.start, 'anchor.start');
       if (ctx.lastCompletion === undefined) {
-        return planner.series(anchor.start, 0, 0, s.statutory, firstIndex(anchor.start, cadence, ctx.from));
+        return planner.series(start, 0, 0, s.statutory, firstIndex(start, cadence, fromN));
       }
-      dayNumber(ctx.lastCompletion, 'lastCompletion');
+      const done = dayNumber(ctx.lastCompletion, 'lastCompletion');
       const last = requirePeriodNo(ctx.lastPeriodNo, 'lastCompletion');
       // series index j counts intervals after the completion; period = last + j, j ≥ 1
-      return planner.series(
-        ctx.lastCompletion,
-        last,
-        1,
-        s.statutory,
-        Math.max(1, firstIndex(ctx.lastCompletion, cadence, ctx.from)),
-        addDays(ctx.lastCompletion, 1),
-      );
+      return planner.series(done, last, 1, s.statutory, Math.max(1, firstIndex(done, cadence, fromN)), done + 1);
     }
     case 'statutory':
-      return planner.statutory(anchor.lastTest, anchor.intermediate === true);
+      return planner.statutory(statutoryFacts(anchor.lastTest, cadence, ctx), anchor.intermediate === true);
     default:
       throw new MaintenanceError('anchor.kind', 'expected fixed-grid, floating or statutory');
   }
@@ -87,9 +80,9 @@ function requirePeriodNo(value: number | undefined, what: string): number {
   return value;
 }
 
-/** A safe lower bound of the first series index whose target can reach `from` (scanning starts there). */
-function firstIndex(anchor: IsoDate, cadence: Cadence, from: IsoDate): number {
-  const gap = dayNumber(from, 'from') - SCAN_SLACK_DAYS - dayNumber(anchor, 'anchor');
+/** A safe lower bound of the first series index whose target can reach `fromN` (scanning starts there). */
+function firstIndex(anchor: number, cadence: Cadence, fromN: number): number {
+  const gap = fromN - SCAN_SLACK_DAYS - anchor;
   if (gap <= 0) {
     return 0;
   }
@@ -98,20 +91,51 @@ function firstIndex(anchor: IsoDate, cadence: Cadence, from: IsoDate): number {
   return Math.max(0, Math.floor(gap / longest) - 1);
 }
 
-class Planner {
-  private readonly toN: number;
-  private readonly from: IsoDate;
-  private readonly to: IsoDate;
+interface StatutoryFacts {
+  /** Day number of the last main test the cycles count from. */
+  readonly last: number;
+  /** periodNo of that test (0 = anchor.lastTest). */
+  readonly base: number;
+  /** Day number of the body's shorter deadline for the next main inspection, when it applies. */
+  readonly overridden: number | undefined;
+}
 
+function statutoryFacts(anchorLastTest: IsoDate, cadence: Cadence, ctx: ScheduleContext): StatutoryFacts {
+  let last = dayNumber(anchorLastTest, 'anchor.lastTest');
+  let base = 0;
+  if (ctx.lastMainInspection !== undefined) {
+    const newer = dayNumber(ctx.lastMainInspection, 'lastMainInspection');
+    if (newer >= last) {
+      last = newer;
+      base = requirePeriodNo(ctx.lastPeriodNo, 'lastMainInspection');
+      if (base % 2 !== 0) {
+        throw new MaintenanceError('lastPeriodNo', `a main inspection has an even periodNo, got ${base}`);
+      }
+    }
+  }
+  let overridden: number | undefined;
+  if (ctx.bodyDeadline !== undefined) {
+    const body = dayNumber(ctx.bodyDeadline, 'bodyDeadline');
+    if (body <= last) {
+      throw new MaintenanceError(
+        'bodyDeadline',
+        `must be after the last main inspection ${fromDayNumber(last)}, got ${ctx.bodyDeadline}`,
+      );
+    }
+    // the body's shorter deadline replaces the next main deadline; later cycles count from it
+    overridden = body < addCadenceToDay(last, cadence, 1) ? body : undefined;
+  }
+  return { last, base, overridden };
+}
+
+class Planner {
   constructor(
     private readonly cadence: Cadence,
     private readonly leadDays: number,
-    private readonly ctx: ScheduleContext,
-  ) {
-    this.from = ctx.from;
-    this.to = ctx.to;
-    this.toN = dayNumber(ctx.to, 'to');
-  }
+    private readonly isWorkingDay: (d: IsoDate) => boolean,
+    private readonly fromN: number,
+    private readonly toN: number,
+  ) {}
 
   /**
    * A regular series: raw target of index i = base + i × interval, periodNo = offset + i, for i ≥ minIndex.
@@ -119,101 +143,62 @@ class Planner {
    * start of index minIndex (floating: the day after the last completion).
    */
   series(
-    base: IsoDate,
+    base: number,
     offset: number,
     minIndex: number,
     statutory: boolean,
     startAt: number,
-    firstEarliest?: IsoDate,
+    firstEarliest?: number,
   ): PlannedOccurrence[] {
     const out: PlannedOccurrence[] = [];
-    const raw = (i: number): IsoDate => addCadence(base, this.cadence, i);
-    const legal = (i: number, r: IsoDate): IsoDate =>
-      statutory ? previousWorkingDay(r, this.ctx.isWorkingDay) : addDays(raw(i + 1), -1);
-    const target = (i: number): { raw: IsoDate; legal: IsoDate; target: IsoDate } => {
-      const r = raw(i);
-      const l = legal(i, r);
-      return { raw: r, legal: l, target: minDate(nextWorkingDay(r, this.ctx.isWorkingDay), l) };
-    };
+    const raw = (i: number): number => addCadenceToDay(base, this.cadence, i);
     let i = Math.max(minIndex, startAt);
-    let previous = target(i - 1);
-    for (;;) {
-      const current = target(i);
-      if (dayNumber(current.raw, 'target') - SCAN_SLACK_DAYS > this.toN) {
-        break;
+    let rawCur = raw(i);
+    let rawNext = raw(i + 1);
+    let prevTarget = this.plan(raw(i - 1), rawCur, statutory).target;
+    while (rawCur - SCAN_SLACK_DAYS <= this.toN) {
+      const { target, legal } = this.plan(rawCur, rawNext, statutory);
+      if (target >= this.fromN && target <= this.toN) {
+        const earliest = i === minIndex && firstEarliest !== undefined ? firstEarliest : prevTarget + 1;
+        out.push(this.occurrence(offset + i, 'regular', earliest, target, legal));
       }
-      if (current.target >= this.from && current.target <= this.to) {
-        const earliest = i === minIndex && firstEarliest !== undefined ? firstEarliest : addDays(previous.target, 1);
-        out.push(this.occurrence(offset + i, 'regular', earliest, current.target, current.legal));
-      }
-      previous = current;
+      prevTarget = target;
+      rawCur = rawNext;
       i++;
+      rawNext = raw(i + 1);
     }
     return out;
   }
 
-  statutory(anchorLastTest: IsoDate, intermediate: boolean): PlannedOccurrence[] {
-    dayNumber(anchorLastTest, 'anchor.lastTest');
-    let last = anchorLastTest;
-    let base = 0;
-    const newer = this.ctx.lastMainInspection;
-    if (newer !== undefined) {
-      dayNumber(newer, 'lastMainInspection');
-      if (newer >= anchorLastTest) {
-        last = newer;
-        base = requirePeriodNo(this.ctx.lastPeriodNo, 'lastMainInspection');
-        if (base % 2 !== 0) {
-          throw new MaintenanceError('lastPeriodNo', `a main inspection has an even periodNo, got ${base}`);
-        }
-      }
-    }
-    const body = this.ctx.bodyDeadline;
-    let overridden: IsoDate | undefined;
-    if (body !== undefined) {
-      dayNumber(body, 'bodyDeadline');
-      if (body <= last) {
-        throw new MaintenanceError('bodyDeadline', `must be after the last main inspection ${last}, got ${body}`);
-      }
-      // the body's shorter deadline replaces the next main deadline; later cycles count from it
-      overridden = body < addCadence(last, this.cadence, 1) ? body : undefined;
-    }
-    const mainDeadline = (c: number): IsoDate => {
+  statutory(facts: StatutoryFacts, intermediate: boolean): PlannedOccurrence[] {
+    const { last, base, overridden } = facts;
+    const mainDeadline = (c: number): number => {
       if (overridden === undefined) {
-        return addCadence(last, this.cadence, c + 1);
+        return addCadenceToDay(last, this.cadence, c + 1);
       }
-      return c === 0 ? overridden : addCadence(overridden, this.cadence, c);
+      return c === 0 ? overridden : addCadenceToDay(overridden, this.cadence, c);
     };
     const months = cadenceMonths(this.cadence);
-    const halfway = (prev: IsoDate, next: IsoDate, regular: boolean): IsoDate => {
-      if (regular && months !== undefined && months % 2 === 0) {
-        return addCadence(prev, { every: months / 2, unit: 'month' }, 1);
-      }
-      return fromDayNumber(
-        dayNumber(prev, 'date') + Math.floor((dayNumber(next, 'date') - dayNumber(prev, 'date')) / 2),
-      );
-    };
+    const halfway = (prev: number, next: number, regular: boolean): number =>
+      regular && months !== undefined && months % 2 === 0
+        ? addMonthsToDay(prev, months / 2)
+        : prev + Math.floor((next - prev) / 2);
     const out: PlannedOccurrence[] = [];
     let prevDeadline = last;
     let prevTarget = last;
-    for (let c = 0; ; c++) {
+    for (let c = 0; prevDeadline - SCAN_SLACK_DAYS <= this.toN; c++) {
       const deadline = mainDeadline(c);
-      if (dayNumber(prevDeadline, 'date') - SCAN_SLACK_DAYS > this.toN) {
-        break;
-      }
       if (intermediate) {
         const regular = !(c === 0 && overridden !== undefined);
-        const raw = halfway(prevDeadline, deadline, regular);
-        const legal = previousWorkingDay(raw, this.ctx.isWorkingDay);
-        const target = minDate(nextWorkingDay(raw, this.ctx.isWorkingDay), legal);
-        if (target >= this.from && target <= this.to) {
-          out.push(this.occurrence(base + 2 * c + 1, 'intermediate', addDays(prevTarget, 1), target, legal));
+        const { target, legal } = this.plan(halfway(prevDeadline, deadline, regular), deadline, true);
+        if (target >= this.fromN && target <= this.toN) {
+          out.push(this.occurrence(base + 2 * c + 1, 'intermediate', prevTarget + 1, target, legal));
         }
         prevTarget = target;
       }
-      const legal = previousWorkingDay(deadline, this.ctx.isWorkingDay);
-      const target = minDate(nextWorkingDay(deadline, this.ctx.isWorkingDay), legal);
-      if (target >= this.from && target <= this.to) {
-        out.push(this.occurrence(base + 2 * (c + 1), 'main', addDays(prevTarget, 1), target, legal));
+      const { target, legal } = this.plan(deadline, deadline, true);
+      if (target >= this.fromN && target <= this.toN) {
+        out.push(this.occurrence(base + 2 * (c + 1), 'main', prevTarget + 1, target, legal));
       }
       prevTarget = target;
       prevDeadline = deadline;
@@ -221,21 +206,31 @@ class Planner {
     return out;
   }
 
+  /**
+   * The legal latest date and planning target of a raw target: statutory → the raw date moved EARLIER to a
+   * working day; otherwise the day before the next raw target. The target moves LATER, capped at the legal one.
+   */
+  private plan(raw: number, rawNext: number, statutory: boolean): { target: number; legal: number } {
+    const legal = statutory ? shiftToWorkingDay(raw, -1, this.isWorkingDay) : rawNext - 1;
+    const later = legal <= raw ? legal : shiftToWorkingDay(raw, 1, this.isWorkingDay, legal);
+    return { target: Math.min(later, legal), legal };
+  }
+
   private occurrence(
     periodNo: number,
     kind: PlannedOccurrence['kind'],
-    earliestStart: IsoDate,
-    targetDate: IsoDate,
-    legalLatest: IsoDate,
+    earliestStart: number,
+    targetDate: number,
+    legalLatest: number,
   ): PlannedOccurrence {
-    const earliest = minDate(earliestStart, targetDate);
+    const earliest = Math.min(earliestStart, targetDate);
     return {
       periodNo,
       kind,
-      earliestStart: earliest,
-      targetDate,
-      legalLatest,
-      workOrderFrom: maxDate(earliest, addDays(targetDate, -this.leadDays)),
+      earliestStart: fromDayNumber(earliest),
+      targetDate: fromDayNumber(targetDate),
+      legalLatest: fromDayNumber(legalLatest),
+      workOrderFrom: fromDayNumber(Math.max(earliest, targetDate - this.leadDays)),
     };
   }
 }

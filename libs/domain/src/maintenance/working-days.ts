@@ -8,6 +8,8 @@ import { dayNumber, fromDayNumber } from './plain-date';
 
 /** How far a date may move to find a working day before the calendar is considered broken. */
 const MAX_SHIFT_DAYS = 31;
+/** Remembered working-day answers per rule (≈ 27 years of days). */
+const MEMO_LIMIT = 10_000;
 
 export interface WorkingDayOptions {
   /** Public holidays of this region close the day ('DE', 'DE-BY', …; see publicHolidays). */
@@ -30,11 +32,22 @@ export function workingDayRule(options: WorkingDayOptions = {}): (d: IsoDate) =>
   if (region !== undefined) {
     publicHolidays(region, 2000); // fail fast on an unknown region
   }
+  // plans of many assets ask about the same few hundred dates: remember the answers (bounded)
+  const memo = new Map<string, boolean>();
   return (d: IsoDate): boolean => {
-    if (!open.has(weekdayIndex(dayNumber(d, 'date'))) || extra.has(d)) {
-      return false;
+    const hit = memo.get(d);
+    if (hit !== undefined) {
+      return hit;
     }
-    return region === undefined || !publicHolidays(region, Number(d.slice(0, 4))).has(d);
+    const working =
+      open.has(weekdayIndex(dayNumber(d, 'date'))) &&
+      !extra.has(d) &&
+      (region === undefined || !publicHolidays(region, Number(d.slice(0, 4))).has(d));
+    if (memo.size >= MEMO_LIMIT) {
+      memo.clear();
+    }
+    memo.set(d, working);
+    return working;
   };
 }
 
@@ -49,22 +62,34 @@ export function workingDayRuleFromCalendar(spec: CalendarSpec): (d: IsoDate) => 
 
 /** The date itself when it is a working day, else the closest EARLIER one (statutory deadlines). */
 export function previousWorkingDay(d: IsoDate, isWorkingDay: (d: IsoDate) => boolean): IsoDate {
-  return shift(d, -1, isWorkingDay);
+  return fromDayNumber(shiftToWorkingDay(dayNumber(d, 'date'), -1, isWorkingDay));
 }
 
 /** The date itself when it is a working day, else the closest LATER one (planning targets). */
 export function nextWorkingDay(d: IsoDate, isWorkingDay: (d: IsoDate) => boolean): IsoDate {
-  return shift(d, 1, isWorkingDay);
+  return fromDayNumber(shiftToWorkingDay(dayNumber(d, 'date'), 1, isWorkingDay));
 }
 
-function shift(d: IsoDate, step: 1 | -1, isWorkingDay: (d: IsoDate) => boolean): IsoDate {
-  let n = dayNumber(d, 'date');
+/**
+ * The day number itself when it is a working day, else the closest one in direction `step`. With `limit`
+ * (forward only) the search stops there and returns `limit` even when it is not a working day — a planning
+ * target never passes the legal latest date. Throws MaintenanceError when a month has no working day.
+ */
+export function shiftToWorkingDay(
+  day: number,
+  step: 1 | -1,
+  isWorkingDay: (d: IsoDate) => boolean,
+  limit?: number,
+): number {
+  let n = day;
   for (let i = 0; i <= MAX_SHIFT_DAYS; i++) {
-    const candidate = fromDayNumber(n);
-    if (isWorkingDay(candidate)) {
-      return candidate;
+    if (limit !== undefined && n >= limit) {
+      return limit;
+    }
+    if (isWorkingDay(fromDayNumber(n))) {
+      return n;
     }
     n += step;
   }
-  throw new MaintenanceError('isWorkingDay', `no working day within ${MAX_SHIFT_DAYS} days of ${d}`);
+  throw new MaintenanceError('isWorkingDay', `no working day within ${MAX_SHIFT_DAYS} days of ${fromDayNumber(day)}`);
 }
