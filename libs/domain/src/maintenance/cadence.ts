@@ -4,12 +4,16 @@ import type { Cadence } from './maintenance.types';
 const UNITS: readonly Cadence['unit'][] = ['week', 'month', 'year'];
 
 /**
- * "n× per year" as a cadence: 1 → every 12 months, 2 → 6, 3 → 4, 4 → 3, 6 → 2, 12 → 1 month; 52 → every week.
+ * "n× per year" as a cadence: 1 → every year, 2 → every 6 months, 3 → 4, 4 → 3, 6 → 2, 12 → 1 month; 52 → every
+ * week. (1×/a is { every: 1, unit: 'year' }, as in the catalogue; it plans the same dates as 12 months.)
  * Other counts (5×/a, 8×/a …) have no whole-month interval and throw MaintenanceError — write them as weeks.
  */
 export function cadenceFromTimesPerYear(n: number, field = 'timesPerYear'): Cadence {
   if (n === 52) {
     return { every: 1, unit: 'week' };
+  }
+  if (n === 1) {
+    return { every: 1, unit: 'year' };
   }
   if (Number.isInteger(n) && n >= 1 && n <= 12 && 12 % n === 0) {
     return { every: 12 / n, unit: 'month' };

@@ -126,7 +126,11 @@ export interface ScheduleContext {
   readonly lastPeriodNo?: number;
   /** statutory: the date of the last main inspection; overrides anchor.lastTest when newer. */
   readonly lastMainInspection?: IsoDate;
-  /** A shorter deadline for the next main inspection written by the body in its last report. */
+  /**
+   * A shorter deadline for the next main inspection written by the body in its last report (InspectionRecord
+   * .nextDeadline). Applies when it lies after the last main test and before its regular deadline; the
+   * intermediate inspection is then half-way to it and later cycles count from it.
+   */
   readonly bodyDeadline?: IsoDate;
   /** The site's calendar (weekends + public holidays of its region), e.g. from workingDayRule(). */
   readonly isWorkingDay: (d: IsoDate) => boolean;

@@ -116,14 +116,9 @@ function statutoryFacts(anchorLastTest: IsoDate, cadence: Cadence, ctx: Schedule
   let overridden: number | undefined;
   if (ctx.bodyDeadline !== undefined) {
     const body = dayNumber(ctx.bodyDeadline, 'bodyDeadline');
-    if (body <= last) {
-      throw new MaintenanceError(
-        'bodyDeadline',
-        `must be after the last main inspection ${fromDayNumber(last)}, got ${ctx.bodyDeadline}`,
-      );
-    }
-    // the body's shorter deadline replaces the next main deadline; later cycles count from it
-    overridden = body < addCadenceToDay(last, cadence, 1) ? body : undefined;
+    // the body's shorter deadline replaces the next main deadline and later cycles count from it; a deadline
+    // on or before the last main test belongs to an older report and no longer applies
+    overridden = body > last && body < addCadenceToDay(last, cadence, 1) ? body : undefined;
   }
   return { last, base, overridden };
 }

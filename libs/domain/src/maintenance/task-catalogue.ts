@@ -110,7 +110,8 @@ function task(s: Spec): TaskDefinition {
     title: { de: s.title[0], en: s.title[1] },
     basis: s.basis,
     defaultCadence: s.cadence,
-    defaultAnchor: s.anchor ?? 'fixed-grid',
+    // a statutory test's deadline runs from the last test (BetrSichV §16, DGUV V3 §5: "Prüffrist")
+    defaultAnchor: s.anchor ?? (s.kind === 'statutory-test' ? 'statutory' : 'fixed-grid'),
     ...(s.intermediate === undefined ? {} : { intermediate: s.intermediate }),
     evidence: s.evidence ?? (statutory ? ['checklist', 'inspection-record'] : ['checklist']),
     checklist: s.checklist,
