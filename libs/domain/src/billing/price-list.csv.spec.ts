@@ -29,9 +29,9 @@ describe('price list as a path;value sheet', () => {
     expect(csv.split('\r\n')).toEqual([
       '\uFEFFpath;value',
       'schemaVersion;1',
-      'vatPercent;19',
       'notes[0];"a; b"',
       'notes[1];"say ""x"""',
+      'vatPercent;19', // the schema's order: notes before vatPercent
       'discounts;[]',
       '',
     ]);
@@ -42,6 +42,23 @@ describe('price list as a path;value sheet', () => {
       notes: ['a; b', 'say "x"'],
       discounts: [],
     });
+  });
+
+  it("lists the fields in the schema's order even when jsonb shuffled them (id first inside a group)", () => {
+    const shuffled = { vatPercent: '19', roles: [{ label: 'Monteur', id: 'fitter' }], id: 'x', schemaVersion: 1 };
+    expect(
+      priceListToCsv(shuffled)
+        .replace(/^\uFEFF/, '')
+        .split('\r\n'),
+    ).toEqual([
+      'path;value',
+      'schemaVersion;1',
+      'id;x',
+      'vatPercent;19',
+      'roles[0].id;fitter',
+      'roles[0].label;Monteur',
+      '',
+    ]);
   });
 
   it('reads a comma-separated sheet as well, and skips blank lines', () => {

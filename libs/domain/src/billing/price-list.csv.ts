@@ -1,4 +1,5 @@
 import { readCsvRecords, writeCsvText, type CsvDelimiter } from '../sheet/csv';
+import { PRICE_LIST_ROOT_KEYS } from './price-list.parser';
 
 /**
  * A price list as a two-column sheet (`path;value`), for providers who keep their rates in Excel: one row per
@@ -33,7 +34,7 @@ export function priceListToCsv(document: Readonly<Record<string, unknown>>, deli
       if (value.length === 0) records.push([path, '[]']);
       value.forEach((v, i) => walk(v, `${path}[${i}]`));
     } else if (typeof value === 'object' && value !== null) {
-      const entries = Object.entries(value);
+      const entries = ordered(Object.entries(value), path === '' ? PRICE_LIST_ROOT_KEYS : ['id']);
       if (entries.length === 0 && path !== '') records.push([path, '{}']);
       for (const [k, v] of entries) walk(v, path ? `${path}.${k}` : k);
     } else {
@@ -42,6 +43,21 @@ export function priceListToCsv(document: Readonly<Record<string, unknown>>, deli
   };
   walk(document, '');
   return writeCsvText(records, delimiter);
+}
+
+/**
+ * A stored document comes back from PostgreSQL's jsonb with its keys reordered (shortest first): the sheet lists
+ * the document's fields in the schema's order (and `id` first inside a group), the rest as they come.
+ */
+function ordered(entries: [string, unknown][], first: readonly string[]): [string, unknown][] {
+  const rank = (k: string): number => {
+    const i = first.indexOf(k);
+    return i === -1 ? first.length : i;
+  };
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e[0]) - rank(b.e[0]) || a.i - b.i)
+    .map((x) => x.e);
 }
 
 type Step = string | number;

@@ -23,6 +23,30 @@ interface WindowRef {
   readonly bandId: string;
 }
 
+/** The fields of a price-list document, in the order a reader expects them (the CSV sheet writes them so). */
+export const PRICE_LIST_ROOT_KEYS = [
+  'schemaVersion',
+  'id',
+  'name',
+  'provider',
+  'source',
+  'currency',
+  'validFrom',
+  'notes',
+  'vatPercent',
+  'roles',
+  'regularHours',
+  'timeBands',
+  'emergency',
+  'travel',
+  'fees',
+  'material',
+  'partnerWork',
+  'passThroughCosts',
+  'discounts',
+  'catalog',
+] as const;
+
 /**
  * Validates a price-list JSON document and returns it typed and frozen. Throws `PriceListInvalidError`
  * listing EVERY problem with its JSON path (and a fix where one is obvious): missing or unknown fields,
@@ -37,28 +61,7 @@ export function parsePriceList(json: unknown): PriceList {
   if (root === undefined) {
     throw new PriceListInvalidError(c.issues);
   }
-  c.noUnknownKeys(root, '', [
-    'schemaVersion',
-    'id',
-    'name',
-    'provider',
-    'source',
-    'currency',
-    'validFrom',
-    'notes',
-    'vatPercent',
-    'roles',
-    'regularHours',
-    'timeBands',
-    'emergency',
-    'travel',
-    'fees',
-    'material',
-    'partnerWork',
-    'passThroughCosts',
-    'discounts',
-    'catalog',
-  ]);
+  c.noUnknownKeys(root, '', PRICE_LIST_ROOT_KEYS);
   if (root['schemaVersion'] !== 1) {
     c.add('schemaVersion', `expected 1, got ${JSON.stringify(root['schemaVersion']) ?? 'nothing'}`);
   }
