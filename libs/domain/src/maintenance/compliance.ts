@@ -8,8 +8,11 @@ import type {
   NonComplianceReason,
 } from './maintenance.types';
 import { dayNumber } from './plain-date';
+import { findTrade } from './task-catalogue';
 
 type Outcome = 'on-time' | NonComplianceReason;
+
+const DATE_SHAPE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
  * Maintenance and inspection compliance of a period, in total and per trade.
@@ -35,9 +38,15 @@ export function computeCompliance(
   const total = new Tally();
   const trades = new Map<string, Tally>();
   items.forEach((item, i) => {
-    dayNumber(item.targetDate, `items[${i}].targetDate`);
+    // dates compare as strings, so each must be a well-formed 'yyyy-mm-dd'
+    assertDate(item.targetDate, i, 'targetDate');
     if (item.targetDate < period.from || item.targetDate > period.to) {
       return;
+    }
+    assertDate(item.onTimeLimit, i, 'onTimeLimit');
+    assertDate(item.legalLatest, i, 'legalLatest');
+    if (item.completedOn !== undefined) {
+      assertDate(item.completedOn, i, 'completedOn');
     }
     let tally = trades.get(item.trade);
     if (tally === undefined) {
@@ -58,6 +67,15 @@ export function computeCompliance(
     byTrade[key] = (trades.get(key) as Tally).figure(period, today, key);
   }
   return { total: total.figure(period, today), byTrade };
+}
+
+function assertDate(value: unknown, index: number, field: string): void {
+  if (typeof value !== 'string' || !DATE_SHAPE.test(value)) {
+    throw new MaintenanceError(
+      `items[${index}].${field}`,
+      `expected a date yyyy-mm-dd, got ${JSON.stringify(value) ?? 'nothing'}`,
+    );
+  }
 }
 
 function classify(item: ComplianceInput, today: IsoDate): Outcome {
@@ -107,7 +125,7 @@ class Tally {
     const due = this.onTime + this.late + this.missed + this.open;
     const percent = due === 0 ? null : new Dec(this.onTime).times(100).div(due).toFixed(2);
     const derivation = [
-      `${trade === undefined ? 'Alle Gewerke' : `Gewerk ${trade}`}, Zeitraum ${de(period.from)}–${de(period.to)}, Stand ${de(today)}`,
+      `${trade === undefined ? 'Alle Gewerke' : `Gewerk ${findTrade(trade)?.label.de ?? trade}`}, Zeitraum ${de(period.from)}–${de(period.to)}, Stand ${de(today)}`,
       `Fällig im Zeitraum (Zieldatum im Zeitraum, offene eingeschlossen): ${due}` +
         (this.cancelled > 0 ? ` (${this.cancelled} storniert, nicht gezählt)` : ''),
       `Fristgerecht mit anerkanntem Nachweis: ${this.onTime}`,

@@ -124,3 +124,49 @@ describe('parseRequirement', () => {
     );
   });
 });
+
+describe('parseRequirement with the API request shape', () => {
+  const api = {
+    contractId: 'c1',
+    siteId: 's1',
+    assetId: 'a1',
+    title: 'Aufzug A1',
+    taskKey: 'elevator-statutory-inspection',
+    anchor: { kind: 'statutory', date: '2025-03-10', intermediate: true },
+    fee: '400.00',
+  };
+  const own = ['contractId', 'siteId', 'assetId', 'title'];
+
+  it("accepts the AnchorView { kind, date, intermediate } and the API's own keys when named", () => {
+    expect(parseRequirement(api, { extraKeys: own })).toMatchObject({
+      anchor: { kind: 'statutory', lastTest: '2025-03-10', intermediate: true },
+      fee: '400.00',
+    });
+    expect(
+      parseRequirement(
+        {
+          ...api,
+          taskKey: 'ahu-filter-change',
+          anchor: { kind: 'fixed-grid', date: '2027-01-15', intermediate: false },
+        },
+        { extraKeys: own },
+      ).anchor,
+    ).toEqual({ kind: 'fixed-grid', start: '2027-01-15' });
+  });
+
+  it('names anchor.date and anchor.intermediate; keys the caller did not name stay unknown', () => {
+    const fields = (input: unknown, extraKeys: string[] = own): string[] => {
+      try {
+        parseRequirement(input, { extraKeys });
+      } catch (e) {
+        return (e as MaintenanceError).issues.map((i) => i.field);
+      }
+      return [];
+    };
+    expect(fields({ ...api, anchor: { kind: 'statutory', date: '10.03.2025' } })).toEqual(['anchor.date']);
+    expect(fields({ ...api, anchor: { kind: 'floating', date: '2027-01-15', intermediate: true } })).toEqual([
+      'anchor.intermediate',
+    ]);
+    expect(fields(api, [])).toEqual(['contractId', 'siteId', 'assetId', 'title']);
+  });
+});

@@ -11,15 +11,24 @@ const EVIDENCE: readonly EvidenceKind[] = ['checklist', 'photo', 'inspection-rec
 const PERFORMERS: readonly Performer[] = ['provider', 'approved-body'];
 const FEE = /^(0|[1-9]\d{0,9})(\.\d{1,2})?$/;
 
+export interface ParseRequirementOptions {
+  /**
+   * Further top-level keys the caller validates itself (e.g. the API's contractId, siteId, assetId, title,
+   * active); every other unknown key is an error.
+   */
+  readonly extraKeys?: readonly string[];
+}
+
 /**
  * Validates requirement input from the API and fills the task's defaults:
- * `{ taskKey, cadence?: { every, unit } | { timesPerYear }, anchor: { kind, start | lastTest, intermediate? },
- *    leadDays?, statutory?, performer?, evidence?, fee?: "123.45" | null }`.
- * Throws MaintenanceError listing every problem with its field ('anchor.start', 'cadence.every', …).
+ * `{ taskKey, cadence?: { every, unit } | { timesPerYear }, anchor, leadDays?, statutory?, performer?,
+ *    evidence?, fee?: "123.45" | null }` with the anchor as an AnchorRule (`{ kind, start }`,
+ * `{ kind: 'statutory', lastTest, intermediate? }`) or as the API's AnchorView `{ kind, date, intermediate }`.
+ * Throws MaintenanceError listing every problem with its field ('anchor.date', 'cadence.every', …).
  * A statutory task stays statutory and keeps at least its evidence; the cadence and leadDays default to the
- * task's cadence and defaultLeadDays(cadence).
+ * task's cadence and defaultLeadDays(cadence); `intermediate` defaults to the task's.
  */
-export function parseRequirement(input: unknown): ParsedRequirement {
+export function parseRequirement(input: unknown, options: ParseRequirementOptions = {}): ParsedRequirement {
   const issues: MaintenanceIssue[] = [];
   const add = (field: string, message: string): void => {
     issues.push({ field, message });
@@ -28,8 +37,9 @@ export function parseRequirement(input: unknown): ParsedRequirement {
     throw new MaintenanceError('', 'expected a requirement object');
   }
   const o = input as Record<string, unknown>;
+  const extra = options.extraKeys ?? [];
   for (const key of Object.keys(o)) {
-    if (!KEYS.includes(key)) {
+    if (!KEYS.includes(key) && !extra.includes(key)) {
       add(key, 'unknown field');
     }
   }
@@ -147,38 +157,50 @@ function readAnchor(
   }
   const a = value as Record<string, unknown>;
   const kind = a['kind'];
+  // the API's AnchorView names the date 'date' for every kind
+  const viewForm = 'date' in a;
   const date = (key: string): string | undefined => {
-    const v = a[key];
+    const field = viewForm ? 'date' : key;
+    const v = a[field];
     if (!isValidIsoDate(v)) {
-      add(`anchor.${key}`, `expected a date yyyy-mm-dd, got ${JSON.stringify(v) ?? 'nothing'}`);
+      add(`anchor.${field}`, `expected a date yyyy-mm-dd, got ${JSON.stringify(v) ?? 'nothing'}`);
       return undefined;
     }
     return v;
   };
   const only = (keys: string[]): void => {
+    const allowed = viewForm ? ['kind', 'date', 'intermediate'] : keys;
     for (const k of Object.keys(a)) {
-      if (!keys.includes(k)) {
+      if (!allowed.includes(k)) {
         add(`anchor.${k}`, `unknown field for a ${String(kind)} anchor`);
       }
     }
   };
+  const intermediateFlag = (fallback: boolean): boolean | undefined => {
+    const v = a['intermediate'];
+    if (v === undefined) {
+      return fallback;
+    }
+    if (typeof v !== 'boolean') {
+      add('anchor.intermediate', 'expected true or false');
+      return undefined;
+    }
+    return v;
+  };
   if (kind === 'fixed-grid' || kind === 'floating') {
     only(['kind', 'start']);
     const start = date('start');
+    if (intermediateFlag(false) === true) {
+      add('anchor.intermediate', 'an intermediate inspection needs the statutory anchor');
+      return undefined;
+    }
     return start === undefined ? undefined : { kind, start };
   }
   if (kind === 'statutory') {
     only(['kind', 'lastTest', 'intermediate']);
     const lastTest = date('lastTest');
-    let intermediate = defaultIntermediate;
-    if (a['intermediate'] !== undefined) {
-      if (typeof a['intermediate'] !== 'boolean') {
-        add('anchor.intermediate', 'expected true or false');
-        return undefined;
-      }
-      intermediate = a['intermediate'];
-    }
-    return lastTest === undefined ? undefined : { kind, lastTest, intermediate };
+    const intermediate = intermediateFlag(defaultIntermediate);
+    return lastTest === undefined || intermediate === undefined ? undefined : { kind, lastTest, intermediate };
   }
   add('anchor.kind', `expected fixed-grid, floating or statutory, got ${JSON.stringify(kind) ?? 'nothing'}`);
   return undefined;

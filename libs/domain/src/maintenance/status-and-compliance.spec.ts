@@ -122,7 +122,7 @@ describe('compliance per period and trade', () => {
     expect(r.byTrade['elevators']?.percent).toBe('25.00');
     expect(r.byTrade['sprinkler']?.percent).toBe('50.00');
     expect(r.byTrade['sprinkler']?.derivation[0]).toBe(
-      'Gewerk sprinkler, Zeitraum 01.01.2027–31.01.2027, Stand 15.02.2027',
+      'Gewerk Sprinkler, Zeitraum 01.01.2027–31.01.2027, Stand 15.02.2027',
     );
   });
 
@@ -134,6 +134,13 @@ describe('compliance per period and trade', () => {
     expect(computeCompliance([e4], { from: '2027-01-01', to: '2027-01-31' }, '2027-03-22').total.nonCompliant).toEqual([
       { occurrenceId: 'e4', reason: 'missed' },
     ]);
+  });
+
+  it('a malformed date is refused naming the item and field (dates compare as strings)', () => {
+    const bad = { ...(items[0] as ComplianceInput), legalLatest: '2027-2-28' };
+    expect(() => computeCompliance([bad], { from: '2027-01-01', to: '2027-01-31' }, '2027-02-15')).toThrow(
+      expect.objectContaining({ field: 'items[0].legalLatest' }),
+    );
   });
 
   it('nothing due → percent null, "keine Daten"', () => {
