@@ -141,9 +141,11 @@ async function main(): Promise<void> {
     t = performance.now();
     for (const r of computed) explainRollup(r);
     const explainMs = performance.now() - t;
+    // The months of 2025 have closed: the full recompute above stored them frozen (issue 15), so a second recompute
+    // of them reads which are frozen and computes nothing — what every later nightly run costs for closed months.
     t = performance.now();
     await service.recomputeContract(contract.id, MONTHS);
-    const wholeMs = performance.now() - t;
+    const frozenMs = performance.now() - t;
 
     const mib = (bytes: number): string => (bytes / 1_048_576).toFixed(2);
     out.push(
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
     );
     out.push(
       `one contract (${int(ASSETS / CONTRACTS)} assets), 12 months in a row: load per month ${int(loadPerMonthMs)} ms (before) vs once for all months ${int(loadOnceMs)} ms; ` +
-        `compute ${int(computeMs)} ms; whole recompute with store ${int(wholeMs)} ms; explanation on read ${(explainMs / MONTHS.length).toFixed(1)} ms per month`,
+        `compute ${int(computeMs)} ms; recompute of the frozen months ${int(frozenMs)} ms; explanation on read ${(explainMs / MONTHS.length).toFixed(1)} ms per month`,
     );
     out.push(
       `stored ${check?.n ?? 0} rows: ${mib(Number(check?.bytes ?? 0) / n)} MiB per contract-month as JSON (summary + compact derivation; ` +

@@ -540,21 +540,27 @@ describe('KPI roll-ups: GET /api/contracts/:id/kpis and /costs', () => {
       const partial = (await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2026-10`)).body;
       expect(partial.term.coverage).toBe('partial');
       expect(partial.availability.contract.availability).toBe(october.availability.contract.availability);
-      // … and a period now before the term loses its stored figures.
+      // … and a period now before the term is answered without figures. October has closed (a month closes one
+      // month after its end), so its stored roll-up is frozen: it stays as it was settled …
       await env.dataSource.query(`UPDATE contracts SET starts_on = '2026-11-01' WHERE id = $1`, [contractId]);
       const none = (await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2026-10`)).body;
       expect(none.term.coverage).toBe('none');
       expect(none.bonusMalus.result).toBeNull();
+      expect(none.availability.classes).toEqual([]);
       const [stored] = (await env.dataSource.query(
-        `SELECT payload -> 'kpis' -> 'availability' -> 'classes' AS classes FROM kpi_rollups
+        `SELECT payload -> 'kpis' -> 'availability' -> 'classes' AS classes, frozen_at FROM kpi_rollups
           WHERE contract_id = $1 AND period = '2026-10'`,
         [contractId],
-      )) as Array<{ classes: unknown[] }>;
-      expect(stored?.classes).toEqual([]);
+      )) as Array<{ classes: unknown[]; frozen_at: Date | null }>;
+      expect(stored?.frozen_at).not.toBeNull();
+      expect(stored?.classes).toEqual(october.availability.classes);
     } finally {
       await env.dataSource.query(`UPDATE contracts SET starts_on = '2026-01-01' WHERE id = $1`, [contractId]);
-      await new KpiService(env.dataSource, { now: () => new Date() }).recompute(contractId, '2026-10');
     }
+    // … and its figures come back with the term.
+    const again = (await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2026-10`)).body;
+    expect(again.availability.classes).toEqual(october.availability.classes);
+    expect(again.computedAt).toBe(october.computedAt);
   });
 
   it('period errors are 400 naming the period; other tenants 404; customers and technicians 403', async () => {

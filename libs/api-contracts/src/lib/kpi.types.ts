@@ -42,8 +42,40 @@ export interface RollupMeta {
   readonly period: KpiPeriodView;
   readonly term: ContractTermView;
   readonly computedAt: string;
+  /**
+   * Set when the period had closed when it was computed (a month one month after its end): the roll-up was
+   * computed once, at this instant, and is frozen — later edits of tickets or occurrences never change it.
+   * Null (or absent in roll-ups stored before issue 15) while the period is still open and recomputed.
+   */
+  readonly frozenAt?: string | null;
   /** Facts that limit the figures (no maintenance plans, KPI not measured, …). */
   readonly notes: readonly string[];
+}
+
+/**
+ * Maintenance and inspection compliance of a period (issue 15): occurrences due in the period (target date in it,
+ * open ones included, cancelled ones not counted), completed with accepted evidence on time ÷ due.
+ */
+export interface ComplianceFigureView {
+  readonly due: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly missed: number;
+  readonly open: number;
+  readonly cancelled: number;
+  /** onTime / due × 100, 2 places ("92.50"); null when nothing was due. */
+  readonly percent: DecimalString | null;
+  /** German lines: how the figure came about. */
+  readonly derivation: readonly string[];
+  readonly nonCompliant: readonly { readonly occurrenceId: string; readonly reason: 'late' | 'missed' | 'open' }[];
+}
+
+export interface MaintenanceComplianceView {
+  readonly method: string;
+  /** Active and inactive requirements of the contract (0: no plans, the figure is null). */
+  readonly requirements: number;
+  readonly total: ComplianceFigureView;
+  readonly byTrade: Readonly<Record<string, ComplianceFigureView>>;
 }
 
 /** Time-weighted availability of a set of assets, optionally against a target share. */
@@ -168,7 +200,11 @@ export interface KpiView extends RollupMeta {
     readonly skipped: readonly { readonly kpi: string; readonly reason: string }[];
     /** null when the contract has no bonus/malus rules. */
     readonly result: BonusMalusResult | null;
+    /** Per KPI with a value: how the value came about and the rule applied (German lines). */
+    readonly derivations?: Readonly<Record<string, readonly string[]>>;
   };
+  /** null when the contract has no maintenance or inspection requirements (absent in roll-ups before issue 15). */
+  readonly maintenanceCompliance?: MaintenanceComplianceView | null;
 }
 
 export interface PeriodCostLine {
@@ -186,9 +222,36 @@ export interface ServiceReportCostView {
   readonly error?: string;
 }
 
+/** Fees of occurrences completed in the period (requirements with a fee, billed on top of the flat fee). */
+export interface OccurrenceFeeView {
+  /** Requirement title (and main / intermediate inspection). */
+  readonly label: string;
+  readonly count: number;
+  readonly unitFee: MoneyString;
+  readonly amount: MoneyString;
+  readonly occurrenceIds: readonly string[];
+}
+
+/** An inspection cost band of the contract calculation: the band the source states and the one its cycles give. */
+export interface InspectionBandCostView {
+  readonly id: string;
+  readonly label: string;
+  /** Assets of this contract the band is shown for. */
+  readonly assets: number;
+  readonly statedPerAssetYear: { readonly min: MoneyString; readonly max: MoneyString } | null;
+  readonly computedPerAssetYear: { readonly min: MoneyString; readonly max: MoneyString };
+  readonly statedYear: { readonly min: MoneyString; readonly max: MoneyString } | null;
+  readonly computedYear: { readonly min: MoneyString; readonly max: MoneyString };
+  readonly derivation: readonly string[];
+}
+
 export interface CostView extends RollupMeta {
   readonly periodFraction: DecimalString;
   readonly lines: readonly PeriodCostLine[];
+  /** The billed occurrences behind the 'inspections' line (absent in roll-ups before issue 15). */
+  readonly occurrenceFees?: readonly OccurrenceFeeView[];
+  /** Inspection bands of the contract calculation (seed 001: stated 300–550 € vs 250–400 € from the cycles). */
+  readonly inspectionBands?: readonly InspectionBandCostView[];
   /** What the contract costs the customer in the period = the provider's revenue. */
   readonly total: MoneyString;
   readonly serviceReports: readonly ServiceReportCostView[];

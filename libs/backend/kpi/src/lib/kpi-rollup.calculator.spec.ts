@@ -74,6 +74,8 @@ function input(overrides: Partial<RollupInput> = {}): RollupInput {
     billable: [],
     priceList: null,
     effort: { msByRole: new Map(), materialCost: '0.00' },
+    maintenance: { requirements: 0, occurrences: [], billed: [], inspectedAssets: 0 },
+    frozenAt: null,
     notes: [],
     ...overrides,
   };
@@ -281,7 +283,113 @@ describe('the contract term', () => {
     expect(kpis.availability.contract.availabilityPercent).toBeNull();
     expect(kpis.availability.classes).toEqual([]);
     expect(kpis.slaCompliance.overall.compliance).toBeNull();
-    expect(kpis.bonusMalus).toEqual({ kpiValues: {}, skipped: [], result: null });
+    expect(kpis.bonusMalus).toEqual({ kpiValues: {}, skipped: [], result: null, derivations: {} });
+    expect(kpis.maintenanceCompliance).toBeNull();
+    expect(kpis.frozenAt).toBeNull();
     expect(costs).toMatchObject({ lines: [], total: '0.00', margin: null, effort: null, loss: null });
+  });
+});
+
+describe('maintenance and inspection compliance, billed fees, freezing', () => {
+  const INSPECTION_RULE: BonusMalusRules['kpis'][number] = {
+    kpi: 'inspection-compliance',
+    label: 'Prüfcompliance (fristgerecht)',
+    unit: '%',
+    rule: {
+      kind: 'stepped',
+      otherwisePercentOfVolume: '-1',
+      steps: [
+        { atLeast: '98', percentOfVolume: '-0.5' },
+        { atLeast: '100', percentOfVolume: '0.5' },
+      ],
+    },
+  };
+  const occ = (id: string, targetDate: string, completedOn?: string) => ({
+    occurrenceId: id,
+    trade: id.startsWith('e') ? 'elevators' : 'sprinklers',
+    targetDate,
+    onTimeLimit: targetDate,
+    legalLatest: '2026-11-30',
+    ...(completedOn === undefined ? {} : { completedOn }),
+    evidenceAccepted: completedOn !== undefined,
+    cancelled: false,
+  });
+  const maintained = input({
+    contract: { ...input().contract, bonusMalus: { capPercentOfVolume: '2', kpis: [INSPECTION_RULE] } },
+    maintenance: {
+      requirements: 2,
+      occurrences: [
+        occ('e1', '2026-11-03', '2026-11-03'), // on time
+        occ('e2', '2026-11-10', '2026-11-12'), // late: after the on-time limit, by the legal latest date
+        occ('s1', '2026-11-05', '2026-11-04'), // on time
+        occ('s2', '2026-11-20'), // missed: not completed by 30 Nov (asOf is 1 Jan 2027)
+      ],
+      billed: [
+        {
+          occurrenceId: 'e1',
+          requirementId: 'r1',
+          title: 'Prüfung Aufzug durch ZÜS',
+          kind: 'main',
+          assetCode: 'A-1',
+          completedOn: '2026-11-03',
+          fee: '400.00',
+        },
+      ],
+      inspectedAssets: 1,
+    },
+    frozenAt: new Date('2027-01-01T00:00:00Z'),
+  });
+
+  it('computes the month compliance, feeds it to the rule with its derivation, and bills the fee', () => {
+    const { kpis, costs } = explainRollup(computeRollup(maintained));
+    // due 4: on time 2 (e1, s1), late 1 (e2), missed 1 (s2) → 2 / 4 = 50.00 %
+    expect(kpis.maintenanceCompliance?.total).toMatchObject({
+      due: 4,
+      onTime: 2,
+      late: 1,
+      missed: 1,
+      percent: '50.00',
+    });
+    expect(Object.keys(kpis.maintenanceCompliance?.byTrade ?? {})).toEqual(['elevators', 'sprinklers']);
+    expect(kpis.maintenanceCompliance?.total.nonCompliant).toEqual([
+      { occurrenceId: 'e2', reason: 'late' },
+      { occurrenceId: 's2', reason: 'missed' },
+    ]);
+    // 50 % < 98 → −1 % × 10,000.00 = −100.00
+    expect(kpis.bonusMalus.kpiValues).toEqual({ 'inspection-compliance': '50' });
+    expect(kpis.bonusMalus.result?.amount).toBe('-100.00');
+    expect(kpis.bonusMalus.derivations?.['inspection-compliance']).toEqual([
+      'Fällig im Zeitraum 4 (fristgerecht 2, verspätet 1, versäumt 1, offen 0): 2 / 4 = 50,00 %',
+      'Prüfcompliance (fristgerecht) 50 %: unter 98 → -1 % × 10.000,00 € = -100,00 €',
+    ]);
+    // flat 10,000.00 + inspections 1 × 400.00 − 100.00 = 10,300.00
+    expect(costs.lines.map((l) => [l.id, l.amount])).toEqual([
+      ['flat-fees', '10000.00'],
+      ['inspections', '400.00'],
+      ['bonus-malus', '-100.00'],
+    ]);
+    expect(costs.total).toBe('10300.00');
+    expect(costs.occurrenceFees).toEqual([
+      {
+        label: 'Prüfung Aufzug durch ZÜS — Hauptprüfung',
+        count: 1,
+        unitFee: '400.00',
+        amount: '400.00',
+        occurrenceIds: ['e1'],
+      },
+    ]);
+    expect(kpis.frozenAt).toBe('2027-01-01T00:00:00.000Z');
+    expect(costs.frozenAt).toBe('2027-01-01T00:00:00.000Z');
+  });
+
+  it('without requirements: no compliance, the rule skipped with the reason, a note', () => {
+    const { kpis } = explainRollup(
+      computeRollup({ ...maintained, maintenance: { ...maintained.maintenance, requirements: 0 } }),
+    );
+    expect(kpis.maintenanceCompliance).toBeNull();
+    expect(kpis.bonusMalus.skipped).toEqual([
+      { kpi: 'inspection-compliance', reason: 'keine Wartungs- oder Prüfpläne am Vertrag' },
+    ]);
+    expect(kpis.notes).toContain('Keine Wartungs- oder Prüfpläne am Vertrag: keine Prüfcompliance');
   });
 });

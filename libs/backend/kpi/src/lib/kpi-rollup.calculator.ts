@@ -1,16 +1,23 @@
+import { DateTime } from 'luxon';
 import {
+  billedOccurrenceFees,
   computeAssetKpis,
+  computeCompliance,
   computeContractPeriodCost,
   computePeriodBonusMalus,
   computeSlaCompliance,
   explainAssetKpis,
+  inspectionBandViews,
   periodEffort,
   periodFraction,
   priceBillableTickets,
   termCoverage,
   type BasisMeasure,
   type BillableTicket,
+  type BilledOccurrence,
   type BonusMalusRules,
+  type ComplianceInput,
+  type ContractCalculation,
   type DowntimeTicket,
   type InternalCostRates,
   type KpiAsset,
@@ -21,7 +28,7 @@ import {
   type PriceList,
   type SlaClockOutcome,
 } from '@leitstand/domain';
-import type { ContractTermView, CostView, KpiRollupPayload, KpiView } from './kpi.types';
+import type { ContractTermView, CostView, KpiRollupPayload, KpiView, MaintenanceComplianceView } from './kpi.types';
 
 /** Everything one roll-up needs, already loaded (see KpiRollupLoader); the computation itself is pure. */
 export interface RollupInput {
@@ -37,6 +44,8 @@ export interface RollupInput {
     readonly availabilityBasis: string;
     readonly bonusMalus: BonusMalusRules | null;
     readonly internalCostRates: InternalCostRates;
+    /** The contract calculation's inspection bands (seed 001), shown next to the billed fees. */
+    readonly inspectionBands?: Pick<ContractCalculation, 'inspectionBands' | 'assetGroups'> | null;
   };
   readonly period: KpiPeriod;
   readonly asOfMs: number;
@@ -55,6 +64,19 @@ export interface RollupInput {
   readonly priceListProblem?: string;
   /** All work (in and out of scope) logged in the period, ms per price-list role, and material cost. */
   readonly effort: { readonly msByRole: ReadonlyMap<string, number>; readonly materialCost: MoneyString };
+  /** Maintenance and inspection plans of the contract (issue 15). */
+  readonly maintenance: {
+    /** Requirements of the contract (0: no plans, no compliance figure). */
+    readonly requirements: number;
+    /** Occurrences whose target date lies in the period. */
+    readonly occurrences: readonly ComplianceInput[];
+    /** Occurrences of requirements with a fee completed in the period. */
+    readonly billed: readonly BilledOccurrence[];
+    /** Assets inspected by an approved body under the contract's requirements (for the inspection bands). */
+    readonly inspectedAssets: number;
+  };
+  /** The instant the roll-up is frozen at (the period had closed when it was computed), else null. */
+  readonly frozenAt: Date | null;
   readonly notes: readonly string[];
 }
 
@@ -92,6 +114,24 @@ const AVAILABILITY_METHOD =
   'Verfügbarkeit = 1 − Ausfallzeit / Sollzeit; Ausfallzeit = Vereinigung [Störungsbeginn, Wiederherstellung) der Tickets mit Anlagenausfall im Vertragsumfang, auf den Zeitraum beschnitten, Überlappungen einmal gezählt, geplante Wartung ausgenommen; Sollzeit = Zeitraum auf der Vertragsbasis (24/7 oder Servicezeiten) abzüglich geplanter Wartungsfenster (EN 13306). Klassen- und Vertragswerte zeitgewichtet (1 − Σ Ausfall / Σ Sollzeit). MTTR nach Wiederherstellung im Zeitraum, MTBF = Betriebszeit / Ausfälle mit Beginn im Zeitraum.';
 const SLA_METHOD =
   'Einhaltung = eingehalten / (eingehalten + verletzt) je Priorität und Uhr; Uhren, die im Zeitraum endeten';
+const COMPLIANCE_METHOD =
+  'Wartungs- und Prüfcompliance = fristgerecht mit anerkanntem Nachweis erledigt / fällig; fällig = Zieldatum im Zeitraum (offene eingeschlossen, stornierte nicht gezählt); fristgerecht = bis Zieldatum plus Toleranz des Vertrags, nie nach dem spätesten Termin; eine verspätete Erledigung heilt kein Versäumnis. Ein abgeschlossener Monat (einen Monat nach seinem Ende) wird einmal berechnet und eingefroren.';
+
+/** The local date of `ms` in `zone` (the period's "today" for open occurrences). */
+function localDate(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
+}
+
+/** The compliance of the period, or null without requirements. */
+function maintenanceCompliance(input: RollupInput): MaintenanceComplianceView | null {
+  const { maintenance, period } = input;
+  if (maintenance.requirements === 0) return null;
+  const lastDay = DateTime.fromISO(period.toDate, { zone: 'UTC' }).minus({ days: 1 }).toISODate() ?? period.toDate;
+  // "today" for open occurrences (missed once their legal latest date has passed): the computation's date
+  const today = localDate(input.asOfMs, period.timezone);
+  const result = computeCompliance(maintenance.occurrences, { from: period.fromDate, to: lastDay }, today);
+  return { method: COMPLIANCE_METHOD, requirements: maintenance.requirements, ...result };
+}
 
 /**
  * KPIs, bonus/malus and cost of one contract and period with their derivation: availability per asset,
@@ -111,32 +151,44 @@ export function computeRollup(input: RollupInput): KpiRollup {
   });
   const sla = computeSlaCompliance(input.slaClocks);
   const clockNumber = new Map(input.slaClocks.map((c) => [c.ticketId, c.number]));
+  const compliance = maintenanceCompliance(input);
   const bonusMalus = computePeriodBonusMalus({
     rules: contract.bonusMalus,
     annualVolume: contract.annualVolume,
     periodFraction: periodFraction(period.fromDate, period.toDate),
     classes: availability.classes,
     slaCompliance: sla.overall.compliance,
+    inspectionCompliance: compliance?.total ?? null,
   });
   const reports = priceBillableTickets(input.billable, input.priceList, input.priceListProblem);
   const effort = periodEffort(contract.internalCostRates, input.effort.msByRole, input.effort.materialCost);
+  const occurrenceFees = billedOccurrenceFees(input.maintenance.billed);
   const cost = computeContractPeriodCost({
     contract,
     period: { from: period.fromDate, to: period.toDate },
     serviceReports: reports.priced,
+    occurrenceFees,
     ...(bonusMalus.result === null ? {} : { bonusMalus: bonusMalus.result.amount }),
     ...(effort.effort === undefined ? {} : { effort: effort.effort }),
   });
+  const inspectionBands =
+    input.maintenance.inspectedAssets > 0
+      ? inspectionBandViews(contract.inspectionBands ?? null, input.maintenance.inspectedAssets)
+      : [];
   const notes = [
     ...input.notes,
     ...availability.notes,
     ...bonusMalus.notes,
     ...reports.notes,
     ...effort.notes,
-    'Prüfungen (Inspektionen) werden noch nicht geführt: keine Inspektionskosten',
+    ...(compliance === null ? ['Keine Wartungs- oder Prüfpläne am Vertrag: keine Prüfcompliance'] : []),
   ];
 
-  const meta = { ...rollupMeta(contract, period, measuredUntil, input.computedAt), notes };
+  const meta = {
+    ...rollupMeta(contract, period, measuredUntil, input.computedAt),
+    frozenAt: input.frozenAt?.toISOString() ?? null,
+    notes,
+  };
   return {
     kpis: {
       ...meta,
@@ -154,13 +206,21 @@ export function computeRollup(input: RollupInput): KpiRollup {
         })),
         overall: sla.overall,
       },
-      bonusMalus: { kpiValues: bonusMalus.kpiValues, skipped: bonusMalus.skipped, result: bonusMalus.result },
+      bonusMalus: {
+        kpiValues: bonusMalus.kpiValues,
+        skipped: bonusMalus.skipped,
+        result: bonusMalus.result,
+        derivations: bonusMalus.derivations,
+      },
+      maintenanceCompliance: compliance,
     },
     costs: {
       ...meta,
       notes,
       periodFraction: cost.periodFraction,
       lines: cost.lines,
+      occurrenceFees,
+      inspectionBands,
       total: cost.total,
       serviceReports: reports.serviceReports,
       effort: cost.effort ?? null,
@@ -217,7 +277,7 @@ export function noFiguresRollup(
   period: KpiPeriod,
   computedAt: Date,
 ): KpiRollup {
-  const meta = { ...rollupMeta(contract, period, period.fromMs, computedAt), notes: [] };
+  const meta = { ...rollupMeta(contract, period, period.fromMs, computedAt), frozenAt: null, notes: [] };
   return {
     kpis: {
       ...meta,
@@ -228,12 +288,15 @@ export function noFiguresRollup(
         classes: [],
       },
       slaCompliance: { method: '', cells: [], overall: { met: 0, breached: 0, compliance: null } },
-      bonusMalus: { kpiValues: {}, skipped: [], result: null },
+      bonusMalus: { kpiValues: {}, skipped: [], result: null, derivations: {} },
+      maintenanceCompliance: null,
     },
     costs: {
       ...meta,
       periodFraction: '0',
       lines: [],
+      occurrenceFees: [],
+      inspectionBands: [],
       total: '0.00',
       serviceReports: [],
       effort: null,

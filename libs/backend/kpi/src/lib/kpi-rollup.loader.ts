@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { ContractEntity, calendarsForSite } from '@leitstand/backend/data-access';
 import {
+  isKpiPeriodClosed,
   parseKpiPeriod,
   parsePriceList,
   type BasisMeasure,
+  type BilledOccurrence,
   type BonusMalusRules,
+  type ComplianceInput,
   type ContractCalculation,
   type KpiPeriod,
   type PriceList,
@@ -187,8 +190,46 @@ export async function loadRollupInputs(
       GROUP BY p.key`,
     [contract.id, contract.tenantId, ...spans],
   ) as Promise<{ key: string; cost: string }[]>;
+  // Maintenance and inspection plans (issue 15): the requirements, the occurrences due in the span (target date,
+  // a local date, in [first period start, last period end)), the billed ones completed in it, and the assets an
+  // approved body inspects (for the inspection bands of the contract calculation).
+  const spanFrom = periods.reduce((a, p) => (p.fromDate < a ? p.fromDate : a), periods[0]?.fromDate ?? '');
+  const spanTo = periods.reduce((a, p) => (p.toDate > a ? p.toDate : a), periods[0]?.toDate ?? '');
+  const requirementsQ = ds.query(
+    `SELECT count(*)::int AS n,
+            (SELECT count(DISTINCT o.asset_id)::int FROM maintenance_occurrences o
+               JOIN maintenance_requirements q ON q.id = o.requirement_id AND q.performer = 'approved-body'
+              WHERE o.contract_id = $1 AND o.tenant_id = $2) AS inspected
+       FROM maintenance_requirements r WHERE r.contract_id = $1 AND r.tenant_id = $2`,
+    [contract.id, contract.tenantId],
+  ) as Promise<{ n: number; inspected: number }[]>;
+  const occurrencesQ = ds.query(
+    `SELECT o.id AS "occurrenceId", o.trade, o.target_date::text AS "targetDate", o.on_time_limit::text AS "onTimeLimit",
+            o.legal_latest::text AS "legalLatest", o.completed_on::text AS "completedOn",
+            o.evidence_accepted AS "evidenceAccepted", o.status = 'cancelled' AS cancelled
+       FROM maintenance_occurrences o
+      WHERE o.contract_id = $1 AND o.tenant_id = $2 AND o.target_date >= $3::date AND o.target_date < $4::date
+      ORDER BY o.target_date, o.id`,
+    [contract.id, contract.tenantId, spanFrom, spanTo],
+  ) as Promise<(Omit<ComplianceInput, 'completedOn'> & { completedOn: string | null })[]>;
+  const billedOccurrencesQ = ds.query(
+    `SELECT o.id AS "occurrenceId", o.requirement_id AS "requirementId", r.title, o.kind, a.code AS "assetCode",
+            o.completed_on::text AS "completedOn", r.fee::text AS fee
+       FROM maintenance_occurrences o
+       JOIN maintenance_requirements r ON r.id = o.requirement_id
+       LEFT JOIN assets a ON a.id = o.asset_id
+      WHERE o.contract_id = $1 AND o.tenant_id = $2 AND r.fee IS NOT NULL AND o.status <> 'cancelled'
+        AND o.completed_on >= $3::date AND o.completed_on < $4::date
+      ORDER BY o.completed_on, o.id`,
+    [contract.id, contract.tenantId, spanFrom, spanTo],
+  ) as Promise<BilledOccurrence[]>;
   const [assets, downtimeTickets, maintenanceRows, slaClocks, billableRows, effortRows, materialRows] =
     await Promise.all([assetsQ, downtimeQ, maintenanceQ, slaQ, billableQ, effortQ, materialQ]);
+  const [[requirementRow], occurrenceRows, billedRows] = await Promise.all([
+    requirementsQ,
+    occurrencesQ,
+    billedOccurrencesQ,
+  ]);
   const billableIds = billableRows.map((b) => b.id);
   const work =
     billableIds.length === 0
@@ -273,7 +314,14 @@ export async function loadRollupInputs(
     availabilityBasis: contract.availabilityBasis,
     bonusMalus: contract.bonusMalus as BonusMalusRules | null,
     internalCostRates: Array.isArray(economics?.internalCostRates) ? economics.internalCostRates : undefined,
+    inspectionBands:
+      Array.isArray(economics?.inspectionBands) && Array.isArray(economics.assetGroups)
+        ? { inspectionBands: economics.inspectionBands, assetGroups: economics.assetGroups }
+        : null,
   };
+  const occurrences: ComplianceInput[] = occurrenceRows.map(({ completedOn, ...o }) =>
+    completedOn === null ? o : { ...o, completedOn },
+  );
   return periods.map((period, i) => {
     const key = periodKeys[i] as string;
     const maintenanceWindows = clipMaintenanceWindows(maintenanceRows, period);
@@ -315,6 +363,16 @@ export async function loadRollupInputs(
           msByRole: new Map(effortRows.filter((r) => r.key === key).map((r) => [r.role, r.ms])),
           materialCost: materialRows.find((r) => r.key === key)?.cost ?? '0.00',
         },
+        maintenance: {
+          requirements: requirementRow?.n ?? 0,
+          occurrences:
+            periods.length === 1
+              ? occurrences
+              : occurrences.filter((o) => o.targetDate >= period.fromDate && o.targetDate < period.toDate),
+          billed: billedRows.filter((b) => b.completedOn >= period.fromDate && b.completedOn < period.toDate),
+          inspectedAssets: requirementRow?.inspected ?? 0,
+        },
+        frozenAt: isKpiPeriodClosed(period, now.getTime()) ? now : null,
         notes: periodNotes,
       },
     };

@@ -30,9 +30,10 @@ export const KPI_READER_ROLES: readonly Role[] = ['admin', 'agent', 'manager'];
 export const KPI_RECOMPUTE_CONCURRENCY = 4;
 
 /**
- * KPI roll-ups per contract and period: computed from tickets, SLA clocks, work logs and materials
- * with @leitstand/domain, stored in kpi_rollups (one row per contract and period, replaced on every
- * recompute), read by the API. A period asked for the first time is computed on the fly and stored.
+ * KPI roll-ups per contract and period: computed from tickets, SLA clocks, work logs, materials and maintenance
+ * occurrences with @leitstand/domain, stored in kpi_rollups (one row per contract and period, replaced on every
+ * recompute until the period closes; a period stored after it closed is frozen and never recomputed), read by
+ * the API. A period asked for the first time is computed on the fly and stored.
  */
 @Injectable()
 export class KpiService {
@@ -76,7 +77,7 @@ export class KpiService {
       const view = await this.rollups.view(contract.id, period, part);
       if (view !== null) return { ...view, term };
     }
-    return explainRollup((await this.recomputeFor(contract, period)).rollup)[part];
+    return (await this.recomputeFor(contract, period)).payload[part];
   }
 
   /** The stored roll-up with the explanation built from its derivation. */
@@ -88,14 +89,15 @@ export class KpiService {
   async recompute(contractId: string, period: string): Promise<StoredRollup | null> {
     const contract = await findContract(this.dataSource, contractId);
     if (contract === null) return null;
-    const { rollup, ...stored } = await this.recomputeFor(contract, period);
-    return { ...stored, payload: explainRollup(rollup) };
+    return this.recomputeFor(contract, period);
   }
 
-  private async recomputeFor(
-    contract: ContractEntity,
-    periodKey: string,
-  ): Promise<Omit<StoredRollup, 'payload'> & { readonly rollup: KpiRollup }> {
+  /**
+   * Compute and store one period — unless it is frozen: a closed period's stored roll-up is answered as stored
+   * (computed once, never again). A period outside the term is answered without figures (and stored so, unless
+   * a frozen row is kept: the term is read on every answer, the frozen figures come back if the term does).
+   */
+  private async recomputeFor(contract: ContractEntity, periodKey: string): Promise<StoredRollup> {
     const started = performance.now();
     const now = this.clock.now();
     let period: KpiPeriod;
@@ -104,18 +106,34 @@ export class KpiService {
       period = parseKpiPeriod(periodKey, contractZone(await loadContractSites(this.dataSource, contract.id)));
       rollup = noFiguresRollup(contract, period, now);
     } else {
+      const frozen = await this.rollups.stored(contract.id, periodKey);
+      if (frozen?.frozenAt) return frozen;
       const loaded = await loadRollupInput(this.dataSource, contract, periodKey, now);
       period = loaded.period;
       rollup = computeRollup(loaded.input);
     }
     const durationMs = Math.round(performance.now() - started);
-    await this.rollups.upsert(contract, periodKey, period, now, durationMs, rollup);
-    return { contractId: contract.id, period: periodKey, computedAt: now, durationMs, rollup };
+    const written = await this.rollups.upsert(contract, periodKey, period, now, durationMs, rollup);
+    if (!written && rollup.kpis.frozenAt) {
+      // a concurrent recompute froze it first: that one is the frozen figure
+      const kept = await this.rollups.stored(contract.id, periodKey);
+      if (kept !== null) return kept;
+    }
+    return {
+      contractId: contract.id,
+      period: periodKey,
+      computedAt: now,
+      durationMs,
+      frozenAt: rollup.kpis.frozenAt ? now : null,
+      payload: explainRollup(rollup),
+    };
   }
 
   /**
    * The periods a contract's recompute refreshes: the current and the previous month, quarter and year
-   * in the contract's zone (late restores change last month), plus every period stored for it.
+   * in the contract's zone (late restores change last month), plus every period stored for it that is not frozen.
+   * A frozen period (stored after it closed, see kpiPeriodClosesAtMs) is never recomputed; a stored period that
+   * has closed since is computed once more and frozen then.
    */
   async periodsToRefresh(contractId: string): Promise<string[]> {
     const zone = contractZone(await loadContractSites(this.dataSource, contractId));
@@ -129,18 +147,28 @@ export class KpiService {
       String(now.year),
       String(prev.year),
     ]);
-    for (const p of await this.rollups.periods(contractId)) keys.add(p);
+    const stored = await this.rollups.periods(contractId);
+    for (const p of stored) if (!p.frozen) keys.add(p.period);
+    for (const p of stored) if (p.frozen) keys.delete(p.period);
     return [...keys].sort();
   }
 
-  /** Recompute every period of one contract that `periodsToRefresh` names. */
+  /**
+   * Recompute every period of one contract that `periodsToRefresh` names (or `periods`); frozen periods are
+   * left as they are. Returns the number of periods named.
+   */
   async recomputeContract(contractId: string, periods?: readonly string[]): Promise<number> {
     const contract = await findContract(this.dataSource, contractId);
     if (contract === null) return 0;
     const keys = periods ?? (await this.periodsToRefresh(contractId));
+    const frozen = new Set((await this.rollups.periods(contractId)).filter((p) => p.frozen).map((p) => p.period));
     // Periods outside the term are stored without figures; the others are loaded together (one pass per table).
-    const inTerm = keys.filter((key) => contractTerm(contract, parseKpiPeriod(key, 'UTC')).coverage !== 'none');
-    for (const key of keys) if (!inTerm.includes(key)) await this.recomputeFor(contract, key);
+    const inTerm = keys.filter(
+      (key) => !frozen.has(key) && contractTerm(contract, parseKpiPeriod(key, 'UTC')).coverage !== 'none',
+    );
+    for (const key of keys) {
+      if (!inTerm.includes(key) && !frozen.has(key)) await this.recomputeFor(contract, key);
+    }
     const started = performance.now();
     const now = this.clock.now();
     const loaded = await loadRollupInputs(this.dataSource, contract, inTerm, now);
@@ -187,13 +215,14 @@ export class KpiService {
   }
 
   /**
-   * The debounced on-change path: contracts whose tickets, SLA clocks, work logs or materials changed
-   * after their oldest roll-up of the current month (or that have tickets but no roll-up yet).
+   * The debounced on-change path: contracts whose tickets, SLA clocks, work logs, materials, maintenance
+   * occurrences or requirements changed after their oldest roll-up that is not frozen (or that have such rows
+   * but no open roll-up yet). Frozen roll-ups never count: they are never recomputed.
    */
   async changedContracts(): Promise<string[]> {
     const rows = (await this.dataSource.query(
       `WITH last AS (
-         SELECT contract_id, min(computed_at) AS at FROM kpi_rollups GROUP BY contract_id
+         SELECT contract_id, min(computed_at) AS at FROM kpi_rollups WHERE frozen_at IS NULL GROUP BY contract_id
        ), changed AS (
          SELECT t.contract_id, max(t.updated_at) AS at FROM tickets t WHERE t.contract_id IS NOT NULL GROUP BY t.contract_id
          UNION ALL
@@ -205,6 +234,10 @@ export class KpiService {
          UNION ALL
          SELECT t.contract_id, max(m.created_at) FROM ticket_materials m JOIN tickets t ON t.id = m.ticket_id
           WHERE t.contract_id IS NOT NULL GROUP BY t.contract_id
+         UNION ALL
+         SELECT o.contract_id, max(o.updated_at) FROM maintenance_occurrences o GROUP BY o.contract_id
+         UNION ALL
+         SELECT r.contract_id, max(r.updated_at) FROM maintenance_requirements r GROUP BY r.contract_id
        )
        SELECT c.contract_id AS id FROM changed c LEFT JOIN last l ON l.contract_id = c.contract_id
         GROUP BY c.contract_id, l.at HAVING l.at IS NULL OR max(c.at) > l.at ORDER BY c.contract_id`,

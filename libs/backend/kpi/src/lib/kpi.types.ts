@@ -6,6 +6,10 @@ import type { CostView, KpiView } from '@leitstand/api-contracts';
  */
 export type {
   AssetKpiView,
+  ComplianceFigureView,
+  InspectionBandCostView,
+  MaintenanceComplianceView,
+  OccurrenceFeeView,
   ClassKpiView,
   ContractTermView,
   CostView,
