@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DateTime } from 'luxon';
 import { seedDemoData } from '@leitstand/backend/demo';
 import { KpiService } from '@leitstand/backend/kpi';
 import { ContractEntity, computeTicketSla, contractTermsForSite } from '@leitstand/backend/data-access';
@@ -37,6 +38,9 @@ const TABLES = [
   'ticket_sla_clocks',
   'work_logs',
   'maintenance_windows',
+  'maintenance_requirements',
+  'maintenance_occurrences',
+  'occurrence_events',
   'outbox_messages',
 ];
 
@@ -254,6 +258,89 @@ describe('demo data', () => {
     expect(it?.scope.exclusions).toEqual(['user-error', 'paper-jam', 'wilful-damage']);
     expect(it?.key).toBe('seed-004-itk-service-price-list');
   });
+
+  it('seeds 000/001/002: maintenance plans with six months of history — a few late, one missed', async () => {
+    const rows = (await env.dataSource.query(
+      `SELECT t.slug, count(DISTINCT r.id)::int AS requirements,
+              count(o.id) FILTER (WHERE o.status = 'done-on-time')::int AS on_time,
+              count(o.id) FILTER (WHERE o.status = 'done-late')::int AS late,
+              count(o.id) FILTER (WHERE o.status = 'missed')::int AS missed,
+              count(o.id) FILTER (WHERE o.kind IN ('main', 'intermediate'))::int AS statutory_inspections
+         FROM tenants t JOIN maintenance_requirements r ON r.tenant_id = t.id
+         LEFT JOIN maintenance_occurrences o ON o.requirement_id = r.id
+        GROUP BY t.slug ORDER BY t.slug`,
+    )) as Array<{
+      slug: string;
+      requirements: number;
+      on_time: number;
+      late: number;
+      missed: number;
+      statutory_inspections: number;
+    }>;
+    expect(rows.map((r) => r.slug)).toEqual([
+      'praezisionsteile-nagold-it',
+      'spezialmaschinenbau-reutlingen',
+      'wohnbau-sued-aufzuege',
+    ]);
+    for (const r of rows) expect(r.on_time).toBeGreaterThan(10);
+    expect(rows.reduce((n, r) => n + r.late, 0)).toBeGreaterThanOrEqual(3);
+    expect(rows.map((r) => r.missed)).toEqual([0, 1, 0]);
+    // seed 001: the six lifts have main and intermediate inspections by the approved body
+    const [lifts] = (await env.dataSource.query(
+      `SELECT count(DISTINCT o.asset_id)::int AS n, array_agg(DISTINCT o.kind ORDER BY o.kind) AS kinds
+         FROM maintenance_occurrences o JOIN tenants t ON t.id = o.tenant_id
+        WHERE t.slug = 'wohnbau-sued-aufzuege' AND o.kind <> 'regular'`,
+    )) as Array<{ n: number; kinds: string[] }>;
+    expect(lifts).toEqual({ n: 6, kinds: ['intermediate', 'main'] });
+    // every completed occurrence has its completion in the event log
+    const [unlogged] = (await env.dataSource.query(
+      `SELECT count(*)::int AS n FROM maintenance_occurrences o WHERE o.completed_on IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM occurrence_events e WHERE e.occurrence_id = o.id AND e.type = 'completed')`,
+    )) as Array<{ n: number }>;
+    expect(unlogged?.n).toBe(0);
+  });
+
+  it('the seed 001 and 002 contracts show real compliance figures; seed 002 pays bonus/malus on them', async () => {
+    const kpi = new KpiService(env.dataSource, { now: () => new Date() });
+    const berlin = DateTime.now().setZone('Europe/Berlin').startOf('month');
+    const months = [1, 2, 3, 4, 5, 6].map((n) => berlin.minus({ months: n }).toFormat('yyyy-MM'));
+    const contracts = (await env.dataSource.query(
+      `SELECT c.id, c.name, t.slug FROM contracts c JOIN tenants t ON t.id = c.tenant_id
+        WHERE t.slug IN ('spezialmaschinenbau-reutlingen', 'wohnbau-sued-aufzuege')
+          AND c.starts_on <= $1::date AND (c.ends_on IS NULL OR c.ends_on >= $1::date) ORDER BY c.name`,
+      [berlin.toISODate()],
+    )) as Array<{ id: string; name: string; slug: string }>;
+    expect(contracts.map((c) => c.slug).sort()).toEqual([
+      'spezialmaschinenbau-reutlingen',
+      'wohnbau-sued-aufzuege',
+      'wohnbau-sued-aufzuege',
+      'wohnbau-sued-aufzuege',
+    ]);
+    for (const c of contracts) {
+      const figures: string[] = [];
+      for (const month of months) {
+        const rollup = await kpi.recompute(c.id, month);
+        const compliance = rollup?.payload.kpis.maintenanceCompliance;
+        expect(compliance?.requirements).toBeGreaterThan(0);
+        const percent = compliance?.total.percent ?? null;
+        if (percent !== null) {
+          expect(Number(percent)).toBeGreaterThanOrEqual(0);
+          expect(Number(percent)).toBeLessThanOrEqual(100);
+          figures.push(percent);
+        }
+        if (c.slug === 'spezialmaschinenbau-reutlingen') {
+          // seed 002: every month has something due, and the rule "Prüfcompliance (fristgerecht)" is applied
+          expect(percent).not.toBeNull();
+          const k = rollup?.payload.kpis.bonusMalus.result?.kpis.find((x) => x.kpi === 'inspection-compliance');
+          expect(k?.value).toBe(String(Number(percent)));
+          expect(rollup?.payload.kpis.bonusMalus.derivations?.['inspection-compliance']?.[0]).toMatch(
+            /^Fällig im Zeitraum \d+ \(fristgerecht \d+/,
+          );
+        }
+      }
+      expect(figures.length).toBeGreaterThan(0);
+    }
+  }, 120_000);
 
   it('the history has closed, breached, open and paused tickets', async () => {
     const [s] = (await env.dataSource.query(

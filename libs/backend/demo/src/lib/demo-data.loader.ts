@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   BusinessCalendar,
+  assertCadence,
   buildSlaMatrix,
+  findTask,
   parseContractCalculation,
   parsePriceList,
   type CalendarSpec,
@@ -13,6 +15,7 @@ import type {
   DemoContractSpec,
   DemoDataset,
   DemoHistoryParameters,
+  DemoPlansFile,
   DemoPriceList,
   DemoTenantFile,
   DemoUserSpec,
@@ -23,7 +26,7 @@ import type {
 
 /**
  * Reads the demo data set from a `libs/demo-data/data`-shaped folder: `demo/tenants/*.json`,
- * `demo/users.json`, `demo/history.json`, and the seed files they refer to in `calendars/`,
+ * `demo/users.json`, `demo/history.json`, `demo/maintenance.json`, and the seed files they refer to in `calendars/`,
  * `price-lists/` and `contracts/`. Every structured document is validated with @leitstand/domain
  * (the code that later computes with it); a bad file fails with its name and the reason.
  */
@@ -100,12 +103,42 @@ export function loadDemoDataset(dataDir: string): DemoDataset {
     }
   }
 
+  const plans = read<DemoPlansFile>('demo', 'maintenance.json');
+  checkPlans(plans, tenants);
+
   return {
     tenants,
     users,
     priceLists: [...priceLists.values()],
     history: read<DemoHistoryParameters>('demo', 'history.json'),
+    plans,
   };
+}
+
+/** Every requirement names a known tenant, catalogue task, assets or site of that tenant, and its anchor. */
+function checkPlans(plans: DemoPlansFile, tenants: readonly ResolvedDemoTenant[]): void {
+  plans.requirements.forEach((r, i) => {
+    const where = `demo data: maintenance.json: requirements[${i}] (${r.tenant}/${r.task})`;
+    const tenant = tenants.find((t) => t.slug === r.tenant);
+    const task = findTask(r.task);
+    if (tenant === undefined) throw new Error(`${where}: unknown tenant`);
+    if (task === undefined) throw new Error(`${where}: unknown task`);
+    if ((r.assets === undefined) === (r.selection === undefined)) {
+      throw new Error(`${where}: exactly one of assets and selection`);
+    }
+    for (const code of r.assets ?? []) {
+      if (!tenant.assets.some((a) => a.code === code)) throw new Error(`${where}: unknown asset ${code}`);
+      if (r.lastTest?.[code] === undefined && r.start === undefined) {
+        throw new Error(`${where}: neither a start nor the lastTest of ${code}`);
+      }
+    }
+    if (r.selection !== undefined && !tenant.sites.some((s) => s.name === r.selection?.site)) {
+      throw new Error(`${where}: unknown site '${r.selection.site}'`);
+    }
+    if (r.selection !== undefined && r.start === undefined) throw new Error(`${where}: start missing`);
+    if (r.cadence !== undefined) assertCadence(r.cadence, `${where}: cadence`);
+    if (r.fee !== undefined && !/^\d{1,10}\.\d{2}$/.test(r.fee)) throw new Error(`${where}: fee '${r.fee}'`);
+  });
 }
 
 function resolveContract(

@@ -149,9 +149,48 @@ export interface DemoPriceList {
   data: Record<string, unknown>;
 }
 
+/** A requirement of `demo/maintenance.json`: a catalogue task on assets (one requirement each) or a selection. */
+export interface DemoRequirementSpec {
+  /** Tenant slug. */
+  tenant: string;
+  /** Task key of the catalogue (MAINTENANCE_TASKS). */
+  task: string;
+  /** Asset codes: one requirement per asset. */
+  assets?: string[];
+  /** Or one requirement on every asset of a trade on a site. */
+  selection?: { site: string; trade: string };
+  /** Fixed grid from this date (tasks whose default anchor is not statutory). */
+  start?: string;
+  /** Statutory tasks: the last main inspection per asset code. */
+  lastTest?: Record<string, string>;
+  /** The catalogue's default cadence unless given. */
+  cadence?: { every: number; unit: 'week' | 'month' | 'year' };
+  /** Fee per completed occurrence (billed on top of the flat fee); none when omitted. */
+  fee?: string;
+  /** The catalogue title (German) unless given. */
+  title?: string;
+}
+
+/** `demo/maintenance.json`: the plans and the parameters of their history. */
+export interface DemoPlansFile {
+  months: number;
+  prngSeed: number;
+  /** Share of past occurrences completed late (after the on-time limit, by the legal latest date). */
+  lateShare: number;
+  lateDaysMax: number;
+  /** Number of missed occurrences, of the tenant `missedTenant`, due `missedMonthsAgo` months before the seed instant. */
+  missed: number;
+  missedTenant: string;
+  missedMonthsAgo: number;
+  /** Occurrences are generated up to this many months after the seed instant (the generator's rolling horizon). */
+  horizonMonths: number;
+  requirements: DemoRequirementSpec[];
+}
+
 export interface DemoDataset {
   tenants: ResolvedDemoTenant[];
   users: DemoUserSpec[];
   priceLists: DemoPriceList[];
   history: DemoHistoryParameters;
+  plans: DemoPlansFile;
 }

@@ -78,6 +78,8 @@ export async function seedDemoMaintenance(
       [tenantId, w.assetId, w.startsAt, w.endsAt, w.reason, creator.id, now],
     );
   }
-  if (windows.length > 0) await q.query(`DELETE FROM kpi_rollups WHERE tenant_id = $1`, [tenantId]);
+  if (windows.length > 0) {
+    await q.query(`DELETE FROM kpi_rollups WHERE tenant_id = $1 AND frozen_at IS NULL`, [tenantId]);
+  }
   return windows.length;
 }
