@@ -122,7 +122,7 @@ describe('billed occurrence fees in the period cost (seed 001)', () => {
   // Seed 001, scenario A: statutory inspections by the approved body 400 €/lift/year "im Mittel"; a lift has one
   // inspection a year (main every 2 years, intermediate half-way), so the requirement's fee is 400.00 per
   // completed occurrence. The flat fee of the demo contract (2 lifts) excludes them: 4,990 − 2 × 400 = 4,190.
-  const zues = (id: string, kind: 'main' | 'intermediate', asset: string, on: string): BilledOccurrence => ({
+  const zues = (id: string, kind: BilledOccurrence['kind'], asset: string, on: string): BilledOccurrence => ({
     occurrenceId: id,
     requirementId: 'r-zues',
     title: 'Prüfung Aufzug durch ZÜS',
