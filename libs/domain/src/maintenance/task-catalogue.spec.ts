@@ -1,4 +1,5 @@
 import { ID_PATTERN } from '../money/data-issues';
+import { isDecimalString } from '../money/decimal';
 import { cadenceFromTimesPerYear } from './cadence';
 import type { Cadence } from './maintenance.types';
 import { MAINTENANCE_TASKS, MAINTENANCE_TRADES, findTask, findTrade } from './task-catalogue';
@@ -22,6 +23,9 @@ describe('the task catalogue is consistent data', () => {
         expect(item.label.de.trim()).not.toBe('');
         expect(item.label.en.trim()).not.toBe('');
         expect(item.kind === 'value' || (item.unit === undefined && item.limits === undefined)).toBe(true);
+        for (const bound of [item.limits?.min, item.limits?.max]) {
+          expect(bound === undefined || isDecimalString(bound)).toBe(true);
+        }
       }
     }
   });

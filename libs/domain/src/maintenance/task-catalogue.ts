@@ -15,6 +15,12 @@ import type {
  * trade list of seed 002 otherwise; kinds follow DIN 31051 (inspection, maintenance) plus the statutory test.
  * VDMA 24186 names no intervals, so the default cadences come from the seeds (000 IT flat rate, 001 elevators,
  * 002 Total Technical Service) or from the rule named in `basis`; a requirement may set its own cadence.
+ *
+ * Value items get limits only where a rule states the threshold: protective conductor ≤ 0.3 Ω and insulation
+ * ≥ 1 MΩ (DIN VDE 0701-0702), nitrite ≤ 20 mg/l (TRGS 611), no pressure drop (DVGW G 600 / TRGS 407), CO ≤
+ * 1000 ppm (DVGW G 600, TRGI), ≥ 1 h rated emergency-light duration (ASR A3.4/7), cold water ≤ 25 °C (VDI/DVGW
+ * 6023, DIN 1988-200), hot water ≥ 60 °C (DVGW W 551), Legionella ≤ 100 KBE/100 ml (TrinkwV Anl. 3 Teil II,
+ * technical action value). Other values are recorded without a pass/fail threshold.
  */
 export const MAINTENANCE_TRADES: readonly TradeDefinition[] = [
   { key: 'building-automation', label: { de: 'Gebäudeautomation', en: 'Building automation' }, vdma: 'VDMA 24186-4' },
@@ -315,7 +321,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     checklist: [
       pf('ultrasonic-survey', 'Netz mit Ultraschall abgesucht', 'Network surveyed with ultrasound'),
       val('leaks-found', 'Gefundene Leckagen', 'Leaks found', 'Stk'),
-      val('leak-rate', 'Geschätzter Leckageanteil', 'Estimated leak share', '%', { max: '10' }),
+      val('leak-rate', 'Geschätzter Leckageanteil', 'Estimated leak share', '%'),
       pf('tags-placed', 'Leckagen markiert, Tickets angelegt', 'Leaks tagged, tickets created'),
     ],
   }),
@@ -346,7 +352,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     evidence: ['checklist', 'photo'],
     checklist: [
       pf('under-load', 'Aufnahme unter Last (≥ 40 % Nennlast)', 'Recorded under load (≥ 40 % rated load)'),
-      val('max-delta-t', 'Größte Übertemperatur', 'Largest temperature rise', 'K', { max: '10' }),
+      val('max-delta-t', 'Größte Übertemperatur', 'Largest temperature rise', 'K'),
       pf('hotspots-ticketed', 'Auffälligkeiten als Tickets erfasst', 'Findings recorded as tickets'),
     ],
   }),
@@ -395,7 +401,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     cadenceSource: `${SEED_002} 7: USV jährlich`,
     checklist: [
       pf('battery-test', 'Batterietest / Entladetest durchgeführt', 'Battery / discharge test run'),
-      val('autonomy', 'Überbrückungszeit', 'Autonomy', 'min', { min: '10' }),
+      val('autonomy', 'Überbrückungszeit', 'Autonomy', 'min'),
       pf('bypass', 'Bypass-Umschaltung geprüft', 'Bypass transfer checked'),
       pf('fans', 'Lüfter und Filter gereinigt', 'Fans and filters cleaned'),
     ],
@@ -412,8 +418,8 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     cadenceSource: `${SEED_002} 8: Diesel-NEA Monatslauf`,
     checklist: [
       pf('start', 'Startet innerhalb der Umschaltzeit', 'Starts within the transfer time'),
-      val('load', 'Last während des Probelaufs', 'Load during the test run', '%', { min: '50' }),
-      val('duration', 'Laufzeit', 'Run time', 'min', { min: '60' }),
+      val('load', 'Last während des Probelaufs', 'Load during the test run', '%'),
+      val('duration', 'Laufzeit', 'Run time', 'min'),
       pf('fuel-level', 'Kraftstoffvorrat ausreichend', 'Fuel sufficient'),
     ],
   }),
@@ -442,7 +448,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     checklist: [
       pf('modules-visual', 'Module und Unterkonstruktion sichtgeprüft', 'Modules and mounting visually checked'),
       pf('inverters', 'Wechselrichter-Fehlerspeicher ausgelesen', 'Inverter error logs read'),
-      val('string-deviation', 'Größte Stringabweichung', 'Largest string deviation', '%', { max: '5' }),
+      val('string-deviation', 'Größte Stringabweichung', 'Largest string deviation', '%'),
     ],
   }),
   // 9 Energiemanagement
@@ -485,7 +491,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     cadence: weeks(1),
     cadenceSource: `${SEED_002} 10: KSS-Kontrolle wöchentlich (TRGS 611: pH, Nitrit wöchentlich)`,
     checklist: [
-      val('ph', 'pH-Wert', 'pH value', 'pH', { min: '8.5', max: '9.5' }),
+      val('ph', 'pH-Wert', 'pH value', 'pH'),
       val('nitrite', 'Nitritgehalt', 'Nitrite content', 'mg/l', { max: '20' }),
       val('concentration', 'Konzentration', 'Concentration', '%'),
       pf('appearance', 'Aussehen und Geruch unauffällig', 'Appearance and smell normal'),
@@ -501,7 +507,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     cadenceSource: `${SEED_002} 10: Hydraulik-Monitoring`,
     checklist: [
       pf('leaks', 'Keine Leckagen an Leitungen und Aggregaten', 'No leaks on lines and units'),
-      val('oil-temperature', 'Öltemperatur', 'Oil temperature', '°C', { max: '60' }),
+      val('oil-temperature', 'Öltemperatur', 'Oil temperature', '°C'),
       pf('filter-indicator', 'Filterverschmutzungsanzeige unauffällig', 'Filter clogging indicator normal'),
     ],
   }),
@@ -535,7 +541,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
         'Mit Prüfgas beaufschlagt, Alarmschwellen ausgelöst',
         'Test gas applied, alarm thresholds triggered',
       ),
-      val('deviation', 'Anzeigeabweichung', 'Reading deviation', '%', { max: '10' }),
+      val('deviation', 'Anzeigeabweichung', 'Reading deviation', '%'),
       pf('alarms-forwarded', 'Alarmweiterleitung und Abschaltung geprüft', 'Alarm forwarding and shut-off checked'),
     ],
   }),
@@ -702,9 +708,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     evidence: ['checklist', 'photo', 'inspection-record'],
     checklist: [
       pf('visual-hygiene', 'Hygienische Sichtprüfung aller Komponenten', 'Hygienic visual check of all components'),
-      val('colony-count', 'Gesamtkoloniezahl (Abklatsch)', 'Total colony count (contact sample)', 'KBE/25 cm²', {
-        max: '25',
-      }),
+      val('colony-count', 'Gesamtkoloniezahl (Abklatsch)', 'Total colony count (contact sample)', 'KBE/25 cm²'),
       pf('humidifier-water', 'Befeuchterwasser beprobt (falls vorhanden)', 'Humidifier water sampled (if present)'),
       pf('cleaning-needs', 'Reinigungsbedarf dokumentiert', 'Cleaning needs recorded'),
     ],
@@ -817,7 +821,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     cadenceSource: `${SEED_002} 19: Pumpentest mtl.`,
     checklist: [
       pf('auto-start', 'Automatischer Start bei Druckabfall', 'Automatic start on pressure drop'),
-      val('run-time', 'Laufzeit', 'Run time', 'min', { min: '30' }),
+      val('run-time', 'Laufzeit', 'Run time', 'min'),
       val('discharge-pressure', 'Förderdruck', 'Discharge pressure', 'bar'),
       pf(
         'diesel-fuel',
@@ -972,9 +976,7 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
     checklist: [
       pf('fans-cleaned', 'Lüfter und Kühlkörper gereinigt', 'Fans and heat sinks cleaned'),
       pf('thermal-paste', 'Wärmeleitpaste erneuert', 'Thermal paste renewed'),
-      val('cpu-temperature', 'CPU-Temperatur unter Last danach', 'CPU temperature under load afterwards', '°C', {
-        max: '85',
-      }),
+      val('cpu-temperature', 'CPU-Temperatur unter Last danach', 'CPU temperature under load afterwards', '°C'),
     ],
   }),
   task({
