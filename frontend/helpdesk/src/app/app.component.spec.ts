@@ -101,13 +101,19 @@ describe('helpdesk app', () => {
     const loader = TestbedHarnessEnvironment.loader(fixture);
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'English' }))).click();
+    // The choice is kept on the account too, so the next sign-in on any device starts in English.
+    const store = http.expectOne({ method: 'PATCH', url: '/api/account' });
+    expect(store.request.body).toEqual({ language: 'en' });
+    store.flush(null);
     await fixture.whenStable();
     expect(root.querySelector('.logout')?.textContent?.trim()).toBe('Sign out');
     expect(root.querySelector('.signed-in')?.textContent).toBe('Signed in as Otto Objektleiter, Facility manager');
     expect(document.documentElement.lang).toBe('en');
 
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Deutsch' }))).click();
+    http.expectOne({ method: 'PATCH', url: '/api/account' }).flush(null, { status: 503, statusText: 'Unavailable' });
     await fixture.whenStable();
+    // Storing is best effort: a failed PATCH leaves the switch done.
     expect(root.querySelector('.logout')?.textContent?.trim()).toBe('Abmelden');
     expect(document.documentElement.lang).toBe('de');
     localStorage.clear();

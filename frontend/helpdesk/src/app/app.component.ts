@@ -60,6 +60,11 @@ export class AppComponent {
   /** The language the switch offers: English while German is shown, and back. */
   protected readonly otherLanguage = computed(() => (this.i18n.language() === 'de' ? 'en' : 'de'));
 
+  /** The top bar's switch: the other language, kept on the signed-in user's account too. */
+  protected switchLanguage(): void {
+    this.auth.switchLanguage(this.otherLanguage());
+  }
+
   /** Signs out (locally even if the server cannot be reached) and shows the sign-in page. */
   protected logout(): void {
     const toLogin = (): void => void this.router.navigateByUrl(LOGIN_PATH);

@@ -128,6 +128,20 @@ describe('AuthService', () => {
     await expect(third).resolves.toEqual(AGENT);
   });
 
+  it('switchLanguage() switches at once and stores the language on the account only when signed in', async () => {
+    auth.switchLanguage('en');
+    http.expectNone('/api/account'); // nobody signed in: the device keeps it
+    expect(localStorage.getItem('ls.language')).toBe('en');
+    await signIn();
+    auth.switchLanguage('de');
+    const req = http.expectOne({ method: 'PATCH', url: '/api/account' });
+    expect(req.request.body).toEqual({ language: 'de' });
+    req.flush(null);
+    expect(auth.user()?.language).toBe('de');
+    auth.switchLanguage('de');
+    http.expectNone('/api/account'); // already the account's language
+  });
+
   it('endSession() forgets the user and says whether somebody was signed in', async () => {
     expect(auth.endSession()).toBe(false);
     await signIn();

@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { type Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, throwError } from 'rxjs';
 import type { LoginRequest, LoginResponse, MeResponse, RefreshResponse } from '@leitstand/api-contracts';
-import { I18nService } from '@leitstand/frontend/i18n';
+import { I18nService, type Language } from '@leitstand/frontend/i18n';
 import { API_BASE_URL } from './api-base-url.token';
 
 /**
@@ -84,6 +84,20 @@ export class AuthService {
   private signedIn(user: MeResponse): void {
     this.currentUser.set(user);
     if (user.language && user.language !== this.i18n.language()) this.i18n.setLanguage(user.language);
+  }
+
+  /**
+   * Switches the UI language and, when somebody is signed in, stores it on their account (PATCH /api/account) so
+   * the next sign-in on any device starts in it. Storing is best effort: the switch itself never waits or fails.
+   */
+  switchLanguage(language: Language): void {
+    this.i18n.setLanguage(language);
+    const user = this.currentUser();
+    if (!user || user.language === language) return;
+    this.http.patch<void>(`${this.baseUrl}/account`, { language }).subscribe({
+      next: () => this.currentUser.update((u) => (u && u.id === user.id ? { ...u, language } : u)),
+      error: () => undefined,
+    });
   }
 
   /** Forgets the user locally (the session is gone on the server). Answers whether somebody was signed in. */
