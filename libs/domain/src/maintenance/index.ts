@@ -35,6 +35,7 @@ export { graceDays, occurrenceStatus, onTimeLimit } from './status';
 export { computeCompliance } from './compliance';
 export { EVIDENCE_DOCUMENT_CLASS, failedItems, missingEvidence } from './evidence';
 export { parseRequirement } from './requirement.parser';
+export { parseChecklistResults, parseInspectionRecord } from './execution.parser';
 export type { ParseRequirementOptions } from './requirement.parser';
 export { nextWorkingDay, previousWorkingDay, workingDayRule, workingDayRuleFromCalendar } from './working-days';
 export type { WorkingDayOptions } from './working-days';

@@ -30,6 +30,13 @@ describe('the task catalogue is consistent data', () => {
     }
   });
 
+  it('is frozen: a request cannot change the catalogue for everyone', () => {
+    const t = findTask('elevator-maintenance');
+    expect(Object.isFrozen(MAINTENANCE_TASKS)).toBe(true);
+    expect(Object.isFrozen(t?.checklist[0]?.label)).toBe(true);
+    expect(Object.isFrozen(MAINTENANCE_TRADES[0])).toBe(true);
+  });
+
   it('every trade has tasks; statutory tests need the §17 record; approved-body work is statutory', () => {
     for (const trade of MAINTENANCE_TRADES) {
       expect(MAINTENANCE_TASKS.some((t) => t.trade === trade.key)).toBe(true);

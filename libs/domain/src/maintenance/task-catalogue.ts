@@ -22,7 +22,7 @@ import type {
  * 6023, DIN 1988-200), hot water ≥ 60 °C (DVGW W 551), Legionella ≤ 100 KBE/100 ml (TrinkwV Anl. 3 Teil II,
  * technical action value). Other values are recorded without a pass/fail threshold.
  */
-export const MAINTENANCE_TRADES: readonly TradeDefinition[] = [
+export const MAINTENANCE_TRADES: readonly TradeDefinition[] = deepFreeze([
   { key: 'building-automation', label: { de: 'Gebäudeautomation', en: 'Building automation' }, vdma: 'VDMA 24186-4' },
   {
     key: 'msr',
@@ -69,7 +69,7 @@ export const MAINTENANCE_TRADES: readonly TradeDefinition[] = [
   { key: 'wayfinding', label: { de: 'Wegeleitsystem', en: 'Wayfinding' } },
   { key: 'access-control', label: { de: 'Zutrittskontrolle', en: 'Access control' } },
   { key: 'it-systems', label: { de: 'IT-Systeme', en: 'IT systems' } },
-];
+]);
 
 const pf = (key: string, de: string, en: string): ChecklistItemDefinition => ({
   key,
@@ -127,7 +127,7 @@ function task(s: Spec): TaskDefinition {
 
 const SEED_002 = 'Seed 002 (TTS), Gewerk';
 
-export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
+export const MAINTENANCE_TASKS: readonly TaskDefinition[] = deepFreeze([
   // 1 Gebäudeautomation
   task({
     key: 'ga-software-update',
@@ -992,7 +992,18 @@ export const MAINTENANCE_TASKS: readonly TaskDefinition[] = [
       pf('image-check', 'Bild und Fokus geprüft', 'Image and focus checked'),
     ],
   }),
-];
+]);
+
+/** The catalogue is shared by every request: nobody may change it at runtime. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) {
+      deepFreeze(v);
+    }
+    Object.freeze(value);
+  }
+  return value;
+}
 
 const BY_KEY = new Map(MAINTENANCE_TASKS.map((t) => [t.key, t]));
 
