@@ -23,3 +23,4 @@ export {
   type UploadFailure,
 } from './lib/documents-api.service';
 export { DocumentListState, type DocumentSource, type DocumentUploadOutcome } from './lib/document-list.state';
+export * from './lib/maintenance-api.service';

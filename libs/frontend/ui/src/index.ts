@@ -30,3 +30,16 @@ export {
   type DocumentsPanelState,
   type DocumentsPanelUpload,
 } from './lib/documents-panel.component';
+export {
+  OCCURRENCE_STATUS_DISPLAY,
+  OCCURRENCE_STATUS_ORDER,
+  formatPlanDate,
+  missingEvidenceText,
+  occurrenceStatusDisplay,
+  type EvidenceTaskLike,
+  type OccurrenceStatusDisplay,
+  type OccurrenceStatusValue,
+  type OccurrenceTone,
+} from './lib/occurrence-status';
+export { OccurrenceStatusComponent } from './lib/occurrence-status.component';
+export { PlanDatePipe } from './lib/plan-date.pipe';

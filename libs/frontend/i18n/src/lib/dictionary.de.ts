@@ -9,6 +9,7 @@ import { ADMIN_DE } from './texts/admin.texts';
 import { DOCUMENTS_DE } from './texts/documents.texts';
 import { ACCOUNT_DE } from './texts/account.texts';
 import { IMPORT_DE } from './texts/import.texts';
+import { MAINTENANCE_DE } from './texts/maintenance.texts';
 
 /**
  * The German texts (the default language), merged from one file per area under `texts/` so that features can
@@ -28,6 +29,7 @@ export const DE = {
   ...DOCUMENTS_DE,
   ...ACCOUNT_DE,
   ...IMPORT_DE,
+  ...MAINTENANCE_DE,
 } as const;
 
 export type I18nKey = keyof typeof DE;

@@ -10,6 +10,7 @@ import { ADMIN_EN } from './texts/admin.texts';
 import { DOCUMENTS_EN } from './texts/documents.texts';
 import { ACCOUNT_EN } from './texts/account.texts';
 import { IMPORT_EN } from './texts/import.texts';
+import { MAINTENANCE_EN } from './texts/maintenance.texts';
 
 /** The English texts: every German key, checked by the type of each area. */
 export const EN: Readonly<Record<I18nKey, string>> = {
@@ -24,4 +25,5 @@ export const EN: Readonly<Record<I18nKey, string>> = {
   ...DOCUMENTS_EN,
   ...ACCOUNT_EN,
   ...IMPORT_EN,
+  ...MAINTENANCE_EN,
 };
