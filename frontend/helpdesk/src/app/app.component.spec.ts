@@ -198,19 +198,29 @@ describe('helpdesk app', () => {
 
     await signIn({ ...AGENT, role: 'admin' });
     await fixture.whenStable();
-    expect(links()).toEqual(['Störmeldungen /queue', 'Kennzahlen /dashboard', 'Verwaltung /admin']);
+    expect(links()).toEqual([
+      'Störmeldungen /queue',
+      'Kennzahlen /dashboard',
+      'Wartung /maintenance',
+      'Verwaltung /admin',
+    ]);
     expect((fixture.nativeElement as HTMLElement).querySelector('nav.main-nav')?.getAttribute('aria-label')).toBe(
       'Hauptnavigation',
     );
     TestBed.inject(I18nService).setLanguage('en');
     await fixture.whenStable();
-    expect(links()).toEqual(['Tickets /queue', 'Figures /dashboard', 'Administration /admin']);
+    expect(links()).toEqual([
+      'Tickets /queue',
+      'Figures /dashboard',
+      'Maintenance /maintenance',
+      'Administration /admin',
+    ]);
     TestBed.inject(I18nService).setLanguage('de');
   });
 
   it('gives agents no administration link and technicians no navigation at all', () => {
-    expect(NAV_BY_ROLE.agent.map((l) => l.path)).toEqual(['/queue', '/dashboard']);
-    expect(NAV_BY_ROLE.manager.map((l) => l.path)).toEqual(['/dashboard', '/queue', '/admin']);
+    expect(NAV_BY_ROLE.agent.map((l) => l.path)).toEqual(['/queue', '/dashboard', '/maintenance']);
+    expect(NAV_BY_ROLE.manager.map((l) => l.path)).toEqual(['/dashboard', '/queue', '/maintenance', '/admin']);
     expect(NAV_BY_ROLE.technician).toEqual([]);
     expect(NAV_BY_ROLE.customer).toEqual([]);
   });

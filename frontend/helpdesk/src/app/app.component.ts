@@ -16,6 +16,7 @@ export interface NavLink {
 
 const QUEUE: NavLink = { path: '/queue', label: 'nav.queue', exact: false };
 const DASHBOARD: NavLink = { path: '/dashboard', label: 'nav.dashboard', exact: false };
+const MAINTENANCE: NavLink = { path: '/maintenance', label: 'nav.maintenance', exact: false };
 const ADMIN: NavLink = { path: '/admin', label: 'nav.admin', exact: false };
 
 /**
@@ -23,9 +24,9 @@ const ADMIN: NavLink = { path: '/admin', label: 'nav.admin', exact: false };
  * get no navigation; the administration is for admins and for managers (their tenants).
  */
 export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavLink[]>> = {
-  admin: [QUEUE, DASHBOARD, ADMIN],
-  agent: [QUEUE, DASHBOARD],
-  manager: [DASHBOARD, QUEUE, ADMIN],
+  admin: [QUEUE, DASHBOARD, MAINTENANCE, ADMIN],
+  agent: [QUEUE, DASHBOARD, MAINTENANCE],
+  manager: [DASHBOARD, QUEUE, MAINTENANCE, ADMIN],
   technician: [],
   customer: [],
 };

@@ -37,6 +37,12 @@ export const APP_ROUTES: Routes = [
     loadChildren: () => import('@leitstand/frontend/feature-dashboard').then((m) => m.DASHBOARD_ROUTES),
   },
   {
+    // Planned maintenance and statutory inspections: the planner's calendar, plans, occurrence detail, asset log.
+    path: 'maintenance',
+    canActivate: [authGuard, roleGuard('agent', 'admin', 'manager')],
+    loadChildren: () => import('@leitstand/frontend/feature-maintenance').then((m) => m.MAINTENANCE_ROUTES),
+  },
+  {
     path: 'portal',
     canActivate: [authGuard, roleGuard('customer')],
     loadChildren: () => import('@leitstand/frontend/feature-customer-portal').then((m) => m.CUSTOMER_PORTAL_ROUTES),

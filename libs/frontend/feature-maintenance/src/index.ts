@@ -1,0 +1,1 @@
+export { MAINTENANCE_ROUTES } from './lib/maintenance.routes';
