@@ -17,6 +17,9 @@ import { MY_OPEN_WORK_STATUSES, needsConfirmation, nextTechnicianAction } from '
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslatePipe, SlaCountdownComponent],
   template: `
     <h1>{{ 'tech.title' | t }}</h1>
+    <a mat-stroked-button class="big maintenance-link" routerLink="/technician/occurrences">{{
+      'maint.tech.link' | t
+    }}</a>
     <div role="status" aria-live="polite" class="status">
       @if (state() === 'loading') {
         {{ 'common.loading' | t }}
@@ -128,6 +131,9 @@ import { MY_OPEN_WORK_STATUSES, needsConfirmation, nextTechnicianAction } from '
       list-style: none;
       padding: 0;
       margin: 4px 0;
+    }
+    .maintenance-link {
+      margin-bottom: 8px;
     }
     .confirm-question {
       font-weight: 600;
