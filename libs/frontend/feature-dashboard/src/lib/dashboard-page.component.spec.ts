@@ -8,7 +8,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { withComponentInputBinding } from '@angular/router';
 import { type Observable, of, throwError } from 'rxjs';
 import type { ContractListResponse, CostView, KpiView } from '@leitstand/api-contracts';
-import { KpiApiService } from '@leitstand/frontend/data-access';
+import { type ComplianceView, KpiApiService, MaintenanceApiService } from '@leitstand/frontend/data-access';
 import { I18nService } from '@leitstand/frontend/i18n';
 import { DashboardPageComponent } from './dashboard-page.component';
 import { KpiChartComponent } from './kpi-chart.component';
@@ -63,6 +63,16 @@ class FakeKpiApi {
   }
 }
 
+/** The compliance panel's API: one contract with 3 of 4 occurrences on time (what it was asked is recorded). */
+class FakeMaintenanceApi {
+  calls: string[] = [];
+  compliance(contractId: string, from: string, to: string): Observable<ComplianceView> {
+    this.calls.push(`compliance ${contractId} ${from} ${to}`);
+    const figure = { due: 4, onTime: 3, late: 0, missed: 1, open: 0, cancelled: 0, percent: '75.00', derivation: [] };
+    return of({ total: figure, byTrade: { elevators: figure }, nonCompliant: [] });
+  }
+}
+
 const text = (el: Element | null | undefined) =>
   (el?.textContent ?? '')
     .replace(/\s+/g, ' ')
@@ -77,12 +87,14 @@ function cellsOf(root: HTMLElement, tableId: string): string[][] {
 
 describe('DashboardPageComponent', () => {
   let api: FakeKpiApi;
+  let maintenance: FakeMaintenanceApi;
 
   async function open(url = '/dashboard') {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'dashboard', component: DashboardPageComponent }], withComponentInputBinding()),
         { provide: KpiApiService, useValue: api },
+        { provide: MaintenanceApiService, useValue: maintenance },
         { provide: NOW, useValue: () => new Date('2026-11-21T12:00:00Z') },
       ],
     });
@@ -99,6 +111,7 @@ describe('DashboardPageComponent', () => {
   beforeEach(() => {
     localStorage.clear();
     api = new FakeKpiApi();
+    maintenance = new FakeMaintenanceApi();
   });
 
   afterEach(() => localStorage.clear());
@@ -107,6 +120,9 @@ describe('DashboardPageComponent', () => {
     const harness = await open();
     const root = harness.routeNativeElement as HTMLElement;
     expect(api.calls).toEqual(['kpis c-1 2026-10', 'costs c-1 2026-10']);
+    // the compliance panel asks for the same period with inclusive bounds (the KPI period's `to` is exclusive)
+    expect(maintenance.calls).toEqual(['compliance c-1 2026-10-01 2026-10-31']);
+    expect(text(root.querySelector('#compliance [data-figure="compliance"]'))).toBe('75 %');
     expect(cellsOf(root, 'verfuegbarkeit')[0]).toEqual([
       'Klasse A',
       '2',
@@ -211,6 +227,7 @@ describe('DashboardPageComponent', () => {
       'SLA compliance',
       'MTTR / MTBF',
       'Bonus/malus',
+      'Maintenance & inspection compliance',
       'Cost and margin',
       'Notes',
     ]);

@@ -9,6 +9,7 @@ import { forkJoin, map } from 'rxjs';
 import { KpiApiService } from '@leitstand/frontend/data-access';
 import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import { errorText } from './api-error-text';
+import { CompliancePanelComponent, dayBefore } from './compliance-panel.component';
 import { formatLocalDate, formatMoney } from './decimal-format';
 import { KpiChartComponent } from './kpi-chart.component';
 import { availabilityChart, costChart, slaChart } from './kpi-charts';
@@ -35,6 +36,7 @@ import { NOW } from './now.token';
     RouterLink,
     KpiChartComponent,
     KpiTableComponent,
+    CompliancePanelComponent,
     TranslatePipe,
   ],
   templateUrl: './dashboard-page.component.html',
@@ -125,6 +127,8 @@ export class DashboardPageComponent {
       costChart: costChart(costs, l),
       margin: marginTable(costs, l),
       notes: [...new Set([...kpis.notes, ...costs.notes])],
+      /** Maintenance compliance takes inclusive bounds; the KPI period's `to` is exclusive. */
+      complianceTo: dayBefore(period.to),
     };
   });
 
