@@ -1,132 +1,56 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { DecimalString, DocumentClassValue, DocumentView, IsoInstant, Page } from '@leitstand/api-contracts';
+import type {
+  AnchorView,
+  AssetMaintenanceLogEntry,
+  CadenceUnitValue,
+  CadenceView,
+  ChecklistItemView,
+  CreateMaintenanceRequirementRequest,
+  DecimalString,
+  DocumentClassValue,
+  DocumentView,
+  IsoInstant,
+  MaintenanceRequirementListQuery,
+  MaintenanceRequirementListResponse,
+  MaintenanceRequirementView,
+  MaintenanceTaskListResponse,
+  MaintenanceTaskView,
+  AssetMaintenanceLogResponse,
+  OccurrenceCalendarQuery,
+  OccurrenceCalendarResponse,
+  OccurrenceCalendarRow,
+  OccurrenceStatusValue,
+  Page,
+  PerformerValue,
+  PlanDate,
+  UpdateMaintenanceRequirementRequest,
+} from '@leitstand/api-contracts';
 import { API_BASE_URL } from './api-base-url.token';
 import { ifMatch } from './catalog-api.service';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Shapes of the maintenance API (docs: /work/wt/_notes/API.md, issue 15). Kept here until
-// libs/api-contracts/src/lib/maintenance.types.ts carries them; then these become re-exports.
+// Plans, calendar rows and the asset log are the api-contracts shapes (maintenance.types.ts), under the names the
+// maintenance screens use. The execution, technician and compliance shapes follow API.md (issue 15) and stay here
+// until api-contracts carries them.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A plain date 'yyyy-mm-dd' in the site's zone. */
-export type MaintenanceDate = string;
-export type MaintenanceKind = 'inspection' | 'maintenance' | 'statutory-test';
-export type MaintenancePerformer = 'provider' | 'approved-body';
-export type CadenceUnit = 'week' | 'month' | 'year';
-export interface MaintenanceCadence {
-  every: number;
-  unit: CadenceUnit;
-}
-export type AnchorRuleInput =
-  | { kind: 'fixed-grid'; start: MaintenanceDate }
-  | { kind: 'floating'; start: MaintenanceDate }
-  | { kind: 'statutory'; lastTest: MaintenanceDate; intermediate: boolean };
-export type EvidenceKind = 'checklist' | 'photo' | 'inspection-record';
-export const OCCURRENCE_STATUSES = [
-  'planned',
-  'due',
-  'overdue',
-  'done-on-time',
-  'done-late',
-  'missed',
-  'cancelled',
-] as const;
-export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
-export type OccurrenceKind = 'regular' | 'main' | 'intermediate';
-
-export interface LocalizedText {
-  de: string;
-  en: string;
-}
-export interface ChecklistItemDefinition {
-  key: string;
-  label: LocalizedText;
-  kind: 'pass-fail' | 'value';
-  unit?: string;
-}
-/** `GET /maintenance/tasks`: one catalogue entry. */
-export interface MaintenanceTaskView {
-  key: string;
-  trade: string;
-  kind: MaintenanceKind;
-  performer: MaintenancePerformer;
-  statutory: boolean;
-  title: LocalizedText;
-  basis: string;
-  defaultCadence: MaintenanceCadence;
-  evidence: EvidenceKind[];
-  checklist: ChecklistItemDefinition[];
-}
-
-/** A requirement (plan) as the API shows it. */
-export interface RequirementView {
-  id: string;
-  tenantId: string;
-  contractId: string;
-  taskKey: string;
-  title: string;
-  siteId: string;
-  assetId: string | null;
-  trade: string | null;
-  assetClass: string | null;
-  cadence: MaintenanceCadence;
-  anchor: AnchorRuleInput;
-  leadDays: number;
-  performer: MaintenancePerformer;
-  evidence: EvidenceKind[];
-  fee: DecimalString | null;
-  active: boolean;
-  version: number;
-}
-export interface CreateRequirementRequest {
-  contractId: string;
-  taskKey: string;
-  title?: string;
-  siteId: string;
-  assetId?: string | null;
-  trade?: string | null;
-  assetClass?: string | null;
-  cadence: MaintenanceCadence;
-  anchor: AnchorRuleInput;
-  leadDays: number;
-  performer: MaintenancePerformer;
-  fee?: DecimalString | null;
-  active?: boolean;
-}
-export type UpdateRequirementRequest = Partial<Omit<CreateRequirementRequest, 'contractId'>>;
-export interface RequirementListQuery {
-  contractId?: string;
-  siteId?: string;
-  assetId?: string;
-}
-
-/** `GET /maintenance/occurrences`: one calendar row. */
-export interface OccurrenceRow {
-  id: string;
-  requirementId: string;
-  taskKey: string;
-  title: string;
-  assetId: string;
-  assetCode: string;
-  assetName: string;
-  trade: string;
-  kind: OccurrenceKind;
-  targetDate: MaintenanceDate;
-  legalLatest: MaintenanceDate;
-  onTimeLimit: MaintenanceDate;
-  status: OccurrenceStatus;
-  technicianId: string | null;
-  completedOn: MaintenanceDate | null;
-}
-export interface OccurrenceListQuery {
-  siteId?: string;
-  trade?: string;
-  from: MaintenanceDate;
-  to: MaintenanceDate;
-  status?: string;
-}
+export type MaintenanceDate = PlanDate;
+export type MaintenancePerformer = PerformerValue;
+export type CadenceUnit = CadenceUnitValue;
+export type MaintenanceCadence = CadenceView;
+export type AnchorRuleInput = AnchorView;
+export type OccurrenceStatus = OccurrenceStatusValue;
+export type ChecklistItemDefinition = ChecklistItemView;
+export type { MaintenanceTaskView };
+export type RequirementView = MaintenanceRequirementView;
+export type CreateRequirementRequest = CreateMaintenanceRequirementRequest;
+export type UpdateRequirementRequest = UpdateMaintenanceRequirementRequest;
+export type RequirementListQuery = MaintenanceRequirementListQuery;
+export type OccurrenceRow = OccurrenceCalendarRow;
+export type OccurrenceListQuery = OccurrenceCalendarQuery;
+export type MaintenanceLogEntry = AssetMaintenanceLogEntry;
 
 export type ChecklistOutcome = 'pass' | 'fail' | 'not-applicable';
 export interface ChecklistResult {
@@ -236,32 +160,7 @@ export interface ComplianceView {
   nonCompliant: NonCompliantOccurrence[];
 }
 
-/** `GET /assets/:id/maintenance-log`: tickets and occurrences of an asset in one history, newest first. */
-export type MaintenanceLogEntry =
-  | {
-      kind: 'ticket';
-      id: string;
-      at: IsoInstant;
-      number: string;
-      title: string;
-      status: string;
-      priority?: string;
-    }
-  | {
-      kind: 'occurrence';
-      id: string;
-      at: IsoInstant | MaintenanceDate;
-      title: string;
-      taskKey: string;
-      status: OccurrenceStatus;
-      targetDate: MaintenanceDate;
-      completedOn: MaintenanceDate | null;
-    };
-export interface MaintenanceLogResponse {
-  items: MaintenanceLogEntry[];
-}
-
-/** A list answer: a bare array or a `{ items }` page (tolerated while the API settles on one). */
+/** A list answer: `{ items }` (the maintenance API's lists), a page, or a bare array. */
 type ListAnswer<T> = T[] | Page<T> | { items: T[] };
 
 /** The items of a list answer. */
@@ -280,13 +179,13 @@ export class MaintenanceApiService {
   private readonly baseUrl = inject(API_BASE_URL);
 
   /** GET /api/maintenance/tasks — the task catalogue. */
-  tasks(): Observable<ListAnswer<MaintenanceTaskView>> {
-    return this.http.get<ListAnswer<MaintenanceTaskView>>(`${this.url}/tasks`);
+  tasks(): Observable<MaintenanceTaskListResponse> {
+    return this.http.get<MaintenanceTaskListResponse>(`${this.url}/tasks`);
   }
 
   /** GET /api/maintenance/requirements?contractId&siteId&assetId. */
-  requirements(query: RequirementListQuery): Observable<ListAnswer<RequirementView>> {
-    return this.http.get<ListAnswer<RequirementView>>(`${this.url}/requirements`, { params: paramsOf(query) });
+  requirements(query: RequirementListQuery): Observable<MaintenanceRequirementListResponse> {
+    return this.http.get<MaintenanceRequirementListResponse>(`${this.url}/requirements`, { params: paramsOf(query) });
   }
 
   /** POST /api/maintenance/requirements (admin/manager; enqueues generation). */
@@ -302,8 +201,8 @@ export class MaintenanceApiService {
   }
 
   /** GET /api/maintenance/occurrences?siteId&trade&from&to&status — calendar rows. */
-  occurrences(query: OccurrenceListQuery): Observable<ListAnswer<OccurrenceRow>> {
-    return this.http.get<ListAnswer<OccurrenceRow>>(`${this.url}/occurrences`, { params: paramsOf(query) });
+  occurrences(query: OccurrenceListQuery): Observable<OccurrenceCalendarResponse> {
+    return this.http.get<OccurrenceCalendarResponse>(`${this.url}/occurrences`, { params: paramsOf(query) });
   }
 
   /** GET /api/maintenance/occurrences/:id — the detail. */
@@ -369,8 +268,8 @@ export class MaintenanceApiService {
   }
 
   /** GET /api/assets/:id/maintenance-log. */
-  assetLog(assetId: string): Observable<ListAnswer<MaintenanceLogEntry>> {
-    return this.http.get<ListAnswer<MaintenanceLogEntry>>(
+  assetLog(assetId: string): Observable<AssetMaintenanceLogResponse> {
+    return this.http.get<AssetMaintenanceLogResponse>(
       `${this.baseUrl}/assets/${encodeURIComponent(assetId)}/maintenance-log`,
     );
   }

@@ -65,9 +65,9 @@ export function sortLog(entries: readonly MaintenanceLogEntry[]): MaintenanceLog
       <p class="empty">{{ 'maint.log.empty' | t }}</p>
     } @else {
       <ol class="log">
-        @for (entry of entries(); track entry.kind + entry.id) {
-          <li [attr.data-kind]="entry.kind">
-            @if (entry.kind === 'ticket') {
+        @for (entry of entries(); track entry.type + entry.id) {
+          <li [attr.data-type]="entry.type">
+            @if (entry.type === 'ticket') {
               <span class="kind">{{ 'maint.log.ticket' | t }}</span>
               <time [attr.datetime]="entry.at">{{ entry.at | lsDateTime }}</time>
               <a [routerLink]="['/tickets', entry.id]">{{ entry.number }} {{ entry.title }}</a>

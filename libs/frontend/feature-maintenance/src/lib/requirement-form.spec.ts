@@ -91,7 +91,7 @@ describe('requirement form', () => {
       assetId: null,
       trade: 'elevators',
       cadence: { every: 2, unit: 'year' },
-      anchor: { kind: 'statutory', lastTest: '2025-05-14', intermediate: true },
+      anchor: { kind: 'statutory', date: '2025-05-14', intermediate: true },
       leadDays: 91,
       performer: 'approved-body',
       fee: '400.00',
@@ -108,10 +108,21 @@ describe('requirement form', () => {
       },
       { contractId: 'c-1', siteId: 's-1', trade: null },
     );
-    expect(grid).toMatchObject({ assetId: 'a-1', anchor: { kind: 'fixed-grid', start: '2026-01-31' }, fee: null });
+    expect(grid).toMatchObject({
+      assetId: 'a-1',
+      anchor: { kind: 'fixed-grid', date: '2026-01-31', intermediate: false },
+      fee: null,
+    });
     expect(grid).not.toHaveProperty('trade');
-    expect(changesOf(grid)).not.toHaveProperty('contractId');
-    expect(changesOf(grid)).toMatchObject({ taskKey: 't', siteId: 's-1' });
+    // an edit never sends what cannot change (contract, site, task, selection)
+    expect(changesOf(grid)).toEqual({
+      cadence: { every: 2, unit: 'month' },
+      anchor: { kind: 'fixed-grid', date: '2026-01-31', intermediate: false },
+      leadDays: 28,
+      performer: 'provider',
+      fee: null,
+      active: true,
+    });
   });
 
   it('round-trips a requirement through the form', () => {
@@ -126,10 +137,14 @@ describe('requirement form', () => {
       trade: null,
       assetClass: null,
       cadence: { every: 2, unit: 'year' },
-      anchor: { kind: 'statutory', lastTest: '2025-05-14', intermediate: true },
+      kind: 'statutory-test',
+      statutory: true,
+      anchor: { kind: 'statutory', date: '2025-05-14', intermediate: true },
       leadDays: 91,
       performer: 'approved-body',
       evidence: ['inspection-record'],
+      createdAt: '2026-12-01T08:00:00.000Z',
+      updatedAt: '2026-12-01T08:00:00.000Z',
       fee: '400.00',
       active: true,
       version: 3,
@@ -152,8 +167,7 @@ describe('requirement form', () => {
   it("maps the API's field paths onto the form's controls", () => {
     expect(formFieldOfPath('cadence.every')).toBe('cadenceEvery');
     expect(formFieldOfPath('cadence.unit')).toBe('cadenceUnit');
-    expect(formFieldOfPath('anchor.lastTest')).toBe('anchorDate');
-    expect(formFieldOfPath('anchor.start')).toBe('anchorDate');
+    expect(formFieldOfPath('anchor.date')).toBe('anchorDate');
     expect(formFieldOfPath('anchor')).toBe('anchorKind');
     expect(formFieldOfPath('fee')).toBe('fee');
     expect(formFieldOfPath('anchor.intermediate.x')).toBe('intermediate');
@@ -171,7 +185,7 @@ describe('requirement form', () => {
           message: 'Ungültige Eingabe',
           fields: [
             { field: 'cadence.every', messages: ['muss ≥ 1 sein'] },
-            { field: 'anchor.lastTest', messages: ['kein Datum'] },
+            { field: 'anchor.date', messages: ['kein Datum'] },
             { field: 'contractId', messages: ['unbekannt'] },
           ],
         },
@@ -185,7 +199,7 @@ describe('requirement form', () => {
     });
     expect(failure.fields).toEqual([
       { field: 'cadenceEvery', messages: ['cadence.every: muss ≥ 1 sein'] },
-      { field: 'anchorDate', messages: ['anchor.lastTest: kein Datum'] },
+      { field: 'anchorDate', messages: ['anchor.date: kein Datum'] },
     ]);
     expect(failure.other).toEqual([{ field: 'contractId', messages: ['unbekannt'] }]);
 

@@ -74,16 +74,15 @@ export function suggestedLeadDays(every: number, unit: CadenceUnit): number {
 
 /** The form's value for an existing requirement (for editing). */
 export function formValueOf(requirement: RequirementView): RequirementFormValue {
-  const anchor = requirement.anchor;
   return {
     taskKey: requirement.taskKey,
     title: requirement.title ?? '',
     assetId: requirement.assetId ?? '',
     cadenceEvery: String(requirement.cadence.every),
     cadenceUnit: requirement.cadence.unit,
-    anchorKind: anchor.kind,
-    anchorDate: anchor.kind === 'statutory' ? anchor.lastTest : anchor.start,
-    intermediate: anchor.kind === 'statutory' ? anchor.intermediate : false,
+    anchorKind: requirement.anchor.kind,
+    anchorDate: requirement.anchor.date,
+    intermediate: requirement.anchor.kind === 'statutory' && requirement.anchor.intermediate,
     leadDays: String(requirement.leadDays),
     performer: requirement.performer,
     fee: requirement.fee ?? '',
@@ -147,10 +146,12 @@ export function requestOf(
   value: RequirementFormValue,
   context: { contractId: string; siteId: string; trade: string | null },
 ): CreateRequirementRequest {
-  const anchor: AnchorRuleInput =
-    value.anchorKind === 'statutory'
-      ? { kind: 'statutory', lastTest: value.anchorDate, intermediate: value.intermediate }
-      : { kind: value.anchorKind, start: value.anchorDate };
+  // fixed grid / floating: the start; statutory: the last main test (and the half-way intermediate one).
+  const anchor: AnchorRuleInput = {
+    kind: value.anchorKind,
+    date: value.anchorDate,
+    intermediate: value.anchorKind === 'statutory' && value.intermediate,
+  };
   const title = value.title.trim();
   return {
     contractId: context.contractId,
@@ -167,11 +168,20 @@ export function requestOf(
   };
 }
 
-/** The PATCH body of an edit: everything but the contract (a requirement never changes its contract). */
+/**
+ * The PATCH body of an edit: a requirement's contract, site, task and selection (asset, trade, class) never change
+ * (another task or asset is another plan), so only the schedule, performer, fee, title and active go.
+ */
 export function changesOf(body: CreateRequirementRequest): UpdateRequirementRequest {
-  const changes: UpdateRequirementRequest & { contractId?: string } = { ...body };
-  delete changes.contractId;
-  return changes;
+  return {
+    ...(body.title !== undefined ? { title: body.title } : {}),
+    ...(body.cadence ? { cadence: body.cadence } : {}),
+    anchor: body.anchor,
+    ...(body.leadDays !== undefined ? { leadDays: body.leadDays } : {}),
+    ...(body.performer ? { performer: body.performer } : {}),
+    fee: body.fee ?? null,
+    ...(body.active !== undefined ? { active: body.active } : {}),
+  };
 }
 
 /** One problem at a form field: the server's messages (in its words) and/or text keys of the client's checks. */
@@ -208,8 +218,7 @@ export function formFieldOfPath(path: string): RequirementFormField | null {
     'cadence.unit': 'cadenceUnit',
     anchor: 'anchorKind',
     'anchor.kind': 'anchorKind',
-    'anchor.start': 'anchorDate',
-    'anchor.lastTest': 'anchorDate',
+    'anchor.date': 'anchorDate',
     'anchor.intermediate': 'intermediate',
     leadDays: 'leadDays',
     performer: 'performer',

@@ -27,6 +27,7 @@ import {
   itemsOf,
 } from '@leitstand/frontend/data-access';
 import { I18nService, MoneyPipe, TranslatePipe } from '@leitstand/frontend/i18n';
+import { PlanDatePipe } from '@leitstand/frontend/ui';
 import {
   EMPTY_REQUIREMENT_FORM,
   type FieldProblem,
@@ -62,6 +63,7 @@ import {
     MatSelectModule,
     TranslatePipe,
     MoneyPipe,
+    PlanDatePipe,
   ],
   templateUrl: './requirements-page.component.html',
   styles: `
@@ -241,10 +243,6 @@ export class RequirementsPageComponent {
     return asset ? `${asset.code} ${asset.name}` : requirement.assetId;
   }
 
-  protected anchorDate(requirement: RequirementView): string {
-    return requirement.anchor.kind === 'statutory' ? requirement.anchor.lastTest : requirement.anchor.start;
-  }
-
   protected problemsAt(field: RequirementFormField): FieldProblem[] {
     return problemsOf(this.problems(), field);
   }
@@ -269,14 +267,16 @@ export class RequirementsPageComponent {
     this.editing.set('new');
     this.form.reset({ ...EMPTY_REQUIREMENT_FORM, assetId: this.assetId() });
     this.form.controls.taskKey.enable();
+    this.form.controls.assetId.enable();
     this.resetOutcome();
   }
 
   protected openEdit(requirement: RequirementView): void {
     this.editing.set(requirement);
     this.form.reset(formValueOf(requirement));
-    // The task of a plan is what it is: another task is another plan.
+    // A plan's task and asset are what it is: another task or asset is another plan (the API refuses the change).
     this.form.controls.taskKey.disable();
+    this.form.controls.assetId.disable();
     this.resetOutcome();
   }
 
