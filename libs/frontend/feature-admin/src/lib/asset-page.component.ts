@@ -239,6 +239,10 @@ function textOrNull(text: string): string | null {
 
       <section>
         <h2>{{ 'admin.asset.tickets' | t }}</h2>
+        <!-- tickets and maintenance/inspection occurrences in one history, with the asset's plans -->
+        <p>
+          <a class="maintenance-log" [routerLink]="['/maintenance/assets', asset()?.id]">{{ 'maint.log.link' | t }}</a>
+        </p>
         @if (tickets().length === 0) {
           <p>{{ 'admin.asset.noTickets' | t }}</p>
         }
