@@ -2,15 +2,16 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
+  AnchorKindValue,
   AnchorView,
   AssetMaintenanceLogEntry,
   CadenceUnitValue,
   CadenceView,
   ChecklistItemView,
   CreateMaintenanceRequirementRequest,
-  DecimalString,
   DocumentClassValue,
   DocumentView,
+  EvidenceKindValue,
   IsoInstant,
   MaintenanceRequirementListQuery,
   MaintenanceRequirementListResponse,
@@ -21,8 +22,8 @@ import type {
   OccurrenceCalendarQuery,
   OccurrenceCalendarResponse,
   OccurrenceCalendarRow,
+  OccurrenceKindValue,
   OccurrenceStatusValue,
-  Page,
   PerformerValue,
   PlanDate,
   UpdateMaintenanceRequirementRequest,
@@ -52,89 +53,171 @@ export type OccurrenceRow = OccurrenceCalendarRow;
 export type OccurrenceListQuery = OccurrenceCalendarQuery;
 export type MaintenanceLogEntry = AssetMaintenanceLogEntry;
 
-export type ChecklistOutcome = 'pass' | 'fail' | 'not-applicable';
-export interface ChecklistResult {
+// Mirrors of the execution shapes H2b (maint-exec) adds to maintenance.types.ts, same names and fields.
+export const CHECKLIST_OUTCOMES = ['pass', 'fail', 'not-applicable'] as const;
+export type ChecklistOutcome = (typeof CHECKLIST_OUTCOMES)[number];
+
+/** One answered checklist item (the domain's ChecklistResult). */
+export interface ChecklistResultInput {
   key: string;
   outcome: ChecklistOutcome;
+  /** The measured value of a 'value' item, as text (e.g. '0.42'). */
   value?: string;
   note?: string;
 }
+
+/** PUT /maintenance/occurrences/:id/checklist (the whole list). */
+export interface PutChecklistRequest {
+  results: ChecklistResultInput[];
+}
+
 export const INSPECTION_RESULTS = ['no-defects', 'minor-defects', 'major-defects', 'dangerous'] as const;
 export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
-/** BetrSichV §17: the record of an inspection (the asset is the occurrence's). */
-export interface InspectionRecord {
-  date: MaintenanceDate;
+
+/** PUT /maintenance/occurrences/:id/inspection-record: the BetrSichV §17 fields (the asset is the occurrence's). */
+export interface InspectionRecordInput {
+  /** yyyy-mm-dd, not in the future. */
+  date: string;
   type: string;
   scope: string;
   result: InspectionResult;
+  /** Empty exactly when result is 'no-defects'. */
   defects: string[];
-  nextDeadline?: MaintenanceDate;
+  nextDeadline?: string;
   inspector: string;
+  /** The approved inspection body (ZÜS); required when the performer is 'approved-body'. */
   body?: string;
 }
+
+export interface CreateOccurrenceWorkLogRequest {
+  /** 1–1440. */
+  minutes: number;
+  loggedAt?: string;
+  note?: string;
+}
+
+export interface CreateOccurrenceMaterialRequest {
+  description: string;
+  /** Decimal string > 0, at most 3 decimals. */
+  quantity: string;
+  unit?: string;
+  /** Net EUR per unit, decimal string with at most 2 decimals; omitted: not priced. */
+  unitPrice?: string;
+}
+
+export const TECHNICIAN_RANGES = ['today', 'week'] as const;
+export type TechnicianRange = (typeof TECHNICIAN_RANGES)[number];
+
+/** A work order on the technician's list (GET /technician/occurrences), ordered by target date. */
+export interface TechnicianOccurrenceRow {
+  id: string;
+  tenantId: string;
+  siteId: string;
+  siteName: string;
+  assetId: string;
+  assetCode: string;
+  assetName: string;
+  taskKey: string;
+  title: string;
+  trade: string;
+  kind: OccurrenceKindValue;
+  targetDate: PlanDate;
+  legalLatest: PlanDate;
+  status: OccurrenceStatusValue;
+  technicianId: string | null;
+  startedAt: IsoInstant | null;
+  version: number;
+}
+
+export interface TechnicianOccurrenceListResponse {
+  items: TechnicianOccurrenceRow[];
+}
+
 export interface OccurrenceEventView {
   id: string;
   type: string;
-  at: IsoInstant;
+  at: string;
   actorId: string | null;
-  payload: Record<string, unknown> | null;
+  payload: Record<string, unknown>;
 }
+
 export interface OccurrenceWorkLogView {
   id: string;
+  occurrenceId: string;
   technicianId: string;
   minutes: number;
   note: string | null;
-  loggedAt: IsoInstant;
+  loggedAt: string;
 }
+
 export interface OccurrenceMaterialView {
   id: string;
+  occurrenceId: string;
   description: string;
-  quantity: DecimalString;
-  unit: string | null;
-  unitPrice: DecimalString | null;
+  quantity: string;
+  unit: string;
+  unitPrice: string | null;
 }
-/** `GET /maintenance/occurrences/:id`. */
-export interface OccurrenceDetail extends OccurrenceRow {
+
+/** The stored inspection record: the input plus who recorded it, when. */
+export interface InspectionRecordView extends InspectionRecordInput {
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** GET /maintenance/occurrences/:id (staff and technicians of the tenant; ETag = version). */
+export interface OccurrenceDetail {
+  id: string;
+  tenantId: string;
   contractId: string;
   siteId: string;
-  siteName?: string;
+  siteName: string;
+  siteTimezone: string;
+  requirementId: string;
   periodNo: number;
-  earliestStart: MaintenanceDate;
-  workOrderFrom: MaintenanceDate;
-  startedAt: IsoInstant | null;
-  completedAt: IsoInstant | null;
-  task: MaintenanceTaskView | null;
-  requirement: RequirementView | null;
-  checklist: ChecklistResult[];
-  inspectionRecord: InspectionRecord | null;
+  kind: OccurrenceKindValue;
+  trade: string;
+  earliestStart: string;
+  targetDate: string;
+  legalLatest: string;
+  onTimeLimit: string;
+  workOrderFrom: string;
+  releasedAt: string | null;
+  technicianId: string | null;
+  status: OccurrenceStatusValue;
+  startedAt: string | null;
+  completedAt: string | null;
+  completedOn: string | null;
+  completedBy: string | null;
   evidenceAccepted: boolean;
+  cancelReason: string | null;
+  cancelledBy: string | null;
+  cancelApprovedBy: string | null;
   followUpTicketIds: string[];
+  version: number;
+  task: MaintenanceTaskView;
+  requirement: {
+    id: string;
+    title: string;
+    performer: PerformerValue;
+    evidence: EvidenceKindValue[];
+    anchorKind: AnchorKindValue;
+    cadence: CadenceView;
+    statutory: boolean;
+  };
+  asset: { id: string; code: string; name: string; assetClass: 'A' | 'B' | 'C'; trade: string };
+  checklist: ChecklistResultInput[];
+  inspectionRecord: InspectionRecordView | null;
   events: OccurrenceEventView[];
   documents: DocumentView[];
   workLogs: OccurrenceWorkLogView[];
   materials: OccurrenceMaterialView[];
+  /** What completion still lacks, e.g. 'checklist.brakes', 'inspectionRecord', 'document:inspection-report'. */
   missingEvidence: string[];
-  version: number;
 }
-/** `GET /technician/occurrences?range=`: the calendar row plus where it is. */
-export interface TechnicianOccurrenceRow extends OccurrenceRow {
-  siteId?: string;
-  siteName?: string;
-}
-export type TechnicianRange = 'today' | 'week';
 
-export interface OccurrenceWorkLogRequest {
-  minutes: number;
-  note?: string;
-}
-export interface OccurrenceMaterialRequest {
-  description: string;
-  quantity: DecimalString;
-  unit?: string;
-  unitPrice?: DecimalString;
-}
-/** The 409 of `POST …/complete` when evidence is missing. */
-export interface EvidenceMissingError {
+/** 409 of POST …/complete: `details` of the ApiError. */
+export interface EvidenceMissingDetails {
   code: 'evidence-missing';
   missing: string[];
 }
@@ -146,26 +229,45 @@ export interface ComplianceFigureView {
   missed: number;
   open: number;
   cancelled: number;
-  percent: DecimalString | null;
+  /** Decimal string with 2 places, null when nothing was due. */
+  percent: string | null;
+  /** German lines deriving the figure. */
   derivation: string[];
 }
-export type NonCompliantReason = 'late' | 'missed' | 'open';
-export interface NonCompliantOccurrence extends OccurrenceRow {
-  reason: NonCompliantReason;
+
+/** A late, missed or open occurrence behind a compliance figure (drill-down). */
+export interface NonCompliantOccurrence {
+  occurrenceId: string;
+  reason: 'late' | 'missed' | 'open';
+  taskKey: string;
+  title: string;
+  trade: string;
+  siteId: string;
+  assetId: string;
+  assetCode: string;
+  assetName: string;
+  targetDate: string;
+  onTimeLimit: string;
+  legalLatest: string;
+  completedOn: PlanDate | null;
+  status: OccurrenceStatusValue;
 }
-/** `GET /maintenance/compliance?contractId&from&to`. */
-export interface ComplianceView {
+
+/** GET /maintenance/compliance. */
+export interface ComplianceResponse {
+  contractId: string;
+  from: string;
+  to: string;
+  /** The day "open" and "missed" were judged on (Europe/Berlin). */
+  today: string;
   total: ComplianceFigureView;
   byTrade: Record<string, ComplianceFigureView>;
   nonCompliant: NonCompliantOccurrence[];
 }
 
-/** A list answer: `{ items }` (the maintenance API's lists), a page, or a bare array. */
-type ListAnswer<T> = T[] | Page<T> | { items: T[] };
-
-/** The items of a list answer. */
-export function itemsOf<T>(answer: ListAnswer<T>): T[] {
-  return Array.isArray(answer) ? answer : answer.items;
+/** The items of one of the maintenance API's list answers (`{ items }`). */
+export function itemsOf<T>(answer: { items: T[] }): T[] {
+  return answer.items;
 }
 
 /**
@@ -211,8 +313,8 @@ export class MaintenanceApiService {
   }
 
   /** GET /api/technician/occurrences?range=today|week — my own and unassigned released work. */
-  technicianOccurrences(range: TechnicianRange): Observable<ListAnswer<TechnicianOccurrenceRow>> {
-    return this.http.get<ListAnswer<TechnicianOccurrenceRow>>(`${this.baseUrl}/technician/occurrences`, {
+  technicianOccurrences(range: TechnicianRange): Observable<TechnicianOccurrenceListResponse> {
+    return this.http.get<TechnicianOccurrenceListResponse>(`${this.baseUrl}/technician/occurrences`, {
       params: new HttpParams().set('range', range),
     });
   }
@@ -223,22 +325,23 @@ export class MaintenanceApiService {
   }
 
   /** PUT …/checklist with every item's result. */
-  saveChecklist(id: string, results: ChecklistResult[]): Observable<OccurrenceDetail> {
-    return this.http.put<OccurrenceDetail>(`${this.occurrenceUrl(id)}/checklist`, results);
+  saveChecklist(id: string, results: ChecklistResultInput[]): Observable<OccurrenceDetail> {
+    const body: PutChecklistRequest = { results };
+    return this.http.put<OccurrenceDetail>(`${this.occurrenceUrl(id)}/checklist`, body);
   }
 
   /** PUT …/inspection-record (BetrSichV §17). */
-  saveInspectionRecord(id: string, record: InspectionRecord): Observable<OccurrenceDetail> {
+  saveInspectionRecord(id: string, record: InspectionRecordInput): Observable<OccurrenceDetail> {
     return this.http.put<OccurrenceDetail>(`${this.occurrenceUrl(id)}/inspection-record`, record);
   }
 
   /** POST …/work-logs. */
-  addWorkLog(id: string, body: OccurrenceWorkLogRequest): Observable<OccurrenceWorkLogView> {
+  addWorkLog(id: string, body: CreateOccurrenceWorkLogRequest): Observable<OccurrenceWorkLogView> {
     return this.http.post<OccurrenceWorkLogView>(`${this.occurrenceUrl(id)}/work-logs`, body);
   }
 
   /** POST …/materials. */
-  addMaterial(id: string, body: OccurrenceMaterialRequest): Observable<OccurrenceMaterialView> {
+  addMaterial(id: string, body: CreateOccurrenceMaterialRequest): Observable<OccurrenceMaterialView> {
     return this.http.post<OccurrenceMaterialView>(`${this.occurrenceUrl(id)}/materials`, body);
   }
 
@@ -263,8 +366,8 @@ export class MaintenanceApiService {
   }
 
   /** GET /api/maintenance/compliance?contractId&from&to. */
-  compliance(contractId: string, from: MaintenanceDate, to: MaintenanceDate): Observable<ComplianceView> {
-    return this.http.get<ComplianceView>(`${this.url}/compliance`, { params: paramsOf({ contractId, from, to }) });
+  compliance(contractId: string, from: MaintenanceDate, to: MaintenanceDate): Observable<ComplianceResponse> {
+    return this.http.get<ComplianceResponse>(`${this.url}/compliance`, { params: paramsOf({ contractId, from, to }) });
   }
 
   /** GET /api/assets/:id/maintenance-log. */

@@ -1,34 +1,36 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { type Observable, of } from 'rxjs';
-import type { ComplianceView, NonCompliantOccurrence } from '@leitstand/frontend/data-access';
+import type { ComplianceResponse, NonCompliantOccurrence } from '@leitstand/frontend/data-access';
 import { MaintenanceApiService } from '@leitstand/frontend/data-access';
 import { I18nService } from '@leitstand/frontend/i18n';
 import { CompliancePanelComponent, complianceViewModel, dayBefore } from './compliance-panel.component';
 
 function miss(id: string, reason: NonCompliantOccurrence['reason'], targetDate: string): NonCompliantOccurrence {
   return {
-    id,
+    occurrenceId: id,
     reason,
-    requirementId: 'r-1',
-    taskKey: 'elevator-main-inspection',
+    taskKey: 'elevator-statutory-inspection',
     title: `Hauptprüfung ${id}`,
+    trade: 'elevators',
+    siteId: 's-1',
     assetId: `a-${id}`,
     assetCode: `AZ-${id}`,
     assetName: 'Aufzug',
-    trade: 'elevators',
-    kind: 'main',
     targetDate,
-    legalLatest: targetDate,
     onTimeLimit: targetDate,
-    status: reason === 'missed' ? 'missed' : reason === 'late' ? 'done-late' : 'overdue',
-    technicianId: null,
+    legalLatest: targetDate,
     completedOn: reason === 'late' ? '2026-10-20' : null,
+    status: reason === 'missed' ? 'missed' : reason === 'late' ? 'done-late' : 'overdue',
   };
 }
 
 // 10 due in October: 7 on time, 1 late, 1 missed, 1 still open → 7 / 10 = 70.00 %.
-const FIXTURE: ComplianceView = {
+const FIXTURE: ComplianceResponse = {
+  contractId: 'c-1',
+  from: '2026-10-01',
+  to: '2026-10-31',
+  today: '2026-11-21',
   total: {
     due: 10,
     onTime: 7,
@@ -69,7 +71,7 @@ describe('complianceViewModel', () => {
 
   it('drills down to every missed and late occurrence, missed first, and counts the open ones apart', () => {
     const view = complianceViewModel(FIXTURE, 'de-DE');
-    expect(view.misses.map((o) => [o.id, o.reason])).toEqual([
+    expect(view.misses.map((o) => [o.occurrenceId, o.reason])).toEqual([
       ['1', 'missed'],
       ['3', 'late'],
     ]);
@@ -78,7 +80,7 @@ describe('complianceViewModel', () => {
 
   it('shows "–" (not 100 %) when nothing was due', () => {
     const empty = { due: 0, onTime: 0, late: 0, missed: 0, open: 0, cancelled: 0, percent: null, derivation: [] };
-    const view = complianceViewModel({ total: empty, byTrade: {}, nonCompliant: [] }, 'de-DE');
+    const view = complianceViewModel({ ...FIXTURE, total: empty, byTrade: {}, nonCompliant: [] }, 'de-DE');
     expect(view.percent).toBe('–');
     expect(view.nothingDue).toBe(true);
   });
@@ -97,7 +99,7 @@ describe('CompliancePanelComponent', () => {
   it('renders the figure and opens the drill-down with a link to each miss', async () => {
     const calls: string[] = [];
     const api = {
-      compliance(contractId: string, from: string, to: string): Observable<ComplianceView> {
+      compliance(contractId: string, from: string, to: string): Observable<ComplianceResponse> {
         calls.push(`${contractId} ${from} ${to}`);
         return of(FIXTURE);
       },

@@ -5,7 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import {
   type ComplianceFigureView,
-  type ComplianceView,
+  type ComplianceResponse,
   MaintenanceApiService,
   type NonCompliantOccurrence,
 } from '@leitstand/frontend/data-access';
@@ -56,14 +56,14 @@ function row(trade: string, figure: ComplianceFigureView, locale: string): Compl
 }
 
 /** The panel's figures in the UI locale; trades sorted by name. Pure (tests build it without Angular). */
-export function complianceViewModel(view: ComplianceView, locale: string): ComplianceViewModel {
+export function complianceViewModel(view: ComplianceResponse, locale: string): ComplianceViewModel {
   const misses = view.nonCompliant
     .filter((o) => o.reason === 'missed' || o.reason === 'late')
     .sort(
       (a, b) =>
         Number(b.reason === 'missed') - Number(a.reason === 'missed') ||
         a.targetDate.localeCompare(b.targetDate) ||
-        a.id.localeCompare(b.id),
+        a.occurrenceId.localeCompare(b.occurrenceId),
     );
   return {
     percent: formatPercent(view.total.percent, locale, 2),
@@ -173,11 +173,11 @@ export function complianceViewModel(view: ComplianceView, locale: string): Compl
               </tr>
             </thead>
             <tbody>
-              @for (o of v.misses; track o.id) {
-                <tr [attr.data-occurrence]="o.id" [attr.data-reason]="o.reason">
+              @for (o of v.misses; track o.occurrenceId) {
+                <tr [attr.data-occurrence]="o.occurrenceId" [attr.data-reason]="o.reason">
                   <td><ls-occurrence-status [status]="o.reason === 'missed' ? 'missed' : 'done-late'" /></td>
                   <td>
-                    <a [routerLink]="['/maintenance/occurrences', o.id]">{{ o.title }}</a>
+                    <a [routerLink]="['/maintenance/occurrences', o.occurrenceId]">{{ o.title }}</a>
                   </td>
                   <td>{{ o.assetCode }} {{ o.assetName }}</td>
                   <td>{{ o.targetDate | lsPlanDate }}</td>

@@ -8,7 +8,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { withComponentInputBinding } from '@angular/router';
 import { type Observable, of, throwError } from 'rxjs';
 import type { ContractListResponse, CostView, KpiView } from '@leitstand/api-contracts';
-import { type ComplianceView, KpiApiService, MaintenanceApiService } from '@leitstand/frontend/data-access';
+import { type ComplianceResponse, KpiApiService, MaintenanceApiService } from '@leitstand/frontend/data-access';
 import { I18nService } from '@leitstand/frontend/i18n';
 import { DashboardPageComponent } from './dashboard-page.component';
 import { KpiChartComponent } from './kpi-chart.component';
@@ -66,10 +66,18 @@ class FakeKpiApi {
 /** The compliance panel's API: one contract with 3 of 4 occurrences on time (what it was asked is recorded). */
 class FakeMaintenanceApi {
   calls: string[] = [];
-  compliance(contractId: string, from: string, to: string): Observable<ComplianceView> {
+  compliance(contractId: string, from: string, to: string): Observable<ComplianceResponse> {
     this.calls.push(`compliance ${contractId} ${from} ${to}`);
     const figure = { due: 4, onTime: 3, late: 0, missed: 1, open: 0, cancelled: 0, percent: '75.00', derivation: [] };
-    return of({ total: figure, byTrade: { elevators: figure }, nonCompliant: [] });
+    return of({
+      contractId,
+      from,
+      to,
+      today: '2026-11-21',
+      total: figure,
+      byTrade: { elevators: figure },
+      nonCompliant: [],
+    });
   }
 }
 

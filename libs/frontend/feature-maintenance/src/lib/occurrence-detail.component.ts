@@ -30,8 +30,8 @@ export function checklistRows(
   detail: Pick<OccurrenceDetail, 'task' | 'checklist'>,
   language: string,
 ): ChecklistRowView[] {
-  const results = new Map((detail.checklist ?? []).map((r) => [r.key, r]));
-  const rows: ChecklistRowView[] = (detail.task?.checklist ?? []).map((item) => {
+  const results = new Map(detail.checklist.map((r) => [r.key, r]));
+  const rows: ChecklistRowView[] = detail.task.checklist.map((item) => {
     const result = results.get(item.key);
     results.delete(item.key);
     return {
@@ -87,18 +87,16 @@ export function checklistRows(
       </div>
     } @else if (detail.hasValue()) {
       @let o = detail.value();
-      <h1>{{ o.title }}</h1>
+      <h1>{{ o.requirement.title }}</h1>
       <p class="head">
         <ls-occurrence-status [status]="o.status" />
         <span>{{ 'maint.occKind.' + o.kind | t }}</span>
-        @if (o.task) {
-          · <span>{{ 'maint.kind.' + o.task.kind | t }}</span> · <span>{{ o.task.basis }}</span>
-        }
+        · <span>{{ 'maint.kind.' + o.task.kind | t }}</span> · <span>{{ o.task.basis }}</span>
       </p>
       <p>
         {{ 'maint.detail.asset' | t }}:
-        <a [routerLink]="['/maintenance/assets', o.assetId]">{{ o.assetCode }} {{ o.assetName }}</a>
-        · {{ o.trade }}
+        <a [routerLink]="['/maintenance/assets', o.asset.id]">{{ o.asset.code }} {{ o.asset.name }}</a>
+        · {{ o.trade }} · {{ o.siteName }}
       </p>
 
       <section aria-labelledby="dates-title">
@@ -325,9 +323,7 @@ export class OccurrenceDetailComponent {
     if (!this.detail.hasValue()) return [];
     const detail = this.detail.value();
     const t = (key: string, params?: Readonly<Record<string, string | number>>) => this.i18n.t(key, params);
-    return (detail.missingEvidence ?? []).map((code) =>
-      missingEvidenceText(code, detail.task, t, this.i18n.language()),
-    );
+    return detail.missingEvidence.map((code) => missingEvidenceText(code, detail.task, t, this.i18n.language()));
   });
 
   protected eventLabel(type: string): string {

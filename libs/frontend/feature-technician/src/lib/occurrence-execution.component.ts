@@ -98,7 +98,7 @@ export class OccurrenceExecutionComponent {
   protected workNote = '';
   protected material = { description: '', quantity: '1', unit: 'Stk', unitPrice: '' };
 
-  protected readonly checklist = computed(() => this.occurrence()?.task?.checklist ?? []);
+  protected readonly checklist = computed(() => this.occurrence()?.task.checklist ?? []);
   protected readonly failed = computed(() => failedKeys(this.drafts()));
   protected readonly closed = computed(() => {
     const o = this.occurrence();
@@ -135,7 +135,7 @@ export class OccurrenceExecutionComponent {
     this.state.set('ready');
     if (!keepMessage) this.message.set(null);
     if (first || !this.checklistDirty()) {
-      this.drafts.set(checklistDrafts(o.task?.checklist ?? [], o.checklist ?? []));
+      this.drafts.set(checklistDrafts(o.task.checklist, o.checklist));
       this.checklistDirty.set(false);
     }
     if (first || !this.recordDirty()) {
@@ -306,7 +306,7 @@ export class OccurrenceExecutionComponent {
   }
 
   private checklistWrite(o: OccurrenceDetail): Observable<unknown> {
-    return this.api.saveChecklist(o.id, checklistResults(o.task?.checklist ?? [], this.drafts()));
+    return this.api.saveChecklist(o.id, checklistResults(o.task.checklist, this.drafts()));
   }
 
   private run(request: Observable<unknown>, doneKey: string, after?: () => void): void {

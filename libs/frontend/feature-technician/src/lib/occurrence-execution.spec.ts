@@ -89,11 +89,9 @@ describe('occurrence execution', () => {
     expect(evidenceMissingOf(new Error('x'))).toBeNull();
   });
 
-  it('asks for the inspection record when the plan or task needs one', () => {
-    expect(needsInspectionRecord({ task: null, requirement: null })).toBe(false);
-    const task = { evidence: ['checklist', 'inspection-record'] } as never;
-    expect(needsInspectionRecord({ task, requirement: null })).toBe(true);
-    expect(needsInspectionRecord({ task, requirement: { evidence: ['checklist'] } as never })).toBe(false);
+  it("asks for the inspection record when the plan's evidence names one", () => {
+    expect(needsInspectionRecord({ requirement: { evidence: ['checklist', 'inspection-record'] } })).toBe(true);
+    expect(needsInspectionRecord({ requirement: { evidence: ['checklist', 'photo'] } })).toBe(false);
   });
 
   it('knows closed occurrences and valid minutes', () => {

@@ -2,8 +2,8 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type {
   ChecklistItemDefinition,
   ChecklistOutcome,
-  ChecklistResult,
-  InspectionRecord,
+  ChecklistResultInput,
+  InspectionRecordInput,
   InspectionResult,
   OccurrenceDetail,
   OccurrenceStatus,
@@ -19,7 +19,7 @@ export interface ChecklistDraft {
 /** The drafts of every item of the definition, prefilled from what the occurrence already holds. */
 export function checklistDrafts(
   definition: readonly ChecklistItemDefinition[],
-  saved: readonly ChecklistResult[],
+  saved: readonly ChecklistResultInput[],
 ): Record<string, ChecklistDraft> {
   const byKey = new Map(saved.map((r) => [r.key, r]));
   const drafts: Record<string, ChecklistDraft> = {};
@@ -37,8 +37,8 @@ export function checklistDrafts(
 export function checklistResults(
   definition: readonly ChecklistItemDefinition[],
   drafts: Readonly<Record<string, ChecklistDraft>>,
-): ChecklistResult[] {
-  const results: ChecklistResult[] = [];
+): ChecklistResultInput[] {
+  const results: ChecklistResultInput[] = [];
   for (const item of definition) {
     const draft = drafts[item.key];
     if (!draft?.outcome) continue;
@@ -68,7 +68,7 @@ export interface InspectionRecordDraft {
   body: string;
 }
 
-export function recordDraftOf(record: InspectionRecord | null, today: string): InspectionRecordDraft {
+export function recordDraftOf(record: InspectionRecordInput | null, today: string): InspectionRecordDraft {
   return {
     date: record?.date ?? today,
     type: record?.type ?? '',
@@ -85,7 +85,7 @@ export function recordDraftOf(record: InspectionRecord | null, today: string): I
  * The API's record from the form: defects one per line (blank lines dropped), optional fields only when filled.
  * The server validates (and names the field of each problem); an unpicked result is sent as '' so it does.
  */
-export function recordOf(draft: InspectionRecordDraft): InspectionRecord {
+export function recordOf(draft: InspectionRecordDraft): InspectionRecordInput {
   const body = draft.body.trim();
   return {
     date: draft.date,
@@ -102,10 +102,11 @@ export function recordOf(draft: InspectionRecordDraft): InspectionRecord {
   };
 }
 
-/** Whether the task asks for an inspection record (BetrSichV §17), so the form is shown. */
-export function needsInspectionRecord(detail: Pick<OccurrenceDetail, 'task' | 'requirement'>): boolean {
-  const evidence = detail.requirement?.evidence ?? detail.task?.evidence ?? [];
-  return evidence.includes('inspection-record');
+/** Whether the plan asks for an inspection record (BetrSichV §17), so the form is shown. */
+export function needsInspectionRecord(detail: {
+  requirement: Pick<OccurrenceDetail['requirement'], 'evidence'>;
+}): boolean {
+  return detail.requirement.evidence.includes('inspection-record');
 }
 
 /** The occurrence is finished: no more writes. */
