@@ -165,6 +165,16 @@ describe('statutory from the last legal test (seed 001: ZÜS main inspection ≤
     ]);
   });
 
+  it('a main inspection done LATE (after its deadline) also restarts the cycle from the day it was done', () => {
+    // period 2 was due Wed 2027-03-10 (missed); the ZÜS came on Tue 2027-04-20: the next intermediate is due
+    // 2028-04-20 (Thu), the main 2029-04-20 (Fri) — the miss of period 2 stays a miss in its own period
+    const os = plan(lift, { from: '2027-01-01', to: '2029-12-31', lastMainInspection: '2027-04-20', lastPeriodNo: 2 });
+    expect(os.map((o) => [o.periodNo, o.kind, o.legalLatest])).toEqual([
+      [3, 'intermediate', '2028-04-20'],
+      [4, 'main', '2029-04-20'],
+    ]);
+  });
+
   it('a shorter deadline written by the body replaces the next main one; the intermediate is half-way to it', () => {
     // body: next main by Wed 2026-09-30 (instead of 2027-03-10). 2025-03-10 → 2026-09-30 = 569 days,
     // half = 284 days → Fri 2025-12-19. The cycles after it count from 2026-09-30.
