@@ -315,6 +315,12 @@ describe('maintenance compliance: frozen months and the seed-002 bonus/malus', (
     const openAfter = (await agent.get<KpiView>(`/api/contracts/${contractId}/kpis?period=${OPEN}`)).body;
     expect(openAfter.maintenanceCompliance?.total).toMatchObject({ due: 2, onTime: 2, late: 0, percent: '100.00' });
 
+    // The quarter of the closed month sums its months, the closed one as frozen: its miss stays a miss.
+    const quarter = `${closed.year}-Q${closed.quarter}`;
+    const q = (await agent.get<KpiView>(`/api/contracts/${contractId}/kpis?period=${quarter}`)).body;
+    expect(q.maintenanceCompliance?.total.derivation).toContain(`${CLOSED} (eingefroren): 3 von 5 fristgerecht`);
+    expect(q.maintenanceCompliance?.total.missed).toBe(1);
+
     // The frozen row refuses any update or delete in PostgreSQL itself.
     await expect(
       env.dataSource.query(`UPDATE kpi_rollups SET duration_ms = 0 WHERE contract_id = $1 AND period = $2`, [

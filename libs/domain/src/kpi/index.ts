@@ -49,6 +49,8 @@ export {
   encodeKpiDerivation,
 } from './kpi-derivation.codec';
 export type { KpiDerivation, StoredKpiDerivation } from './kpi-derivation.codec';
+export { sumCompliance } from './compliance-sum';
+export type { CompliancePart } from './compliance-sum';
 export { complianceLine, computePeriodBonusMalus } from './period-bonus-malus';
 export type { InspectionComplianceValue, PeriodBonusMalus, PeriodBonusMalusInput } from './period-bonus-malus';
 export {

@@ -1,4 +1,4 @@
-import { parseKpiPeriod, type BonusMalusRules } from '@leitstand/domain';
+import { computeCompliance, parseKpiPeriod, type BonusMalusRules } from '@leitstand/domain';
 import { computeRollup, explainRollup, noFiguresRollup, type RollupInput } from './kpi-rollup.calculator';
 import { clipMaintenanceWindows } from './kpi-rollup.loader';
 
@@ -74,7 +74,7 @@ function input(overrides: Partial<RollupInput> = {}): RollupInput {
     billable: [],
     priceList: null,
     effort: { msByRole: new Map(), materialCost: '0.00' },
-    maintenance: { requirements: 0, occurrences: [], billed: [], inspectedAssets: 0 },
+    maintenance: { requirements: 0, occurrences: [], billed: [], inspectedAssets: 0, frozenMonths: new Map() },
     frozenAt: null,
     notes: [],
     ...overrides,
@@ -336,6 +336,7 @@ describe('maintenance and inspection compliance, billed fees, freezing', () => {
         },
       ],
       inspectedAssets: 1,
+      frozenMonths: new Map(),
     },
     frozenAt: new Date('2027-01-01T00:00:00Z'),
   });
@@ -380,6 +381,58 @@ describe('maintenance and inspection compliance, billed fees, freezing', () => {
     ]);
     expect(kpis.frozenAt).toBe('2027-01-01T00:00:00.000Z');
     expect(costs.frozenAt).toBe('2027-01-01T00:00:00.000Z');
+  });
+
+  it('a running month counts the occurrences due up to today; a month ahead has nothing due', () => {
+    // computed on 15 November: e1 (3 Nov), e2 (10 Nov) and s1 (5 Nov) are due so far; s2 (20 Nov) is not yet
+    const running = explainRollup(
+      computeRollup({ ...maintained, asOfMs: Date.parse('2026-11-15T12:00:00Z'), frozenAt: null }),
+    );
+    expect(running.kpis.maintenanceCompliance?.total).toMatchObject({ due: 3, onTime: 2, late: 1, percent: '66.67' });
+    expect(running.kpis.notes).toContain('Laufender Zeitraum: Prüfcompliance der Fälligkeiten bis 15.11.2026');
+    const ahead = explainRollup(
+      computeRollup({ ...maintained, asOfMs: Date.parse('2026-10-20T12:00:00Z'), frozenAt: null }),
+    );
+    expect(ahead.kpis.maintenanceCompliance?.total).toMatchObject({ due: 0, percent: null });
+    expect(ahead.kpis.bonusMalus.skipped).toEqual([
+      { kpi: 'inspection-compliance', reason: 'keine Fälligkeit im Zeitraum' },
+    ]);
+  });
+
+  it('a quarter sums its months, a frozen month as it was frozen', () => {
+    // October was frozen with its one occurrence missed (0 of 1); it has been marked done on time since (o10).
+    const octoberFrozen = computeCompliance(
+      [{ ...occ('o10', '2026-10-12'), legalLatest: '2026-10-31' }],
+      { from: '2026-10-01', to: '2026-10-31' },
+      '2026-12-01',
+    );
+    const q4 = explainRollup(
+      computeRollup({
+        ...maintained,
+        period: parseKpiPeriod('2026-Q4', 'Europe/Berlin'),
+        maintenance: {
+          ...maintained.maintenance,
+          occurrences: [
+            { ...occ('o10', '2026-10-12', '2026-10-12'), legalLatest: '2026-10-31' },
+            ...maintained.maintenance.occurrences,
+          ],
+          frozenMonths: new Map([['2026-10', octoberFrozen]]),
+        },
+      }),
+    );
+    // October 0 of 1 (frozen) + November 2 of 4 + December nothing due = 2 of 5 = 40.00 %
+    expect(q4.kpis.maintenanceCompliance?.total).toMatchObject({
+      due: 5,
+      onTime: 2,
+      missed: 2,
+      late: 1,
+      percent: '40.00',
+    });
+    expect(q4.kpis.maintenanceCompliance?.total.derivation.slice(0, 3)).toEqual([
+      '2026-10 (eingefroren): 0 von 1 fristgerecht',
+      '2026-11: 2 von 4 fristgerecht',
+      '2026-12: 0 von 0 fristgerecht',
+    ]);
   });
 
   it('without requirements: no compliance, the rule skipped with the reason, a note', () => {

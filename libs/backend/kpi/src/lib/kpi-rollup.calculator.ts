@@ -6,6 +6,7 @@ import {
   computeContractPeriodCost,
   computePeriodBonusMalus,
   computeSlaCompliance,
+  sumCompliance,
   explainAssetKpis,
   inspectionBandViews,
   periodEffort,
@@ -17,6 +18,8 @@ import {
   type BilledOccurrence,
   type BonusMalusRules,
   type ComplianceInput,
+  type CompliancePart,
+  type ComplianceResult,
   type ContractCalculation,
   type DowntimeTicket,
   type InternalCostRates,
@@ -74,6 +77,11 @@ export interface RollupInput {
     readonly billed: readonly BilledOccurrence[];
     /** Assets inspected by an approved body under the contract's requirements (for the inspection bands). */
     readonly inspectedAssets: number;
+    /**
+     * Quarters and years: the compliance of their months that are frozen ('YYYY-MM' → as frozen; null = frozen
+     * without plans). Such a month counts as frozen, the others are computed from `occurrences`.
+     */
+    readonly frozenMonths: ReadonlyMap<string, ComplianceResult | null>;
   };
   /** The instant the roll-up is frozen at (the period had closed when it was computed), else null. */
   readonly frozenAt: Date | null;
@@ -115,7 +123,7 @@ const AVAILABILITY_METHOD =
 const SLA_METHOD =
   'Einhaltung = eingehalten / (eingehalten + verletzt) je Priorität und Uhr; Uhren, die im Zeitraum endeten';
 const COMPLIANCE_METHOD =
-  'Wartungs- und Prüfcompliance = fristgerecht mit anerkanntem Nachweis erledigt / fällig; fällig = Zieldatum im Zeitraum (offene eingeschlossen, stornierte nicht gezählt); fristgerecht = bis Zieldatum plus Toleranz des Vertrags, nie nach dem spätesten Termin; eine verspätete Erledigung heilt kein Versäumnis. Ein abgeschlossener Monat (einen Monat nach seinem Ende) wird einmal berechnet und eingefroren.';
+  'Wartungs- und Prüfcompliance = fristgerecht mit anerkanntem Nachweis erledigt / fällig; fällig = Zieldatum im Zeitraum (offene eingeschlossen, stornierte nicht gezählt); fristgerecht = bis Zieldatum plus Toleranz des Vertrags, nie nach dem spätesten Termin; eine verspätete Erledigung heilt kein Versäumnis. Ein laufender Zeitraum zählt die Fälligkeiten bis heute. Ein abgeschlossener Monat (einen Monat nach seinem Ende) wird einmal berechnet und eingefroren.';
 
 /** The local date of `ms` in `zone` (the period's "today" for open occurrences). */
 function localDate(ms: number, zone: string): string {
@@ -123,14 +131,53 @@ function localDate(ms: number, zone: string): string {
 }
 
 /** The compliance of the period, or null without requirements. */
-function maintenanceCompliance(input: RollupInput): MaintenanceComplianceView | null {
+/**
+ * The compliance of the period, or null without requirements. A running period is measured up to today (its
+ * local date), like availability up to "now": occurrences whose target date is still ahead are not due yet, so
+ * the first days of a month do not read 0 % and a malus. A period wholly ahead has nothing due. A quarter or a
+ * year is the sum of its months, a frozen month as it was frozen (sumCompliance), so the money paid on a quarter
+ * agrees with its months whatever was edited since.
+ */
+function maintenanceCompliance(input: RollupInput): { view: MaintenanceComplianceView; measuredTo: string } | null {
   const { maintenance, period } = input;
   if (maintenance.requirements === 0) return null;
   const lastDay = DateTime.fromISO(period.toDate, { zone: 'UTC' }).minus({ days: 1 }).toISODate() ?? period.toDate;
   // "today" for open occurrences (missed once their legal latest date has passed): the computation's date
   const today = localDate(input.asOfMs, period.timezone);
-  const result = computeCompliance(maintenance.occurrences, { from: period.fromDate, to: lastDay }, today);
-  return { method: COMPLIANCE_METHOD, requirements: maintenance.requirements, ...result };
+  const measuredTo = today < lastDay ? today : lastDay;
+  const live = (from: string, to: string): ComplianceResult =>
+    to < from
+      ? computeCompliance([], { from, to: from }, today)
+      : computeCompliance(maintenance.occurrences, { from, to }, today);
+  let result: ComplianceResult;
+  if (period.kind === 'month') {
+    result = live(period.fromDate, measuredTo);
+  } else {
+    const parts: CompliancePart[] = [];
+    for (
+      let m = DateTime.fromISO(period.fromDate, { zone: 'UTC' });
+      (m.toISODate() ?? '') < period.toDate;
+      m = m.plus({ months: 1 })
+    ) {
+      const key = m.toFormat('yyyy-MM');
+      const from = m.toISODate() ?? '';
+      const last = m.endOf('month').toISODate() ?? '';
+      if (maintenance.frozenMonths.has(key)) {
+        const frozen = maintenance.frozenMonths.get(key);
+        if (frozen) parts.push({ label: `${key} (eingefroren)`, result: frozen });
+      } else if (from <= measuredTo) {
+        const to = last < measuredTo ? last : measuredTo;
+        parts.push({ label: to < last ? `${key} (bis ${dateDe(to)})` : key, result: live(from, to) });
+      }
+    }
+    result = sumCompliance(parts);
+  }
+  return { view: { method: COMPLIANCE_METHOD, requirements: maintenance.requirements, ...result }, measuredTo };
+}
+
+/** 'yyyy-mm-dd' → 'dd.mm.yyyy'. */
+function dateDe(d: string): string {
+  return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 }
 
 /**
@@ -151,7 +198,9 @@ export function computeRollup(input: RollupInput): KpiRollup {
   });
   const sla = computeSlaCompliance(input.slaClocks);
   const clockNumber = new Map(input.slaClocks.map((c) => [c.ticketId, c.number]));
-  const compliance = maintenanceCompliance(input);
+  const measured = maintenanceCompliance(input);
+  const compliance = measured?.view ?? null;
+  const lastDay = DateTime.fromISO(period.toDate, { zone: 'UTC' }).minus({ days: 1 }).toISODate() ?? period.toDate;
   const bonusMalus = computePeriodBonusMalus({
     rules: contract.bonusMalus,
     annualVolume: contract.annualVolume,
@@ -182,6 +231,9 @@ export function computeRollup(input: RollupInput): KpiRollup {
     ...reports.notes,
     ...effort.notes,
     ...(compliance === null ? ['Keine Wartungs- oder Prüfpläne am Vertrag: keine Prüfcompliance'] : []),
+    ...(measured !== null && measured.measuredTo < lastDay && measured.measuredTo >= period.fromDate
+      ? [`Laufender Zeitraum: Prüfcompliance der Fälligkeiten bis ${dateDe(measured.measuredTo)}`]
+      : []),
   ];
 
   const meta = {

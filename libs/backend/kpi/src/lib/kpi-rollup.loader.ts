@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { ContractEntity, calendarsForSite } from '@leitstand/backend/data-access';
 import {
@@ -8,6 +9,7 @@ import {
   type BilledOccurrence,
   type BonusMalusRules,
   type ComplianceInput,
+  type ComplianceResult,
   type ContractCalculation,
   type KpiPeriod,
   type PriceList,
@@ -225,11 +227,42 @@ export async function loadRollupInputs(
   ) as Promise<BilledOccurrence[]>;
   const [assets, downtimeTickets, maintenanceRows, slaClocks, billableRows, effortRows, materialRows] =
     await Promise.all([assetsQ, downtimeQ, maintenanceQ, slaQ, billableQ, effortQ, materialQ]);
-  const [[requirementRow], occurrenceRows, billedRows] = await Promise.all([
+  // Quarters and years sum their months; a frozen month counts as it was frozen.
+  const monthsOfAggregates = periods
+    .filter((p) => p.kind !== 'month')
+    .flatMap((p) => {
+      const keys: string[] = [];
+      for (
+        let m = DateTime.fromISO(p.fromDate, { zone: 'UTC' });
+        (m.toISODate() ?? '') < p.toDate;
+        m = m.plus({ months: 1 })
+      ) {
+        keys.push(m.toFormat('yyyy-MM'));
+      }
+      return keys;
+    });
+  const frozenMonthsQ =
+    monthsOfAggregates.length === 0
+      ? Promise.resolve([])
+      : (ds.query(
+          `SELECT period, payload -> 'kpis' -> 'maintenanceCompliance' AS compliance FROM kpi_rollups
+            WHERE contract_id = $1 AND frozen_at IS NOT NULL AND period = ANY($2::text[])`,
+          [contract.id, [...new Set(monthsOfAggregates)]],
+        ) as Promise<{ period: string; compliance: ComplianceResult | null }[]>);
+  const [[requirementRow], occurrenceRows, billedRows, frozenRows] = await Promise.all([
     requirementsQ,
     occurrencesQ,
     billedOccurrencesQ,
+    frozenMonthsQ,
   ]);
+  const frozenMonths = new Map(
+    frozenRows.map((r) => [
+      r.period,
+      r.compliance === null || r.compliance === undefined
+        ? null
+        : { total: r.compliance.total, byTrade: r.compliance.byTrade },
+    ]),
+  );
   const billableIds = billableRows.map((b) => b.id);
   const work =
     billableIds.length === 0
@@ -371,6 +404,14 @@ export async function loadRollupInputs(
               : occurrences.filter((o) => o.targetDate >= period.fromDate && o.targetDate < period.toDate),
           billed: billedRows.filter((b) => b.completedOn >= period.fromDate && b.completedOn < period.toDate),
           inspectedAssets: requirementRow?.inspected ?? 0,
+          frozenMonths:
+            period.kind === 'month'
+              ? new Map()
+              : new Map(
+                  [...frozenMonths].filter(
+                    ([key]) => key >= period.fromDate.slice(0, 7) && key < period.toDate.slice(0, 7),
+                  ),
+                ),
         },
         frozenAt: isKpiPeriodClosed(period, now.getTime()) ? now : null,
         notes: periodNotes,
