@@ -51,6 +51,15 @@ export class TicketIntakeWriter {
   write(record: TicketIntakeRecord): Promise<string> {
     return this.queue.submit(record);
   }
+
+  /**
+   * Writes `record` with `manager` — inside the caller's transaction, outside the group commit — so the
+   * ticket commits or rolls back with the caller's work. Resolves with its number.
+   */
+  async writeWithin(manager: EntityManager, record: TicketIntakeRecord): Promise<string> {
+    const [number] = await writeTickets(manager, [record], { timerHorizonMs: this.config.slaTimers.horizonMs });
+    return number as string;
+  }
 }
 
 export interface IntakeWriteOptions {

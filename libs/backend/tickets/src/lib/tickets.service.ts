@@ -37,7 +37,7 @@ import type { CreateTicketDto } from './create-ticket.dto';
 import { ContractTermsCache } from './contract-terms.cache';
 import { TicketChangesPublisher } from './ticket-changes';
 import { CLOCK, type Clock } from '@leitstand/backend/core';
-import { TicketIntakeWriter } from './ticket-intake.writer';
+import { TicketIntakeWriter, type TicketIntakeRecord } from './ticket-intake.writer';
 import type { TicketListQueryDto } from './ticket-list-query.dto';
 import {
   TICKET_COLUMNS,
@@ -106,6 +106,62 @@ export class TicketsService {
     }
 
     const now = this.clock.now();
+    const { record, respond } = await this.intakeRecord(user, input, now);
+
+    let number: string;
+    try {
+      number = await this.intake.write({
+        ...record,
+        idempotency:
+          idempotencyKey === undefined ? null : { userId: user.id, key: idempotencyKey, hash, response: respond },
+      });
+    } catch (error) {
+      // A concurrent request with the same key committed first: answer as it did.
+      if (idempotencyKey !== undefined && isUniqueViolation(error, 'idempotency_keys')) {
+        const earlier = await this.idempotentAnswer(user.id, idempotencyKey, hash);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+    this.publishCreated(record.row);
+    return { status: 201, body: respond(number), replayed: false };
+  }
+
+  /**
+   * A fault ticket raised by other work — a failed item of a maintenance checklist — written with
+   * `manager`, so it commits or rolls back with that work (a retry after a rollback finds no ticket; one
+   * after the commit finds the work done). It is an intake like any other: priority from the asset's
+   * class, the contract's SLA clocks and timers, the 'created' event and 'ticket.created' through the
+   * outbox. Technicians cannot report tickets themselves, but their findings may raise one. Call
+   * `publish` after COMMIT.
+   */
+  async createWithin(
+    manager: EntityManager,
+    user: AuthUser,
+    input: CreateTicketDto,
+  ): Promise<{ ticket: TicketDetail; publish: () => void }> {
+    const now = this.clock.now();
+    const { record, respond } = await this.intakeRecord(user, input, now);
+    const number = await this.intake.writeWithin(manager, { ...record, idempotency: null });
+    return { ticket: respond(number), publish: () => this.publishCreated(record.row) };
+  }
+
+  private publishCreated(row: TicketIntakeRecord['row']): void {
+    this.changes.publish({
+      ticketId: row.id,
+      tenantId: row.tenant_id,
+      type: 'created',
+      version: 1,
+      at: row.created_at.toISOString(),
+    });
+  }
+
+  /** The validated intake of `input` at `now`: the ticket row, its 'created' event and its SLA clocks. */
+  private async intakeRecord(
+    user: AuthUser,
+    input: CreateTicketDto,
+    now: Date,
+  ): Promise<{ record: Omit<TicketIntakeRecord, 'idempotency'>; respond: (number: string) => TicketDetail }> {
     const place = await this.placeOf(user, input, now);
     const decision = resolveTicketPriority({
       reporter: user.role === 'customer' ? 'customer' : 'staff',
@@ -159,32 +215,10 @@ export class TicketsService {
       inScope,
     };
 
-    let number: string;
-    try {
-      number = await this.intake.write({
-        row,
-        eventPayload: { ...actorPayload(user), ...eventPayload },
-        actor: user.id,
-        clocks: sla.clocks,
-        idempotency:
-          idempotencyKey === undefined ? null : { userId: user.id, key: idempotencyKey, hash, response: respond },
-      });
-    } catch (error) {
-      // A concurrent request with the same key committed first: answer as it did.
-      if (idempotencyKey !== undefined && isUniqueViolation(error, 'idempotency_keys')) {
-        const earlier = await this.idempotentAnswer(user.id, idempotencyKey, hash);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
-    this.changes.publish({
-      ticketId: row.id,
-      tenantId: row.tenant_id,
-      type: 'created',
-      version: 1,
-      at: now.toISOString(),
-    });
-    return { status: 201, body: respond(number), replayed: false };
+    return {
+      record: { row, eventPayload: { ...actorPayload(user), ...eventPayload }, actor: user.id, clocks: sla.clocks },
+      respond,
+    };
   }
 
   /** The reported site and asset as the caller may see them: 404 for unknown or foreign, 400 for a mismatch. */
