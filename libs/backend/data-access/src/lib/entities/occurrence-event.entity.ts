@@ -15,6 +15,9 @@ export const OCCURRENCE_EVENT_TYPE_VALUES = [
   'completed',
   'cancelled',
   'rescheduled',
+  // execution (migration OccurrenceExecution1795350000001)
+  'material-added',
+  'inspection-recorded',
 ] as const;
 export type OccurrenceEventTypeColumn = (typeof OCCURRENCE_EVENT_TYPE_VALUES)[number];
 
@@ -28,7 +31,7 @@ export type OccurrenceEventTypeColumn = (typeof OCCURRENCE_EVENT_TYPE_VALUES)[nu
 @Entity({ name: 'occurrence_events' })
 @Check(
   'ck_occurrence_events_type',
-  `"type" IN ('generated', 'released', 'reminder', 'overdue', 'missed', 'started', 'checklist', 'work-logged', 'document-attached', 'completed', 'cancelled', 'rescheduled')`,
+  `"type" IN ('generated', 'released', 'reminder', 'overdue', 'missed', 'started', 'checklist', 'work-logged', 'document-attached', 'completed', 'cancelled', 'rescheduled', 'material-added', 'inspection-recorded')`,
 )
 @Index('uq_occurrence_events_dedup', ['occurrenceId', 'dedupKey'], { unique: true })
 export class OccurrenceEventEntity {

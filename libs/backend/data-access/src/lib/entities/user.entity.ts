@@ -27,6 +27,11 @@ export type UserLanguage = (typeof USER_LANGUAGES)[number];
 @Check('ck_users_role', `"role" IN ('admin', 'agent', 'technician', 'manager', 'customer')`)
 @Check('ck_users_customer_tenant', `("role" = 'customer') = ("tenant_id" IS NOT NULL)`)
 @Check('ck_users_language', `"language" IN ('de', 'en')`)
+@Check('ck_users_calendar_token_hash', `"calendar_token_hash" ~ '^[0-9a-f]{64}$'`)
+@Index('uq_users_calendar_token_hash', ['calendarTokenHash'], {
+  unique: true,
+  where: '"calendar_token_hash" IS NOT NULL',
+})
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -73,6 +78,10 @@ export class UserEntity {
   @ManyToOne(() => SiteEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'home_site_id', foreignKeyConstraintName: 'fk_users_home_site' })
   homeSite?: SiteEntity;
+
+  /** sha256 (hex) of the technician's iCalendar feed token; the token is shown once and never stored. */
+  @Column({ name: 'calendar_token_hash', type: 'text', nullable: true })
+  calendarTokenHash!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

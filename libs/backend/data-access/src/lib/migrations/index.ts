@@ -11,6 +11,7 @@ import { MasterData1795330000000 } from './1795330000000-MasterData';
 import { KpiRollupDerivation1795340000000 } from './1795340000000-KpiRollupDerivation';
 import { KpiRollupDerivationJson1795340000001 } from './1795340000001-KpiRollupDerivationJson';
 import { MaintenancePlans1795350000000 } from './1795350000000-MaintenancePlans';
+import { OccurrenceExecution1795350000001 } from './1795350000001-OccurrenceExecution';
 import { ComplianceRollup1795350000002 } from './1795350000002-ComplianceRollup';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   KpiRollupDerivation1795340000000,
   KpiRollupDerivationJson1795340000001,
   MaintenancePlans1795350000000,
+  OccurrenceExecution1795350000001,
   ComplianceRollup1795350000002,
 ];
