@@ -11,6 +11,7 @@ import { KpiHttpModule } from './kpi/kpi-http.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { DocumentsHttpModule } from './documents/documents-http.module';
 import { MaintenanceHttpModule } from './maintenance/maintenance-http.module';
+import { MaintenanceExecutionHttpModule } from './maintenance/maintenance-execution-http.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { MaintenanceHttpModule } from './maintenance/maintenance-http.module';
     NotificationsHttpModule,
     DocumentsHttpModule,
     MaintenanceHttpModule,
+    MaintenanceExecutionHttpModule,
   ],
   controllers: [HealthController, MetricsController],
 })

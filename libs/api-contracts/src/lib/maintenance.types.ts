@@ -1,4 +1,6 @@
 import type { DecimalString, IsoInstant } from './common.types';
+import type { DocumentView } from './document.types';
+import type { ComplianceFigureView } from './kpi.types';
 
 /**
  * Planned maintenance and statutory inspections (issue 15): requirements (Wartungs-/Prüfpläne, the
@@ -247,4 +249,238 @@ export type AssetMaintenanceLogEntry =
 /** GET /assets/:id/maintenance-log: newest first. */
 export interface AssetMaintenanceLogResponse {
   items: AssetMaintenanceLogEntry[];
+}
+
+// ---- Execution (issue 15, H2b: maint-exec) -------------------------------------------------------------
+
+/** Outcome of one checklist item. */
+export const CHECKLIST_OUTCOMES = ['pass', 'fail', 'not-applicable'] as const;
+export type ChecklistOutcome = (typeof CHECKLIST_OUTCOMES)[number];
+
+/** One answered checklist item (the domain's ChecklistResult). */
+export interface ChecklistResultInput {
+  key: string;
+  outcome: ChecklistOutcome;
+  /** The measured value of a 'value' item, as text (e.g. '0.42'). */
+  value?: string;
+  note?: string;
+}
+
+/** PUT /maintenance/occurrences/:id/checklist (the whole list; a JSON body is always an object). */
+export interface PutChecklistRequest {
+  results: ChecklistResultInput[];
+}
+
+/** Result of an inspection (BetrSichV §17 record). */
+export const INSPECTION_RESULTS = ['no-defects', 'minor-defects', 'major-defects', 'dangerous'] as const;
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+
+/** PUT /maintenance/occurrences/:id/inspection-record: the §17 fields (the asset is the occurrence's). */
+export interface InspectionRecordInput {
+  /** yyyy-mm-dd, not in the future. */
+  date: string;
+  type: string;
+  scope: string;
+  result: InspectionResult;
+  /** Empty exactly when result is 'no-defects'. */
+  defects: string[];
+  /** The deadline the inspector set for the next test (yyyy-mm-dd, after `date`). */
+  nextDeadline?: string;
+  inspector: string;
+  /** The approved inspection body (ZÜS); required when the requirement's performer is 'approved-body'. */
+  body?: string;
+}
+
+export interface CreateOccurrenceWorkLogRequest {
+  /** 1–1440. */
+  minutes: number;
+  /** Instant with offset; defaults to now. */
+  loggedAt?: string;
+  note?: string;
+}
+
+export interface CreateOccurrenceMaterialRequest {
+  description: string;
+  /** Decimal string > 0, at most 3 decimals. */
+  quantity: string;
+  /** Default 'Stk'. */
+  unit?: string;
+  /** Net EUR per unit, decimal string with at most 2 decimals; omitted: not priced. */
+  unitPrice?: string;
+}
+
+/** POST /maintenance/occurrences/:id/cancel. */
+export interface CancelOccurrenceRequest {
+  reason: string;
+  /** An active manager serving the occurrence's tenant, or an active admin. */
+  approverId: string;
+}
+
+export const TECHNICIAN_RANGES = ['today', 'week'] as const;
+export type TechnicianRange = (typeof TECHNICIAN_RANGES)[number];
+
+export interface TechnicianOccurrenceQuery {
+  /** today: target date ≤ today (overdue included); week: ≤ today + 6 days. Default today. */
+  range?: TechnicianRange;
+}
+
+/** A work order on the technician's list (GET /technician/occurrences), ordered by target date. */
+export interface TechnicianOccurrenceRow {
+  id: string;
+  tenantId: string;
+  siteId: string;
+  siteName: string;
+  assetId: string;
+  assetCode: string;
+  assetName: string;
+  taskKey: string;
+  title: string;
+  trade: string;
+  kind: OccurrenceKindValue;
+  targetDate: PlanDate;
+  legalLatest: PlanDate;
+  status: OccurrenceStatusValue;
+  technicianId: string | null;
+  startedAt: IsoInstant | null;
+  version: number;
+}
+
+export interface TechnicianOccurrenceListResponse {
+  items: TechnicianOccurrenceRow[];
+}
+
+/** The types of the occurrence's log that execution writes besides OCCURRENCE_EVENT_TYPES' own. */
+export const OCCURRENCE_EXECUTION_EVENT_TYPES = ['material-added', 'inspection-recorded'] as const;
+
+export interface OccurrenceEventView {
+  id: string;
+  type: OccurrenceEventType | (typeof OCCURRENCE_EXECUTION_EVENT_TYPES)[number];
+  at: string;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface OccurrenceWorkLogView {
+  id: string;
+  occurrenceId: string;
+  technicianId: string;
+  minutes: number;
+  note: string | null;
+  loggedAt: string;
+}
+
+export interface OccurrenceMaterialView {
+  id: string;
+  occurrenceId: string;
+  description: string;
+  /** Decimal string. */
+  quantity: string;
+  unit: string;
+  /** Decimal string (EUR, net) or null when not priced. */
+  unitPrice: string | null;
+}
+
+/** The stored inspection record: the input plus who recorded it, when. */
+export interface InspectionRecordView extends InspectionRecordInput {
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** GET /maintenance/occurrences/:id (staff and technicians of the tenant; ETag = version). */
+export interface OccurrenceDetail {
+  id: string;
+  tenantId: string;
+  contractId: string;
+  siteId: string;
+  siteName: string;
+  siteTimezone: string;
+  requirementId: string;
+  periodNo: number;
+  kind: OccurrenceKindValue;
+  trade: string;
+  earliestStart: string;
+  targetDate: string;
+  legalLatest: string;
+  onTimeLimit: string;
+  workOrderFrom: string;
+  releasedAt: string | null;
+  technicianId: string | null;
+  status: OccurrenceStatusValue;
+  startedAt: string | null;
+  completedAt: string | null;
+  completedOn: string | null;
+  completedBy: string | null;
+  evidenceAccepted: boolean;
+  cancelReason: string | null;
+  cancelledBy: string | null;
+  cancelApprovedBy: string | null;
+  followUpTicketIds: string[];
+  version: number;
+  task: MaintenanceTaskView;
+  requirement: {
+    id: string;
+    title: string;
+    performer: PerformerValue;
+    evidence: EvidenceKindValue[];
+    anchorKind: AnchorKindValue;
+    cadence: CadenceView;
+    statutory: boolean;
+  };
+  asset: { id: string; code: string; name: string; assetClass: 'A' | 'B' | 'C'; trade: string };
+  checklist: ChecklistResultInput[];
+  inspectionRecord: InspectionRecordView | null;
+  events: OccurrenceEventView[];
+  documents: DocumentView[];
+  workLogs: OccurrenceWorkLogView[];
+  materials: OccurrenceMaterialView[];
+  /** What completion still lacks, e.g. 'checklist.brakes', 'inspectionRecord', 'document:inspection-report'. */
+  missingEvidence: string[];
+}
+
+/** 409 of POST …/complete: `details` of the ApiError. */
+export interface EvidenceMissingDetails {
+  code: 'evidence-missing';
+  missing: string[];
+}
+
+export interface ComplianceQuery {
+  contractId: string;
+  /** yyyy-mm-dd, inclusive; at most 366 days. */
+  from: string;
+  to: string;
+}
+
+/** A late, missed or open occurrence behind a compliance figure (drill-down). */
+export interface NonCompliantOccurrence {
+  occurrenceId: string;
+  reason: 'late' | 'missed' | 'open';
+  taskKey: string;
+  title: string;
+  trade: string;
+  siteId: string;
+  assetId: string;
+  assetCode: string;
+  assetName: string;
+  targetDate: string;
+  onTimeLimit: string;
+  legalLatest: string;
+  completedOn: PlanDate | null;
+  status: OccurrenceStatusValue;
+}
+
+/** GET /maintenance/compliance (figures as in the KPI roll-up's MaintenanceComplianceView). */
+export interface ComplianceResponse {
+  contractId: string;
+  from: string;
+  to: string;
+  /** The day "open" and "missed" were judged on (Europe/Berlin). */
+  today: string;
+  total: ComplianceFigureView;
+  byTrade: Record<string, ComplianceFigureView>;
+  nonCompliant: NonCompliantOccurrence[];
+}
+
+/** POST /account/calendar-token: the feed URL (shown once; a new call replaces it). */
+export interface CalendarTokenResponse {
+  url: string;
 }

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import {
+  CalendarFeedService,
+  ComplianceService,
+  FOLLOW_UP_TICKETS,
+  OccurrenceExecutionService,
+} from '@leitstand/backend/maintenance';
+import { TicketsModule, TicketsService } from '@leitstand/backend/tickets';
+import { CalendarFeedController, CalendarTokenController } from './calendar-feed.controller';
+import { ComplianceController } from './compliance.controller';
+import { OccurrenceExecutionController, TechnicianOccurrencesController } from './occurrence-execution.controller';
+
+/**
+ * HTTP surface of executing occurrences (issue 15, H2b): the technician's flow behind the evidence gate,
+ * compliance and the iCalendar feed. Failed checklist items raise their fault tickets through the ticket
+ * intake (TicketsService.createWithin, bound here: one feature library never imports another); the clock
+ * is TicketsModule's.
+ */
+@Module({
+  imports: [TicketsModule],
+  providers: [
+    OccurrenceExecutionService,
+    ComplianceService,
+    CalendarFeedService,
+    { provide: FOLLOW_UP_TICKETS, useExisting: TicketsService },
+  ],
+  controllers: [
+    TechnicianOccurrencesController,
+    OccurrenceExecutionController,
+    ComplianceController,
+    CalendarTokenController,
+    CalendarFeedController,
+  ],
+})
+export class MaintenanceExecutionHttpModule {}

@@ -1,0 +1,737 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  DocumentView,
+  OccurrenceKindValue,
+  OccurrenceStatusValue,
+  OccurrenceDetail,
+  OccurrenceMaterialView,
+  OccurrenceWorkLogView,
+  TechnicianOccurrenceListResponse,
+  TechnicianOccurrenceRow,
+  TechnicianRange,
+} from '@leitstand/api-contracts';
+import {
+  CLOCK,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PreconditionFailedError,
+  canSeeTenant,
+  isUuid,
+  tenantFilter,
+  type AuthUser,
+  type Clock,
+  type FieldProblem,
+} from '@leitstand/backend/core';
+import {
+  failedItems,
+  isDecimalString,
+  occurrenceStatus,
+  type ChecklistItemDefinition,
+  type ChecklistResult,
+} from '@leitstand/domain';
+import type {
+  CancelOccurrenceDto,
+  ChecklistResultDto,
+  InspectionRecordDto,
+  OccurrenceMaterialDto,
+  OccurrenceWorkLogDto,
+} from './occurrence-execution.dto';
+import { storeOccurrenceDocument, type OccurrenceDocumentInput } from './occurrence-documents';
+import {
+  MATERIAL_COLUMNS,
+  OCCURRENCE_SELECT,
+  WORK_LOG_COLUMNS,
+  civilDate,
+  evidenceOf,
+  loadOccurrenceDetail,
+  missingEvidenceOf,
+  taskOf,
+  toMaterialView,
+  toWorkLogView,
+  type OccurrenceRow,
+} from './occurrence-views';
+
+/** A fault ticket raised by a finding (what the completion needs of the ticket intake). */
+export interface FollowUpTicketInput {
+  siteId: string;
+  assetId: string;
+  title: string;
+  description: string;
+  category: string;
+}
+
+/**
+ * The ticket intake as execution uses it: a ticket written with the caller's transaction, published after
+ * COMMIT. The API binds it to TicketsService.createWithin (a feature library cannot import another).
+ */
+export interface FollowUpTickets {
+  createWithin(
+    manager: EntityManager,
+    user: AuthUser,
+    input: FollowUpTicketInput,
+  ): Promise<{ ticket: { id: string; number: string }; publish: () => void }>;
+}
+
+export const FOLLOW_UP_TICKETS = Symbol('FOLLOW_UP_TICKETS');
+
+/** Roles that execute occurrences (technicians: released work of their tenants, own or unassigned). */
+const EXECUTING_ROLES = new Set(['admin', 'agent', 'manager', 'technician']);
+/** Roles that may cancel an occurrence (with a named approver). */
+const CANCELLING_ROLES = new Set(['admin', 'agent', 'manager']);
+/** Longest technician list (a week of work orders of one technician stays far below it). */
+export const TECHNICIAN_LIST_LIMIT = 500;
+
+/** One event of a change: its type and payload (actor and time are added by the write path). */
+export interface OccurrenceEventDraft {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** What one change to an occurrence writes. */
+export interface OccurrenceChange<R> {
+  events: OccurrenceEventDraft[];
+  /** Column → value of the occurrence UPDATE (version and updated_at are added). */
+  set: Record<string, unknown>;
+  /** The answer, built inside the transaction after the update. */
+  result: (manager: EntityManager, row: OccurrenceRow) => Promise<R>;
+  /** Runs after COMMIT (e.g. publishing a follow-up ticket to the live queue). */
+  afterCommit?: () => void;
+}
+
+/** What a write needs of the occurrence's state. */
+type Requirement = 'open' | 'released-open';
+
+/**
+ * Executing an occurrence (issue 15, H2b): the technician's list, the detail, start, checklist, work logs,
+ * materials, the inspection record, completion behind the evidence gate, cancellation with an approver.
+ * Every change locks the occurrence row (SELECT … FOR UPDATE), checks tenancy (404 outside), role and
+ * assignment (403), the version (If-Match → 412), writes its append-only occurrence events with actor and
+ * time and bumps the version — in ONE transaction per request.
+ */
+@Injectable()
+export class OccurrenceExecutionService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(FOLLOW_UP_TICKETS) private readonly tickets: FollowUpTickets,
+  ) {}
+
+  /**
+   * The technician's work orders: released, neither completed nor cancelled, of the caller's tenants,
+   * assigned to the caller or to nobody, with a target date up to today ('today', overdue included) or
+   * today + 6 days ('week') in each site's zone; ordered by target date.
+   */
+  async technicianList(user: AuthUser, range: TechnicianRange = 'today'): Promise<TechnicianOccurrenceListResponse> {
+    if (user.role !== 'technician') throw new ForbiddenError('the work-order list is the technicians’ own');
+    const tenants = tenantFilter(user) ?? [];
+    const days = range === 'week' ? 6 : 0;
+    const rows = (await this.dataSource.query(
+      `SELECT o.id, o.tenant_id, o.site_id, s.name AS site_name, o.asset_id, a.code AS asset_code, a.name AS asset_name,
+              r.task_key, r.title, o.trade, o.kind, o.target_date::text AS target_date,
+              o.legal_latest::text AS legal_latest, o.status, o.technician_id, o.started_at, o.version
+         FROM maintenance_occurrences o
+         JOIN sites s ON s.id = o.site_id
+         JOIN assets a ON a.id = o.asset_id
+         JOIN maintenance_requirements r ON r.id = o.requirement_id
+        WHERE o.tenant_id = ANY($1::uuid[])
+          AND o.released_at IS NOT NULL AND o.completed_at IS NULL AND o.status <> 'cancelled'
+          AND (o.technician_id = $2 OR o.technician_id IS NULL)
+          AND o.target_date <= (($3::timestamptz AT TIME ZONE s.timezone)::date + $4::int)
+        ORDER BY o.target_date, o.id
+        LIMIT ${TECHNICIAN_LIST_LIMIT}`,
+      [tenants, user.id, this.clock.now(), days],
+    )) as Array<{
+      id: string;
+      tenant_id: string;
+      site_id: string;
+      site_name: string;
+      asset_id: string;
+      asset_code: string;
+      asset_name: string;
+      task_key: string;
+      title: string;
+      trade: string;
+      kind: OccurrenceKindValue;
+      target_date: string;
+      legal_latest: string;
+      status: OccurrenceStatusValue;
+      technician_id: string | null;
+      started_at: Date | null;
+      version: number;
+    }>;
+    return {
+      items: rows.map((r): TechnicianOccurrenceRow => ({
+        id: r.id,
+        tenantId: r.tenant_id,
+        siteId: r.site_id,
+        siteName: r.site_name,
+        assetId: r.asset_id,
+        assetCode: r.asset_code,
+        assetName: r.asset_name,
+        taskKey: r.task_key,
+        title: r.title,
+        trade: r.trade,
+        kind: r.kind,
+        targetDate: r.target_date,
+        legalLatest: r.legal_latest,
+        status: r.status,
+        technicianId: r.technician_id,
+        startedAt: r.started_at?.toISOString() ?? null,
+        version: r.version,
+      })),
+    };
+  }
+
+  /** The detail; 404 when unknown, outside the caller's tenants, or asked by a customer. */
+  async detail(user: AuthUser, id: string): Promise<OccurrenceDetail> {
+    const row = await this.findVisible(this.dataSource.manager, user, id, false);
+    return loadOccurrenceDetail(this.dataSource.manager, user, row);
+  }
+
+  /**
+   * Checks, before an upload's body is read, that the caller may attach evidence to the occurrence
+   * (404 outside the tenants, 403 for another technician's work, 409 when not open for execution).
+   */
+  async assertMayAttach(user: AuthUser, id: string): Promise<void> {
+    const row = await this.findVisible(this.dataSource.manager, user, id, false);
+    authorize(user, row, 'attach documents to');
+    assertState(row, 'released-open');
+  }
+
+  /**
+   * Attaches evidence (a photo or the inspection body's report) to the occurrence: content, document and
+   * link (document_links.occurrence_id) and the 'document-attached' event in one transaction. An inspection
+   * report without nextTestDue is kept at least until the record's next deadline.
+   */
+  attachDocument(
+    user: AuthUser,
+    id: string,
+    input: OccurrenceDocumentInput,
+    ifMatch: number | undefined,
+  ): Promise<{ document: DocumentView; version: number }> {
+    return this.mutate(user, id, ifMatch, 'attach documents to', 'released-open', async (manager, o, now) => {
+      const nextTestDue =
+        input.nextTestDue ??
+        (input.documentClass === 'inspection-report' ? (o.inspection_record?.nextDeadline ?? null) : null);
+      const document = await storeOccurrenceDocument(manager, user, o, { ...input, nextTestDue }, now);
+      return {
+        events: [
+          {
+            type: 'document-attached',
+            payload: {
+              documentId: document.id,
+              documentClass: document.documentClass,
+              title: document.title,
+              sha256: document.sha256,
+            },
+          },
+        ],
+        set: {},
+        result: (_m, fresh) => Promise.resolve({ document, version: fresh.version }),
+      };
+    });
+  }
+
+  /** Starts the work: started_at, the technician (a technician takes an unassigned work order), 'started'. */
+  start(user: AuthUser, id: string, ifMatch: number): Promise<OccurrenceDetail> {
+    return this.mutate(user, id, ifMatch, 'start', 'released-open', (_m, o, now) => {
+      if (o.started_at !== null) {
+        throw new ConflictError('the occurrence was started already', {
+          code: 'already-started',
+          startedAt: o.started_at.toISOString(),
+        });
+      }
+      const startedOn = civilDate(now, o.site_timezone);
+      const set: Record<string, unknown> = {
+        started_at: now,
+        status: statusOf(o, { startedOn, today: startedOn }),
+      };
+      if (user.role === 'technician' && o.technician_id === null) set['technician_id'] = user.id;
+      return Promise.resolve({
+        events: [
+          {
+            type: 'started',
+            payload: { startedOn, ...(set['technician_id'] ? { technicianId: user.id } : {}) },
+          },
+        ],
+        set,
+        result: (m, row) => loadOccurrenceDetail(m, user, row),
+      });
+    });
+  }
+
+  /** Replaces the checklist; every key must be an item of the task (400 naming the unknown one). */
+  putChecklist(user: AuthUser, id: string, results: ChecklistResultDto[], ifMatch: number): Promise<OccurrenceDetail> {
+    return this.mutate(user, id, ifMatch, 'record the checklist of', 'released-open', (_m, o) => {
+      const checklist = validateChecklist(o.task_key, evidenceOf(o).checklist, results);
+      const failed = checklist.filter((r) => r.outcome === 'fail').map((r) => r.key);
+      return Promise.resolve({
+        events: [{ type: 'checklist', payload: { results: checklist, failed } }],
+        set: { checklist: JSON.stringify(checklist) },
+        result: (m, row) => loadOccurrenceDetail(m, user, row),
+      });
+    });
+  }
+
+  /** The inspection record (BetrSichV §17): validated field by field, replacing an earlier one. */
+  putInspectionRecord(
+    user: AuthUser,
+    id: string,
+    body: InspectionRecordDto,
+    ifMatch: number,
+  ): Promise<OccurrenceDetail> {
+    return this.mutate(user, id, ifMatch, 'record the inspection of', 'released-open', (_m, o, now) => {
+      const today = civilDate(now, o.site_timezone);
+      const record = validateInspectionRecord(body, { today, performer: o.performer });
+      const stored = { ...record, recordedBy: user.id, recordedAt: now.toISOString() };
+      return Promise.resolve({
+        events: [{ type: 'inspection-recorded', payload: { record } }],
+        set: { inspection_record: JSON.stringify(stored) },
+        result: (m, row) => loadOccurrenceDetail(m, user, row),
+      });
+    });
+  }
+
+  /** A work log of the caller (If-Match optional: appending conflicts with nothing). */
+  addWorkLog(
+    user: AuthUser,
+    id: string,
+    body: OccurrenceWorkLogDto,
+    ifMatch: number | undefined,
+  ): Promise<{ view: OccurrenceWorkLogView; version: number }> {
+    return this.mutate(user, id, ifMatch, 'log work on', 'released-open', async (manager, o, now) => {
+      const loggedAt = body.loggedAt === undefined ? now : new Date(body.loggedAt);
+      if (loggedAt.getTime() > now.getTime() + 2 * 60_000) {
+        throw InvalidInputError.of('loggedAt', 'loggedAt must not lie in the future');
+      }
+      const [row] = (await manager.query(
+        `INSERT INTO occurrence_work_logs (occurrence_id, tenant_id, technician_id, minutes, note, logged_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${WORK_LOG_COLUMNS}`,
+        [o.id, o.tenant_id, user.id, body.minutes, body.note?.trim() || null, loggedAt],
+      )) as Array<Parameters<typeof toWorkLogView>[0]>;
+      const view = toWorkLogView(row as Parameters<typeof toWorkLogView>[0]);
+      return {
+        events: [
+          {
+            type: 'work-logged',
+            payload: { workLogId: view.id, minutes: view.minutes, loggedAt: view.loggedAt, note: view.note },
+          },
+        ],
+        set: {},
+        result: (_m, fresh) => Promise.resolve({ view, version: fresh.version }),
+      };
+    });
+  }
+
+  /** A material line (quantity and price as decimal strings, stored as numeric). */
+  addMaterial(
+    user: AuthUser,
+    id: string,
+    body: OccurrenceMaterialDto,
+    ifMatch: number | undefined,
+  ): Promise<{ view: OccurrenceMaterialView; version: number }> {
+    return this.mutate(user, id, ifMatch, 'add material to', 'released-open', async (manager, o) => {
+      const [row] = (await manager.query(
+        `INSERT INTO occurrence_materials (occurrence_id, tenant_id, description, quantity, unit, unit_price, created_by)
+         VALUES ($1, $2, $3, $4::numeric, $5, $6::numeric, $7) RETURNING ${MATERIAL_COLUMNS}`,
+        [
+          o.id,
+          o.tenant_id,
+          body.description.trim(),
+          body.quantity,
+          body.unit?.trim() || 'Stk',
+          body.unitPrice ?? null,
+          user.id,
+        ],
+      )) as Array<Parameters<typeof toMaterialView>[0]>;
+      const view = toMaterialView(row as Parameters<typeof toMaterialView>[0]);
+      return {
+        events: [
+          {
+            type: 'material-added',
+            payload: {
+              materialId: view.id,
+              description: view.description,
+              quantity: view.quantity,
+              unit: view.unit,
+              unitPrice: view.unitPrice,
+            },
+          },
+        ],
+        set: {},
+        result: (_m, fresh) => Promise.resolve({ view, version: fresh.version }),
+      };
+    });
+  }
+
+  /**
+   * Completes the occurrence behind the evidence gate: 409 `{ code: 'evidence-missing', missing }` while
+   * the domain's missingEvidence names anything. Otherwise completed_on is today in the site's zone, the
+   * status comes from the domain (done-on-time, done-late; a completion after the legal latest date stays
+   * missed), evidence is accepted, and each failed checklist item — and an inspection record with defects —
+   * raises one fault ticket through the ticket intake, in the same transaction: a retry finds the
+   * occurrence completed (409) and raises nothing. Floating and statutory plans are regenerated (the next
+   * date depends on this completion, or on a shorter deadline the inspection body set).
+   */
+  complete(user: AuthUser, id: string, ifMatch: number): Promise<OccurrenceDetail> {
+    return this.mutate(user, id, ifMatch, 'complete', 'released-open', async (manager, o, now) => {
+      const missing = await missingEvidenceOf(manager, o);
+      if (missing.length > 0) {
+        throw new ConflictError(`evidence is missing: ${missing.join(', ')}`, { code: 'evidence-missing', missing });
+      }
+      const completedOn = civilDate(now, o.site_timezone);
+      const startedOn = o.started_at ? civilDate(o.started_at, o.site_timezone) : completedOn;
+      const status = statusOf(o, { startedOn, completedOn, today: completedOn });
+      const followUps = await this.raiseFollowUps(manager, user, o);
+      const ticketIds = followUps.map((f) => f.ticketId);
+      const set: Record<string, unknown> = {
+        status,
+        completed_at: now,
+        completed_on: completedOn,
+        completed_by: user.id,
+        evidence_accepted: true,
+        follow_up_ticket_ids: [...(o.follow_up_ticket_ids ?? []), ...ticketIds],
+      };
+      if (o.started_at === null) set['started_at'] = now;
+      if (o.technician_id === null && user.role === 'technician') set['technician_id'] = user.id;
+      const shorterDeadline = bodySetShorterDeadline(o, completedOn);
+      return {
+        events: [
+          {
+            type: 'completed',
+            payload: {
+              completedOn,
+              status,
+              evidenceAccepted: true,
+              followUpTicketIds: ticketIds,
+              followUps: followUps.map(({ publish: _p, ...f }) => f),
+              ...(shorterDeadline ? { bodyDeadline: shorterDeadline } : {}),
+            },
+          },
+        ],
+        set,
+        result: (m, row) => loadOccurrenceDetail(m, user, row),
+        afterCommit: () => followUps.forEach((f) => f.publish()),
+      };
+    });
+  }
+
+  /**
+   * Cancels an occurrence (e.g. the asset was taken out of service): a reason and an approver — an active
+   * admin, or an active manager serving the occurrence's tenant — are required. Cancelled occurrences do
+   * not count in compliance, so a missed one (legal latest date passed) cannot be cancelled: that would
+   * heal a miss.
+   */
+  cancel(user: AuthUser, id: string, body: CancelOccurrenceDto, ifMatch: number): Promise<OccurrenceDetail> {
+    return this.mutate(user, id, ifMatch, 'cancel', 'open', async (manager, o, now) => {
+      if (!CANCELLING_ROLES.has(user.role)) throw new ForbiddenError(`${user.role}s cannot cancel occurrences`);
+      const today = civilDate(now, o.site_timezone);
+      if (today > o.legal_latest) {
+        throw new ConflictError('a missed occurrence cannot be cancelled (its legal latest date has passed)', {
+          code: 'missed',
+          legalLatest: o.legal_latest,
+        });
+      }
+      const reason = body.reason.trim();
+      if (reason === '') throw InvalidInputError.of('reason', 'reason must not be blank');
+      const [approver] = (await manager.query(
+        `SELECT u.id, u.display_name, u.role FROM users u
+          WHERE u.id = $1 AND u.active
+            AND (u.role = 'admin' OR (u.role = 'manager'
+                 AND EXISTS (SELECT 1 FROM user_tenants ut WHERE ut.user_id = u.id AND ut.tenant_id = $2)))`,
+        [body.approverId, o.tenant_id],
+      )) as Array<{ id: string; display_name: string; role: string }>;
+      if (!approver) {
+        throw InvalidInputError.of(
+          'approverId',
+          "approverId must be an active admin or an active manager serving the occurrence's tenant",
+        );
+      }
+      return {
+        events: [
+          {
+            type: 'cancelled',
+            payload: { reason, approverId: approver.id, approverName: approver.display_name, from: o.status },
+          },
+        ],
+        set: { status: 'cancelled', cancel_reason: reason, cancelled_by: user.id, cancel_approved_by: approver.id },
+        result: (m, row) => loadOccurrenceDetail(m, user, row),
+      };
+    });
+  }
+
+  /**
+   * One fault ticket per failed checklist item and one for an inspection record with defects, each through
+   * the ticket intake (priority from the asset's class) inside the completion's transaction.
+   */
+  private async raiseFollowUps(
+    manager: EntityManager,
+    user: AuthUser,
+    o: OccurrenceRow,
+  ): Promise<Array<{ ticketId: string; number: string; cause: string; publish: () => void }>> {
+    const checklist = o.checklist ?? [];
+    const taskTitle = taskOf(o)?.title.de ?? o.requirement_title;
+    const causes: Array<{ cause: string; title: string; description: string }> = failedItems(
+      evidenceOf(o),
+      checklist,
+    ).map((item) => {
+      const result = checklist.find((r) => r.key === item.key);
+      const details = [
+        result?.value !== undefined ? `Messwert: ${result.value}${item.unit ? ` ${item.unit}` : ''}` : null,
+        result?.note ? `Bemerkung: ${result.note}` : null,
+      ].filter((l): l is string => l !== null);
+      return {
+        cause: `checklist.${item.key}`,
+        title: `${taskTitle}: ${item.label.de} – nicht in Ordnung`,
+        description: [
+          `Mangel aus der Fälligkeit ${o.id} (${taskTitle}, ${o.asset_code} ${o.asset_name}, Soll-Termin ${o.target_date}).`,
+          `Prüfpunkt „${item.label.de}“ nicht bestanden.`,
+          ...details,
+        ].join('\n'),
+      };
+    });
+    const record = o.inspection_record;
+    if (record && record.result !== 'no-defects') {
+      causes.push({
+        cause: 'inspectionRecord',
+        title: `${taskTitle}: Mängel laut Prüfbericht (${record.result})`,
+        description: [
+          `Prüfbericht vom ${record.date} zur Fälligkeit ${o.id} (${record.type}, ${record.inspector}${record.body ? `, ${record.body}` : ''}).`,
+          ...record.defects.map((d) => `– ${d}`),
+        ].join('\n'),
+      });
+    }
+    const raised: Array<{ ticketId: string; number: string; cause: string; publish: () => void }> = [];
+    for (const c of causes) {
+      const { ticket, publish } = await this.tickets.createWithin(manager, user, {
+        siteId: o.site_id,
+        assetId: o.asset_id,
+        title: c.title.slice(0, 200),
+        description: c.description.slice(0, 5000),
+        category: 'Mangel aus Wartung/Prüfung',
+      });
+      raised.push({ ticketId: ticket.id, number: ticket.number, cause: c.cause, publish });
+    }
+    return raised;
+  }
+
+  /** The occurrence as the caller may see it (404 for customers, unknown ids and other tenants). */
+  private async findVisible(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    forUpdate: boolean,
+  ): Promise<OccurrenceRow> {
+    if (!isUuid(id) || user.role === 'customer') throw new NotFoundError('occurrence', id);
+    const [row] = (await manager.query(`${OCCURRENCE_SELECT} WHERE o.id = $1${forUpdate ? ' FOR UPDATE OF o' : ''}`, [
+      id,
+    ])) as OccurrenceRow[];
+    if (!row || !canSeeTenant(user, row.tenant_id)) throw new NotFoundError('occurrence', id);
+    return row;
+  }
+
+  /** The one write path of occurrences (see the class comment). */
+  private async mutate<R>(
+    user: AuthUser,
+    id: string,
+    ifMatch: number | undefined,
+    what: string,
+    state: Requirement,
+    plan: (manager: EntityManager, row: OccurrenceRow, now: Date) => Promise<OccurrenceChange<R>>,
+  ): Promise<R> {
+    let afterCommit: (() => void) | undefined;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const o = await this.findVisible(manager, user, id, true);
+      authorize(user, o, what);
+      if (ifMatch !== undefined && ifMatch !== o.version) throw new PreconditionFailedError(ifMatch, o.version);
+      assertState(o, state);
+      const now = this.clock.now();
+      const change = await plan(manager, o, now);
+      for (const e of change.events) {
+        await manager.query(
+          `INSERT INTO occurrence_events (occurrence_id, tenant_id, type, at, actor_id, payload)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+          [o.id, o.tenant_id, e.type, now, user.id, JSON.stringify({ actorName: user.displayName, ...e.payload })],
+        );
+      }
+      const columns = Object.keys(change.set);
+      const assignments = columns.map((c, i) => `${c} = $${i + 3}`);
+      await manager.query(
+        `UPDATE maintenance_occurrences SET ${[...assignments, 'version = version + 1', 'updated_at = $2'].join(', ')}
+          WHERE id = $1`,
+        [o.id, now, ...columns.map((c) => change.set[c])],
+      );
+      const fresh = await this.findVisible(manager, user, id, false);
+      afterCommit = change.afterCommit;
+      return change.result(manager, fresh);
+    });
+    afterCommit?.();
+    return result;
+  }
+}
+
+/** Role and assignment: technicians work only on their own or unassigned occurrences. */
+function authorize(user: AuthUser, o: OccurrenceRow, what: string): void {
+  if (!EXECUTING_ROLES.has(user.role)) throw new ForbiddenError(`${user.role}s cannot ${what} occurrences`);
+  if (user.role === 'technician' && o.technician_id !== null && o.technician_id !== user.id) {
+    throw new ForbiddenError(`technicians can ${what} only occurrences assigned to them or to nobody`);
+  }
+}
+
+/** 409 unless the occurrence is open (neither completed nor cancelled) and, for execution, released. */
+function assertState(o: OccurrenceRow, state: Requirement): void {
+  if (o.completed_at !== null || o.status === 'cancelled') {
+    throw new ConflictError(`the occurrence is ${o.completed_at !== null ? 'completed' : 'cancelled'}`, {
+      code: 'occurrence-closed',
+      status: o.status,
+      followUpTicketIds: o.follow_up_ticket_ids ?? [],
+    });
+  }
+  if (state === 'released-open' && o.released_at === null) {
+    throw new ConflictError('the occurrence is not released as a work order yet', {
+      code: 'not-released',
+      workOrderFrom: o.work_order_from,
+    });
+  }
+}
+
+/** The domain's status of the occurrence with the given start/completion, judged on `today`. */
+function statusOf(
+  o: OccurrenceRow,
+  at: { startedOn?: string; completedOn?: string; today: string },
+): OccurrenceStatusValue {
+  return occurrenceStatus(
+    {
+      workOrderFrom: o.work_order_from,
+      targetDate: o.target_date,
+      legalLatest: o.legal_latest,
+      onTimeLimit: o.on_time_limit,
+      ...(at.startedOn !== undefined ? { startedOn: at.startedOn } : {}),
+      ...(at.completedOn !== undefined ? { completedOn: at.completedOn } : {}),
+      cancelled: false,
+    },
+    at.today,
+  );
+}
+
+/**
+ * The next deadline an approved body wrote into the record of a main inspection when it is shorter than
+ * the schedule's (completion + the cadence), else null.
+ */
+function bodySetShorterDeadline(o: OccurrenceRow, completedOn: string): string | null {
+  const next = o.inspection_record?.nextDeadline;
+  if (o.kind !== 'main' || !next) return null;
+  const unit = `${o.cadence_unit}s` as 'weeks' | 'months' | 'years';
+  // The interval counts from the day of the test (the record's date), else from the completion.
+  const scheduled = DateTime.fromISO(o.inspection_record?.date ?? completedOn, { zone: 'UTC' })
+    .plus({ [unit]: Number(o.cadence_every) })
+    .toISODate() as string;
+  return next < scheduled ? next : null;
+}
+
+/**
+ * The checklist as stored: each key an item of the task (unknown → 400 naming `results.<i>.key`), at most
+ * once; a 'value' item answered pass/fail carries its value, a pass-fail item none.
+ */
+export function validateChecklist(
+  taskKey: string,
+  definitions: readonly ChecklistItemDefinition[],
+  results: readonly ChecklistResultDto[],
+): ChecklistResult[] {
+  const items = new Map(definitions.map((i) => [i.key, i]));
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  const checklist: ChecklistResult[] = [];
+  results.forEach((r, i) => {
+    const item = items.get(r.key);
+    if (!item) {
+      const known = [...items.keys()];
+      problems.push({
+        field: `results.${i}.key`,
+        messages: [
+          `unknown checklist item '${r.key}' of task ${taskKey}` +
+            (known.length > 0 ? ` (items: ${known.join(', ')})` : ' (the task has no checklist)'),
+        ],
+      });
+      return;
+    }
+    if (seen.has(r.key)) {
+      problems.push({ field: `results.${i}.key`, messages: [`checklist item '${r.key}' is answered twice`] });
+      return;
+    }
+    seen.add(r.key);
+    if (item.kind === 'value' && r.outcome !== 'not-applicable' && r.value === undefined) {
+      problems.push({
+        field: `results.${i}.value`,
+        messages: [`'${r.key}' is a measured item: value is required${item.unit ? ` (in ${item.unit})` : ''}`],
+      });
+      return;
+    }
+    if (item.kind === 'value' && r.value !== undefined && !isDecimalString(r.value.trim())) {
+      problems.push({
+        field: `results.${i}.value`,
+        messages: [`'${r.key}' takes a decimal value such as '0.42' (point, no unit)`],
+      });
+      return;
+    }
+    if (item.kind === 'pass-fail' && r.value !== undefined) {
+      problems.push({ field: `results.${i}.value`, messages: [`'${r.key}' is a pass/fail item without a value`] });
+      return;
+    }
+    const note = r.note?.trim();
+    checklist.push({
+      key: r.key,
+      outcome: r.outcome,
+      ...(r.value !== undefined ? { value: r.value.trim() } : {}),
+      ...(note ? { note } : {}),
+    });
+  });
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return checklist;
+}
+
+/**
+ * An inspection record checked beyond its field types: not dated in the future, a next deadline after
+ * the inspection, defects listed exactly when the result is not 'no-defects', and the body named when an
+ * approved body performs the requirement.
+ */
+export function validateInspectionRecord(
+  body: InspectionRecordDto,
+  context: { today: string; performer: string },
+): InspectionRecordDto {
+  const problems: FieldProblem[] = [];
+  const defects = body.defects.map((d) => d.trim()).filter((d) => d !== '');
+  if (body.date > context.today) {
+    problems.push({ field: 'date', messages: [`date must not lie in the future (today is ${context.today})`] });
+  }
+  if (body.nextDeadline !== undefined && body.nextDeadline <= body.date) {
+    problems.push({ field: 'nextDeadline', messages: ['nextDeadline must be after the inspection date'] });
+  }
+  if (body.result === 'no-defects' && defects.length > 0) {
+    problems.push({ field: 'defects', messages: ["a record with result 'no-defects' lists no defects"] });
+  }
+  if (body.result !== 'no-defects' && defects.length === 0) {
+    problems.push({ field: 'defects', messages: [`a record with result '${body.result}' lists its defects`] });
+  }
+  if (context.performer === 'approved-body' && body.body === undefined) {
+    problems.push({
+      field: 'body',
+      messages: ['body (the approved inspection body) is required for this requirement'],
+    });
+  }
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return {
+    date: body.date,
+    type: body.type.trim(),
+    scope: body.scope.trim(),
+    result: body.result,
+    defects,
+    ...(body.nextDeadline !== undefined ? { nextDeadline: body.nextDeadline } : {}),
+    inspector: body.inspector.trim(),
+    ...(body.body !== undefined ? { body: body.body.trim() } : {}),
+  };
+}
