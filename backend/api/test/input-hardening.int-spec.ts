@@ -1,5 +1,6 @@
 import { ServiceProcess, createTestEnv, type TestEnv } from '@leitstand/backend/testing';
 import { count, createTenantWorld, signIn, type Client } from './ticket-test-world';
+import { MAINTENANCE, createOccurrence, createRequirement } from './maintenance-test-world';
 
 /**
  * One test per input defect of issue 13, on a real API process and PostgreSQL: deeply nested JSON,
@@ -25,6 +26,7 @@ describe('input hardening (issue 13): no 5xx from any input', () => {
   let agent: Client;
   let world: Awaited<ReturnType<typeof createTenantWorld>>;
   let ticket: { id: string; version: number };
+  let occurrenceId: string;
 
   beforeAll(async () => {
     env = await createTestEnv('input_hardening');
@@ -41,6 +43,8 @@ describe('input hardening (issue 13): no 5xx from any input', () => {
     });
     expect(created.status).toBe(201);
     ticket = created.body;
+    const requirement = await createRequirement(env.dataSource, world, MAINTENANCE, world.assetA);
+    occurrenceId = await createOccurrence(env.dataSource, world, requirement, world.assetA, { target: '2026-12-10' });
   });
 
   afterAll(async () => {
@@ -362,6 +366,50 @@ describe('input hardening (issue 13): no 5xx from any input', () => {
           });
         }
       }
+    });
+  });
+
+  describe('11. maintenance execution (issue 15)', () => {
+    const events = (): Promise<number> =>
+      count(env.dataSource, 'SELECT count(*)::int AS n FROM occurrence_events WHERE occurrence_id = $1', [
+        occurrenceId,
+      ]);
+
+    it('a work log time without an offset, a NUL in a checklist note, a float quantity: 400 naming each, nothing written', async () => {
+      const before = await events();
+      const log = await agent.post(`/api/maintenance/occurrences/${occurrenceId}/work-logs`, {
+        minutes: 30,
+        loggedAt: '2026-12-01T10:00:00',
+      });
+      expect([log.status, fieldsOf(log.body)]).toEqual([400, ['loggedAt']]);
+      const note = await raw(
+        'PUT',
+        `/api/maintenance/occurrences/${occurrenceId}/checklist`,
+        '{"results":[{"key":"doors","outcome":"fail","note":"klemmt\\u0000"}]}',
+      );
+      expect([note.status, fieldsOf(note.body)]).toEqual([400, ['results.0.note']]);
+      const material = await raw(
+        'POST',
+        `/api/maintenance/occurrences/${occurrenceId}/materials`,
+        '{"description":"Filter","quantity":0.1,"unitPrice":19.99}',
+      );
+      expect([material.status, fieldsOf(material.body)]).toEqual([400, ['quantity', 'unitPrice']]);
+      const nulls = await agent.call(
+        'PUT',
+        `/api/maintenance/occurrences/${occurrenceId}/inspection-record`,
+        {
+          date: null,
+          type: 'Hauptprüfung',
+          scope: 'Anlage',
+          result: 'no-defects',
+          defects: null,
+          inspector: 'M. Berger',
+          nextDeadline: null,
+        },
+        { 'if-match': '"1"' },
+      );
+      expect([nulls.status, fieldsOf(nulls.body)]).toEqual([400, ['date', 'defects', 'nextDeadline']]);
+      expect(await events()).toBe(before);
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   type TestEnv,
 } from '@leitstand/backend/testing';
 import { CALENDAR_24_7, SLA_MATRIX, createTenantWorld, signIn, type Client } from './ticket-test-world';
+import { MAINTENANCE, createOccurrence, createRequirement } from './maintenance-test-world';
 
 /**
  * Schema-driven fuzzing (issue 13): every operation of the live OpenAPI document of a real API
@@ -240,6 +241,8 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
   let windowId: string;
   let locationId: string;
   let documentId: string;
+  let occurrenceId: string;
+  let calendarToken: string;
   let snapshotSql: string;
 
   beforeAll(async () => {
@@ -311,6 +314,12 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     });
     expect(doc.status).toBe(201);
     documentId = ((await doc.json()) as { id: string }).id;
+    // A released work order of the world (issue 15) and the technician's calendar feed token.
+    const requirement = await createRequirement(ds, world, MAINTENANCE, world.assetA);
+    occurrenceId = await createOccurrence(ds, world, requirement, world.assetA, { target: '2026-12-20' });
+    const feed = await technician.post<{ url: string }>('/api/account/calendar-token');
+    expect(feed.status).toBe(201);
+    calendarToken = /\/api\/calendar\/([^/]+)\.ics$/.exec(feed.body.url)?.[1] ?? '';
 
     // A checksum of every row of every table: count and md5 of the rows' text, in one query.
     const tables = (
@@ -482,6 +491,8 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     const existingIdFor = (template: string, name: string): string => {
       if (name === 'userId') return victimUserId;
       if (name === 'assetId') return world.assetA;
+      if (template.startsWith('/api/maintenance/occurrences/{id}')) return occurrenceId;
+      if (template === '/api/calendar/{token}.ics') return calendarToken;
       const resource = template.split('/')[2] ?? '';
       const ids: Record<string, string | null> = {
         tenants: world.tenantId,
@@ -508,6 +519,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
         priceListId,
         assigneeId: technicianId,
         workerId: technicianId,
+        contractId: world.contractId,
       };
       return ids[name] ?? randomUUID();
     };
@@ -782,6 +794,9 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
       );
 
     let before: Record<string, string> | null = null;
+    // ETags by path (see etagOf); declared before the guard probes, whose writes may succeed (a technician's
+    // POST /api/account/calendar-token takes no input) and empty it.
+    const etags = new Map<string, string>();
     const run = async (c: Case): Promise<Answer> => {
       const write = c.op.method !== 'GET' && c.op.method !== 'HEAD';
       if (write && before === null) before = await snapshot();
@@ -1093,7 +1108,6 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     // ---- the cases ---------------------------------------------------------------------------
     // The current ETag of a resource. Cached: only an accepted write changes a version (a rejected
     // one changes nothing, which the checksum proves), so every 2xx write empties the cache.
-    const etags = new Map<string, string>();
     const etagOf = async (p: string): Promise<string> => {
       p = p.split('?')[0] ?? p;
       const cached = etags.get(p);

@@ -92,6 +92,13 @@ describe('security surface (issue 13): headers, metrics token, OpenAPI', () => {
       }
     });
 
+    it('are on the public iCalendar feed too, which answers an unknown token with 404 (never a hint)', async () => {
+      const res = await get(`/api/calendar/${'A'.repeat(43)}.ics`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expectAppHeaders(res.headers);
+    });
+
     it('keep Swagger UI working under the same policy: no inline script on its page, its files served', async () => {
       const page = await get('/api/docs');
       expect(page.status).toBe(200);
@@ -139,6 +146,9 @@ describe('security surface (issue 13): headers, metrics token, OpenAPI', () => {
       expect(paths['/metrics']?.['get']?.security).toEqual([{ metricsToken: [] }]);
       expect(paths['/api/auth/login']?.['post']?.security).toEqual([{}]);
       expect(paths['/api/tickets']?.['get']?.security).toBeUndefined(); // the document's default: bearer or cookie
+      // the technicians' iCalendar feed is anonymous (calendar apps send no credentials; the token is the secret)
+      expect(paths['/api/calendar/{token}.ics']?.['get']?.security).toEqual([{}]);
+      expect(paths['/api/account/calendar-token']?.['post']?.security).toBeUndefined();
       expect(served['security']).toEqual([{ bearer: [] }, { ls_access: [] }]);
     });
   });
