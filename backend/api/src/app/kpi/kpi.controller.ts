@@ -28,7 +28,7 @@ export class KpiController {
   @ApiQuery(PERIOD_DOC)
   @ApiOkResponse({
     description:
-      'Availability per asset, class and contract against the targets, MTTR/MTBF, SLA compliance per priority and clock, bonus/malus — each with its derivation (tickets, minutes, rule)',
+      'Availability per asset, class and contract against the targets, MTTR/MTBF, SLA compliance per priority and clock, maintenance and inspection compliance (occurrences due in the period, on time with accepted evidence, per trade, with the late, missed and open ones), bonus/malus — each with its derivation (tickets, minutes, occurrences, rule). A period closed one month after its end is frozen (frozenAt): computed once, never changed by later edits',
   })
   @ApiBadRequestResponse({ description: 'period malformed (fields: period)' })
   @ApiForbiddenResponse({ description: 'Customers and technicians do not see contract KPIs' })
@@ -43,7 +43,7 @@ export class KpiController {
   @ApiQuery(PERIOD_DOC)
   @ApiOkResponse({
     description:
-      'Cost of the contract in the period (flat fee pro rata, out-of-scope work priced by the price list, bonus/malus) and the provider’s margin, with derivation',
+      'Cost of the contract in the period (flat fee pro rata, out-of-scope work priced by the price list, fees of the billed maintenance and inspection occurrences completed in it, bonus/malus), the contract’s inspection cost bands (stated and from the cycles) and the provider’s margin, with derivation; frozen once the period has closed',
   })
   @ApiBadRequestResponse({ description: 'period malformed (fields: period)' })
   @ApiForbiddenResponse({ description: 'Customers and technicians do not see contract costs' })
