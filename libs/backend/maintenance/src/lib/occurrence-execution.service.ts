@@ -24,14 +24,16 @@ import {
   tenantFilter,
   type AuthUser,
   type Clock,
-  type FieldProblem,
 } from '@leitstand/backend/core';
 import {
+  MaintenanceError,
   failedItems,
-  isDecimalString,
   occurrenceStatus,
+  parseChecklistResults,
+  parseInspectionRecord,
   type ChecklistItemDefinition,
   type ChecklistResult,
+  type InspectionRecord,
 } from '@leitstand/domain';
 import type {
   CancelOccurrenceDto,
@@ -634,104 +636,69 @@ function bodySetShorterDeadline(o: OccurrenceRow, completedOn: string): string |
 }
 
 /**
- * The checklist as stored: each key an item of the task (unknown → 400 naming `results.<i>.key`), at most
- * once; a 'value' item answered pass/fail carries its value, a pass-fail item none.
+ * The domain's MaintenanceError as the API's 400: each issue's field under `root` ('[1].key' of the
+ * checklist → 'results.1.key'), the message with it.
+ */
+function asInvalidInput(error: unknown, root: string): never {
+  if (!(error instanceof MaintenanceError)) throw error;
+  const path = (field: string): string => {
+    const dotted = field.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+    return root === '' ? dotted || 'body' : dotted ? `${root}.${dotted}` : root;
+  };
+  const byField = new Map<string, string[]>();
+  for (const issue of error.issues) {
+    const field = path(issue.field);
+    byField.set(field, [...(byField.get(field) ?? []), issue.message]);
+  }
+  throw new InvalidInputError([...byField].map(([field, messages]) => ({ field, messages })));
+}
+
+/**
+ * The checklist as stored: the domain's parseChecklistResults against the task's items (unknown or
+ * repeated key, a value on a pass/fail item, a value that is no decimal → 400 naming `results.<i>.…`, the
+ * message naming the task's items). Items may be missing (a partial save; the gate names them).
  */
 export function validateChecklist(
   taskKey: string,
   definitions: readonly ChecklistItemDefinition[],
   results: readonly ChecklistResultDto[],
 ): ChecklistResult[] {
-  const items = new Map(definitions.map((i) => [i.key, i]));
-  const problems: FieldProblem[] = [];
-  const seen = new Set<string>();
-  const checklist: ChecklistResult[] = [];
-  results.forEach((r, i) => {
-    const item = items.get(r.key);
-    if (!item) {
-      const known = [...items.keys()];
-      problems.push({
-        field: `results.${i}.key`,
-        messages: [
-          `unknown checklist item '${r.key}' of task ${taskKey}` +
-            (known.length > 0 ? ` (items: ${known.join(', ')})` : ' (the task has no checklist)'),
-        ],
+  try {
+    return parseChecklistResults(
+      { checklist: definitions },
+      results.map((r) => ({ ...r })),
+    );
+  } catch (error) {
+    if (error instanceof MaintenanceError) {
+      // Name the key the caller sent: "'flux': not an item of this checklist (…) (task …)".
+      const issues = error.issues.map((i) => {
+        const index = /^\[(\d+)\]\.key$/.exec(i.field)?.[1];
+        const key = index === undefined ? undefined : results[Number(index)]?.key;
+        return key === undefined ? i : { ...i, message: `'${key}': ${i.message} (task ${taskKey})` };
       });
-      return;
+      asInvalidInput(new MaintenanceError(error.field, error.message, issues), 'results');
     }
-    if (seen.has(r.key)) {
-      problems.push({ field: `results.${i}.key`, messages: [`checklist item '${r.key}' is answered twice`] });
-      return;
-    }
-    seen.add(r.key);
-    if (item.kind === 'value' && r.outcome !== 'not-applicable' && r.value === undefined) {
-      problems.push({
-        field: `results.${i}.value`,
-        messages: [`'${r.key}' is a measured item: value is required${item.unit ? ` (in ${item.unit})` : ''}`],
-      });
-      return;
-    }
-    if (item.kind === 'value' && r.value !== undefined && !isDecimalString(r.value.trim())) {
-      problems.push({
-        field: `results.${i}.value`,
-        messages: [`'${r.key}' takes a decimal value such as '0.42' (point, no unit)`],
-      });
-      return;
-    }
-    if (item.kind === 'pass-fail' && r.value !== undefined) {
-      problems.push({ field: `results.${i}.value`, messages: [`'${r.key}' is a pass/fail item without a value`] });
-      return;
-    }
-    const note = r.note?.trim();
-    checklist.push({
-      key: r.key,
-      outcome: r.outcome,
-      ...(r.value !== undefined ? { value: r.value.trim() } : {}),
-      ...(note ? { note } : {}),
-    });
-  });
-  if (problems.length > 0) throw new InvalidInputError(problems);
-  return checklist;
+    throw error;
+  }
 }
 
 /**
- * An inspection record checked beyond its field types: not dated in the future, a next deadline after
- * the inspection, defects listed exactly when the result is not 'no-defects', and the body named when an
- * approved body performs the requirement.
+ * The inspection record as stored: the domain's parseInspectionRecord (BetrSichV §17: not dated after
+ * today, defects unless 'no-defects', next deadline after the inspection …), and the approved body named
+ * when one performs the requirement — each problem a 400 naming its field.
  */
 export function validateInspectionRecord(
   body: InspectionRecordDto,
   context: { today: string; performer: string },
-): InspectionRecordDto {
-  const problems: FieldProblem[] = [];
-  const defects = body.defects.map((d) => d.trim()).filter((d) => d !== '');
-  if (body.date > context.today) {
-    problems.push({ field: 'date', messages: [`date must not lie in the future (today is ${context.today})`] });
+): InspectionRecord {
+  let record: InspectionRecord;
+  try {
+    record = parseInspectionRecord({ ...body }, context.today);
+  } catch (error) {
+    asInvalidInput(error, '');
   }
-  if (body.nextDeadline !== undefined && body.nextDeadline <= body.date) {
-    problems.push({ field: 'nextDeadline', messages: ['nextDeadline must be after the inspection date'] });
+  if (context.performer === 'approved-body' && record.body === undefined) {
+    throw InvalidInputError.of('body', 'body (the approved inspection body) is required for this requirement');
   }
-  if (body.result === 'no-defects' && defects.length > 0) {
-    problems.push({ field: 'defects', messages: ["a record with result 'no-defects' lists no defects"] });
-  }
-  if (body.result !== 'no-defects' && defects.length === 0) {
-    problems.push({ field: 'defects', messages: [`a record with result '${body.result}' lists its defects`] });
-  }
-  if (context.performer === 'approved-body' && body.body === undefined) {
-    problems.push({
-      field: 'body',
-      messages: ['body (the approved inspection body) is required for this requirement'],
-    });
-  }
-  if (problems.length > 0) throw new InvalidInputError(problems);
-  return {
-    date: body.date,
-    type: body.type.trim(),
-    scope: body.scope.trim(),
-    result: body.result,
-    defects,
-    ...(body.nextDeadline !== undefined ? { nextDeadline: body.nextDeadline } : {}),
-    inspector: body.inspector.trim(),
-    ...(body.body !== undefined ? { body: body.body.trim() } : {}),
-  };
+  return record;
 }

@@ -25,7 +25,7 @@ describe('validateChecklist', () => {
   it('keeps known items, trimmed, in the order given', () => {
     expect(
       validateChecklist('legionella-sampling', items, [
-        r('legionella', 'pass', { value: ' 40 ', note: '  Probe 3 ' }),
+        r('legionella', 'pass', { value: '40', note: '  Probe 3 ' }),
         r('sampling-points', 'pass'),
         r('hot-water-temperature', 'not-applicable'),
       ]),
@@ -41,11 +41,12 @@ describe('validateChecklist', () => {
       validateChecklist('legionella-sampling', items, [r('sampling-points', 'pass'), r('flux', 'pass')]),
     );
     expect(Object.keys(p)).toEqual(['results.1.key']);
-    expect(p['results.1.key']).toContain("unknown checklist item 'flux' of task legionella-sampling");
+    expect(p['results.1.key']).toContain("'flux'");
+    expect(p['results.1.key']).toContain('(task legionella-sampling)');
     expect(p['results.1.key']).toContain('sampling-points, legionella, hot-water-temperature');
   });
 
-  it('refuses a key answered twice, a measured item without a decimal value, and a value on a pass/fail item', () => {
+  it('refuses a key answered twice, a value that is no decimal, and a value on a pass/fail item', () => {
     const p = problemsOf(() =>
       validateChecklist('legionella-sampling', items, [
         r('sampling-points', 'pass', { value: '1' }),
@@ -54,8 +55,9 @@ describe('validateChecklist', () => {
         r('sampling-points', 'fail'),
       ]),
     );
-    expect(Object.keys(p).sort()).toEqual(['results.0.value', 'results.1.value', 'results.2.value', 'results.3.key']);
-    expect(p['results.1.value']).toContain('KBE/100 ml');
+    // a measured item answered without its value is no 400: the completion gate names it (checklist.<key>.value)
+    expect(Object.keys(p).sort()).toEqual(['results.0.value', 'results.2.value', 'results.3.key']);
+    expect(p['results.2.value']).toContain('°C');
   });
 });
 
@@ -65,13 +67,13 @@ describe('validateInspectionRecord', () => {
     type: ' Hauptprüfung ',
     scope: 'BetrSichV Anh. 2 Abschn. 2',
     result: 'minor-defects',
-    defects: [' Notruf verzögert ', ''],
+    defects: [' Notruf verzögert '],
     nextDeadline: '2028-06-30',
     inspector: 'M. Berger',
     body: 'TÜV SÜD',
   };
 
-  it('keeps a valid record, trimmed, without blank defects', () => {
+  it('keeps a valid record, trimmed', () => {
     expect(validateInspectionRecord(base, { today: '2026-12-07', performer: 'approved-body' })).toEqual({
       ...base,
       type: 'Hauptprüfung',
@@ -79,18 +81,30 @@ describe('validateInspectionRecord', () => {
     });
   });
 
-  it('names each rule broken: future date, deadline not after it, defects vs. result, the body', () => {
-    const { body: _body, ...withoutBody } = base;
+  it('names each rule broken: future date, deadline not after it, a blank defect, missing defects', () => {
     const p = problemsOf(() =>
       validateInspectionRecord(
-        { ...withoutBody, date: '2026-12-08', nextDeadline: '2026-12-08', result: 'dangerous', defects: [' '] },
+        { ...base, date: '2026-12-08', nextDeadline: '2026-12-08', defects: [' '] },
         { today: '2026-12-07', performer: 'approved-body' },
       ),
     );
-    expect(Object.keys(p).sort()).toEqual(['body', 'date', 'defects', 'nextDeadline']);
-    const clean = problemsOf(() =>
-      validateInspectionRecord({ ...base, result: 'no-defects' }, { today: '2026-12-07', performer: 'provider' }),
+    expect(Object.keys(p).sort()).toEqual(['date', 'defects.0', 'nextDeadline']);
+    const none = problemsOf(() =>
+      validateInspectionRecord(
+        { ...base, result: 'dangerous', defects: [] },
+        { today: '2026-12-07', performer: 'provider' },
+      ),
     );
-    expect(Object.keys(clean)).toEqual(['defects']);
+    expect(Object.keys(none)).toEqual(['defects']);
+  });
+
+  it('needs the approved body named when one performs the requirement', () => {
+    const { body: _body, ...withoutBody } = base;
+    expect(
+      Object.keys(
+        problemsOf(() => validateInspectionRecord(withoutBody, { today: '2026-12-07', performer: 'approved-body' })),
+      ),
+    ).toEqual(['body']);
+    expect(validateInspectionRecord(withoutBody, { today: '2026-12-07', performer: 'provider' }).body).toBeUndefined();
   });
 });
