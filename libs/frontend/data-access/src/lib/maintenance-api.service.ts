@@ -324,15 +324,17 @@ export class MaintenanceApiService {
     return this.http.post<OccurrenceDetail>(`${this.occurrenceUrl(id)}/start`, {}, { headers: ifMatch(version) });
   }
 
-  /** PUT …/checklist with every item's result. */
-  saveChecklist(id: string, results: ChecklistResultInput[]): Observable<OccurrenceDetail> {
+  /** PUT …/checklist with every answered item (replaces the last list), If-Match. */
+  saveChecklist(id: string, version: number, results: ChecklistResultInput[]): Observable<OccurrenceDetail> {
     const body: PutChecklistRequest = { results };
-    return this.http.put<OccurrenceDetail>(`${this.occurrenceUrl(id)}/checklist`, body);
+    return this.http.put<OccurrenceDetail>(`${this.occurrenceUrl(id)}/checklist`, body, { headers: ifMatch(version) });
   }
 
-  /** PUT …/inspection-record (BetrSichV §17). */
-  saveInspectionRecord(id: string, record: InspectionRecordInput): Observable<OccurrenceDetail> {
-    return this.http.put<OccurrenceDetail>(`${this.occurrenceUrl(id)}/inspection-record`, record);
+  /** PUT …/inspection-record (BetrSichV §17), If-Match. */
+  saveInspectionRecord(id: string, version: number, record: InspectionRecordInput): Observable<OccurrenceDetail> {
+    return this.http.put<OccurrenceDetail>(`${this.occurrenceUrl(id)}/inspection-record`, record, {
+      headers: ifMatch(version),
+    });
   }
 
   /** POST …/work-logs. */

@@ -171,7 +171,7 @@ export class OccurrenceExecutionComponent {
   protected saveRecord(): void {
     const o = this.occurrence();
     if (!o || this.busy()) return;
-    this.run(this.api.saveInspectionRecord(o.id, recordOf(this.record)), 'maint.tech.recordSaved', () =>
+    this.run(this.api.saveInspectionRecord(o.id, o.version, recordOf(this.record)), 'maint.tech.recordSaved', () =>
       this.recordDirty.set(false),
     );
   }
@@ -268,13 +268,12 @@ export class OccurrenceExecutionComponent {
     const o = this.occurrence();
     if (!o || this.busy()) return;
     this.missing.set([]);
-    const checklist = this.checklistDirty() ? this.checklistWrite(o) : of(null);
-    const record =
-      this.showRecord() && this.recordDirty() ? this.api.saveInspectionRecord(o.id, recordOf(this.record)) : of(null);
+    const saveRecord = this.showRecord() && this.recordDirty();
     this.busy.set(true);
-    checklist
+    // Each write answers the detail with its new version, which the next write sends as If-Match.
+    (this.checklistDirty() ? this.checklistWrite(o) : of(o))
       .pipe(
-        switchMap(() => record),
+        switchMap((d) => (saveRecord ? this.api.saveInspectionRecord(d.id, d.version, recordOf(this.record)) : of(d))),
         switchMap(() => this.api.occurrence(o.id)),
         switchMap((fresh) => this.api.complete(fresh.id, fresh.version)),
         takeUntilDestroyed(this.destroyRef),
@@ -305,8 +304,8 @@ export class OccurrenceExecutionComponent {
       });
   }
 
-  private checklistWrite(o: OccurrenceDetail): Observable<unknown> {
-    return this.api.saveChecklist(o.id, checklistResults(o.task.checklist, this.drafts()));
+  private checklistWrite(o: OccurrenceDetail): Observable<OccurrenceDetail> {
+    return this.api.saveChecklist(o.id, o.version, checklistResults(o.task.checklist, this.drafts()));
   }
 
   private run(request: Observable<unknown>, doneKey: string, after?: () => void): void {
