@@ -35,6 +35,7 @@ describe('occurrence status display', () => {
     const task = { checklist: [{ key: 'brake', label: { de: 'Bremse', en: 'Brake' } }] };
     expect(missingEvidenceText('checklist.brake', task, de, 'de')).toBe('Checkliste: Bremse');
     expect(missingEvidenceText('checklist.unknown', task, de, 'de')).toBe('Checkliste: unknown');
+    expect(missingEvidenceText('checklist.brake.value', task, de, 'de')).toBe('Checkliste: Messwert fehlt bei Bremse');
     expect(missingEvidenceText('inspectionRecord.result', task, de, 'de')).toBe('Prüfbericht: Ergebnis');
     expect(missingEvidenceText('inspectionRecord.inspector', null, de, 'de')).toBe('Prüfbericht: Prüfer');
     expect(missingEvidenceText('inspectionRecord', null, de, 'de')).toBe('Prüfbericht (BetrSichV §17) fehlt');

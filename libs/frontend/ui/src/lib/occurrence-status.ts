@@ -74,10 +74,12 @@ export function missingEvidenceText(
   if (code === 'checklist') return t('maint.missing.checklistAll');
   if (code === 'inspectionRecord' || code === 'inspection-record') return t('maint.missing.recordAll');
   if (code.startsWith('checklist.')) {
-    const key = code.slice('checklist.'.length);
+    // `checklist.<item>` (not answered) or `checklist.<item>.value` (a reading item without its reading)
+    const reading = code.endsWith('.value');
+    const key = code.slice('checklist.'.length, reading ? -'.value'.length : undefined);
     const item = task?.checklist?.find((i) => i.key === key);
     const label = item ? (language === 'en' ? item.label.en : item.label.de) : key;
-    return t('maint.missing.checklist', { label });
+    return t(reading ? 'maint.missing.checklistValue' : 'maint.missing.checklist', { label });
   }
   if (code.startsWith('inspectionRecord.')) {
     const field = code.slice('inspectionRecord.'.length);
