@@ -2,40 +2,43 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
-  AnchorKindValue,
   AnchorView,
   AssetMaintenanceLogEntry,
+  AssetMaintenanceLogResponse,
   CadenceUnitValue,
   CadenceView,
   ChecklistItemView,
+  ChecklistResultInput,
+  ComplianceResponse,
   CreateMaintenanceRequirementRequest,
+  CreateOccurrenceMaterialRequest,
+  CreateOccurrenceWorkLogRequest,
   DocumentClassValue,
   DocumentView,
-  EvidenceKindValue,
-  IsoInstant,
+  InspectionRecordInput,
   MaintenanceRequirementListQuery,
   MaintenanceRequirementListResponse,
   MaintenanceRequirementView,
   MaintenanceTaskListResponse,
   MaintenanceTaskView,
-  AssetMaintenanceLogResponse,
   OccurrenceCalendarQuery,
   OccurrenceCalendarResponse,
   OccurrenceCalendarRow,
-  OccurrenceKindValue,
+  OccurrenceDetail,
+  OccurrenceMaterialView,
   OccurrenceStatusValue,
+  OccurrenceWorkLogView,
   PerformerValue,
   PlanDate,
+  PutChecklistRequest,
+  TechnicianOccurrenceListResponse,
+  TechnicianRange,
   UpdateMaintenanceRequirementRequest,
 } from '@leitstand/api-contracts';
 import { API_BASE_URL } from './api-base-url.token';
 import { ifMatch } from './catalog-api.service';
 
-// ---------------------------------------------------------------------------------------------------------------
-// Plans, calendar rows and the asset log are the api-contracts shapes (maintenance.types.ts), under the names the
-// maintenance screens use. The execution, technician and compliance shapes follow API.md (issue 15) and stay here
-// until api-contracts carries them.
-// ---------------------------------------------------------------------------------------------------------------
+// The api-contracts shapes (maintenance.types.ts); plans, calendar rows and the log under the names the screens use.
 
 export type MaintenanceDate = PlanDate;
 export type MaintenancePerformer = PerformerValue;
@@ -53,217 +56,24 @@ export type OccurrenceRow = OccurrenceCalendarRow;
 export type OccurrenceListQuery = OccurrenceCalendarQuery;
 export type MaintenanceLogEntry = AssetMaintenanceLogEntry;
 
-// Mirrors of the execution shapes H2b (maint-exec) adds to maintenance.types.ts, same names and fields.
-export const CHECKLIST_OUTCOMES = ['pass', 'fail', 'not-applicable'] as const;
-export type ChecklistOutcome = (typeof CHECKLIST_OUTCOMES)[number];
-
-/** One answered checklist item (the domain's ChecklistResult). */
-export interface ChecklistResultInput {
-  key: string;
-  outcome: ChecklistOutcome;
-  /** The measured value of a 'value' item, as text (e.g. '0.42'). */
-  value?: string;
-  note?: string;
-}
-
-/** PUT /maintenance/occurrences/:id/checklist (the whole list). */
-export interface PutChecklistRequest {
-  results: ChecklistResultInput[];
-}
-
-export const INSPECTION_RESULTS = ['no-defects', 'minor-defects', 'major-defects', 'dangerous'] as const;
-export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
-
-/** PUT /maintenance/occurrences/:id/inspection-record: the BetrSichV §17 fields (the asset is the occurrence's). */
-export interface InspectionRecordInput {
-  /** yyyy-mm-dd, not in the future. */
-  date: string;
-  type: string;
-  scope: string;
-  result: InspectionResult;
-  /** Empty exactly when result is 'no-defects'. */
-  defects: string[];
-  nextDeadline?: string;
-  inspector: string;
-  /** The approved inspection body (ZÜS); required when the performer is 'approved-body'. */
-  body?: string;
-}
-
-export interface CreateOccurrenceWorkLogRequest {
-  /** 1–1440. */
-  minutes: number;
-  loggedAt?: string;
-  note?: string;
-}
-
-export interface CreateOccurrenceMaterialRequest {
-  description: string;
-  /** Decimal string > 0, at most 3 decimals. */
-  quantity: string;
-  unit?: string;
-  /** Net EUR per unit, decimal string with at most 2 decimals; omitted: not priced. */
-  unitPrice?: string;
-}
-
-export const TECHNICIAN_RANGES = ['today', 'week'] as const;
-export type TechnicianRange = (typeof TECHNICIAN_RANGES)[number];
-
-/** A work order on the technician's list (GET /technician/occurrences), ordered by target date. */
-export interface TechnicianOccurrenceRow {
-  id: string;
-  tenantId: string;
-  siteId: string;
-  siteName: string;
-  assetId: string;
-  assetCode: string;
-  assetName: string;
-  taskKey: string;
-  title: string;
-  trade: string;
-  kind: OccurrenceKindValue;
-  targetDate: PlanDate;
-  legalLatest: PlanDate;
-  status: OccurrenceStatusValue;
-  technicianId: string | null;
-  startedAt: IsoInstant | null;
-  version: number;
-}
-
-export interface TechnicianOccurrenceListResponse {
-  items: TechnicianOccurrenceRow[];
-}
-
-export interface OccurrenceEventView {
-  id: string;
-  type: string;
-  at: string;
-  actorId: string | null;
-  payload: Record<string, unknown>;
-}
-
-export interface OccurrenceWorkLogView {
-  id: string;
-  occurrenceId: string;
-  technicianId: string;
-  minutes: number;
-  note: string | null;
-  loggedAt: string;
-}
-
-export interface OccurrenceMaterialView {
-  id: string;
-  occurrenceId: string;
-  description: string;
-  quantity: string;
-  unit: string;
-  unitPrice: string | null;
-}
-
-/** The stored inspection record: the input plus who recorded it, when. */
-export interface InspectionRecordView extends InspectionRecordInput {
-  recordedBy: string;
-  recordedAt: string;
-}
-
-/** GET /maintenance/occurrences/:id (staff and technicians of the tenant; ETag = version). */
-export interface OccurrenceDetail {
-  id: string;
-  tenantId: string;
-  contractId: string;
-  siteId: string;
-  siteName: string;
-  siteTimezone: string;
-  requirementId: string;
-  periodNo: number;
-  kind: OccurrenceKindValue;
-  trade: string;
-  earliestStart: string;
-  targetDate: string;
-  legalLatest: string;
-  onTimeLimit: string;
-  workOrderFrom: string;
-  releasedAt: string | null;
-  technicianId: string | null;
-  status: OccurrenceStatusValue;
-  startedAt: string | null;
-  completedAt: string | null;
-  completedOn: string | null;
-  completedBy: string | null;
-  evidenceAccepted: boolean;
-  cancelReason: string | null;
-  cancelledBy: string | null;
-  cancelApprovedBy: string | null;
-  followUpTicketIds: string[];
-  version: number;
-  task: MaintenanceTaskView;
-  requirement: {
-    id: string;
-    title: string;
-    performer: PerformerValue;
-    evidence: EvidenceKindValue[];
-    anchorKind: AnchorKindValue;
-    cadence: CadenceView;
-    statutory: boolean;
-  };
-  asset: { id: string; code: string; name: string; assetClass: 'A' | 'B' | 'C'; trade: string };
-  checklist: ChecklistResultInput[];
-  inspectionRecord: InspectionRecordView | null;
-  events: OccurrenceEventView[];
-  documents: DocumentView[];
-  workLogs: OccurrenceWorkLogView[];
-  materials: OccurrenceMaterialView[];
-  /** What completion still lacks, e.g. 'checklist.brakes', 'inspectionRecord', 'document:inspection-report'. */
-  missingEvidence: string[];
-}
-
-/** 409 of POST …/complete: `details` of the ApiError. */
-export interface EvidenceMissingDetails {
-  code: 'evidence-missing';
-  missing: string[];
-}
-
-export interface ComplianceFigureView {
-  due: number;
-  onTime: number;
-  late: number;
-  missed: number;
-  open: number;
-  cancelled: number;
-  /** Decimal string with 2 places, null when nothing was due. */
-  percent: string | null;
-  /** German lines deriving the figure. */
-  derivation: string[];
-}
-
-/** A late, missed or open occurrence behind a compliance figure (drill-down). */
-export interface NonCompliantOccurrence {
-  occurrenceId: string;
-  reason: 'late' | 'missed' | 'open';
-  taskKey: string;
-  title: string;
-  trade: string;
-  siteId: string;
-  assetId: string;
-  assetCode: string;
-  assetName: string;
-  targetDate: string;
-  onTimeLimit: string;
-  legalLatest: string;
-  completedOn: PlanDate | null;
-  status: OccurrenceStatusValue;
-}
-
-/** GET /maintenance/compliance. */
-export interface ComplianceResponse {
-  contractId: string;
-  from: string;
-  to: string;
-  /** The day "open" and "missed" were judged on (Europe/Berlin). */
-  today: string;
-  total: ComplianceFigureView;
-  byTrade: Record<string, ComplianceFigureView>;
-  nonCompliant: NonCompliantOccurrence[];
-}
+export type {
+  ChecklistOutcome,
+  ChecklistResultInput,
+  ComplianceFigureView,
+  ComplianceResponse,
+  CreateOccurrenceMaterialRequest,
+  CreateOccurrenceWorkLogRequest,
+  InspectionRecordInput,
+  InspectionRecordView,
+  InspectionResult,
+  NonCompliantOccurrence,
+  OccurrenceDetail,
+  OccurrenceEventView,
+  OccurrenceMaterialView,
+  OccurrenceWorkLogView,
+  TechnicianOccurrenceRow,
+  TechnicianRange,
+} from '@leitstand/api-contracts';
 
 /** The items of one of the maintenance API's list answers (`{ items }`). */
 export function itemsOf<T>(answer: { items: T[] }): T[] {

@@ -40,6 +40,7 @@ const FIXTURE: ComplianceResponse = {
     cancelled: 2,
     percent: '70.00',
     derivation: ['7 fristgerecht mit Nachweis ÷ 10 fällig = 70,00 %'],
+    nonCompliant: [],
   },
   byTrade: {
     'sprinkler-systems': {
@@ -51,8 +52,19 @@ const FIXTURE: ComplianceResponse = {
       cancelled: 0,
       percent: '100.00',
       derivation: [],
+      nonCompliant: [],
     },
-    elevators: { due: 6, onTime: 3, late: 1, missed: 1, open: 1, cancelled: 2, percent: '50.00', derivation: [] },
+    elevators: {
+      due: 6,
+      onTime: 3,
+      late: 1,
+      missed: 1,
+      open: 1,
+      cancelled: 2,
+      percent: '50.00',
+      derivation: [],
+      nonCompliant: [],
+    },
   },
   nonCompliant: [miss('3', 'late', '2026-10-05'), miss('2', 'open', '2026-10-30'), miss('1', 'missed', '2026-10-12')],
 };
@@ -79,7 +91,17 @@ describe('complianceViewModel', () => {
   });
 
   it('shows "–" (not 100 %) when nothing was due', () => {
-    const empty = { due: 0, onTime: 0, late: 0, missed: 0, open: 0, cancelled: 0, percent: null, derivation: [] };
+    const empty = {
+      due: 0,
+      onTime: 0,
+      late: 0,
+      missed: 0,
+      open: 0,
+      cancelled: 0,
+      percent: null,
+      derivation: [],
+      nonCompliant: [],
+    };
     const view = complianceViewModel({ ...FIXTURE, total: empty, byTrade: {}, nonCompliant: [] }, 'de-DE');
     expect(view.percent).toBe('–');
     expect(view.nothingDue).toBe(true);

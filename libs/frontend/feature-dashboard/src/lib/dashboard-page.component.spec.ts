@@ -68,7 +68,17 @@ class FakeMaintenanceApi {
   calls: string[] = [];
   compliance(contractId: string, from: string, to: string): Observable<ComplianceResponse> {
     this.calls.push(`compliance ${contractId} ${from} ${to}`);
-    const figure = { due: 4, onTime: 3, late: 0, missed: 1, open: 0, cancelled: 0, percent: '75.00', derivation: [] };
+    const figure = {
+      due: 4,
+      onTime: 3,
+      late: 0,
+      missed: 1,
+      open: 0,
+      cancelled: 0,
+      percent: '75.00',
+      derivation: [],
+      nonCompliant: [],
+    };
     return of({
       contractId,
       from,

@@ -10,13 +10,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { type Observable, of, switchMap } from 'rxjs';
-import {
-  type ChecklistOutcome,
-  INSPECTION_RESULTS,
-  MaintenanceApiService,
-  type OccurrenceDetail,
-  uploadFailureOf,
-} from '@leitstand/frontend/data-access';
+import { type ChecklistOutcome, INSPECTION_RESULTS, type OccurrenceDetail } from '@leitstand/api-contracts';
+import { MaintenanceApiService, uploadFailureOf } from '@leitstand/frontend/data-access';
 import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import {
   DocumentGalleryComponent,
