@@ -389,7 +389,14 @@ describe('maintenance and inspection compliance, billed fees, freezing', () => {
       computeRollup({ ...maintained, asOfMs: Date.parse('2026-11-15T12:00:00Z'), frozenAt: null }),
     );
     expect(running.kpis.maintenanceCompliance?.total).toMatchObject({ due: 3, onTime: 2, late: 1, percent: '66.67' });
-    expect(running.kpis.notes).toContain('Laufender Zeitraum: Prüfcompliance der Fälligkeiten bis 15.11.2026');
+    expect(running.kpis.notes).toContain(
+      'Laufender Zeitraum: Prüfcompliance der Fälligkeiten bis 15.11.2026, ohne die noch in ihrer Toleranz offenen',
+    );
+    // s2 (target = on-time limit 20 Nov, not done): not counted on its day, open from the day after
+    const onItsDay = computeRollup({ ...maintained, asOfMs: Date.parse('2026-11-20T12:00:00Z'), frozenAt: null });
+    expect(onItsDay.kpis.maintenanceCompliance?.total).toMatchObject({ due: 3, open: 0 });
+    const dayAfter = computeRollup({ ...maintained, asOfMs: Date.parse('2026-11-21T12:00:00Z'), frozenAt: null });
+    expect(dayAfter.kpis.maintenanceCompliance?.total).toMatchObject({ due: 4, open: 1, percent: '50.00' });
     const ahead = explainRollup(
       computeRollup({ ...maintained, asOfMs: Date.parse('2026-10-20T12:00:00Z'), frozenAt: null }),
     );

@@ -123,14 +123,13 @@ const AVAILABILITY_METHOD =
 const SLA_METHOD =
   'Einhaltung = eingehalten / (eingehalten + verletzt) je Priorität und Uhr; Uhren, die im Zeitraum endeten';
 const COMPLIANCE_METHOD =
-  'Wartungs- und Prüfcompliance = fristgerecht mit anerkanntem Nachweis erledigt / fällig; fällig = Zieldatum im Zeitraum (offene eingeschlossen, stornierte nicht gezählt); fristgerecht = bis Zieldatum plus Toleranz des Vertrags, nie nach dem spätesten Termin; eine verspätete Erledigung heilt kein Versäumnis. Ein laufender Zeitraum zählt die Fälligkeiten bis heute. Ein abgeschlossener Monat (einen Monat nach seinem Ende) wird einmal berechnet und eingefroren.';
+  'Wartungs- und Prüfcompliance = fristgerecht mit anerkanntem Nachweis erledigt / fällig; fällig = Zieldatum im Zeitraum (offene eingeschlossen, stornierte nicht gezählt); fristgerecht = bis Zieldatum plus Toleranz des Vertrags, nie nach dem spätesten Termin; eine verspätete Erledigung heilt kein Versäumnis. Vorläufig (laufender oder noch nicht abgeschlossener Zeitraum) zählen die Fälligkeiten bis heute, ohne die unerledigten, deren Toleranz noch läuft. Ein abgeschlossener Monat (einen Monat nach seinem Ende) wird einmal berechnet und eingefroren.';
 
 /** The local date of `ms` in `zone` (the period's "today" for open occurrences). */
 function localDate(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
 }
 
-/** The compliance of the period, or null without requirements. */
 /**
  * The compliance of the period, or null without requirements. A running period is measured up to today (its
  * local date), like availability up to "now": occurrences whose target date is still ahead are not due yet, so
@@ -145,10 +144,11 @@ function maintenanceCompliance(input: RollupInput): { view: MaintenanceComplianc
   // "today" for open occurrences (missed once their legal latest date has passed): the computation's date
   const today = localDate(input.asOfMs, period.timezone);
   const measuredTo = today < lastDay ? today : lastDay;
+  // Not decided yet — not completed and still within its on-time limit — is not counted until it is (a closed
+  // month has none: its last on-time limit passed before it closed); so today's work does not read as a miss.
+  const decided = maintenance.occurrences.filter((o) => o.completedOn !== undefined || o.onTimeLimit < today);
   const live = (from: string, to: string): ComplianceResult =>
-    to < from
-      ? computeCompliance([], { from, to: from }, today)
-      : computeCompliance(maintenance.occurrences, { from, to }, today);
+    to < from ? computeCompliance([], { from, to: from }, today) : computeCompliance(decided, { from, to }, today);
   let result: ComplianceResult;
   if (period.kind === 'month') {
     result = live(period.fromDate, measuredTo);
@@ -232,7 +232,9 @@ export function computeRollup(input: RollupInput): KpiRollup {
     ...effort.notes,
     ...(compliance === null ? ['Keine Wartungs- oder Prüfpläne am Vertrag: keine Prüfcompliance'] : []),
     ...(measured !== null && measured.measuredTo < lastDay && measured.measuredTo >= period.fromDate
-      ? [`Laufender Zeitraum: Prüfcompliance der Fälligkeiten bis ${dateDe(measured.measuredTo)}`]
+      ? [
+          `Laufender Zeitraum: Prüfcompliance der Fälligkeiten bis ${dateDe(measured.measuredTo)}, ohne die noch in ihrer Toleranz offenen`,
+        ]
       : []),
   ];
 
