@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { computeCompliance, workingDayRule } from '@leitstand/domain';
+import {
+  computeCompliance,
+  missingEvidence,
+  parseChecklistResults,
+  parseInspectionRecord,
+  workingDayRule,
+} from '@leitstand/domain';
 import { loadDemoDataset } from './demo-data.loader';
 import type { DemoDataset } from './demo-data.types';
 import { generateDemoPlans, type PlanTenant } from './demo-plans.generator';
@@ -85,6 +91,26 @@ describe('generateDemoPlans', () => {
     }
     // nothing in the future is completed
     expect(plans.occurrences.filter((o) => o.plan.targetDate > '2026-12-07' && o.completedOn !== null)).toEqual([]);
+  });
+
+  it('the evidence of every completed occurrence is what the execution API would accept', () => {
+    const completed = plans.occurrences.filter((o) => o.completedOn !== null);
+    for (const o of completed) {
+      const req = plans.requirements.find((r) => r.id === o.requirementId);
+      if (req === undefined) throw new Error('requirement missing');
+      expect(parseChecklistResults(req.task, o.checklist ?? [])).toEqual(o.checklist);
+      expect(
+        missingEvidence(req.task, {
+          checklist: o.checklist ?? [],
+          documents: [],
+          ...(o.inspectionRecord ? { inspectionRecord: o.inspectionRecord } : {}),
+        }).filter((m) => !m.startsWith('document:')),
+      ).toEqual([]);
+      if (o.inspectionRecord !== null) {
+        expect(parseInspectionRecord({ ...o.inspectionRecord }, '2026-12-07')).toEqual(o.inspectionRecord);
+      }
+    }
+    expect(completed.filter((o) => o.inspectionRecord !== null).length).toBeGreaterThan(5);
   });
 
   it('gives seed 002 a real compliance figure for October 2026 (with the miss)', () => {

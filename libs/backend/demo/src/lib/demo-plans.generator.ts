@@ -199,6 +199,13 @@ function checklistOf(task: TaskDefinition, rng: DemoRandom): ChecklistResult[] {
   });
 }
 
+/** Minor defects an inspector notes (BetrSichV §17 record: listed whenever the result is not 'no-defects'). */
+const MINOR_DEFECTS = [
+  'Beschilderung unvollständig, nachzurüsten innerhalb von 4 Wochen',
+  'Prüfplakette erneuern',
+  'Dokumentation der letzten Wartung unvollständig',
+];
+
 function inspectionRecordOf(
   task: TaskDefinition,
   plan: PlannedOccurrence,
@@ -209,12 +216,13 @@ function inspectionRecordOf(
   const type =
     plan.kind === 'main' ? 'Hauptprüfung' : plan.kind === 'intermediate' ? 'Zwischenprüfung' : 'Wiederkehrende Prüfung';
   const body = task.performer === 'approved-body';
+  const minor = rng.chance(0.2);
   return {
     date: completedOn,
     type,
     scope: task.title.de,
-    result: rng.chance(0.2) ? 'minor-defects' : 'no-defects',
-    defects: [],
+    result: minor ? 'minor-defects' : 'no-defects',
+    defects: minor ? [rng.pick(MINOR_DEFECTS)] : [],
     inspector: rng.pick(['Dipl.-Ing. M. Kessler', 'Dipl.-Ing. S. Brandt', 'B. Eng. L. Yilmaz']),
     ...(body ? { body: 'TÜV SÜD Industrie Service GmbH (ZÜS)' } : {}),
   };
