@@ -5,10 +5,17 @@ import { DatabaseModule } from '@leitstand/backend/data-access';
 import { QueueModule } from '@leitstand/backend/jobs';
 import { SlaBreachHandler, SlaTimersModule, SlaWarningHandler, TicketIntakeHandler } from '@leitstand/backend/tickets';
 import { KPI_JOB_HANDLERS, KpiModule } from '@leitstand/backend/kpi';
+import { MAINTENANCE_JOB_HANDLERS, MaintenanceModule } from '@leitstand/backend/maintenance';
 import { JobRuntime } from './job-runtime';
 
 /** Job handlers are listed here; the JobRuntime checks that every declared job has exactly one. */
-export const JOB_HANDLERS = [TicketIntakeHandler, SlaWarningHandler, SlaBreachHandler, ...KPI_JOB_HANDLERS];
+export const JOB_HANDLERS = [
+  TicketIntakeHandler,
+  SlaWarningHandler,
+  SlaBreachHandler,
+  ...KPI_JOB_HANDLERS,
+  ...MAINTENANCE_JOB_HANDLERS,
+];
 
 @Module({
   imports: [
@@ -20,6 +27,7 @@ export const JOB_HANDLERS = [TicketIntakeHandler, SlaWarningHandler, SlaBreachHa
     DiscoveryModule,
     KpiModule,
     SlaTimersModule,
+    MaintenanceModule,
   ],
   providers: [...JOB_HANDLERS, JobRuntime],
 })

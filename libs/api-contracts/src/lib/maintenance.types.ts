@@ -104,13 +104,14 @@ export interface MaintenanceTaskListResponse {
 }
 
 // ── requirements ─────────────────────────────────────────────────────────────────────────────────
-export interface AnchorView {
-  kind: AnchorKindValue;
-  /** fixed grid / floating: the start; statutory: the date of the last main (legal) test. */
-  date: PlanDate;
-  /** statutory only: an intermediate inspection half-way between two main inspections. */
-  intermediate: boolean;
-}
+/**
+ * The anchor rule: fixed grid from `start` (period k targets start + k × interval), floating from the last
+ * completion (`start` until the first), or statutory from the last legal main test (`lastTest`), with an
+ * intermediate inspection half-way when `intermediate`.
+ */
+export type AnchorView =
+  | { kind: 'fixed-grid' | 'floating'; start: PlanDate }
+  | { kind: 'statutory'; lastTest: PlanDate; intermediate: boolean };
 
 /**
  * A requirement (obligation): one task on one asset, or on every asset of a site matching the
@@ -147,15 +148,18 @@ export interface CreateMaintenanceRequirementRequest {
   contractId: string;
   /** A key of the task catalogue (GET /maintenance/tasks). */
   taskKey: string;
-  /** Defaults to the task's German title. */
+  /** Defaults to the task's German title; 1–200 characters. */
   title?: string;
+  /** A statutory task stays statutory; a non-statutory one may be made statutory. */
+  statutory?: boolean;
   siteId: string;
   assetId?: string | null;
   trade?: string | null;
   assetClass?: 'A' | 'B' | 'C' | null;
-  /** Defaults to the task's cadence. */
-  cadence?: CadenceView;
-  anchor: AnchorView;
+  /** Defaults to the task's cadence; `{ timesPerYear: 6 }` means every 2 months. */
+  cadence?: CadenceView | { timesPerYear: number };
+  /** `intermediate` defaults to the task's (elevators: true). */
+  anchor: AnchorView | { kind: 'statutory'; lastTest: PlanDate; intermediate?: boolean };
   /** Defaults to the cadence's default lead time. */
   leadDays?: number;
   /** Defaults to the task's. */

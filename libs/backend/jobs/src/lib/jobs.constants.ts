@@ -6,7 +6,7 @@ import type { JobsOptions } from 'bullmq';
  * its payload type, its default options and its jobId rule live here and only here.
  * Payloads carry ids plus a version or expected state — handlers re-read the rows.
  */
-export const QUEUE_NAMES = ['tickets', 'sla-timers', 'kpi'] as const;
+export const QUEUE_NAMES = ['tickets', 'sla-timers', 'kpi', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -34,6 +34,13 @@ export interface JobPayloads {
   'sla.warning': SlaTimerPayload;
   /** A running SLA clock passes its deadline (delayed job due at deadline + 1 ms, the first breached instant). */
   'sla.breach': SlaTimerPayload;
+  /**
+   * Materialise occurrences of a contract's requirements over the rolling 12-month horizon, reschedule
+   * and release them (no contractId: every contract — the daily job scheduler 'maintenance-daily').
+   */
+  'maintenance.generate': { contractId?: string; reason: 'schedule' | 'requirement-changed' | 'manual' };
+  /** Hourly (job scheduler 'maintenance-sweep'): reminder, overdue and missed events; statuses in step. */
+  'maintenance.sweep': { reason: 'schedule' | 'manual' };
 }
 
 export type SlaClockName = 'response' | 'restore';
@@ -112,6 +119,18 @@ export const KPI_RECOMPUTE_DEBOUNCE_MS = 30_000;
 export const KPI_NIGHTLY_CRON = '0 30 2 * * *';
 export const KPI_NIGHTLY_TZ = 'Europe/Berlin';
 
+/** Maintenance jobs leave nothing behind, so the same deterministic id can be added again once a run is done. */
+export const MAINTENANCE_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 10_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3_600 },
+};
+/** Daily generation at 01:15 Europe/Berlin and the hourly sweep (BullMQ job schedulers with stable keys). */
+export const MAINTENANCE_DAILY_CRON = '0 15 1 * * *';
+export const MAINTENANCE_SWEEP_CRON = '0 5 * * * *';
+export const MAINTENANCE_TZ = 'Europe/Berlin';
+
 export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   'ticket.created': {
     queue: 'tickets',
@@ -141,6 +160,14 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     jobId: (p) => slaTimerJobId('breach', p),
     options: SLA_TIMER_JOB_OPTIONS,
   },
+  'maintenance.generate': {
+    queue: 'maintenance',
+    // One pending generation per contract; a change while one runs queues one more after it.
+    jobId: (p) => `maintenance-generate.${p.contractId ?? 'all'}`,
+    options: MAINTENANCE_JOB_OPTIONS,
+    whileActive: 'keep-last',
+  },
+  'maintenance.sweep': { queue: 'maintenance', jobId: () => 'maintenance-sweep', options: MAINTENANCE_JOB_OPTIONS },
 };
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];

@@ -1,0 +1,622 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { Logger as PinoLogger } from 'pino';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CLOCK, ROOT_LOGGER, type Clock } from '@leitstand/backend/core';
+import {
+  onTimeLimit,
+  planOccurrences,
+  workingDayRule,
+  type Cadence,
+  type GraceRule,
+  type IsoDate,
+  type PlannedOccurrence,
+  type RequirementSchedule,
+  type ScheduleContext,
+} from '@leitstand/domain';
+import { TimeOrderedIds } from './time-ordered-id';
+
+/** Months ahead the generator materialises. */
+export const HORIZON_MONTHS = 12;
+/** How far back a run catches up what a stopped worker missed (and compares what exists). */
+export const CATCH_UP_DAYS = 400;
+/** A run that inserted this many rows refreshes the table's planner statistics. */
+export const ANALYZE_AFTER_ROWS = 50_000;
+/** Planned rows per write transaction. */
+export const GENERATION_BATCH_ROWS = 20_000;
+
+const GRACE_RULES: readonly GraceRule[] = ['none', 'one-day', 'twenty-percent'];
+
+export interface GenerationReport {
+  contracts: number;
+  requirements: number;
+  pairs: number;
+  /** (requirement, asset) pairs whose stored occurrences differed from the plan and were written. */
+  changedPairs: number;
+  inserted: number;
+  rescheduled: number;
+  cancelled: number;
+  released: number;
+  /** Requirements whose planning threw: reported, the others went on. */
+  errors: Array<{ requirementId: string; message: string }>;
+  ms: number;
+  /** Where the time went (ms): loading, planning, comparing, writing, cancelling + releasing. */
+  phases: { load: number; plan: number; compare: number; write: number; close: number };
+}
+
+interface RequirementRow {
+  id: string;
+  tenant_id: string;
+  site_id: string;
+  asset_id: string | null;
+  trade: string | null;
+  asset_class: string | null;
+  cadence_every: number;
+  cadence_unit: Cadence['unit'];
+  anchor_kind: 'fixed-grid' | 'floating' | 'statutory';
+  anchor_date: string;
+  intermediate: boolean;
+  lead_days: number;
+  statutory: boolean;
+  active: boolean;
+  created_on: string;
+  state: string;
+  timezone: string;
+}
+
+interface FactRow {
+  requirement_id: string;
+  asset_id: string;
+  last_completed_on: string | null;
+  last_completed_period: number | null;
+  last_main_on: string | null;
+  last_main_period: number | null;
+  body_deadline: string | null;
+}
+
+/** One planned occurrence of a pair, with its on-time limit. */
+interface PlannedRow extends PlannedOccurrence {
+  onTimeLimit: IsoDate;
+}
+
+interface PairPlan {
+  requirementId: string;
+  assetId: string;
+  rows: readonly PlannedRow[];
+  from: IsoDate;
+  to: IsoDate;
+  today: IsoDate;
+}
+
+/** The text the plan of one pair is compared by: the same in SQL (existingDigests) and here. */
+function digestOf(rows: readonly PlannedRow[]): string {
+  const text = rows
+    .map(
+      (r) =>
+        `${r.periodNo}|${r.kind}|${r.earliestStart}|${r.targetDate}|${r.legalLatest}|${r.onTimeLimit}|${r.workOrderFrom}`,
+    )
+    .join(';');
+  return createHash('md5').update(text).digest('hex');
+}
+
+/**
+ * 'maintenance.generate': materialises the occurrences of a contract's active requirements over the
+ * rolling horizon [max(created, today − CATCH_UP_DAYS, contract start), today + 12 months (≤ contract
+ * end)], in the site's zone and with its working days (weekends + public holidays of its state).
+ *
+ * 1. One query loads the requirements with their sites, one the matching assets (in the contract), one
+ *    the anchor facts per (requirement, asset): last completion (floating), last main inspection and the
+ *    body's next deadline (statutory).
+ * 2. The domain plans every pair (pairs without facts of one requirement share one plan). A requirement
+ *    whose planning throws is reported with its id; the others go on — nothing is silently disabled.
+ * 3. One query digests what is stored per pair; pairs whose digest equals the plan's are done (a re-run
+ *    that changes nothing writes nothing).
+ * 4. The other pairs are written in batches of GENERATION_BATCH_ROWS, one transaction each, under the
+ *    contract's transaction-level advisory lock: INSERT … SELECT FROM unnest(…) ON CONFLICT (requirement,
+ *    asset, period) DO NOTHING with a 'generated' event per new row; not yet started occurrences whose
+ *    dates changed are updated with a 'rescheduled' event (dedup key per version); not yet started future
+ *    ones the plan no longer has are cancelled. A killed run leaves whole batches; the next run (or a
+ *    concurrent one) inserts only what is missing.
+ * 5. Finally the future, not yet started occurrences of pairs no longer planned (the requirement was
+ *    deactivated, or the asset left its selection) are cancelled with a reason and an event, and those
+ *    whose work-order date has come are released ('released' event).
+ */
+@Injectable()
+export class OccurrenceGenerator {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ROOT_LOGGER) private readonly logger: PinoLogger,
+  ) {}
+
+  /** Generates for one contract, or for every contract with requirements. */
+  async generate(contractId?: string): Promise<GenerationReport> {
+    const started = Date.now();
+    const report: GenerationReport = {
+      contracts: 0,
+      requirements: 0,
+      pairs: 0,
+      changedPairs: 0,
+      inserted: 0,
+      rescheduled: 0,
+      cancelled: 0,
+      released: 0,
+      errors: [],
+      ms: 0,
+      phases: { load: 0, plan: 0, compare: 0, write: 0, close: 0 },
+    };
+    const contracts =
+      contractId !== undefined
+        ? [contractId]
+        : (
+            (await this.dataSource.query(
+              `SELECT DISTINCT contract_id AS id FROM maintenance_requirements ORDER BY contract_id`,
+            )) as Array<{ id: string }>
+          ).map((r) => r.id);
+    for (const id of contracts) {
+      await this.generateContract(id, report);
+      report.contracts++;
+    }
+    report.ms = Date.now() - started;
+    return report;
+  }
+
+  private async generateContract(contractId: string, report: GenerationReport): Promise<void> {
+    const now = this.clock.now();
+    const insertedBefore = report.inserted;
+    const [contract] = (await this.dataSource.query(
+      `SELECT id, tenant_id, starts_on::text, ends_on::text, economics #>> '{maintenance,grace}' AS grace
+         FROM contracts WHERE id = $1`,
+      [contractId],
+    )) as Array<{ id: string; tenant_id: string; starts_on: string; ends_on: string | null; grace: string | null }>;
+    if (!contract) return;
+    const grace: GraceRule = (GRACE_RULES as readonly string[]).includes(contract.grace ?? '')
+      ? (contract.grace as GraceRule)
+      : 'none';
+
+    const requirements = (await this.dataSource.query(
+      `SELECT r.id, r.tenant_id, r.site_id, r.asset_id, r.trade, r.asset_class, r.cadence_every, r.cadence_unit,
+              r.anchor_kind, r.anchor_date::text, r.intermediate, r.lead_days, r.statutory, r.active,
+              (r.created_at AT TIME ZONE s.timezone)::date::text AS created_on, s.state, s.timezone
+         FROM maintenance_requirements r JOIN sites s ON s.id = r.site_id
+        WHERE r.contract_id = $1 ORDER BY r.id`,
+      [contractId],
+    )) as RequirementRow[];
+    const active = requirements.filter((r) => r.active);
+    report.requirements += active.length;
+
+    const [pairsOf, facts] = await Promise.all([this.selectedAssets(contractId), this.anchorFacts(contractId)]);
+    let mark = performance.now();
+    const lap = (phase: keyof GenerationReport['phases']): void => {
+      const t = performance.now();
+      report.phases[phase] += Math.round(t - mark);
+      mark = t;
+    };
+    lap('load');
+    const plans: PairPlan[] = [];
+    const calendars = new Map<string, (d: IsoDate) => boolean>();
+    for (const r of active) {
+      const assets = pairsOf.get(r.id) ?? [];
+      try {
+        const today = DateTime.fromJSDate(now, { zone: r.timezone }).toISODate() as string;
+        const horizon = this.horizon(r, contract, today);
+        if (horizon === null) continue;
+        let isWorkingDay = calendars.get(r.state);
+        if (!isWorkingDay) {
+          isWorkingDay = workingDayRule({ holidayRegion: r.state });
+          calendars.set(r.state, isWorkingDay);
+        }
+        const schedule: RequirementSchedule = {
+          cadence: { every: r.cadence_every, unit: r.cadence_unit },
+          anchor:
+            r.anchor_kind === 'statutory'
+              ? { kind: 'statutory', lastTest: r.anchor_date, intermediate: r.intermediate }
+              : { kind: r.anchor_kind, start: r.anchor_date },
+          leadDays: r.lead_days,
+          statutory: r.statutory,
+        };
+        let shared: PlannedRow[] | null = null;
+        for (const assetId of assets) {
+          const fact = facts.get(`${r.id}/${assetId}`);
+          const ctx = this.contextOf(schedule, fact, horizon, isWorkingDay);
+          let rows: PlannedRow[];
+          if (ctx.lastCompletion === undefined && ctx.lastMainInspection === undefined && !ctx.bodyDeadline) {
+            shared ??= this.plan(schedule, ctx, grace);
+            rows = shared;
+          } else {
+            rows = this.plan(schedule, ctx, grace);
+          }
+          plans.push({ requirementId: r.id, assetId, rows, from: horizon.from, to: horizon.to, today });
+        }
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        report.errors.push({ requirementId: r.id, message });
+        this.logger.error({ requirementId: r.id, contractId, err: message }, 'maintenance planning failed');
+      }
+    }
+    report.pairs += plans.length;
+    lap('plan');
+
+    const stored = await this.existingDigests(plans);
+    // Pairs with nothing stored only need inserting; pairs whose stored rows differ get the full treatment.
+    const fresh: PairPlan[] = [];
+    const changed: PairPlan[] = [];
+    for (const p of plans) {
+      const have = stored.get(`${p.requirementId}/${p.assetId}`);
+      if (!have) {
+        if (p.rows.length > 0) fresh.push(p);
+        continue;
+      }
+      const open = have.frozen.size === 0 ? p.rows : p.rows.filter((r) => !have.frozen.has(r.periodNo));
+      if (have.digest !== digestOf(open)) changed.push(p);
+    }
+    report.changedPairs += fresh.length + changed.length;
+    lap('compare');
+
+    const ids = new TimeOrderedIds();
+    for (const [pairs, onlyNew] of [
+      [fresh, true],
+      [changed, false],
+    ] as const) {
+      let batch: PairPlan[] = [];
+      let batchRows = 0;
+      const flush = async (): Promise<void> => {
+        if (batch.length === 0) return;
+        const written = await this.writeBatch(contractId, batch, ids, onlyNew);
+        report.inserted += written.inserted;
+        report.rescheduled += written.rescheduled;
+        report.cancelled += written.cancelled;
+        batch = [];
+        batchRows = 0;
+      };
+      for (const p of pairs) {
+        batch.push(p);
+        batchRows += Math.max(1, p.rows.length);
+        if (batchRows >= GENERATION_BATCH_ROWS) await flush();
+      }
+      await flush();
+    }
+    lap('write');
+    // After a large insert the planner's statistics are stale (autovacuum analyzes later); the statements
+    // below and the sweep read the table in bulk, so refresh them now (samples 30,000 rows, ~0.3 s).
+    if (report.inserted - insertedBefore >= ANALYZE_AFTER_ROWS) {
+      await this.dataSource.query(`ANALYZE maintenance_occurrences`);
+    }
+
+    // Pairs with open future occurrences that were not planned: the requirement was deactivated or the asset
+    // left its selection. Requirements whose planning failed keep theirs (never silently disabled).
+    const failed = new Set(report.errors.map((e) => e.requirementId));
+    const planned = new Set(plans.map((p) => `${p.requirementId}/${p.assetId}`));
+    const unselected = (await this.openFuturePairs(contractId, now)).filter(
+      (p) => !failed.has(p.requirement_id) && !planned.has(`${p.requirement_id}/${p.asset_id}`),
+    );
+    const closing = await this.dataSource.transaction(async (m) => {
+      await this.lockContract(m, contractId);
+      const cancelled = unselected.length === 0 ? 0 : await this.cancelUnselected(m, unselected, now);
+      const released = await this.release(m, contractId, now);
+      return { cancelled, released };
+    });
+    report.cancelled += closing.cancelled;
+    report.released += closing.released;
+    lap('close');
+  }
+
+  private horizon(
+    r: RequirementRow,
+    contract: { starts_on: string; ends_on: string | null },
+    today: IsoDate,
+  ): { from: IsoDate; to: IsoDate } | null {
+    const t = DateTime.fromISO(today);
+    const catchUp = t.minus({ days: CATCH_UP_DAYS }).toISODate() as string;
+    let from = [r.created_on, catchUp, contract.starts_on].reduce((a, b) => (a > b ? a : b));
+    let to = t.plus({ months: HORIZON_MONTHS }).toISODate() as string;
+    if (contract.ends_on !== null && contract.ends_on < to) to = contract.ends_on;
+    // A requirement created today plans from today; its anchor may lie in the past (grid from the contract start).
+    if (from > today) from = today;
+    return to < from ? null : { from, to };
+  }
+
+  private contextOf(
+    schedule: RequirementSchedule,
+    fact: FactRow | undefined,
+    horizon: { from: IsoDate; to: IsoDate },
+    isWorkingDay: (d: IsoDate) => boolean,
+  ): ScheduleContext {
+    const base = { from: horizon.from, to: horizon.to, isWorkingDay };
+    if (!fact) return base;
+    if (schedule.anchor.kind === 'floating' && fact.last_completed_on !== null && fact.last_completed_period !== null) {
+      return { ...base, lastCompletion: fact.last_completed_on, lastPeriodNo: fact.last_completed_period };
+    }
+    if (schedule.anchor.kind === 'statutory' && fact.last_main_on !== null && fact.last_main_period !== null) {
+      const newer = fact.last_main_on >= schedule.anchor.lastTest;
+      return {
+        ...base,
+        ...(newer ? { lastMainInspection: fact.last_main_on, lastPeriodNo: fact.last_main_period } : {}),
+        ...(fact.body_deadline !== null && fact.body_deadline > (newer ? fact.last_main_on : schedule.anchor.lastTest)
+          ? { bodyDeadline: fact.body_deadline }
+          : {}),
+      };
+    }
+    return base;
+  }
+
+  private plan(schedule: RequirementSchedule, ctx: ScheduleContext, grace: GraceRule): PlannedRow[] {
+    return planOccurrences(schedule, ctx).map((o) => ({ ...o, onTimeLimit: onTimeLimit(o, schedule.cadence, grace) }));
+  }
+
+  /** requirement id → the ids of the in-contract assets it selects (one asset, or its site's of trade/class). */
+  private async selectedAssets(contractId: string): Promise<Map<string, string[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.id AS requirement_id, array_agg(a.id ORDER BY a.id)::text[] AS asset_ids
+         FROM maintenance_requirements r
+         JOIN assets a ON a.site_id = r.site_id AND a.tenant_id = r.tenant_id AND a.in_contract
+                      AND (r.asset_id IS NULL OR a.id = r.asset_id)
+                      AND (r.trade IS NULL OR a.trade = r.trade)
+                      AND (r.asset_class IS NULL OR a.asset_class = r.asset_class)
+        WHERE r.contract_id = $1 AND r.active
+        GROUP BY r.id`,
+      [contractId],
+    )) as Array<{ requirement_id: string; asset_ids: string[] }>;
+    return new Map(rows.map((r) => [r.requirement_id, r.asset_ids]));
+  }
+
+  /** Per (requirement, asset): the last completion (any kind) and the last completed main inspection. */
+  private async anchorFacts(contractId: string): Promise<Map<string, FactRow>> {
+    const rows = (await this.dataSource.query(
+      `WITH done AS (
+         SELECT requirement_id, asset_id, kind, period_no, completed_on, inspection_record
+           FROM maintenance_occurrences
+          WHERE contract_id = $1 AND completed_on IS NOT NULL AND status <> 'cancelled')
+       SELECT l.requirement_id, l.asset_id, l.completed_on::text AS last_completed_on, l.period_no AS last_completed_period,
+              mi.completed_on::text AS last_main_on, mi.period_no AS last_main_period,
+              CASE WHEN (l.inspection_record ->> 'nextDeadline') ~ '^\\d{4}-\\d{2}-\\d{2}$'
+                   THEN l.inspection_record ->> 'nextDeadline' END AS body_deadline
+         FROM (SELECT DISTINCT ON (requirement_id, asset_id) * FROM done
+                ORDER BY requirement_id, asset_id, period_no DESC) l
+         LEFT JOIN (SELECT DISTINCT ON (requirement_id, asset_id) * FROM done WHERE kind = 'main'
+                     ORDER BY requirement_id, asset_id, period_no DESC) mi
+           ON mi.requirement_id = l.requirement_id AND mi.asset_id = l.asset_id`,
+      [contractId],
+    )) as FactRow[];
+    return new Map(rows.map((r) => [`${r.requirement_id}/${r.asset_id}`, r]));
+  }
+
+  /**
+   * Per pair: the md5 of its open (not started, not completed, not cancelled) stored occurrences inside
+   * its horizon, in digestOf's format, and the periods that are no longer open (frozen: the plan leaves
+   * them alone, so the comparison skips them).
+   */
+  private async existingDigests(
+    plans: readonly PairPlan[],
+  ): Promise<Map<string, { digest: string; frozen: ReadonlySet<number> }>> {
+    if (plans.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT x.requirement_id || '/' || x.asset_id AS pair,
+              md5(coalesce(string_agg(o.period_no || '|' || o.kind || '|' || o.earliest_start || '|' || o.target_date || '|' ||
+                         o.legal_latest || '|' || o.on_time_limit || '|' || o.work_order_from, ';' ORDER BY o.period_no)
+                  FILTER (WHERE o.started_at IS NULL AND o.completed_at IS NULL AND o.status <> 'cancelled'), '')) AS digest,
+              coalesce(array_agg(o.period_no) FILTER (WHERE o.started_at IS NOT NULL OR o.completed_at IS NOT NULL
+                                                        OR o.status = 'cancelled'), '{}') AS frozen
+         FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) AS x(requirement_id, asset_id, from_date, to_date)
+         JOIN maintenance_occurrences o
+           ON o.asset_id = x.asset_id AND o.requirement_id = x.requirement_id
+          AND o.target_date BETWEEN x.from_date AND x.to_date
+        GROUP BY x.requirement_id, x.asset_id`,
+      [
+        plans.map((p) => p.requirementId),
+        plans.map((p) => p.assetId),
+        plans.map((p) => p.from),
+        plans.map((p) => p.to),
+      ],
+    )) as Array<{ pair: string; digest: string; frozen: number[] }>;
+    return new Map(rows.map((r) => [r.pair, { digest: r.digest, frozen: new Set(r.frozen) }]));
+  }
+
+  private async lockContract(m: EntityManager, contractId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('maintenance.generate:' || $1, 0))`, [contractId]);
+  }
+
+  /** Writes the plans of some pairs in one transaction (onlyNew: pairs that had nothing stored); step 4. */
+  private async writeBatch(
+    contractId: string,
+    pairs: readonly PairPlan[],
+    ids: TimeOrderedIds,
+    onlyNew: boolean,
+  ): Promise<{ inserted: number; rescheduled: number; cancelled: number }> {
+    const col = {
+      id: [] as string[],
+      req: [] as string[],
+      asset: [] as string[],
+      period: [] as number[],
+      kind: [] as string[],
+      earliest: [] as string[],
+      target: [] as string[],
+      legal: [] as string[],
+      onTime: [] as string[],
+      workOrder: [] as string[],
+    };
+    const pairReq: string[] = [];
+    const pairAsset: string[] = [];
+    const pairFrom: string[] = [];
+    const pairTo: string[] = [];
+    const pairToday: string[] = [];
+    const pairPeriods: string[] = [];
+    for (const p of pairs) {
+      pairPeriods.push(`{${p.rows.map((r) => r.periodNo).join(',')}}`);
+      pairReq.push(p.requirementId);
+      pairAsset.push(p.assetId);
+      pairFrom.push(p.from);
+      pairTo.push(p.to);
+      pairToday.push(p.today);
+      for (const r of p.rows) {
+        col.id.push(ids.next());
+        col.req.push(p.requirementId);
+        col.asset.push(p.assetId);
+        col.period.push(r.periodNo);
+        col.kind.push(r.kind);
+        col.earliest.push(r.earliestStart);
+        col.target.push(r.targetDate);
+        col.legal.push(r.legalLatest);
+        col.onTime.push(r.onTimeLimit);
+        col.workOrder.push(r.workOrderFrom);
+      }
+    }
+    return this.dataSource.transaction(async (m) => {
+      await this.lockContract(m, contractId);
+      const params = [
+        col.id,
+        col.req,
+        col.asset,
+        col.period,
+        col.kind,
+        col.earliest,
+        col.target,
+        col.legal,
+        col.onTime,
+        col.workOrder,
+      ];
+      const plan = `SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::date[], $7::date[],
+                                         $8::date[], $9::date[], $10::date[])
+                      AS p(id, requirement_id, asset_id, period_no, kind, earliest_start, target_date, legal_latest,
+                           on_time_limit, work_order_from)`;
+      const [inserted] = (await m.query(
+        `WITH plan AS (${plan}),
+         ins AS (
+           INSERT INTO maintenance_occurrences (id, tenant_id, contract_id, site_id, requirement_id, asset_id, trade,
+               period_no, kind, earliest_start, target_date, legal_latest, on_time_limit, work_order_from, version)
+           SELECT p.id, r.tenant_id, r.contract_id, r.site_id, p.requirement_id, p.asset_id, a.trade, p.period_no, p.kind,
+                  p.earliest_start, p.target_date, p.legal_latest, p.on_time_limit, p.work_order_from, 1
+             FROM plan p JOIN maintenance_requirements r ON r.id = p.requirement_id JOIN assets a ON a.id = p.asset_id
+            ORDER BY p.id
+           ON CONFLICT (requirement_id, asset_id, period_no) DO NOTHING
+           RETURNING id, tenant_id, target_date),
+         ev AS (
+           INSERT INTO occurrence_events (occurrence_id, tenant_id, type, dedup_key, payload)
+           SELECT id, tenant_id, 'generated', 'generated', jsonb_build_object('targetDate', target_date) FROM ins
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM ev`,
+        params,
+      )) as Array<{ n: number }>;
+      // Nothing was stored for these pairs when they were compared: a concurrent run may have inserted the
+      // same plan meanwhile (its rows conflicted above), but nothing can need rescheduling or cancelling.
+      if (onlyNew) return { inserted: inserted?.n ?? 0, rescheduled: 0, cancelled: 0 };
+      const [rescheduled] = (await m.query(
+        `WITH plan AS (${plan}),
+         upd AS (
+           UPDATE maintenance_occurrences o
+              SET kind = p.kind, earliest_start = p.earliest_start, target_date = p.target_date,
+                  legal_latest = p.legal_latest, on_time_limit = p.on_time_limit, work_order_from = p.work_order_from,
+                  version = o.version + 1, updated_at = now()
+             FROM plan p
+             JOIN maintenance_occurrences old
+               ON old.requirement_id = p.requirement_id AND old.asset_id = p.asset_id AND old.period_no = p.period_no
+            WHERE o.id = old.id AND o.started_at IS NULL AND o.completed_at IS NULL AND o.status <> 'cancelled'
+              AND (o.kind, o.earliest_start, o.target_date, o.legal_latest, o.on_time_limit, o.work_order_from)
+                  IS DISTINCT FROM (p.kind, p.earliest_start, p.target_date, p.legal_latest, p.on_time_limit, p.work_order_from)
+           RETURNING o.id, o.tenant_id, old.target_date AS old_target, old.version AS old_version, p.target_date),
+         ev AS (
+           INSERT INTO occurrence_events (occurrence_id, tenant_id, type, dedup_key, payload)
+           SELECT id, tenant_id, 'rescheduled', 'rescheduled:v' || old_version,
+                  jsonb_build_object('from', old_target, 'to', target_date) FROM upd
+           ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM ev`,
+        params,
+      )) as Array<{ n: number }>;
+      // Not yet started future occurrences of these pairs that the plan no longer has (the cadence changed).
+      const [cancelled] = (await m.query(
+        `WITH pairs AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[], $5::text[])
+                          AS x(requirement_id, asset_id, today, horizon_to, periods)),
+         gone AS (
+           UPDATE maintenance_occurrences o
+              SET status = 'cancelled', cancel_reason = 'Plan geändert: Periode entfällt / plan changed: period dropped',
+                  version = o.version + 1, updated_at = now()
+             FROM pairs x
+            WHERE o.asset_id = x.asset_id AND o.requirement_id = x.requirement_id
+              AND o.target_date >= x.today AND o.target_date <= x.horizon_to
+              AND o.started_at IS NULL AND o.completed_at IS NULL AND o.status <> 'cancelled'
+              AND o.period_no <> ALL (x.periods::int[])
+           RETURNING o.id, o.tenant_id),
+         ev AS (
+           INSERT INTO occurrence_events (occurrence_id, tenant_id, type, dedup_key, payload)
+           SELECT id, tenant_id, 'cancelled', 'cancelled', '{"reason":"plan-changed"}'::jsonb FROM gone
+           ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM ev`,
+        [pairReq, pairAsset, pairToday, pairTo, pairPeriods],
+      )) as Array<{ n: number }>;
+      return { inserted: inserted?.n ?? 0, rescheduled: rescheduled?.n ?? 0, cancelled: cancelled?.n ?? 0 };
+    });
+  }
+
+  /** (requirement, asset) pairs of the contract with open occurrences from yesterday (UTC) on: a superset. */
+  private async openFuturePairs(
+    contractId: string,
+    now: Date,
+  ): Promise<Array<{ requirement_id: string; asset_id: string }>> {
+    const yesterday = DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ days: 1 }).toISODate();
+    return (await this.dataSource.query(
+      `SELECT DISTINCT requirement_id, asset_id FROM maintenance_occurrences
+        WHERE contract_id = $1 AND target_date >= $2::date
+          AND started_at IS NULL AND completed_at IS NULL AND status <> 'cancelled'`,
+      [contractId, yesterday],
+    )) as Array<{ requirement_id: string; asset_id: string }>;
+  }
+
+  /** Cancels the future, not yet started occurrences of pairs no longer planned (deactivated / unselected). */
+  private async cancelUnselected(
+    m: EntityManager,
+    pairs: ReadonlyArray<{ requirement_id: string; asset_id: string }>,
+    now: Date,
+  ): Promise<number> {
+    const [row] = (await m.query(
+      `WITH gone AS (
+         UPDATE maintenance_occurrences o
+            SET status = 'cancelled',
+                cancel_reason = CASE WHEN r.active THEN 'Anlage nicht mehr im Plan / asset no longer selected'
+                                     ELSE 'Plan deaktiviert / requirement deactivated' END,
+                version = o.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::uuid[]) AS x(requirement_id, asset_id), maintenance_requirements r, sites s
+          WHERE o.asset_id = x.asset_id AND o.requirement_id = x.requirement_id
+            AND r.id = o.requirement_id AND s.id = o.site_id
+            AND o.target_date >= ($3::timestamptz AT TIME ZONE s.timezone)::date
+            AND o.started_at IS NULL AND o.completed_at IS NULL AND o.status <> 'cancelled'
+         RETURNING o.id, o.tenant_id, r.active),
+       ev AS (
+         INSERT INTO occurrence_events (occurrence_id, tenant_id, type, dedup_key, payload)
+         SELECT id, tenant_id, 'cancelled', 'cancelled',
+                jsonb_build_object('reason', CASE WHEN active THEN 'asset-unselected' ELSE 'requirement-deactivated' END)
+           FROM gone
+         ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM ev`,
+      [pairs.map((p) => p.requirement_id), pairs.map((p) => p.asset_id), now],
+    )) as Array<{ n: number }>;
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Releases the occurrences whose work-order date has come (the site's date): they become work orders
+   * for the technicians, with a 'released' event once. Their status the sweep keeps in step.
+   */
+  private async release(m: EntityManager, contractId: string, now: Date): Promise<number> {
+    const [row] = (await m.query(
+      `WITH rel AS (
+         UPDATE maintenance_occurrences o
+            SET released_at = $2, version = o.version + 1, updated_at = now()
+           FROM sites s
+          WHERE o.contract_id = $1 AND s.id = o.site_id AND o.released_at IS NULL AND o.status <> 'cancelled'
+            AND o.work_order_from <= ($2::timestamptz AT TIME ZONE s.timezone)::date
+         RETURNING o.id, o.tenant_id, o.work_order_from),
+       ev AS (
+         INSERT INTO occurrence_events (occurrence_id, tenant_id, type, dedup_key, payload)
+         SELECT id, tenant_id, 'released', 'released', jsonb_build_object('workOrderFrom', work_order_from) FROM rel
+         ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM ev`,
+      [contractId, now],
+    )) as Array<{ n: number }>;
+    return row?.n ?? 0;
+  }
+}
