@@ -124,6 +124,27 @@ describe('input hardening (issue 13): no 5xx from any input', () => {
         );
         expect({ field, status: r.status, fields: fieldsOf(r.body) }).toEqual({ field, status: 400, fields: [field] });
       }
+
+      // A maintenance requirement's cadence and anchor are objects the domain parses: too deep is 400 naming them.
+      const requirements = 'SELECT count(*)::int AS n FROM maintenance_requirements';
+      const plans = await count(env.dataSource, requirements);
+      for (const field of ['cadence', 'anchor']) {
+        const base: Record<string, unknown> = {
+          contractId: world.contractId,
+          taskKey: 'elevator-maintenance',
+          siteId: world.siteId,
+          ...(field === 'anchor' ? {} : { anchor: { kind: 'fixed-grid', start: '2027-01-15' } }),
+        };
+        const r = await raw(
+          'POST',
+          '/api/maintenance/requirements',
+          `${JSON.stringify(base).slice(0, -1)},"${field}":{"x":${nested(200)}}}`,
+          'application/json',
+          admin,
+        );
+        expect({ field, status: r.status, fields: fieldsOf(r.body) }).toEqual({ field, status: 400, fields: [field] });
+      }
+      expect(await count(env.dataSource, requirements)).toBe(plans);
     });
 
     it('accepts nesting up to 64 levels (the limit is not a blanket ban on depth)', async () => {

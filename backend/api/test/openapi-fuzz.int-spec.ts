@@ -243,6 +243,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
   let documentId: string;
   let occurrenceId: string;
   let calendarToken: string;
+  let requirementId: string;
   let snapshotSql: string;
 
   beforeAll(async () => {
@@ -304,6 +305,15 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     });
     expect(location.status).toBe(201);
     locationId = location.body.id;
+    const plan = await admin.post<{ id: string }>('/api/maintenance/requirements', {
+      contractId: world.contractId,
+      taskKey: 'elevator-maintenance',
+      siteId: world.siteId,
+      assetId: world.assetA,
+      anchor: { kind: 'fixed-grid', start: '2027-01-15' },
+    });
+    expect(plan.status).toBe(201);
+    requirementId = plan.body.id;
     const upload = new FormData();
     upload.append('documentClass', 'photo');
     upload.append('file', new Blob([PNG], { type: 'image/png' }), 'fuzz.png');
@@ -504,6 +514,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
         locations: locationId,
         tickets: ticketId,
         documents: documentId,
+        maintenance: requirementId,
       };
       const id = ids[resource];
       if (!id) throw new Error(`the fuzz test knows no existing id for {${name}} of ${template}: add one`);
@@ -580,6 +591,16 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     };
     const priceListData = readJson('price-lists/seed-004-itk-service-price-list.json');
     const window = { startsAt: '2027-04-01T06:00:00Z', endsAt: '2027-04-01T10:00:00Z', reason: 'Wartung' };
+    const requirement = {
+      contractId: world.contractId,
+      taskKey: 'elevator-maintenance',
+      siteId: world.siteId,
+      assetId: world.assetA,
+      anchor: { kind: 'fixed-grid', start: '2027-02-15' },
+      cadence: { every: 2, unit: 'month' },
+      leadDays: 14,
+      fee: '95.00',
+    };
     const BASE_OVERRIDES: Record<string, Record<string, unknown>> = {
       LoginDto: { email: victim.email, password: victim.password },
       RefreshTokenDto: { refreshToken: forgedRefreshToken },
@@ -591,6 +612,8 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
       UpdateMaintenanceWindowDto: window,
       CreateWorkLogDto: { startedAt: '2026-12-01T08:00:00Z', endedAt: '2026-12-01T09:00:00Z' },
       CreateTicketDto: { faultBeganAt: '2026-12-01T08:00:00+01:00' },
+      CreateMaintenanceRequirementDto: { ...requirement, trade: null, assetClass: null },
+      UpdateMaintenanceRequirementDto: { anchor: requirement.anchor, cadence: requirement.cadence, fee: '95.00' },
     };
     const baseBody = (op: Operation): Record<string, unknown> => {
       const s = op.body ?? {};
