@@ -110,8 +110,8 @@ function digestOf(rows: readonly PlannedRow[]): string {
  *    body's next deadline (statutory).
  * 2. The domain plans every pair (pairs without facts of one requirement share one plan). A requirement
  *    whose planning throws is reported with its id; the others go on — nothing is silently disabled.
- * 3. One query digests what is stored per pair; pairs whose digest equals the plan's are done (a re-run
- *    that changes nothing writes nothing).
+ * 3. One pass over the contract's stored occurrences digests them per pair; pairs whose digest equals
+ *    the plan's are done (a re-run that changes nothing writes nothing).
  * 4. The other pairs are written in batches of GENERATION_BATCH_ROWS, one transaction each, under the
  *    contract's transaction-level advisory lock: INSERT … SELECT FROM unnest(…) ON CONFLICT (requirement,
  *    asset, period) DO NOTHING with a 'generated' event per new row; not yet started occurrences whose
@@ -238,7 +238,7 @@ export class OccurrenceGenerator {
     report.pairs += plans.length;
     lap('plan');
 
-    const stored = await this.existingDigests(plans);
+    const stored = await this.existingDigests(contractId, plans, now);
     // Pairs with nothing stored only need inserting; pairs whose stored rows differ get the full treatment.
     const fresh: PairPlan[] = [];
     const changed: PairPlan[] = [];
@@ -288,13 +288,22 @@ export class OccurrenceGenerator {
     // left its selection. Requirements whose planning failed keep theirs (never silently disabled).
     const failed = new Set(report.errors.map((e) => e.requirementId));
     const planned = new Set(plans.map((p) => `${p.requirementId}/${p.assetId}`));
-    const unselected = (await this.openFuturePairs(contractId, now)).filter(
-      (p) => !failed.has(p.requirement_id) && !planned.has(`${p.requirement_id}/${p.asset_id}`),
-    );
+    const unselected = [...stored]
+      .filter(([pair, have]) => have.openFuture && !planned.has(pair) && !failed.has(pair.slice(0, pair.indexOf('/'))))
+      .map(([pair]) => ({
+        requirement_id: pair.slice(0, pair.indexOf('/')),
+        asset_id: pair.slice(pair.indexOf('/') + 1),
+      }));
     const closing = await this.dataSource.transaction(async (m) => {
       await this.lockContract(m, contractId);
       const cancelled = unselected.length === 0 ? 0 : await this.cancelUnselected(m, unselected, now);
-      const released = await this.release(m, contractId, now);
+      // Only occurrences whose target lies within the longest lead time can have reached their work-order date.
+      const maxLead = requirements.reduce((a, r) => Math.max(a, r.lead_days), 0);
+      const utc = DateTime.fromJSDate(now, { zone: 'UTC' });
+      const released = await this.release(m, contractId, now, {
+        from: plans.reduce((a, p) => (p.from < a ? p.from : a), utc.minus({ days: CATCH_UP_DAYS }).toISODate() ?? ''),
+        to: utc.plus({ days: maxLead + 1 }).toISODate() ?? '',
+      });
       return { cancelled, released };
     });
     report.cancelled += closing.cancelled;
@@ -383,34 +392,44 @@ export class OccurrenceGenerator {
   }
 
   /**
-   * Per pair: the md5 of its open (not started, not completed, not cancelled) stored occurrences inside
-   * its horizon, in digestOf's format, and the periods that are no longer open (frozen: the plan leaves
-   * them alone, so the comparison skips them).
+   * Every stored pair of the contract inside the horizon (one pass over ix_maintenance_occurrences_contract_target):
+   * the md5 of its open (not started, not completed, not cancelled) occurrences in digestOf's format, the periods
+   * no longer open (frozen: the plan leaves them alone, so the comparison skips them), and whether it has open
+   * occurrences from yesterday (UTC) on — a pair that has them but is no longer planned gets them cancelled.
+   * The horizon is the union of the requirements' ones: a pair never has rows between that union's start and
+   * its own (its horizon starts at its creation or moves with the catch-up window shared by all).
    */
   private async existingDigests(
+    contractId: string,
     plans: readonly PairPlan[],
-  ): Promise<Map<string, { digest: string; frozen: ReadonlySet<number> }>> {
-    if (plans.length === 0) return new Map();
+    now: Date,
+  ): Promise<Map<string, { digest: string; frozen: ReadonlySet<number>; openFuture: boolean }>> {
+    const today = DateTime.fromJSDate(now, { zone: 'UTC' });
+    const from = plans.reduce(
+      (a, p) => (p.from < a ? p.from : a),
+      today.minus({ days: CATCH_UP_DAYS }).toISODate() ?? '',
+    );
+    const to = plans.reduce(
+      (a, p) => (p.to > a ? p.to : a),
+      today.plus({ months: HORIZON_MONTHS + 1 }).toISODate() ?? '',
+    );
     const rows = (await this.dataSource.query(
-      `SELECT x.requirement_id || '/' || x.asset_id AS pair,
-              md5(coalesce(string_agg(o.period_no || '|' || o.kind || '|' || o.earliest_start || '|' || o.target_date || '|' ||
-                         o.legal_latest || '|' || o.on_time_limit || '|' || o.work_order_from, ';' ORDER BY o.period_no)
-                  FILTER (WHERE o.started_at IS NULL AND o.completed_at IS NULL AND o.status <> 'cancelled'), '')) AS digest,
-              coalesce(array_agg(o.period_no) FILTER (WHERE o.started_at IS NOT NULL OR o.completed_at IS NOT NULL
-                                                        OR o.status = 'cancelled'), '{}') AS frozen
-         FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) AS x(requirement_id, asset_id, from_date, to_date)
-         JOIN maintenance_occurrences o
-           ON o.asset_id = x.asset_id AND o.requirement_id = x.requirement_id
-          AND o.target_date BETWEEN x.from_date AND x.to_date
-        GROUP BY x.requirement_id, x.asset_id`,
-      [
-        plans.map((p) => p.requirementId),
-        plans.map((p) => p.assetId),
-        plans.map((p) => p.from),
-        plans.map((p) => p.to),
-      ],
-    )) as Array<{ pair: string; digest: string; frozen: number[] }>;
-    return new Map(rows.map((r) => [r.pair, { digest: r.digest, frozen: new Set(r.frozen) }]));
+      `SELECT requirement_id || '/' || asset_id AS pair,
+              md5(coalesce(string_agg(period_no || '|' || kind || '|' || earliest_start || '|' || target_date || '|' ||
+                         legal_latest || '|' || on_time_limit || '|' || work_order_from, ';' ORDER BY period_no)
+                  FILTER (WHERE started_at IS NULL AND completed_at IS NULL AND status <> 'cancelled'), '')) AS digest,
+              coalesce(array_agg(period_no) FILTER (WHERE started_at IS NOT NULL OR completed_at IS NOT NULL
+                                                      OR status = 'cancelled'), '{}') AS frozen,
+              bool_or(started_at IS NULL AND completed_at IS NULL AND status <> 'cancelled' AND target_date >= $4::date)
+                AS open_future
+         FROM maintenance_occurrences
+        WHERE contract_id = $1 AND target_date BETWEEN $2::date AND $3::date
+        GROUP BY requirement_id, asset_id`,
+      [contractId, from, to, today.minus({ days: 1 }).toISODate()],
+    )) as Array<{ pair: string; digest: string; frozen: number[]; open_future: boolean }>;
+    return new Map(
+      rows.map((r) => [r.pair, { digest: r.digest, frozen: new Set(r.frozen), openFuture: r.open_future }]),
+    );
   }
 
   private async lockContract(m: EntityManager, contractId: string): Promise<void> {
@@ -550,20 +569,6 @@ export class OccurrenceGenerator {
     });
   }
 
-  /** (requirement, asset) pairs of the contract with open occurrences from yesterday (UTC) on: a superset. */
-  private async openFuturePairs(
-    contractId: string,
-    now: Date,
-  ): Promise<Array<{ requirement_id: string; asset_id: string }>> {
-    const yesterday = DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ days: 1 }).toISODate();
-    return (await this.dataSource.query(
-      `SELECT DISTINCT requirement_id, asset_id FROM maintenance_occurrences
-        WHERE contract_id = $1 AND target_date >= $2::date
-          AND started_at IS NULL AND completed_at IS NULL AND status <> 'cancelled'`,
-      [contractId, yesterday],
-    )) as Array<{ requirement_id: string; asset_id: string }>;
-  }
-
   /** Cancels the future, not yet started occurrences of pairs no longer planned (deactivated / unselected). */
   private async cancelUnselected(
     m: EntityManager,
@@ -600,13 +605,19 @@ export class OccurrenceGenerator {
    * Releases the occurrences whose work-order date has come (the site's date): they become work orders
    * for the technicians, with a 'released' event once. Their status the sweep keeps in step.
    */
-  private async release(m: EntityManager, contractId: string, now: Date): Promise<number> {
+  private async release(
+    m: EntityManager,
+    contractId: string,
+    now: Date,
+    targets: { from: IsoDate; to: IsoDate },
+  ): Promise<number> {
     const [row] = (await m.query(
       `WITH rel AS (
          UPDATE maintenance_occurrences o
             SET released_at = $2, version = o.version + 1, updated_at = now()
            FROM sites s
-          WHERE o.contract_id = $1 AND s.id = o.site_id AND o.released_at IS NULL AND o.status <> 'cancelled'
+          WHERE o.contract_id = $1 AND o.target_date BETWEEN $3::date AND $4::date
+            AND s.id = o.site_id AND o.released_at IS NULL AND o.status <> 'cancelled'
             AND o.work_order_from <= ($2::timestamptz AT TIME ZONE s.timezone)::date
          RETURNING o.id, o.tenant_id, o.work_order_from),
        ev AS (
@@ -615,7 +626,7 @@ export class OccurrenceGenerator {
          ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS n FROM ev`,
-      [contractId, now],
+      [contractId, now, targets.from, targets.to],
     )) as Array<{ n: number }>;
     return row?.n ?? 0;
   }
