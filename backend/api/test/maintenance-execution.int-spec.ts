@@ -7,7 +7,7 @@ import { count, createTenantWorld, signIn, type Answer, type Client } from './ti
 import { MAINTENANCE, STATUTORY, createOccurrence, createRequirement } from './maintenance-test-world';
 
 /**
- * Executing maintenance occurrences (issue 15, H2b) against a real api process, PostgreSQL and Redis:
+ * Executing maintenance occurrences (issue 15) against a real api process, PostgreSQL and Redis:
  * the technician's list, the evidence gate of a statutory inspection (409 naming what is missing), the
  * checklist validated against the task, the §17 record, evidence upload, completion status from the
  * domain, failed items raising exactly one fault ticket with the asset class's priority (a retry raises
@@ -57,7 +57,7 @@ function parseIcs(text: string): { lines: string[]; events: Array<Record<string,
   return { lines, events };
 }
 
-describe('maintenance execution (issue 15, H2b)', () => {
+describe('maintenance execution (issue 15)', () => {
   let env: TestEnv;
   let api: ServiceProcess;
   let ds: DataSource;

@@ -255,7 +255,7 @@ export interface AssetMaintenanceLogResponse {
   items: AssetMaintenanceLogEntry[];
 }
 
-// ---- Execution (issue 15, H2b: maint-exec) -------------------------------------------------------------
+// ---- Execution -------------------------------------------------------------
 
 /** Outcome of one checklist item. */
 export const CHECKLIST_OUTCOMES = ['pass', 'fail', 'not-applicable'] as const;

@@ -11,7 +11,7 @@ import { ComplianceController } from './compliance.controller';
 import { OccurrenceExecutionController, TechnicianOccurrencesController } from './occurrence-execution.controller';
 
 /**
- * HTTP surface of executing occurrences (issue 15, H2b): the technician's flow behind the evidence gate,
+ * HTTP surface of executing occurrences (issue 15): the technician's flow behind the evidence gate,
  * compliance and the iCalendar feed. Failed checklist items raise their fault tickets through the ticket
  * intake (TicketsService.createWithin, bound here: one feature library never imports another); the clock
  * is TicketsModule's.

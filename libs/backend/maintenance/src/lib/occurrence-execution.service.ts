@@ -108,7 +108,7 @@ export interface OccurrenceChange<R> {
 type Requirement = 'open' | 'released-open';
 
 /**
- * Executing an occurrence (issue 15, H2b): the technician's list, the detail, start, checklist, work logs,
+ * Executing an occurrence (issue 15): the technician's list, the detail, start, checklist, work logs,
  * materials, the inspection record, completion behind the evidence gate, cancellation with an approver.
  * Every change locks the occurrence row (SELECT … FOR UPDATE), checks tenancy (404 outside), role and
  * assignment (403), the version (If-Match → 412), writes its append-only occurrence events with actor and

@@ -26,7 +26,7 @@ export type CalendarView = 'month' | 'year';
 
 /** Chips shown per day before "+n weitere" (the day can be expanded). */
 export const CHIPS_PER_DAY = 4;
-/** The API's row limit of one calendar request (API.md: ≤ 5,000 rows). */
+/** The API's row limit of one calendar request (GET /api/maintenance/occurrences answers ≤ 5,000 rows). */
 export const CALENDAR_ROW_LIMIT = 5000;
 
 /**
