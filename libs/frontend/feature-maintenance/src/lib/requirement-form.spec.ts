@@ -91,7 +91,7 @@ describe('requirement form', () => {
       assetId: null,
       trade: 'elevators',
       cadence: { every: 2, unit: 'year' },
-      anchor: { kind: 'statutory', date: '2025-05-14', intermediate: true },
+      anchor: { kind: 'statutory', lastTest: '2025-05-14', intermediate: true },
       leadDays: 91,
       performer: 'approved-body',
       fee: '400.00',
@@ -110,14 +110,14 @@ describe('requirement form', () => {
     );
     expect(grid).toMatchObject({
       assetId: 'a-1',
-      anchor: { kind: 'fixed-grid', date: '2026-01-31', intermediate: false },
+      anchor: { kind: 'fixed-grid', start: '2026-01-31' },
       fee: null,
     });
     expect(grid).not.toHaveProperty('trade');
     // an edit never sends what cannot change (contract, site, task, selection)
     expect(changesOf(grid)).toEqual({
       cadence: { every: 2, unit: 'month' },
-      anchor: { kind: 'fixed-grid', date: '2026-01-31', intermediate: false },
+      anchor: { kind: 'fixed-grid', start: '2026-01-31' },
       leadDays: 28,
       performer: 'provider',
       fee: null,
@@ -139,7 +139,7 @@ describe('requirement form', () => {
       cadence: { every: 2, unit: 'year' },
       kind: 'statutory-test',
       statutory: true,
-      anchor: { kind: 'statutory', date: '2025-05-14', intermediate: true },
+      anchor: { kind: 'statutory', lastTest: '2025-05-14', intermediate: true },
       leadDays: 91,
       performer: 'approved-body',
       evidence: ['inspection-record'],
@@ -167,7 +167,8 @@ describe('requirement form', () => {
   it("maps the API's field paths onto the form's controls", () => {
     expect(formFieldOfPath('cadence.every')).toBe('cadenceEvery');
     expect(formFieldOfPath('cadence.unit')).toBe('cadenceUnit');
-    expect(formFieldOfPath('anchor.date')).toBe('anchorDate');
+    expect(formFieldOfPath('anchor.lastTest')).toBe('anchorDate');
+    expect(formFieldOfPath('anchor.start')).toBe('anchorDate');
     expect(formFieldOfPath('anchor')).toBe('anchorKind');
     expect(formFieldOfPath('fee')).toBe('fee');
     expect(formFieldOfPath('anchor.intermediate.x')).toBe('intermediate');
@@ -185,7 +186,7 @@ describe('requirement form', () => {
           message: 'Ungültige Eingabe',
           fields: [
             { field: 'cadence.every', messages: ['muss ≥ 1 sein'] },
-            { field: 'anchor.date', messages: ['kein Datum'] },
+            { field: 'anchor.lastTest', messages: ['kein Datum'] },
             { field: 'contractId', messages: ['unbekannt'] },
           ],
         },
@@ -199,7 +200,7 @@ describe('requirement form', () => {
     });
     expect(failure.fields).toEqual([
       { field: 'cadenceEvery', messages: ['cadence.every: muss ≥ 1 sein'] },
-      { field: 'anchorDate', messages: ['anchor.date: kein Datum'] },
+      { field: 'anchorDate', messages: ['anchor.lastTest: kein Datum'] },
     ]);
     expect(failure.other).toEqual([{ field: 'contractId', messages: ['unbekannt'] }]);
 

@@ -72,6 +72,11 @@ export function suggestedLeadDays(every: number, unit: CadenceUnit): number {
   return 91;
 }
 
+/** The date an anchor rule counts from: the start of a grid or floating plan, the last main test of a statutory one. */
+export function anchorDateOf(anchor: AnchorRuleInput): string {
+  return anchor.kind === 'statutory' ? anchor.lastTest : anchor.start;
+}
+
 /** The form's value for an existing requirement (for editing). */
 export function formValueOf(requirement: RequirementView): RequirementFormValue {
   return {
@@ -81,7 +86,7 @@ export function formValueOf(requirement: RequirementView): RequirementFormValue 
     cadenceEvery: String(requirement.cadence.every),
     cadenceUnit: requirement.cadence.unit,
     anchorKind: requirement.anchor.kind,
-    anchorDate: requirement.anchor.date,
+    anchorDate: anchorDateOf(requirement.anchor),
     intermediate: requirement.anchor.kind === 'statutory' && requirement.anchor.intermediate,
     leadDays: String(requirement.leadDays),
     performer: requirement.performer,
@@ -147,11 +152,10 @@ export function requestOf(
   context: { contractId: string; siteId: string; trade: string | null },
 ): CreateRequirementRequest {
   // fixed grid / floating: the start; statutory: the last main test (and the half-way intermediate one).
-  const anchor: AnchorRuleInput = {
-    kind: value.anchorKind,
-    date: value.anchorDate,
-    intermediate: value.anchorKind === 'statutory' && value.intermediate,
-  };
+  const anchor: AnchorRuleInput =
+    value.anchorKind === 'statutory'
+      ? { kind: 'statutory', lastTest: value.anchorDate, intermediate: value.intermediate }
+      : { kind: value.anchorKind, start: value.anchorDate };
   const title = value.title.trim();
   return {
     contractId: context.contractId,
@@ -218,7 +222,8 @@ export function formFieldOfPath(path: string): RequirementFormField | null {
     'cadence.unit': 'cadenceUnit',
     anchor: 'anchorKind',
     'anchor.kind': 'anchorKind',
-    'anchor.date': 'anchorDate',
+    'anchor.start': 'anchorDate',
+    'anchor.lastTest': 'anchorDate',
     'anchor.intermediate': 'intermediate',
     leadDays: 'leadDays',
     performer: 'performer',

@@ -34,6 +34,7 @@ import {
   type RequirementFormField,
   type RequirementFormValue,
   type RequirementSaveFailure,
+  anchorDateOf,
   changesOf,
   formValueOf,
   localProblems,
@@ -241,6 +242,10 @@ export class RequirementsPageComponent {
     }
     const asset = this.assetById().get(requirement.assetId);
     return asset ? `${asset.code} ${asset.name}` : requirement.assetId;
+  }
+
+  protected anchorDate(requirement: RequirementView): string {
+    return anchorDateOf(requirement.anchor);
   }
 
   protected problemsAt(field: RequirementFormField): FieldProblem[] {
