@@ -67,7 +67,12 @@ describe('administration: master data', () => {
   it('an admin finds the administration in the main navigation', async () => {
     await signInAsAdmin();
     const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Störmeldungen', 'Kennzahlen', 'Verwaltung']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Störmeldungen',
+      'Kennzahlen',
+      'Wartung',
+      'Verwaltung',
+    ]);
     await nav.getByRole('link', { name: 'Verwaltung' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mandanten' }).waitFor();
   });
