@@ -8,7 +8,18 @@ import {
   type TestEnv,
 } from '@leitstand/backend/testing';
 import { KpiService } from '@leitstand/backend/kpi';
+import Decimal from 'decimal.js';
+import { DateTime } from 'luxon';
 import { createContract, signIn, type Client } from './ticket-test-world';
+
+/** The previous month (yyyy-MM): it has ended and is not closed yet. */
+const previousMonth = DateTime.now().setZone('Europe/Berlin').startOf('month').minus({ months: 1 });
+const P = previousMonth.toFormat('yyyy-MM');
+/** Its length in minutes in Europe/Berlin: the 24/7 required time of one asset. */
+const basis = previousMonth.plus({ months: 1 }).diff(previousMonth, 'minutes').minutes;
+/** 1 − downtime / basis, rounded half-up to six places, without trailing zeros, as the KPI states it. */
+const availability = (downtime: number, of: number): string =>
+  new Decimal(1).minus(new Decimal(downtime).div(of)).toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toString();
 
 /**
  * Planned maintenance windows (issue 6) on the real API and worker: CRUD with If-Match, validation,
@@ -335,25 +346,31 @@ describe('maintenance windows: /api/assets/:assetId/maintenance-windows and /api
 
   it('the worker recomputes the roll-up: the window leaves the required time and exactly its overlap leaves the downtime', async () => {
     const ds = env.dataSource;
-    // KR-02 down 2026-10-05 08:00–11:00Z = 180 min (24/7 basis, October 2026 in Europe/Berlin = 44,700 min)
+    // KR-02 down on the 5th of the previous month 08:00–11:00Z = 180 min. The previous month is still open (a
+    // month closes one month after its end, then its roll-up is frozen), so the worker recomputes it. Its 24/7
+    // basis is its length in Europe/Berlin: 44,700 min for October 2026 (25 hours on the day summer time ends),
+    // 43,200 for November.
     await ds.query(
       `INSERT INTO tickets (number, tenant_id, site_id, asset_id, contract_id, title, priority, status, fault_began_at,
          asset_down, in_scope, restored_at, closed_at, version)
-       VALUES ('2026-910001', $1, $2, $3, $4, 'Kran steht', 'A', 'closed', '2026-10-05T08:00:00Z', true, true,
-         '2026-10-05T11:00:00Z', '2026-10-05T11:00:00Z', 1)`,
-      [tenantId, siteId, kpiAssetId, contractId],
+       VALUES ('2026-910001', $1, $2, $3, $4, 'Kran steht', 'A', 'closed', $5, true, true, $6, $6, 1)`,
+      [tenantId, siteId, kpiAssetId, contractId, `${P}-05T08:00:00Z`, `${P}-05T11:00:00Z`],
     );
-    const first = await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2026-10`);
+    const first = await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=${P}`);
     expect(first.status).toBe(200);
     const kr02 = (k: KpiBody): AssetKpi | undefined => k.availability.assets.find((a) => a.code === 'KR-02');
-    // 1 − 180 / 44,700 = 0.99597315… → 0.995973
-    expect(kr02(first.body)).toMatchObject({ basisMinutes: '44700', downtimeMinutes: '180', availability: '0.995973' });
+    // October 2026: 1 − 180 / 44,700 = 0.99597315… → 0.995973
+    expect(kr02(first.body)).toMatchObject({
+      basisMinutes: String(basis),
+      downtimeMinutes: '180',
+      availability: availability(180, basis),
+    });
     expect(kr02(first.body)).not.toHaveProperty('maintenance');
 
     // planned 10:00–12:00Z: 120 min planned; 10:00–11:00Z (60 min) of the downtime lies inside it
     const created = await manager.post<WindowBody>(windowsOf(kpiAssetId), {
-      startsAt: '2026-10-05T12:00:00+02:00',
-      endsAt: '2026-10-05T14:00:00+02:00',
+      startsAt: `${P}-05T10:00:00Z`,
+      endsAt: `${P}-05T12:00:00Z`,
       reason: 'Planmäßiger Seiltausch',
     });
     expect(created.status).toBe(201);
@@ -361,26 +378,26 @@ describe('maintenance windows: /api/assets/:assetId/maintenance-windows and /api
     const stored = await waitFor(
       async () => {
         // the stored roll-up, its asset list explained from the stored derivation
-        const row = await new KpiService(ds, { now: () => new Date() }).stored(contractId, '2026-10');
+        const row = await new KpiService(ds, { now: () => new Date() }).stored(contractId, P);
         return row && row.payload.kpis.computedAt !== first.body.computedAt
           ? (JSON.parse(JSON.stringify(row.payload.kpis)) as KpiBody)
           : null;
       },
-      'the recomputed 2026-10 roll-up',
+      `the recomputed ${P} roll-up`,
       75_000,
       250,
     );
-    // basis 44,700 − 120 = 44,580; downtime 180 − 60 = 120; 1 − 120 / 44,580 = 0.99730821… → 0.997308
+    // October 2026: basis 44,700 − 120 = 44,580; downtime 180 − 60 = 120; 1 − 120 / 44,580 = 0.99730821… → 0.997308
     expect(kr02(stored)).toMatchObject({
-      basisMinutes: '44580',
+      basisMinutes: String(basis - 120),
       downtimeMinutes: '120',
-      availability: '0.997308',
+      availability: availability(120, basis - 120),
       excludedDowntimeMinutes: '60',
       maintenance: [
         {
           windowId: created.body.id,
-          from: '2026-10-05T10:00:00.000Z',
-          to: '2026-10-05T12:00:00.000Z',
+          from: `${P}-05T10:00:00.000Z`,
+          to: `${P}-05T12:00:00.000Z`,
           reason: 'Planmäßiger Seiltausch',
           minutes: '120',
           downtimeMinutes: '60',
@@ -388,14 +405,17 @@ describe('maintenance windows: /api/assets/:assetId/maintenance-windows and /api
       ],
     });
     expect(kr02(stored)?.downtime).toEqual([
-      { from: '2026-10-05T08:00:00.000Z', to: '2026-10-05T10:00:00.000Z', minutes: '120', tickets: ['2026-910001'] },
+      { from: `${P}-05T08:00:00.000Z`, to: `${P}-05T10:00:00.000Z`, minutes: '120', tickets: ['2026-910001'] },
     ]);
-    // the other asset (KR-01) keeps the full basis: contract 44,580 + 44,700 = 89,280 min, downtime 120
-    expect(stored.availability.contract).toMatchObject({ basisMinutes: '89280', downtimeMinutes: '120' });
+    // the other asset (KR-01) keeps the full basis: October 2026 contract 44,580 + 44,700 = 89,280 min, downtime 120
+    expect(stored.availability.contract).toMatchObject({
+      basisMinutes: String(2 * basis - 120),
+      downtimeMinutes: '120',
+    });
     expect(stored.notes.join('\n')).toMatch(/1 geplante\(s\) Wartungsfenster/);
 
     // the API answers the stored roll-up
-    const again = await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=2026-10`);
+    const again = await agent.get<KpiBody>(`/api/contracts/${contractId}/kpis?period=${P}`);
     expect(again.body.computedAt).toBe(stored.computedAt);
     expect(kr02(again.body)?.excludedDowntimeMinutes).toBe('60');
   }, 120_000);
