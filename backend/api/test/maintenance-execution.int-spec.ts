@@ -413,6 +413,35 @@ describe('maintenance execution (issue 15)', () => {
       const r = await act(agent, id, 'cancel', { reason: 'zu spät', approverId: manager.user.id });
       expect([r.status, (r.body as unknown as { details: { code: string } }).details.code]).toEqual([409, 'missed']);
     });
+
+    it('lists exactly the approvers cancel accepts: active managers of the tenant first, then active admins', async () => {
+      const id = await createOccurrence(ds, world, maintenanceReqC, world.assetC, { target: day(7) });
+      const inactive = await createUser(ds, 'manager', { servesTenantIds: [world.tenantId] });
+      await ds.query(`UPDATE users SET active = false WHERE id = $1`, [inactive.id]);
+      const approvers = (client: Client) =>
+        client.get<{ items: Array<{ id: string; name: string; role: string }> }>(path(id, 'cancel-approvers'));
+      const listed = await approvers(agent);
+      expect(listed.status).toBe(200);
+      const ids = listed.body.items.map((a) => a.id);
+      expect(ids).toContain(manager.user.id);
+      expect(ids).toContain(admin.user.id);
+      for (const excluded of [inactive.id, otherManager.user.id, technician.user.id, agent.user.id]) {
+        expect(ids).not.toContain(excluded);
+      }
+      const roles = listed.body.items.map((a) => a.role);
+      expect(roles.indexOf('admin')).toBeGreaterThan(roles.lastIndexOf('manager'));
+      // every listed approver is accepted by cancel: the dry run is the real cancel of a fresh occurrence each
+      for (const approver of listed.body.items.slice(0, 3)) {
+        const fresh = await createOccurrence(ds, world, maintenanceReqC, world.assetC, { target: day(8) });
+        const r = await act(agent, fresh, 'cancel', { reason: 'Außer Betrieb', approverId: approver.id });
+        expect([approver.role, r.status]).toEqual([approver.role, 200]);
+      }
+      expect((await approvers(manager)).status).toBe(200);
+      expect((await approvers(technician)).status).toBe(403);
+      for (const outside of [customer, otherManager]) expect((await approvers(outside)).status).toBe(404);
+      expect((await agent.get(path(randomUUID(), 'cancel-approvers'))).status).toBe(404);
+      expect((await agent.get(path('not-a-uuid', 'cancel-approvers'))).status).toBe(404);
+    });
   });
 
   describe('compliance', () => {

@@ -320,6 +320,18 @@ export interface CancelOccurrenceRequest {
   approverId: string;
 }
 
+/** One user who may approve a cancellation. */
+export interface CancelApprover {
+  id: string;
+  name: string;
+  role: 'admin' | 'manager';
+}
+
+/** GET /maintenance/occurrences/:id/cancel-approvers: the managers of the tenant first, then the admins. */
+export interface CancelApproverListResponse {
+  items: CancelApprover[];
+}
+
 export const TECHNICIAN_RANGES = ['today', 'week'] as const;
 export type TechnicianRange = (typeof TECHNICIAN_RANGES)[number];
 

@@ -1,6 +1,7 @@
 export * from './lib/maintenance.module';
 export * from './lib/occurrence-execution.dto';
 export * from './lib/occurrence-execution.service';
+export * from './lib/occurrence-approvers.service';
 export * from './lib/occurrence-documents';
 export * from './lib/occurrence-views';
 export * from './lib/compliance.service';

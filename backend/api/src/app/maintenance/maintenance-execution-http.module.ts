@@ -3,11 +3,13 @@ import {
   CalendarFeedService,
   ComplianceService,
   FOLLOW_UP_TICKETS,
+  OccurrenceApproversService,
   OccurrenceExecutionService,
 } from '@leitstand/backend/maintenance';
 import { TicketsModule, TicketsService } from '@leitstand/backend/tickets';
 import { CalendarFeedController, CalendarTokenController } from './calendar-feed.controller';
 import { ComplianceController } from './compliance.controller';
+import { OccurrenceApproversController } from './occurrence-approvers.controller';
 import { OccurrenceExecutionController, TechnicianOccurrencesController } from './occurrence-execution.controller';
 
 /**
@@ -20,6 +22,7 @@ import { OccurrenceExecutionController, TechnicianOccurrencesController } from '
   imports: [TicketsModule],
   providers: [
     OccurrenceExecutionService,
+    OccurrenceApproversService,
     ComplianceService,
     CalendarFeedService,
     { provide: FOLLOW_UP_TICKETS, useExisting: TicketsService },
@@ -27,6 +30,7 @@ import { OccurrenceExecutionController, TechnicianOccurrencesController } from '
   controllers: [
     TechnicianOccurrencesController,
     OccurrenceExecutionController,
+    OccurrenceApproversController,
     ComplianceController,
     CalendarTokenController,
     CalendarFeedController,

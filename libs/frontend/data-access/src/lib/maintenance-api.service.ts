@@ -7,6 +7,9 @@ import type {
   AssetMaintenanceLogResponse,
   CadenceUnitValue,
   CadenceView,
+  CalendarTokenResponse,
+  CancelApproverListResponse,
+  CancelOccurrenceRequest,
   ChecklistItemView,
   ChecklistResultInput,
   ComplianceResponse,
@@ -57,6 +60,8 @@ export type OccurrenceListQuery = OccurrenceCalendarQuery;
 export type MaintenanceLogEntry = AssetMaintenanceLogEntry;
 
 export type {
+  CancelApprover,
+  CancelOccurrenceRequest,
   ChecklistOutcome,
   ChecklistResultInput,
   ComplianceFigureView,
@@ -175,6 +180,21 @@ export class MaintenanceApiService {
   /** POST …/complete — 409 `{ code: 'evidence-missing', missing }` while evidence is missing. */
   complete(id: string, version: number): Observable<OccurrenceDetail> {
     return this.http.post<OccurrenceDetail>(`${this.occurrenceUrl(id)}/complete`, {}, { headers: ifMatch(version) });
+  }
+
+  /** GET …/cancel-approvers: who may approve cancelling the occurrence (managers of its tenant, admins). */
+  cancelApprovers(id: string): Observable<CancelApproverListResponse> {
+    return this.http.get<CancelApproverListResponse>(`${this.occurrenceUrl(id)}/cancel-approvers`);
+  }
+
+  /** POST …/cancel with a reason and an approver, If-Match. */
+  cancel(id: string, body: CancelOccurrenceRequest, version: number): Observable<OccurrenceDetail> {
+    return this.http.post<OccurrenceDetail>(`${this.occurrenceUrl(id)}/cancel`, body, { headers: ifMatch(version) });
+  }
+
+  /** POST /api/account/calendar-token: a new secret feed URL of the technician's work orders (replaces the old). */
+  issueCalendarToken(): Observable<CalendarTokenResponse> {
+    return this.http.post<CalendarTokenResponse>(`${this.baseUrl}/account/calendar-token`, {});
   }
 
   /** GET /api/maintenance/compliance?contractId&from&to. */

@@ -3,7 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { MaintenanceApiService, type OccurrenceDetail } from '@leitstand/frontend/data-access';
+import { AuthService, MaintenanceApiService, type OccurrenceDetail } from '@leitstand/frontend/data-access';
 import { DateTimePipe, I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import {
   DocumentGalleryComponent,
@@ -11,6 +11,7 @@ import {
   PlanDatePipe,
   missingEvidenceText,
 } from '@leitstand/frontend/ui';
+import { OccurrenceCancelComponent, canCancel } from './occurrence-cancel.component';
 
 /** One checklist row of the detail: the definition's label with the recorded result (or none yet). */
 export interface ChecklistRowView {
@@ -59,7 +60,8 @@ export function checklistRows(
 /**
  * `/maintenance/occurrences/:occurrenceId` — one occurrence for staff, read-only: the dates (legal latest date
  * included), the task and its basis, the checklist results, the inspection record (BetrSichV §17), events,
- * documents, time and material, missing evidence and follow-up tickets.
+ * documents, time and material, missing evidence and follow-up tickets; admins, agents and managers cancel an
+ * open one here with a reason and an approver.
  */
 @Component({
   selector: 'ls-occurrence-detail',
@@ -72,6 +74,7 @@ export function checklistRows(
     PlanDatePipe,
     DocumentGalleryComponent,
     OccurrenceStatusComponent,
+    OccurrenceCancelComponent,
   ],
   template: `
     <p>
@@ -118,6 +121,15 @@ export function checklistRows(
           }
         </dl>
       </section>
+
+      @if (o.cancelReason) {
+        <p class="cancelled" data-field="cancellation">
+          {{ 'maint.cancel.done' | t: { reason: o.cancelReason, approver: cancelApprover() } }}
+        </p>
+      }
+      @if (cancellable()) {
+        <ls-occurrence-cancel [occurrence]="o" (cancelled)="detail.set($event)" />
+      }
 
       @if (missing().length > 0) {
         <section aria-labelledby="missing-title" class="missing">
@@ -302,12 +314,17 @@ export function checklistRows(
     .error {
       color: var(--mat-sys-error);
     }
+    .cancelled {
+      border-left: 4px solid var(--mat-sys-outline);
+      padding-left: 12px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OccurrenceDetailComponent {
   private readonly api = inject(MaintenanceApiService);
   private readonly i18n = inject(I18nService);
+  private readonly auth = inject(AuthService);
 
   /** Route parameter (component input binding). */
   readonly occurrenceId = input.required<string>();
@@ -319,6 +336,16 @@ export class OccurrenceDetailComponent {
   protected readonly checklist = computed(() =>
     this.detail.hasValue() ? checklistRows(this.detail.value(), this.i18n.language()) : [],
   );
+  protected readonly cancellable = computed(
+    () => this.detail.hasValue() && canCancel(this.detail.value(), this.auth.user()?.role),
+  );
+  /** The approver's name as the 'cancelled' event recorded it. */
+  protected readonly cancelApprover = computed(() => {
+    if (!this.detail.hasValue()) return '–';
+    const event = this.detail.value().events.find((e) => e.type === 'cancelled');
+    const name = event?.payload['approverName'];
+    return typeof name === 'string' ? name : '–';
+  });
   protected readonly missing = computed(() => {
     if (!this.detail.hasValue()) return [];
     const detail = this.detail.value();
