@@ -127,4 +127,50 @@ describe('account page (/account)', () => {
     expect(ended).toBe(1);
     expect(navigate).toHaveBeenCalledWith('/login');
   });
+
+  it('gives a technician the secret calendar address once, with a webcal link, and replaces it on request', async () => {
+    const { fixture, root } = await render();
+    const section = () => root.querySelector('[data-section="calendar"]') as HTMLElement;
+    expect(section().textContent).toContain('Arbeitsaufträge im Kalender');
+    expect(section().querySelector('input')).toBeNull();
+    (section().querySelector('button.calendar-issue') as HTMLButtonElement).click();
+    const first = http.expectOne({ method: 'POST', url: '/api/account/calendar-token' });
+    first.flush({ url: 'https://leitstand.example/api/calendar/abc.ics' });
+    await fixture.whenStable();
+    expect((section().querySelector('input') as HTMLInputElement).value).toBe(
+      'https://leitstand.example/api/calendar/abc.ics',
+    );
+    expect(section().querySelector('a')?.getAttribute('href')).toBe('webcal://leitstand.example/api/calendar/abc.ics');
+    expect(section().textContent).toContain('Neue Adresse erzeugt; die bisherige gilt nicht mehr.');
+
+    const renew = section().querySelector('button.calendar-issue') as HTMLButtonElement;
+    expect(renew.textContent?.trim()).toBe('Neue Kalenderadresse erzeugen');
+    renew.click();
+    http
+      .expectOne({ method: 'POST', url: '/api/account/calendar-token' })
+      .flush({ statusCode: 429, message: 'Too many requests' }, { status: 429, statusText: 'Too Many Requests' });
+    await fixture.whenStable();
+    // the address shown stays the one issued last; the refusal is said in words
+    expect((section().querySelector('input') as HTMLInputElement).value).toContain('/abc.ics');
+    expect(section().querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'Zu viele Versuche. Bitte warten Sie einen Moment.',
+    );
+  });
+});
+
+describe('account page for staff without work orders', () => {
+  it('shows no calendar section to an agent', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: '**', children: [] }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: API_BASE_URL, useValue: '/api' },
+        { provide: AuthService, useValue: { user: signal({ ...ME, role: 'agent' }).asReadonly() } },
+      ],
+    });
+    const fixture = TestBed.createComponent(AccountPageComponent);
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-section="calendar"]')).toBeNull();
+  });
 });

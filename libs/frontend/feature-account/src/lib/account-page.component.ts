@@ -6,11 +6,14 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
-import { AuthService } from '@leitstand/frontend/data-access';
+import { AuthService, MaintenanceApiService } from '@leitstand/frontend/data-access';
 import { I18nService, LANGUAGES, TranslatePipe, type Language } from '@leitstand/frontend/i18n';
 import { AccountApiService, describeAccountError } from './account-api.service';
 
-/** `/account`: the signed-in user's own page — language, password change, sign out everywhere. */
+/**
+ * `/account`: the signed-in user's own page — language, password change, sign out everywhere, and for
+ * technicians the secret iCalendar address of their work orders.
+ */
 @Component({
   selector: 'ls-account-page',
   imports: [
@@ -80,6 +83,41 @@ import { AccountApiService, describeAccountError } from './account-api.service';
       </mat-card-content>
     </mat-card>
 
+    @if (auth.user()?.role === 'technician') {
+      <mat-card appearance="outlined" class="account-section" data-section="calendar">
+        <mat-card-header>
+          <mat-card-title
+            ><h2>{{ 'account.calendarTitle' | t }}</h2></mat-card-title
+          >
+        </mat-card-header>
+        <mat-card-content>
+          <p>{{ 'account.calendarText' | t }}</p>
+          @if (calendarUrl(); as url) {
+            <mat-form-field appearance="outline" class="calendar-url">
+              <mat-label>{{ 'account.calendarUrl' | t }}</mat-label>
+              <input matInput name="calendarUrl" readonly [value]="url" (focus)="$any($event.target).select()" />
+            </mat-form-field>
+            <p class="calendar-actions">
+              <button mat-stroked-button type="button" (click)="copyCalendarUrl(url)">
+                {{ 'account.calendarCopy' | t }}
+              </button>
+              <a mat-button [href]="webcal(url)">{{ 'account.calendarSubscribe' | t }}</a>
+            </p>
+          }
+          <button
+            mat-stroked-button
+            type="button"
+            class="calendar-issue"
+            (click)="issueCalendarUrl()"
+            [disabled]="busy()"
+          >
+            {{ (calendarUrl() ? 'account.calendarRenew' : 'account.calendarIssue') | t }}
+          </button>
+          <div role="status" aria-live="polite">{{ calendarMessage() }}</div>
+        </mat-card-content>
+      </mat-card>
+    }
+
     <mat-card appearance="outlined" class="account-section">
       <mat-card-header>
         <mat-card-title
@@ -113,6 +151,13 @@ import { AccountApiService, describeAccountError } from './account-api.service';
     .account-status {
       min-height: 1.5rem;
     }
+    .calendar-url {
+      width: 100%;
+    }
+    .calendar-actions {
+      display: flex;
+      gap: 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -121,12 +166,16 @@ export class AccountPageComponent {
   protected readonly i18n = inject(I18nService);
   private readonly api = inject(AccountApiService);
   private readonly router = inject(Router);
+  private readonly maintenance = inject(MaintenanceApiService);
 
   protected readonly languages = LANGUAGES;
   protected readonly busy = signal(false);
   protected readonly languageMessage = signal('');
   protected readonly passwordMessage = signal('');
   protected readonly signOutMessage = signal('');
+  /** The feed address just issued (shown once: the server keeps only a hash of its token). */
+  protected readonly calendarUrl = signal<string | null>(null);
+  protected readonly calendarMessage = signal('');
   protected readonly passwordForm = inject(NonNullableFormBuilder).group({
     currentPassword: ['', Validators.required],
     newPassword: ['', Validators.required],
@@ -164,6 +213,35 @@ export class AccountPageComponent {
         this.passwordMessage.set(describeAccountError(error, this.i18n));
       },
     });
+  }
+
+  /** A new feed address; the old one stops working at once. */
+  protected issueCalendarUrl(): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.maintenance.issueCalendarToken().subscribe({
+      next: ({ url }) => {
+        this.busy.set(false);
+        this.calendarUrl.set(url);
+        this.calendarMessage.set(this.i18n.t('account.calendarIssued'));
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.calendarMessage.set(describeAccountError(error, this.i18n));
+      },
+    });
+  }
+
+  protected copyCalendarUrl(url: string): void {
+    navigator.clipboard.writeText(url).then(
+      () => this.calendarMessage.set(this.i18n.t('account.calendarCopied')),
+      () => this.calendarMessage.set(this.i18n.t('account.calendarCopyFailed')),
+    );
+  }
+
+  /** The same address with the webcal scheme, which phones open in their calendar app. */
+  protected webcal(url: string): string {
+    return url.replace(/^https?:/, 'webcal:');
   }
 
   protected signOutEverywhere(): void {
