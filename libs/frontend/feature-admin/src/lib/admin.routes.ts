@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import type { CanActivateFn, Routes } from '@angular/router';
 import { Router } from '@angular/router';
 import { AuthService } from '@leitstand/frontend/data-access';
+import './admin-texts';
 import { AdminLayoutComponent } from './admin-layout.component';
 import { AssetPageComponent } from './asset-page.component';
 import { AssetsPageComponent } from './assets-page.component';

@@ -5,7 +5,6 @@ import { QUEUE_DE } from './texts/queue.texts';
 import { INTAKE_DE } from './texts/intake.texts';
 import { DETAIL_DE } from './texts/detail.texts';
 import { DASHBOARD_DE } from './texts/dashboard.texts';
-import { ADMIN_DE } from './texts/admin.texts';
 import { DOCUMENTS_DE } from './texts/documents.texts';
 import { ACCOUNT_DE } from './texts/account.texts';
 import { IMPORT_DE } from './texts/import.texts';
@@ -15,7 +14,9 @@ import { MAINTENANCE_DE } from './texts/maintenance.texts';
  * The German texts (the default language), merged from one file per area under `texts/` so that features can
  * add texts without touching each other's files. Keys are grouped by where they appear (`queue.*`, `intake.*`,
  * …); `{name}` marks a placeholder filled in by `I18nService.t(key, { name })`. The English dictionary must have
- * exactly these keys (each area's `*_EN` is typed against its `*_DE`).
+ * exactly these keys (each area's `*_EN` is typed against its `*_DE`). The texts of a lazily loaded feature that
+ * no other screen shows (the administration's: `admin.*`) are not here but registered by that feature when its
+ * chunk loads (`registerTexts`), so that the initial bundle does not carry them.
  */
 export const DE = {
   ...COMMON_DE,
@@ -25,7 +26,6 @@ export const DE = {
   ...INTAKE_DE,
   ...DETAIL_DE,
   ...DASHBOARD_DE,
-  ...ADMIN_DE,
   ...DOCUMENTS_DE,
   ...ACCOUNT_DE,
   ...IMPORT_DE,

@@ -6,7 +6,6 @@ import { QUEUE_EN } from './texts/queue.texts';
 import { INTAKE_EN } from './texts/intake.texts';
 import { DETAIL_EN } from './texts/detail.texts';
 import { DASHBOARD_EN } from './texts/dashboard.texts';
-import { ADMIN_EN } from './texts/admin.texts';
 import { DOCUMENTS_EN } from './texts/documents.texts';
 import { ACCOUNT_EN } from './texts/account.texts';
 import { IMPORT_EN } from './texts/import.texts';
@@ -21,7 +20,6 @@ export const EN: Readonly<Record<I18nKey, string>> = {
   ...INTAKE_EN,
   ...DETAIL_EN,
   ...DASHBOARD_EN,
-  ...ADMIN_EN,
   ...DOCUMENTS_EN,
   ...ACCOUNT_EN,
   ...IMPORT_EN,

@@ -12,7 +12,25 @@ export const LANGUAGE_STORAGE_KEY = 'ls.language';
 /** The formatting locale of each language: German formats, and British English (day before month, 24 h). */
 export const LANGUAGE_LOCALES: Readonly<Record<Language, string>> = { de: 'de-DE', en: 'en-GB' };
 
-const DICTIONARIES: Readonly<Record<Language, Readonly<Record<string, string>>>> = { de: DE, en: EN };
+const DICTIONARIES: Readonly<Record<Language, Record<string, string>>> = { de: { ...DE }, en: { ...EN } };
+
+/**
+ * Adds the texts of a lazily loaded feature (German, and English with exactly its keys) to the dictionaries.
+ * The feature calls it when its chunk is evaluated, before any of its screens renders; a key already known
+ * keeps its text (a feature cannot redefine another's).
+ */
+export function registerTexts<T extends Readonly<Record<string, string>>>(
+  de: T,
+  en: Readonly<Record<keyof T, string>>,
+): void {
+  for (const [language, texts] of [
+    ['de', de],
+    ['en', en],
+  ] as const) {
+    const dictionary = DICTIONARIES[language];
+    for (const [key, text] of Object.entries(texts)) if (!(key in dictionary)) dictionary[key] = text as string;
+  }
+}
 
 /** Placeholder values for `{name}` in a text. */
 export type I18nParams = Readonly<Record<string, string | number>>;

@@ -90,6 +90,16 @@ export const COMMON_DE = {
   'event.comment': 'Kommentar',
   'event.work_logged': 'Arbeitszeit erfasst',
   'event.other': 'Änderung',
+
+  'nav.label': 'Hauptnavigation',
+  'nav.queue': 'Störmeldungen',
+  'nav.dashboard': 'Kennzahlen',
+  'nav.admin': 'Verwaltung',
+
+  'notFound.pageTitle': 'Seite nicht gefunden – Leitstand',
+  'notFound.title': 'Seite nicht gefunden',
+  'notFound.text': 'Diese Adresse gibt es nicht (mehr). Prüfen Sie den Link oder gehen Sie zur Startseite.',
+  'notFound.home': 'Zur Startseite',
 } as const;
 
 export const COMMON_EN: Texts<typeof COMMON_DE> = {
@@ -181,4 +191,14 @@ export const COMMON_EN: Texts<typeof COMMON_DE> = {
   'event.comment': 'Comment',
   'event.work_logged': 'Work logged',
   'event.other': 'Change',
+
+  'nav.label': 'Main navigation',
+  'nav.queue': 'Tickets',
+  'nav.dashboard': 'Figures',
+  'nav.admin': 'Administration',
+
+  'notFound.pageTitle': 'Page not found – Leitstand',
+  'notFound.title': 'Page not found',
+  'notFound.text': 'This address does not exist (any more). Check the link or go to the start page.',
+  'notFound.home': 'Go to the start page',
 };

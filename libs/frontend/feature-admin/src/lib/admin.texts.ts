@@ -1,17 +1,10 @@
-import type { Texts } from './texts';
+import type { Texts } from '@leitstand/frontend/i18n';
 
-/** Texts of the main navigation, the 404 page and the administration (tenants, sites, contracts, price lists). */
+/**
+ * Texts of the administration (tenants, sites, contracts, price lists, the asset register). They travel in the
+ * administration's lazily loaded chunk and are registered when it loads (admin-texts.ts).
+ */
 export const ADMIN_DE = {
-  'nav.label': 'Hauptnavigation',
-  'nav.queue': 'Störmeldungen',
-  'nav.dashboard': 'Kennzahlen',
-  'nav.admin': 'Verwaltung',
-
-  'notFound.pageTitle': 'Seite nicht gefunden – Leitstand',
-  'notFound.title': 'Seite nicht gefunden',
-  'notFound.text': 'Diese Adresse gibt es nicht (mehr). Prüfen Sie den Link oder gehen Sie zur Startseite.',
-  'notFound.home': 'Zur Startseite',
-
   'admin.sections': 'Bereiche der Verwaltung',
   'admin.users': 'Benutzer',
   'admin.loading': 'Wird geladen …',
@@ -277,16 +270,6 @@ export const ADMIN_DE = {
 } as const;
 
 export const ADMIN_EN: Texts<typeof ADMIN_DE> = {
-  'nav.label': 'Main navigation',
-  'nav.queue': 'Tickets',
-  'nav.dashboard': 'Figures',
-  'nav.admin': 'Administration',
-
-  'notFound.pageTitle': 'Page not found – Leitstand',
-  'notFound.title': 'Page not found',
-  'notFound.text': 'This address does not exist (any more). Check the link or go to the start page.',
-  'notFound.home': 'Go to the start page',
-
   'admin.sections': 'Sections of the administration',
   'admin.users': 'Users',
   'admin.loading': 'Loading …',
