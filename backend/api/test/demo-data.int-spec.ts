@@ -41,6 +41,8 @@ const TABLES = [
   'maintenance_requirements',
   'maintenance_occurrences',
   'occurrence_events',
+  'documents',
+  'document_links',
   'outbox_messages',
 ];
 
@@ -298,6 +300,58 @@ describe('demo data', () => {
           AND NOT EXISTS (SELECT 1 FROM occurrence_events e WHERE e.occurrence_id = o.id AND e.type = 'completed')`,
     )) as Array<{ n: number }>;
     expect(unlogged?.n).toBe(0);
+  });
+
+  it('every completed occurrence carries the evidence its gate asks for: the §17 report as PDF, the photo', async () => {
+    const rows = (await env.dataSource.query(
+      `SELECT o.id, r.evidence, o.inspection_record IS NOT NULL AS has_record,
+              array_remove(array_agg(d.document_class ORDER BY d.document_class), NULL) AS classes,
+              array_remove(array_agg(c.content_type ORDER BY d.document_class), NULL) AS types,
+              bool_and(d.uploaded_by IS NULL OR d.uploaded_by = o.completed_by) AS by_completer,
+              bool_and(d.customer_visible IS NULL OR d.customer_visible = (d.document_class = 'inspection-report'))
+                AS visibility
+         FROM maintenance_occurrences o
+         JOIN maintenance_requirements r ON r.id = o.requirement_id
+         LEFT JOIN document_links l ON l.occurrence_id = o.id
+         LEFT JOIN documents d ON d.id = l.document_id
+         LEFT JOIN document_contents c ON c.sha256 = d.sha256
+        WHERE o.completed_on IS NOT NULL
+        GROUP BY o.id, r.evidence, o.inspection_record`,
+    )) as Array<{
+      id: string;
+      evidence: string[];
+      has_record: boolean;
+      classes: string[];
+      types: string[];
+      by_completer: boolean;
+      visibility: boolean;
+    }>;
+    expect(rows.length).toBeGreaterThan(100);
+    const reports = rows.filter((r) => r.evidence.includes('inspection-record'));
+    const photos = rows.filter((r) => r.evidence.includes('photo'));
+    expect(reports.length).toBeGreaterThan(0);
+    expect(photos.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const expected = [
+        ...(r.evidence.includes('inspection-record') ? ['inspection-report'] : []),
+        ...(r.evidence.includes('photo') ? ['photo'] : []),
+      ].sort();
+      expect([r.id, r.classes]).toEqual([r.id, expected]);
+      expect([r.id, r.by_completer, r.visibility]).toEqual([r.id, true, true]);
+    }
+    expect(reports.every((r) => r.has_record && r.types.includes('application/pdf'))).toBe(true);
+    expect(photos.every((r) => r.types.includes('image/png'))).toBe(true);
+    // the stored bytes are a real PDF and a real PNG
+    const [pdf] = (await env.dataSource.query(
+      `SELECT encode(substring(c.bytes from 1 for 5), 'escape') AS head, c.size_bytes FROM document_contents c
+         JOIN documents d ON d.sha256 = c.sha256 WHERE d.document_class = 'inspection-report' LIMIT 1`,
+    )) as Array<{ head: string; size_bytes: number }>;
+    expect(pdf?.head).toBe('%PDF-');
+    const [png] = (await env.dataSource.query(
+      `SELECT encode(substring(c.bytes from 1 for 8), 'hex') AS head FROM document_contents c
+         JOIN documents d ON d.sha256 = c.sha256 WHERE d.document_class = 'photo' LIMIT 1`,
+    )) as Array<{ head: string }>;
+    expect(png?.head).toBe('89504e470d0a1a0a');
   });
 
   it('the seed 001 and 002 contracts show real compliance figures; seed 002 pays bonus/malus on them', async () => {

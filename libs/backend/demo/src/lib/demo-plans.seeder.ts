@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { workingDayRule, type ContractCalculation, type GraceRule, type IsoDate } from '@leitstand/domain';
 import type { DemoDataset } from './demo-data.types';
+import { seedDemoEvidence } from './demo-evidence';
 import {
   generateDemoPlans,
   type GeneratedOccurrence,
@@ -14,6 +15,8 @@ export interface DemoPlansResult {
   requirements: number;
   occurrences: number;
   events: number;
+  /** Evidence documents of the completed occurrences: inspection reports (PDF) and photos. */
+  documents: number;
 }
 
 const BATCH = 2_000;
@@ -21,7 +24,7 @@ const BATCH = 2_000;
 /**
  * Writes the demo maintenance plans (demo/maintenance.json) of every tenant that has no requirement yet:
  * requirements, their occurrences over the history months and the generation horizon, and the occurrences'
- * event logs, with multi-row inserts (as the ticket history). Stored roll-ups of those tenants that are not
+ * event logs, with multi-row inserts (as the ticket history), and the evidence documents of the completed ones. Stored roll-ups of those tenants that are not
  * frozen are dropped, so the next read computes them with the compliance and the billed fees; frozen months
  * stay as they were settled.
  */
@@ -31,7 +34,7 @@ export async function seedDemoPlans(
   tenantIds: Map<string, string>,
   now: Date,
 ): Promise<DemoPlansResult> {
-  const result: DemoPlansResult = { tenants: [], requirements: 0, occurrences: 0, events: 0 };
+  const result: DemoPlansResult = { tenants: [], requirements: 0, occurrences: 0, events: 0, documents: 0 };
   const tenants: PlanTenant[] = [];
   for (const slug of [...new Set(data.plans.requirements.map((r) => r.tenant))]) {
     const tenantId = tenantIds.get(slug);
@@ -158,6 +161,8 @@ export async function seedDemoPlans(
     );
   }
   result.events = events.length;
+  const evidence = await seedDemoEvidence(q, plans);
+  result.documents = evidence.reports + evidence.photos;
   result.tenants = tenants.map((t) => t.slug);
   await q.query(`DELETE FROM kpi_rollups WHERE tenant_id = ANY($1::uuid[]) AND frozen_at IS NULL`, [
     tenants.map((t) => t.tenantId),
