@@ -1,5 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -106,7 +116,12 @@ export class OccurrenceExecutionComponent {
   });
 
   constructor() {
-    effect(() => this.load(this.id()));
+    // Only the route's id triggers a load: load() reads occurrence(), which each answer sets — tracked, that
+    // re-ran the effect on every answer (an endless GET loop that also wiped each confirmation message).
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.load(id));
+    });
   }
 
   protected label(item: { label: { de: string; en: string } }): string {
