@@ -88,4 +88,22 @@ describe('occurrence execution screen', () => {
     expect(api['occurrence']).toHaveBeenCalledTimes(2);
     expect((fixture.nativeElement as HTMLElement).querySelector('p.message')?.textContent?.trim()).toBe('Begonnen.');
   });
+
+  it("names the completion's fault tickets by number", async () => {
+    api['occurrence']?.mockReturnValueOnce(of(detail(5))).mockImplementation(() => api['complete']?.());
+    const fixture = TestBed.createComponent(OccurrenceExecutionComponent);
+    fixture.componentRef.setInput('id', 'occ-1');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('button.complete')?.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('p.message')?.textContent?.trim()).toBe(
+      'Abgeschlossen: Fristgerecht erledigt. Störungsticket angelegt: 2026-000123.',
+    );
+    expect(Array.from(root.querySelectorAll('section.follow-ups li'), (li) => li.textContent?.trim())).toEqual([
+      '2026-000123',
+    ]);
+  });
 });

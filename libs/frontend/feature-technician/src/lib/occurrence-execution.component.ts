@@ -37,6 +37,7 @@ import {
   checklistResults,
   evidenceMissingOf,
   failedKeys,
+  followUpTicketNumbers,
   isClosed,
   minutesOf,
   needsInspectionRecord,
@@ -109,6 +110,8 @@ export class OccurrenceExecutionComponent {
     const o = this.occurrence();
     return o !== null && isClosed(o.status);
   });
+  /** The fault tickets the completion raised (their numbers). */
+  protected readonly followUps = computed(() => followUpTicketNumbers(this.occurrence()?.events ?? []));
   protected readonly started = computed(() => Boolean(this.occurrence()?.startedAt));
   protected readonly showRecord = computed(() => {
     const o = this.occurrence();
@@ -294,8 +297,9 @@ export class OccurrenceExecutionComponent {
           this.checklistDirty.set(false);
           this.recordDirty.set(false);
           const status = this.i18n.t(`maint.status.${done?.status ?? 'done-on-time'}`);
+          const numbers = followUpTicketNumbers(done?.events ?? []);
           const tickets =
-            (done?.followUpTicketIds ?? []).length > 0 ? ` ${this.i18n.t('maint.tech.ticketCreated')}` : '';
+            numbers.length > 0 ? ` ${this.i18n.t('maint.tech.ticketCreated', { numbers: numbers.join(', ') })}` : '';
           this.message.set({ text: `${this.i18n.t('maint.tech.completed', { status })}${tickets}`, error: false });
           this.load(o.id, true);
         },

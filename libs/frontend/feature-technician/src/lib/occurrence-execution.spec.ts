@@ -5,6 +5,7 @@ import {
   checklistResults,
   evidenceMissingOf,
   failedKeys,
+  followUpTicketNumbers,
   isClosed,
   minutesOf,
   needsInspectionRecord,
@@ -101,5 +102,24 @@ describe('occurrence execution', () => {
     expect(minutesOf('0')).toBeNull();
     expect(minutesOf('1441')).toBeNull();
     expect(minutesOf('4.5')).toBeNull();
+  });
+
+  it("reads the follow-up tickets' numbers from the completion events, each once", () => {
+    const followUp = (ticketId: string, number: string, cause: string) => ({ ticketId, number, cause });
+    expect(
+      followUpTicketNumbers([
+        { type: 'started', payload: {} },
+        {
+          type: 'completed',
+          payload: {
+            followUpTicketIds: ['t1', 't2'],
+            followUps: [followUp('t1', 'T-2026-000123', 'checklist.brake'), followUp('t2', 'T-2026-000124', 'x')],
+          },
+        },
+        { type: 'completed', payload: { followUps: [followUp('t1', 'T-2026-000123', 'checklist.brake'), 7, null] } },
+        { type: 'checklist', payload: { followUps: [followUp('t3', 'T-2026-000125', 'x')] } },
+      ]),
+    ).toEqual(['T-2026-000123', 'T-2026-000124']);
+    expect(followUpTicketNumbers([{ type: 'completed', payload: { followUpTicketIds: [] } }])).toEqual([]);
   });
 });
