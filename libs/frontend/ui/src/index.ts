@@ -33,10 +33,12 @@ export {
 export {
   OCCURRENCE_STATUS_DISPLAY,
   OCCURRENCE_STATUS_ORDER,
+  followUpTickets,
   formatPlanDate,
   missingEvidenceText,
   occurrenceStatusDisplay,
   type EvidenceTaskLike,
+  type FollowUpTicketRef,
   type OccurrenceStatusDisplay,
   type OccurrenceStatusValue,
   type OccurrenceTone,

@@ -9,6 +9,7 @@ import {
   DocumentGalleryComponent,
   OccurrenceStatusComponent,
   PlanDatePipe,
+  followUpTickets,
   missingEvidenceText,
 } from '@leitstand/frontend/ui';
 import { OccurrenceCancelComponent, canCancel } from './occurrence-cancel.component';
@@ -218,7 +219,7 @@ export function checklistRows(
           <ul>
             @for (id of o.followUpTicketIds; track id) {
               <li>
-                <a [routerLink]="['/tickets', id]">{{ id }}</a>
+                <a [routerLink]="['/tickets', id]" [attr.data-ticket]="id">{{ ticketNumbers().get(id) ?? id }}</a>
               </li>
             }
           </ul>
@@ -338,6 +339,13 @@ export class OccurrenceDetailComponent {
   );
   protected readonly cancellable = computed(
     () => this.detail.hasValue() && canCancel(this.detail.value(), this.auth.user()?.role),
+  );
+  /** Ticket id → number of the fault tickets the completion raised (the detail carries only the ids). */
+  protected readonly ticketNumbers = computed(
+    () =>
+      new Map(
+        this.detail.hasValue() ? followUpTickets(this.detail.value().events).map((f) => [f.ticketId, f.number]) : [],
+      ),
   );
   /** The approver's name as the 'cancelled' event recorded it. */
   protected readonly cancelApprover = computed(() => {

@@ -8,6 +8,7 @@ import type {
   OccurrenceDetail,
   OccurrenceStatus,
 } from '@leitstand/frontend/data-access';
+import { followUpTickets } from '@leitstand/frontend/ui';
 
 /** One checklist item as the technician fills it in (no outcome yet = not answered). */
 export interface ChecklistDraft {
@@ -131,23 +132,9 @@ export function evidenceMissingOf(error: unknown): string[] | null {
   return missing.filter((m): m is string => typeof m === 'string');
 }
 
-/**
- * The numbers of the fault tickets a completion raised, from its 'completed' events (`payload.followUps`: ticket
- * id, number and cause); the detail's followUpTicketIds carry only the ids, and a number is what people quote.
- */
-export function followUpTicketNumbers(
-  events: ReadonlyArray<{ readonly type: string; readonly payload: Readonly<Record<string, unknown>> }>,
-): string[] {
-  const numbers: string[] = [];
-  for (const event of events) {
-    if (event.type !== 'completed' || !Array.isArray(event.payload['followUps'])) continue;
-    for (const followUp of event.payload['followUps'] as unknown[]) {
-      const number =
-        typeof followUp === 'object' && followUp !== null ? (followUp as { number?: unknown }).number : null;
-      if (typeof number === 'string' && number !== '' && !numbers.includes(number)) numbers.push(number);
-    }
-  }
-  return numbers;
+/** The numbers of the fault tickets a completion raised (see followUpTickets): a number is what people quote. */
+export function followUpTicketNumbers(events: Parameters<typeof followUpTickets>[0]): string[] {
+  return followUpTickets(events).map((f) => f.number);
 }
 
 /** A work log's minutes from the input: a whole number 1–1440 (one day), else null. */

@@ -3,6 +3,7 @@ import { DE, EN, I18nService } from '@leitstand/frontend/i18n';
 import {
   OCCURRENCE_STATUS_DISPLAY,
   OCCURRENCE_STATUS_ORDER,
+  followUpTickets,
   formatPlanDate,
   missingEvidenceText,
   occurrenceStatusDisplay,
@@ -69,5 +70,33 @@ describe('OccurrenceStatusComponent', () => {
     await fixture.whenStable();
     expect(host.querySelector('.cdk-visually-hidden')?.textContent).toBe('Done late');
     TestBed.inject(I18nService).setLanguage('de');
+  });
+});
+
+describe('followUpTickets', () => {
+  it('reads id and number of each fault ticket from the completed events, each once, ignoring malformed entries', () => {
+    expect(
+      followUpTickets([
+        { type: 'started', payload: { followUps: [{ ticketId: 'x', number: 'ignored' }] } },
+        {
+          type: 'completed',
+          payload: {
+            followUps: [
+              { ticketId: 't1', number: '2026-000123', cause: 'checklist.brake' },
+              { ticketId: 't2', number: '2026-000124', cause: 'inspectionRecord.defects' },
+              { ticketId: 't1', number: '2026-000123', cause: 'again' },
+              { number: '2026-000999' },
+              'nonsense',
+              null,
+            ],
+          },
+        },
+        { type: 'completed', payload: { followUps: 'not a list' } },
+      ]),
+    ).toEqual([
+      { ticketId: 't1', number: '2026-000123' },
+      { ticketId: 't2', number: '2026-000124' },
+    ]);
+    expect(followUpTickets([])).toEqual([]);
   });
 });

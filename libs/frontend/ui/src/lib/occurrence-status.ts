@@ -111,3 +111,29 @@ export function formatPlanDate(day: string | null | undefined, locale: string): 
   }
   return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
 }
+
+/** A fault ticket a completion raised: its id (for the link) and its number (what people quote). */
+export interface FollowUpTicketRef {
+  readonly ticketId: string;
+  readonly number: string;
+}
+
+/**
+ * The fault tickets a completion raised, from its 'completed' events (`payload.followUps`: ticket id, number and
+ * cause), each once, in their order; the detail's followUpTicketIds carry only the ids.
+ */
+export function followUpTickets(
+  events: ReadonlyArray<{ readonly type: string; readonly payload: Readonly<Record<string, unknown>> }>,
+): FollowUpTicketRef[] {
+  const refs: FollowUpTicketRef[] = [];
+  for (const event of events) {
+    if (event.type !== 'completed' || !Array.isArray(event.payload['followUps'])) continue;
+    for (const followUp of event.payload['followUps'] as unknown[]) {
+      if (typeof followUp !== 'object' || followUp === null) continue;
+      const { ticketId, number } = followUp as { ticketId?: unknown; number?: unknown };
+      if (typeof ticketId !== 'string' || typeof number !== 'string' || number === '') continue;
+      if (!refs.some((r) => r.number === number)) refs.push({ ticketId, number });
+    }
+  }
+  return refs;
+}
