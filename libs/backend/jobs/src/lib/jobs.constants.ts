@@ -37,8 +37,14 @@ export interface JobPayloads {
   /**
    * Materialise occurrences of a contract's requirements over the rolling 12-month horizon, reschedule
    * and release them (no contractId: every contract — the daily job scheduler 'maintenance-daily').
+   * 'occurrence-completed': a floating or statutory occurrence was completed, so the dates after it move
+   * (the next period counts from the completion; a main inspection re-plans the intermediate one, and the
+   * body's shorter deadline in its record overrides the schedule).
    */
-  'maintenance.generate': { contractId?: string; reason: 'schedule' | 'requirement-changed' | 'manual' };
+  'maintenance.generate': {
+    contractId?: string;
+    reason: 'schedule' | 'requirement-changed' | 'occurrence-completed' | 'manual';
+  };
   /** Hourly (job scheduler 'maintenance-sweep'): reminder, overdue and missed events; statuses in step. */
   'maintenance.sweep': { reason: 'schedule' | 'manual' };
 }

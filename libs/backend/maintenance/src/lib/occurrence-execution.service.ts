@@ -25,6 +25,7 @@ import {
   type AuthUser,
   type Clock,
 } from '@leitstand/backend/core';
+import { enqueueInTransaction } from '@leitstand/backend/jobs';
 import {
   MaintenanceError,
   failedItems,
@@ -376,8 +377,10 @@ export class OccurrenceExecutionService {
    * status comes from the domain (done-on-time, done-late; a completion after the legal latest date stays
    * missed), evidence is accepted, and each failed checklist item — and an inspection record with defects —
    * raises one fault ticket through the ticket intake, in the same transaction: a retry finds the
-   * occurrence completed (409) and raises nothing. Floating and statutory plans are regenerated (the next
-   * date depends on this completion, or on a shorter deadline the inspection body set).
+   * occurrence completed (409) and raises nothing. Floating and statutory plans are regenerated: the
+   * 'maintenance.generate' job of the contract is written to the outbox in the completion's transaction
+   * (the next date depends on this completion, or on a shorter deadline the inspection body set), so a
+   * completion is never committed without its re-planning, nor re-planned without being committed.
    */
   complete(user: AuthUser, id: string, ifMatch: number): Promise<OccurrenceDetail> {
     return this.mutate(user, id, ifMatch, 'complete', 'released-open', async (manager, o, now) => {
@@ -401,6 +404,12 @@ export class OccurrenceExecutionService {
       if (o.started_at === null) set['started_at'] = now;
       if (o.technician_id === null && user.role === 'technician') set['technician_id'] = user.id;
       const shorterDeadline = bodySetShorterDeadline(o, completedOn);
+      if (completionReplans(o)) {
+        await enqueueInTransaction(manager, 'maintenance.generate', {
+          contractId: o.contract_id,
+          reason: 'occurrence-completed',
+        });
+      }
       return {
         events: [
           {
@@ -618,6 +627,16 @@ function statusOf(
     },
     at.today,
   );
+}
+
+/**
+ * Whether completing the occurrence can move the dates after it: floating plans count the next period
+ * from the completion; statutory plans count the next main inspection (and the intermediate one half-way)
+ * from a completed main one, and take the body's shorter next deadline from the last completed record (an
+ * intermediate one's included). Fixed grids never move: their completions change no date.
+ */
+export function completionReplans(o: Pick<OccurrenceRow, 'anchor_kind'>): boolean {
+  return o.anchor_kind !== 'fixed-grid';
 }
 
 /**
