@@ -8,6 +8,7 @@ import type {
   MaintenanceTaskView,
 } from '@leitstand/api-contracts';
 import {
+  CLOCK,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -16,6 +17,7 @@ import {
   isUuid,
   tenantFilter,
   type AuthUser,
+  type Clock,
   type FieldProblem,
   type Role,
 } from '@leitstand/backend/core';
@@ -156,15 +158,23 @@ function columnsOf(p: ParsedRequirement) {
   };
 }
 
+/** The reason a deactivated requirement's future occurrences are cancelled with. */
+export const DEACTIVATION_REASON = 'Plan deaktiviert / requirement deactivated';
+
 /**
  * Requirements (Wartungs-/Prüfpläne) of contracts: admins and managers (their tenants) write, agents
  * read as well. The schedule is validated by the domain's parseRequirement (every bad field named);
  * the selection is one asset of the site, or the site's assets of an optional trade and class. Every
  * change enqueues, in its own transaction, 'maintenance.generate' for the contract through the outbox.
+ * Deactivating a requirement cancels its future occurrences in that transaction, the writer (an admin or
+ * a manager of the tenant — the roles that approve a cancellation) as approver.
  */
 @Injectable()
 export class RequirementsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   tasks(user: AuthUser): MaintenanceTaskListResponse {
     assertPlanRole(user, [...PLAN_READER_ROLES, 'technician']);
@@ -287,9 +297,43 @@ export class RequirementsService {
           ...(body.active !== undefined ? { active: body.active } : {}),
         },
       );
+      if (row.active && body.active === false) await this.cancelFuture(m, user, id);
       await this.enqueueGeneration(m, row.contractId);
       return toRequirementView(await m.findOneByOrFail(MaintenanceRequirementEntity, { id }));
     });
+  }
+
+  /**
+   * Cancels the future occurrences of a deactivated requirement — target date from the site's today on,
+   * neither started nor completed nor cancelled — with the reason, the writer as canceller and approver,
+   * and a 'cancelled' event each (actor, reason, approver, former status). Started, completed, overdue
+   * and missed ones stay as they are: the history is kept, and a due obligation is not healed by a
+   * deactivation. (The generator would cancel the same rows on its next run, without an approver.)
+   */
+  private async cancelFuture(m: EntityManager, user: AuthUser, requirementId: string): Promise<number> {
+    const now = this.clock.now();
+    const [row] = (await m.query(
+      `WITH gone AS (
+         UPDATE maintenance_occurrences o
+            SET status = 'cancelled', cancel_reason = $3, cancelled_by = $4, cancel_approved_by = $4,
+                version = o.version + 1, updated_at = $2
+           FROM sites s, maintenance_occurrences old
+          WHERE o.requirement_id = $1 AND s.id = o.site_id AND old.id = o.id
+            AND o.target_date >= ($2::timestamptz AT TIME ZONE s.timezone)::date
+            AND o.started_at IS NULL AND o.completed_at IS NULL AND o.status <> 'cancelled'
+         RETURNING o.id, o.tenant_id, old.status AS was),
+       ev AS (
+         INSERT INTO occurrence_events (occurrence_id, tenant_id, type, at, actor_id, dedup_key, payload)
+         SELECT id, tenant_id, 'cancelled', $2, $4, 'cancelled',
+                jsonb_build_object('reason', 'requirement-deactivated', 'text', $3::text, 'approverId', $4::uuid,
+                                   'approverName', $5::text, 'actorName', $5::text, 'from', was)
+           FROM gone
+         ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM ev`,
+      [requirementId, now, DEACTIVATION_REASON, user.id, user.displayName],
+    )) as Array<{ n: number }>;
+    return row?.n ?? 0;
   }
 
   /** The contract's occurrences are re-planned after the change commits (deterministic job id per contract). */
