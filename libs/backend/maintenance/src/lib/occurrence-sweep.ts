@@ -23,6 +23,7 @@ interface CandidateRow {
   started_on: string | null;
   completed_on: string | null;
   status: OccurrenceStatus;
+  version: number;
   today: string;
 }
 
@@ -36,9 +37,18 @@ export interface SweepReport {
  * 'maintenance.sweep' (hourly, and after each generation): keeps `status` in step with the domain's
  * occurrenceStatus on the site's date, and records the reminder (the work-order date has come), overdue
  * (not started after the target date) and missed (not completed by the legal latest date) events —
- * each once per occurrence by its dedup key, in the transaction that changes the status. Only rows that
+ * each once per occurrence by its dedup key, in the statement that changes the status. Only rows that
  * can cross a threshold today are read: planned ones past their work-order date, open ones past their
- * target or legal latest date.
+ * target or legal latest date. A row changed between the read and the write (started, completed,
+ * rescheduled or cancelled meanwhile: its version moved) is left alone; the next sweep judges it again.
+ *
+ * The events are written here rather than through the outbox on purpose: the status and its event are
+ * both rows of this database, written by one statement (one transaction), and the unique
+ * (occurrence_id, dedup_key) makes a repeated or concurrent sweep record nothing twice. An outbox row
+ * and a job appending the event would split them into two transactions — a committed 'overdue' status
+ * without its event until the relay and the worker ran — and add nothing: the outbox exists for what
+ * lies outside the transaction (BullMQ, pushes, e-mails). A notification sent on these events would be
+ * written to the outbox in this statement's transaction.
  */
 @Injectable()
 export class OccurrenceSweep {
@@ -55,7 +65,7 @@ export class OccurrenceSweep {
       const rows = (await this.dataSource.query(
         `SELECT o.id, o.work_order_from::text, o.target_date::text, o.legal_latest::text, o.on_time_limit::text,
                 (o.started_at AT TIME ZONE s.timezone)::date::text AS started_on, o.completed_on::text, o.status,
-                ($1::timestamptz AT TIME ZONE s.timezone)::date::text AS today
+                o.version, ($1::timestamptz AT TIME ZONE s.timezone)::date::text AS today
            FROM maintenance_occurrences o JOIN sites s ON s.id = o.site_id
           WHERE o.id > $2 AND ($3::uuid IS NULL OR o.contract_id = $3)
             AND o.completed_at IS NULL AND o.status IN ('planned', 'due', 'overdue')
@@ -69,6 +79,7 @@ export class OccurrenceSweep {
       after = rows[rows.length - 1]?.id ?? after;
       report.examined += rows.length;
       const ids: string[] = [];
+      const versions: number[] = [];
       const statuses: string[] = [];
       const eventTypes: string[] = [];
       for (const r of rows) {
@@ -86,6 +97,7 @@ export class OccurrenceSweep {
         );
         if (next === r.status) continue;
         ids.push(r.id);
+        versions.push(r.version);
         statuses.push(next);
         eventTypes.push(EVENT_OF[next] ?? '');
       }
@@ -93,8 +105,8 @@ export class OccurrenceSweep {
       const [written] = (await this.dataSource.query(
         `WITH moved AS (
            UPDATE maintenance_occurrences o SET status = x.status, version = o.version + 1, updated_at = now()
-             FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(id, status, event)
-            WHERE o.id = x.id AND o.completed_at IS NULL AND o.status IN ('planned', 'due', 'overdue')
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS x(id, status, event, version)
+            WHERE o.id = x.id AND o.version = x.version
            RETURNING o.id, o.tenant_id, x.event, o.target_date, o.legal_latest),
          ev AS (
            INSERT INTO occurrence_events (occurrence_id, tenant_id, type, dedup_key, payload)
@@ -103,7 +115,7 @@ export class OccurrenceSweep {
            ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
            RETURNING 1)
          SELECT (SELECT count(*)::int FROM moved) AS changed, (SELECT count(*)::int FROM ev) AS events`,
-        [ids, statuses, eventTypes],
+        [ids, statuses, eventTypes, versions],
       )) as Array<{ changed: number; events: number }>;
       report.changed += written?.changed ?? 0;
       report.events += written?.events ?? 0;
