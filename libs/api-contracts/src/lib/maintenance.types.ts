@@ -491,8 +491,17 @@ export interface ComplianceResponse {
   to: string;
   /** The day "open" and "missed" were judged on (Europe/Berlin). */
   today: string;
+  /** The last target date counted: min(to, today) — later targets are not due yet. */
+  measuredTo: string;
+  /** Counted occurrences (target date up to measuredTo, decided), as in the KPI roll-up of a running period. */
   total: ComplianceFigureView;
   byTrade: Record<string, ComplianceFigureView>;
+  /**
+   * Occurrences of [from, to], not cancelled, that the figures do not count yet: neither completed nor past
+   * their on-time limit (they can still be done on time), or with a target date after measuredTo.
+   */
+  undecided: number;
+  undecidedByTrade: Record<string, number>;
   nonCompliant: NonCompliantOccurrence[];
 }
 

@@ -154,3 +154,75 @@ class Tally {
 function de(d: IsoDate): string {
   return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 }
+
+/**
+ * Not decided yet on `today`: not completed and its on-time limit not passed — it can still be done on time,
+ * so it counts neither as on time nor against the figure until it is decided.
+ */
+export function isUndecided(item: Pick<ComplianceInput, 'completedOn' | 'onTimeLimit'>, today: IsoDate): boolean {
+  return item.completedOn === undefined && item.onTimeLimit >= today;
+}
+
+/** {@link provisionalCompliance}: the figures, what they were measured up to, and what was left undecided. */
+export interface ProvisionalComplianceResult extends ComplianceResult {
+  /** The last target date counted: min(period.to, today). */
+  readonly measuredTo: IsoDate;
+  /** Occurrences of the period (not cancelled) that the figures do not count yet, in total and per trade. */
+  readonly undecided: { readonly total: number; readonly byTrade: Readonly<Record<string, number>> };
+}
+
+/**
+ * The compliance of a period as it stands on `today` — the rule of the KPI roll-up of a running period: only
+ * target dates up to today count (later ones are not due yet), and of those only decided ones (completed, or
+ * past their on-time limit); so today's work, still within its grace, never reads as a miss. A closed period
+ * (today after period.to) has nothing undecided once its last on-time limit has passed. Everything in the
+ * period that is not counted — and not cancelled — is `undecided`.
+ *
+ * Example (today 2026-03-10, period March 2026, no grace):
+ *   A target 03-02, completed 03-02 with evidence → on time
+ *   B target 03-05, on-time limit 03-05, legal latest 03-20, not completed → decided, open (counts against)
+ *   C target 03-09, on-time limit 03-12, not completed → undecided (can still be done on time)
+ *   D target 03-25 → undecided (not due yet)
+ *   → due 2 (A, B), on time 1 → 1 ÷ 2 × 100 = 50,00 %, undecided 2 (computeCompliance alone: 1 ÷ 4 = 25,00 %).
+ */
+export function provisionalCompliance(
+  items: readonly ComplianceInput[],
+  period: { readonly from: IsoDate; readonly to: IsoDate },
+  today: IsoDate,
+): ProvisionalComplianceResult {
+  if (dayNumber(period.to, 'period.to') < dayNumber(period.from, 'period.from')) {
+    throw new MaintenanceError('period.to', `the period ends (${period.to}) before it starts (${period.from})`);
+  }
+  dayNumber(today, 'today');
+  const measuredTo = today < period.to ? today : period.to;
+  const decided: ComplianceInput[] = [];
+  let undecided = 0;
+  const undecidedByTrade: Record<string, number> = {};
+  items.forEach((item, i) => {
+    assertDate(item.targetDate, i, 'targetDate');
+    assertDate(item.onTimeLimit, i, 'onTimeLimit');
+    if (item.targetDate < period.from || item.targetDate > period.to) return;
+    if (item.targetDate <= measuredTo && (item.cancelled || !isUndecided(item, today))) {
+      decided.push(item);
+    } else if (!item.cancelled) {
+      undecided++;
+      undecidedByTrade[item.trade] = (undecidedByTrade[item.trade] ?? 0) + 1;
+    }
+  });
+  const result =
+    measuredTo < period.from
+      ? computeCompliance([], { from: period.from, to: period.from }, today)
+      : computeCompliance(decided, { from: period.from, to: measuredTo }, today);
+  const note = (n: number): string =>
+    `Noch nicht entschieden (nicht erledigt und Toleranz läuft noch, oder Zieldatum nach ${de(measuredTo)}): ${n} – nicht gezählt`;
+  const withNote = (f: ComplianceFigure, n: number): ComplianceFigure =>
+    n === 0 ? f : { ...f, derivation: [...f.derivation, note(n)] };
+  const byTrade: Record<string, ComplianceFigure> = {};
+  for (const [trade, f] of Object.entries(result.byTrade)) byTrade[trade] = withNote(f, undecidedByTrade[trade] ?? 0);
+  return {
+    total: withNote(result.total, undecided),
+    byTrade,
+    measuredTo,
+    undecided: { total: undecided, byTrade: undecidedByTrade },
+  };
+}

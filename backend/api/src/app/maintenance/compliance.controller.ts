@@ -22,8 +22,11 @@ export class ComplianceController {
   @ApiOperation({ summary: "A contract's compliance over a period, per trade, with the late, missed and open rows" })
   @ApiOkResponse({
     description:
-      'Occurrences with a target date in [from, to]: completed with accepted evidence by their on-time limit ÷ due ' +
-      '(open ones included, cancelled ones excluded); percent is a decimal string, null when nothing was due',
+      'Occurrences with a target date in [from, measuredTo] (measuredTo = min(to, today)): completed with accepted ' +
+      'evidence by their on-time limit ÷ due (open ones past their on-time limit included, cancelled ones excluded) — ' +
+      'the rule of the KPI roll-up. `undecided` counts the occurrences of [from, to] not counted yet: neither ' +
+      'completed nor past their on-time limit, or with a target date after measuredTo (per trade in ' +
+      '`undecidedByTrade`); they are no misses. percent is a decimal string, null when nothing was due',
   })
   @ApiBadRequestResponse({ description: 'from/to not dates, to before from, or more than 366 days' })
   @ApiForbiddenResponse({ description: 'Technicians and customers do not read compliance' })

@@ -6,6 +6,7 @@ import {
   computeContractPeriodCost,
   computePeriodBonusMalus,
   computeSlaCompliance,
+  isUndecided,
   sumCompliance,
   explainAssetKpis,
   inspectionBandViews,
@@ -146,7 +147,8 @@ function maintenanceCompliance(input: RollupInput): { view: MaintenanceComplianc
   const measuredTo = today < lastDay ? today : lastDay;
   // Not decided yet — not completed and still within its on-time limit — is not counted until it is (a closed
   // month has none: its last on-time limit passed before it closed); so today's work does not read as a miss.
-  const decided = maintenance.occurrences.filter((o) => o.completedOn !== undefined || o.onTimeLimit < today);
+  // (the rule of the domain's isUndecided, which the compliance endpoint's provisionalCompliance applies too)
+  const decided = maintenance.occurrences.filter((o) => !isUndecided(o, today));
   const live = (from: string, to: string): ComplianceResult =>
     to < from ? computeCompliance([], { from, to: from }, today) : computeCompliance(decided, { from, to }, today);
   let result: ComplianceResult;

@@ -16,7 +16,7 @@ import {
   type AuthUser,
   type Clock,
 } from '@leitstand/backend/core';
-import { computeCompliance, type ComplianceFigure, type ComplianceInput } from '@leitstand/domain';
+import { provisionalCompliance, type ComplianceFigure, type ComplianceInput } from '@leitstand/domain';
 import { civilDate } from './occurrence-views';
 
 /** Longest period of one compliance query (a year, leap years included). */
@@ -44,8 +44,10 @@ interface ComplianceRow {
 }
 
 /**
- * Compliance of a contract over a period (issue 15): the domain's computeCompliance over the contract's
- * occurrences whose target date lies in the period — the figure, per trade, and every late, missed or
+ * Compliance of a contract over a period (issue 15): the domain's provisionalCompliance over the contract's
+ * occurrences whose target date lies in the period — the rule of the KPI roll-up, so the dashboard's
+ * figure and the bonus/malus agree: target dates up to today, undecided ones (not completed, on-time limit
+ * not passed) not counted but returned as `undecided`; the figure, per trade, and every late, missed or
  * open occurrence behind it for the drill-down.
  */
 @Injectable()
@@ -93,7 +95,7 @@ export class ComplianceService {
       evidenceAccepted: r.evidence_accepted,
       cancelled: r.status === 'cancelled',
     }));
-    const result = computeCompliance(items, { from: query.from, to: query.to }, today);
+    const result = provisionalCompliance(items, { from: query.from, to: query.to }, today);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const nonCompliant = result.total.nonCompliant.flatMap(({ occurrenceId, reason }): NonCompliantOccurrence[] => {
       const r = byId.get(occurrenceId);
@@ -122,8 +124,11 @@ export class ComplianceService {
       from: query.from,
       to: query.to,
       today,
+      measuredTo: result.measuredTo,
       total: figureView(result.total),
       byTrade: Object.fromEntries(Object.entries(result.byTrade).map(([trade, f]) => [trade, figureView(f)])),
+      undecided: result.undecided.total,
+      undecidedByTrade: { ...result.undecided.byTrade },
       nonCompliant,
     };
   }

@@ -31,6 +31,9 @@ const FIXTURE: ComplianceResponse = {
   from: '2026-10-01',
   to: '2026-10-31',
   today: '2026-11-21',
+  measuredTo: '2026-10-31',
+  undecided: 0,
+  undecidedByTrade: {},
   total: {
     due: 10,
     onTime: 7,
