@@ -643,7 +643,7 @@ export function completionReplans(o: Pick<OccurrenceRow, 'anchor_kind'>): boolea
  * The next deadline an approved body wrote into the record of a main inspection when it is shorter than
  * the schedule's (completion + the cadence), else null.
  */
-function bodySetShorterDeadline(o: OccurrenceRow, completedOn: string): string | null {
+export function bodySetShorterDeadline(o: OccurrenceRow, completedOn: string): string | null {
   const next = o.inspection_record?.nextDeadline;
   if (o.kind !== 'main' || !next) return null;
   const unit = `${o.cadence_unit}s` as 'weeks' | 'months' | 'years';
