@@ -114,8 +114,9 @@ function digestOf(rows: readonly PlannedRow[]): string {
  *    the plan's are done (a re-run that changes nothing writes nothing).
  * 4. The other pairs are written in batches of GENERATION_BATCH_ROWS, one transaction each, under the
  *    contract's transaction-level advisory lock: INSERT … SELECT FROM unnest(…) ON CONFLICT (requirement,
- *    asset, period) DO NOTHING with a 'generated' event per new row; not yet started occurrences whose
- *    dates changed are updated with a 'rescheduled' event (dedup key per version); not yet started future
+ *    asset, period) DO NOTHING with a 'generated' event per new row; planned or due (not yet started)
+ *    occurrences whose dates changed are updated with a 'rescheduled' event (dedup key per version) — overdue
+ *    and missed ones keep their dates, which a plan change must never move past a miss; not yet started future
  *    ones the plan no longer has are cancelled. A killed run leaves whole batches; the next run (or a
  *    concurrent one) inserts only what is missing.
  * 5. Finally the future, not yet started occurrences of pairs no longer planned (the requirement was
@@ -370,7 +371,11 @@ export class OccurrenceGenerator {
     return new Map(rows.map((r) => [r.requirement_id, r.asset_ids]));
   }
 
-  /** Per (requirement, asset): the last completion (any kind) and the last completed main inspection. */
+  /**
+   * Per (requirement, asset): the last completion (any kind), the last completed main inspection, and the
+   * inspection body's deadline — the latest one written since that main inspection (an intermediate inspection
+   * recorded without a deadline does not drop a shorter one the body set at the main inspection).
+   */
   private async anchorFacts(contractId: string): Promise<Map<string, FactRow>> {
     const rows = (await this.dataSource.query(
       `WITH done AS (
@@ -379,8 +384,11 @@ export class OccurrenceGenerator {
           WHERE contract_id = $1 AND completed_on IS NOT NULL AND status <> 'cancelled')
        SELECT l.requirement_id, l.asset_id, l.completed_on::text AS last_completed_on, l.period_no AS last_completed_period,
               mi.completed_on::text AS last_main_on, mi.period_no AS last_main_period,
-              CASE WHEN (l.inspection_record ->> 'nextDeadline') ~ '^\\d{4}-\\d{2}-\\d{2}$'
-                   THEN l.inspection_record ->> 'nextDeadline' END AS body_deadline
+              (SELECT d.inspection_record ->> 'nextDeadline' FROM done d
+                WHERE d.requirement_id = l.requirement_id AND d.asset_id = l.asset_id
+                  AND d.period_no >= COALESCE(mi.period_no, 0)
+                  AND (d.inspection_record ->> 'nextDeadline') ~ '^\\d{4}-\\d{2}-\\d{2}$'
+                ORDER BY d.period_no DESC LIMIT 1) AS body_deadline
          FROM (SELECT DISTINCT ON (requirement_id, asset_id) * FROM done
                 ORDER BY requirement_id, asset_id, period_no DESC) l
          LEFT JOIN (SELECT DISTINCT ON (requirement_id, asset_id) * FROM done WHERE kind = 'main'
@@ -393,8 +401,9 @@ export class OccurrenceGenerator {
 
   /**
    * Every stored pair of the contract inside the horizon (one pass over ix_maintenance_occurrences_contract_target):
-   * the md5 of its open (not started, not completed, not cancelled) occurrences in digestOf's format, the periods
-   * no longer open (frozen: the plan leaves them alone, so the comparison skips them), and whether it has open
+   * the md5 of its open (planned or due, not started, not completed) occurrences in digestOf's format, the periods
+   * no longer open (frozen: started, completed, cancelled, overdue or missed — the plan leaves them alone, so the
+   * comparison skips them; moving an overdue or missed one's dates would heal its miss), and whether it has open
    * occurrences from yesterday (UTC) on — a pair that has them but is no longer planned gets them cancelled.
    * The horizon is the union of the requirements' ones: a pair never has rows between that union's start and
    * its own (its horizon starts at its creation or moves with the catch-up window shared by all).
@@ -417,9 +426,10 @@ export class OccurrenceGenerator {
       `SELECT requirement_id || '/' || asset_id AS pair,
               md5(coalesce(string_agg(period_no || '|' || kind || '|' || earliest_start || '|' || target_date || '|' ||
                          legal_latest || '|' || on_time_limit || '|' || work_order_from, ';' ORDER BY period_no)
-                  FILTER (WHERE started_at IS NULL AND completed_at IS NULL AND status <> 'cancelled'), '')) AS digest,
+                  FILTER (WHERE started_at IS NULL AND completed_at IS NULL AND status IN ('planned', 'due')), ''))
+                AS digest,
               coalesce(array_agg(period_no) FILTER (WHERE started_at IS NOT NULL OR completed_at IS NOT NULL
-                                                      OR status = 'cancelled'), '{}') AS frozen,
+                                                      OR status NOT IN ('planned', 'due')), '{}') AS frozen,
               bool_or(started_at IS NULL AND completed_at IS NULL AND status <> 'cancelled' AND target_date >= $4::date)
                 AS open_future
          FROM maintenance_occurrences
@@ -530,7 +540,8 @@ export class OccurrenceGenerator {
              FROM plan p
              JOIN maintenance_occurrences old
                ON old.requirement_id = p.requirement_id AND old.asset_id = p.asset_id AND old.period_no = p.period_no
-            WHERE o.id = old.id AND o.started_at IS NULL AND o.completed_at IS NULL AND o.status <> 'cancelled'
+            WHERE o.id = old.id AND o.started_at IS NULL AND o.completed_at IS NULL
+              AND o.status IN ('planned', 'due')
               AND (o.kind, o.earliest_start, o.target_date, o.legal_latest, o.on_time_limit, o.work_order_from)
                   IS DISTINCT FROM (p.kind, p.earliest_start, p.target_date, p.legal_latest, p.on_time_limit, p.work_order_from)
            RETURNING o.id, o.tenant_id, old.target_date AS old_target, old.version AS old_version, p.target_date),
