@@ -246,7 +246,7 @@ export function checklistRows(
               </li>
             }
             @for (line of o.materials; track line.id) {
-              <li>{{ line.quantity }} {{ line.unit ?? '' }} {{ line.description }}</li>
+              <li>{{ line.quantity }} {{ line.unit }} {{ line.description }}</li>
             }
           </ul>
         </section>
