@@ -140,7 +140,8 @@ describe('maintenance plan integrity', () => {
         all.find((r) => r.kind === 'main' && r.completed_on === null && r.status !== 'cancelled'),
       );
     const planned = await nextMain();
-    expect(planned?.legal_latest <= iso(bodyDeadline)).toBe(true);
+    expect(planned).toBeDefined();
+    expect(String(planned?.legal_latest) <= iso(bodyDeadline)).toBe(true);
     const intermediate = (await rows(req)).find(
       (r) => r.kind === 'intermediate' && r.completed_on === null && r.status !== 'cancelled',
     );
@@ -151,6 +152,7 @@ describe('maintenance plan integrity', () => {
     await generator.generate(String(world.contractId));
     const after = await nextMain();
     expect(after).toBeDefined();
-    expect([after?.legal_latest, after?.legal_latest <= iso(bodyDeadline)]).toEqual([after?.legal_latest, true]);
+    const latest = String(after?.legal_latest);
+    expect([latest, latest <= iso(bodyDeadline)]).toEqual([latest, true]);
   });
 });
