@@ -475,4 +475,53 @@ describe('maintenance re-planning on real processes', () => {
       expect(events).toEqual({ n: Number(eventsBefore?.n) + future.length, cancelled: future.length });
     });
   });
+
+  describe('an asset taken out of the contract', () => {
+    it('is re-planned at once: the PATCH queues the generation, which cancels its future open occurrences', async () => {
+      const [r] = (await ds.query(`SELECT asset_id FROM maintenance_requirements WHERE id = $1`, [
+        req.early,
+      ])) as Array<{
+        asset_id: string;
+      }>;
+      const assetId = String(r?.asset_id);
+      const open = (o: OccurrenceRow) =>
+        o.target_date >= iso(today()) && o.completed_on === null && o.started_at === null && o.status !== 'cancelled';
+      const before = await occurrences(req.early);
+      expect(before.filter(open).length).toBeGreaterThan(0);
+      const done = before.filter((o) => o.completed_on !== null);
+      const asset = await manager.get<{ version: number }>(`/api/assets/${assetId}`);
+      expect(asset.status).toBe(200);
+      const res = await manager.patch(`/api/assets/${assetId}`, { inContract: false }, ifMatch(asset.body.version));
+      expect(res.status).toBe(200);
+      const [queued] = (await ds.query(
+        `SELECT count(*)::int AS n FROM outbox_messages
+          WHERE job_name = 'maintenance.generate' AND payload ->> 'reason' = 'asset-changed'
+            AND payload ->> 'contractId' = $1`,
+        [world.contractId],
+      )) as Array<{ n: number }>;
+      expect(queued?.n).toBe(1);
+      await waitFor(
+        async () => ((await occurrences(req.early)).filter(open).length === 0 ? true : null),
+        'the future occurrences of the asset taken out to be cancelled',
+        60_000,
+        250,
+      );
+      const after = await occurrences(req.early);
+      const cancelled = after.filter((o) => o.status === 'cancelled' && o.target_date >= iso(today()));
+      expect(cancelled.length).toBe(before.filter(open).length);
+      // what was completed stays as it was
+      for (const o of done) expect(after.find((a) => a.id === o.id)?.row_text).toBe(o.row_text);
+      // and a change that does not touch the selection queues nothing
+      const again = await manager.get<{ version: number }>(`/api/assets/${assetId}`);
+      expect(
+        (await manager.patch(`/api/assets/${assetId}`, { name: 'Aufzug E1 (Rückbau)' }, ifMatch(again.body.version)))
+          .status,
+      ).toBe(200);
+      const [still] = (await ds.query(
+        `SELECT count(*)::int AS n FROM outbox_messages
+          WHERE job_name = 'maintenance.generate' AND payload ->> 'reason' = 'asset-changed'`,
+      )) as Array<{ n: number }>;
+      expect(still?.n).toBe(1);
+    });
+  });
 });

@@ -17,6 +17,7 @@ import {
   isUuid,
 } from '@leitstand/backend/core';
 import { AssetEntity, LocationEntity, SiteEntity } from '@leitstand/backend/data-access';
+import { enqueueInTransaction } from '@leitstand/backend/jobs';
 import { ASSET_SEARCH_EXPR, ASSET_SELECT, SqlParams, assetRowToView, type AssetRow } from './asset-register.sql';
 import { STAFF_ROLES, WRITER_ROLES, assertRole, assertVersion, isUniqueViolation } from './catalog.common';
 import type { AssetListQueryDto, CreateAssetDto, UpdateAssetDto } from './asset.dto';
@@ -203,6 +204,7 @@ export class AssetsService {
             ...detailChanges(input),
           }),
         );
+        await replanMaintenance(m, site.id);
         return saved.id;
       });
       return await this.get(user, id);
@@ -236,6 +238,11 @@ export class AssetsService {
           ...detailChanges(input),
         };
         if (Object.keys(changes).length > 0) await m.update(AssetEntity, { id, version }, changes);
+        const selectionChanged =
+          (changes.trade !== undefined && changes.trade !== row.trade) ||
+          (changes.assetClass !== undefined && changes.assetClass !== row.assetClass) ||
+          (changes.inContract !== undefined && changes.inContract !== row.inContract);
+        if (selectionChanged) await replanMaintenance(m, row.siteId);
         return await this.getWith(m, user, id);
       });
     } catch (error) {
@@ -307,4 +314,20 @@ function codeConflict(code: string): ConflictError {
 
 function mapCodeConflict(error: unknown, code: string): unknown {
   return isUniqueViolation(error, 'uq_assets_tenant_code') ? codeConflict(code) : error;
+}
+
+/**
+ * An asset joined its site, or its trade, class or contract membership changed: the maintenance requirements of
+ * the site select it differently, so every contract with an active requirement there is re-planned after COMMIT
+ * ('maintenance.generate' through the outbox, in this transaction) — new occurrences for an asset that joined,
+ * the future ones of an asset that left cancelled — instead of at the next daily run.
+ */
+async function replanMaintenance(m: EntityManager, siteId: string): Promise<void> {
+  const contracts = (await m.query(
+    `SELECT DISTINCT contract_id FROM maintenance_requirements WHERE site_id = $1 AND active`,
+    [siteId],
+  )) as Array<{ contract_id: string }>;
+  for (const c of contracts) {
+    await enqueueInTransaction(m, 'maintenance.generate', { contractId: c.contract_id, reason: 'asset-changed' });
+  }
 }

@@ -40,10 +40,11 @@ export interface JobPayloads {
    * 'occurrence-completed': a floating or statutory occurrence was completed, so the dates after it move
    * (the next period counts from the completion; a main inspection re-plans the intermediate one, and the
    * body's shorter deadline in its record overrides the schedule).
+   * 'asset-changed': an asset joined a site with requirements, or its trade, class or contract membership changed.
    */
   'maintenance.generate': {
     contractId?: string;
-    reason: 'schedule' | 'requirement-changed' | 'occurrence-completed' | 'manual';
+    reason: 'schedule' | 'requirement-changed' | 'occurrence-completed' | 'asset-changed' | 'manual';
   };
   /** Hourly (job scheduler 'maintenance-sweep'): reminder, overdue and missed events; statuses in step. */
   'maintenance.sweep': { reason: 'schedule' | 'manual' };
