@@ -199,27 +199,38 @@ export interface OccurrenceCalendarQuery {
   status?: string;
 }
 
-/** A row of the maintenance calendar. */
-export interface OccurrenceCalendarRow {
+/** A requirement the calendar's items refer to, listed once per answer. */
+export interface OccurrenceCalendarRequirement {
   id: string;
-  requirementId: string;
   taskKey: string;
   title: string;
-  assetId: string;
-  assetCode: string;
-  assetName: string;
-  trade: string;
-  kind: OccurrenceKindValue;
-  targetDate: PlanDate;
-  legalLatest: PlanDate;
-  onTimeLimit: PlanDate;
-  status: OccurrenceStatusValue;
-  technicianId: string | null;
-  completedOn: PlanDate | null;
 }
 
+/** An asset the calendar's items refer to, listed once per answer. */
+export interface OccurrenceCalendarAsset {
+  id: string;
+  code: string;
+  name: string;
+  trade: string;
+}
+
+/** One occurrence in the calendar grid; `requirement` and `asset` index the answer's lists. */
+export interface OccurrenceCalendarItem {
+  id: string;
+  requirement: number;
+  asset: number;
+  targetDate: PlanDate;
+  status: OccurrenceStatusValue;
+}
+
+/**
+ * GET /maintenance/occurrences: what the calendar grid draws. Items by target date, asset code, id; each
+ * requirement and asset they refer to once (the lists ordered by task key and by asset code).
+ */
 export interface OccurrenceCalendarResponse {
-  items: OccurrenceCalendarRow[];
+  requirements: OccurrenceCalendarRequirement[];
+  assets: OccurrenceCalendarAsset[];
+  items: OccurrenceCalendarItem[];
 }
 
 // ── asset maintenance log ────────────────────────────────────────────────────────────────────────

@@ -27,7 +27,7 @@ import type {
   MaintenanceRequirementView,
   MaintenanceTaskListResponse,
 } from '@leitstand/api-contracts';
-import { OCCURRENCE_CALENDAR_MAX_ROWS } from '@leitstand/api-contracts';
+import { OCCURRENCE_CALENDAR_MAX_ROWS, OCCURRENCE_STATUSES } from '@leitstand/api-contracts';
 import { CurrentUser, Roles, type AuthUser } from '@leitstand/backend/core';
 import { parseIfMatch } from '@leitstand/backend/catalog';
 import {
@@ -44,6 +44,48 @@ import { EtagInterceptor } from '../catalog/etag.interceptor';
 
 const GENERATION_NOTE =
   'The change queues the contract’s occurrence generation (maintenance.generate) through the outbox.';
+
+const CALENDAR_RESPONSE_SCHEMA = {
+  type: 'object',
+  required: ['requirements', 'assets', 'items'],
+  properties: {
+    requirements: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'taskKey', 'title'],
+        properties: { id: { type: 'string', format: 'uuid' }, taskKey: { type: 'string' }, title: { type: 'string' } },
+      },
+    },
+    assets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'code', 'name', 'trade'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          code: { type: 'string' },
+          name: { type: 'string' },
+          trade: { type: 'string' },
+        },
+      },
+    },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'requirement', 'asset', 'targetDate', 'status'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          requirement: { type: 'integer', minimum: 0, description: 'Index into requirements' },
+          asset: { type: 'integer', minimum: 0, description: 'Index into assets' },
+          targetDate: { type: 'string', format: 'date' },
+          status: { type: 'string', enum: [...OCCURRENCE_STATUSES] },
+        },
+      },
+    },
+  },
+} as const;
 
 /** The task catalogue, requirements (plans) and the occurrence calendar. */
 @ApiTags('maintenance')
@@ -119,7 +161,11 @@ export class MaintenanceController {
   @Roles('admin', 'agent', 'manager')
   @Header('content-type', 'application/json; charset=utf-8')
   @ApiOkResponse({
-    description: `{ items: OccurrenceCalendarRow[] } by target date, asset code (at most ${OCCURRENCE_CALENDAR_MAX_ROWS})`,
+    description:
+      `What the calendar grid draws (at most ${OCCURRENCE_CALENDAR_MAX_ROWS} items, by target date, asset code): ` +
+      'per occurrence its id, target date and status; its requirement and asset are indexes into `requirements` ' +
+      '(by task key) and `assets` (by code), which list each of them once',
+    schema: CALENDAR_RESPONSE_SCHEMA,
   })
   @ApiBadRequestResponse({
     description: `A bad date or status, \`to\` before \`from\`, more than 400 days, or more than ${OCCURRENCE_CALENDAR_MAX_ROWS} rows`,

@@ -19,9 +19,13 @@ function planDate(value: string, field: string): string {
 
 /**
  * The maintenance calendar: occurrences by target date for a site and trade (month and year views),
- * filtered by status, within the caller's tenants. One statement; PostgreSQL builds the JSON array
- * itself (json_agg), so 5,000 rows cost no per-row work in Node — the body is passed through as is.
- * More than OCCURRENCE_CALENDAR_MAX_ROWS rows answer 400 naming `to` (narrow the range or the filters).
+ * filtered by status, within the caller's tenants. The answer carries what the calendar grid draws: per
+ * occurrence its id, target date and status, with its requirement and asset as indexes into two lists that
+ * name each requirement (task key, title) and asset (code, name, trade) once — a month of one site with
+ * 5,000 occurrences is ~0.6 MB instead of ~2.3 MB with every field repeated per row. One statement;
+ * PostgreSQL writes the JSON text itself, so 5,000 rows cost no per-row work in Node — the body is passed
+ * through as is. More than OCCURRENCE_CALENDAR_MAX_ROWS rows answer 400 naming `to` (narrow the range or
+ * the filters).
  */
 @Injectable()
 export class OccurrenceCalendarService {
@@ -44,27 +48,40 @@ export class OccurrenceCalendarService {
         throw InvalidInputError.of('status', `expected a comma-separated list of ${OCCURRENCE_STATUSES.join(', ')}`);
       }
     }
+    // rows: the matching occurrences (LIMIT max + 1 only tells "too many"; their order is set below).
+    // req / ast: each referenced requirement and asset once, numbered in the order the lists are written
+    // (task key; asset code), so items are ordered by target date, asset code, id through the asset's index.
     const [row] = (await this.dataSource.query(
-      `WITH rows AS (
-         SELECT o.id, o.requirement_id, r.task_key, r.title, o.asset_id, a.code, a.name, o.trade, o.kind, o.target_date,
-                o.legal_latest, o.on_time_limit, o.status, o.technician_id, o.completed_on
+      `WITH rows AS MATERIALIZED (
+         SELECT o.id, o.requirement_id, o.asset_id, o.target_date, o.status
            FROM maintenance_occurrences o
-           JOIN maintenance_requirements r ON r.id = o.requirement_id
-           JOIN assets a ON a.id = o.asset_id
           WHERE o.target_date BETWEEN $1::date AND $2::date
             AND ($3::uuid IS NULL OR o.site_id = $3::uuid)
             AND ($4::text IS NULL OR o.trade = $4::text)
             AND ($5::text[] IS NULL OR o.status = ANY($5::text[]))
             AND ($6::uuid[] IS NULL OR o.tenant_id = ANY($6::uuid[]))
-          ORDER BY o.target_date, a.code, o.id
-          LIMIT $7)
-       SELECT count(*)::int AS n,
-              coalesce(json_agg(json_build_object(
-                'id', id, 'requirementId', requirement_id, 'taskKey', task_key, 'title', title, 'assetId', asset_id,
-                'assetCode', code, 'assetName', name, 'trade', trade, 'kind', kind, 'targetDate', target_date,
-                'legalLatest', legal_latest, 'onTimeLimit', on_time_limit, 'status', status,
-                'technicianId', technician_id, 'completedOn', completed_on)), '[]')::text AS items
-         FROM rows`,
+          LIMIT $7),
+       req AS MATERIALIZED (
+         SELECT r.id, r.task_key, r.title, (row_number() OVER (ORDER BY r.task_key, r.id))::int - 1 AS ix
+           FROM maintenance_requirements r WHERE r.id IN (SELECT requirement_id FROM rows)),
+       ast AS MATERIALIZED (
+         SELECT a.id, a.code, a.name, a.trade, (row_number() OVER (ORDER BY a.code, a.id))::int - 1 AS ix
+           FROM assets a WHERE a.id IN (SELECT asset_id FROM rows))
+       SELECT (SELECT count(*)::int FROM rows) AS n,
+              '{"requirements":' ||
+              (SELECT coalesce(json_agg(json_build_object('id', id, 'taskKey', task_key, 'title', title) ORDER BY ix),
+                               '[]') FROM req)::text ||
+              ',"assets":' ||
+              (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'name', name, 'trade', trade)
+                                        ORDER BY ix), '[]') FROM ast)::text ||
+              ',"items":[' ||
+              -- uuids, integers, ISO dates and status keys need no JSON escaping: concatenated text costs
+              -- about half of json_build_object per row.
+              coalesce((SELECT string_agg(concat('{"id":"', x.id, '","requirement":', q.ix, ',"asset":', s.ix,
+                                                 ',"targetDate":"', x.target_date::text, '","status":"', x.status, '"}'),
+                                          ',' ORDER BY x.target_date, s.ix, x.id)
+                          FROM rows x JOIN req q ON q.id = x.requirement_id JOIN ast s ON s.id = x.asset_id), '') ||
+              ']}' AS body`,
       [
         from,
         to,
@@ -74,13 +91,13 @@ export class OccurrenceCalendarService {
         tenantFilter(user),
         OCCURRENCE_CALENDAR_MAX_ROWS + 1,
       ],
-    )) as Array<{ n: number; items: string }>;
+    )) as Array<{ n: number; body: string }>;
     if ((row?.n ?? 0) > OCCURRENCE_CALENDAR_MAX_ROWS) {
       throw InvalidInputError.of(
         'to',
         `more than ${OCCURRENCE_CALENDAR_MAX_ROWS} occurrences: narrow the range, the site or the trade`,
       );
     }
-    return `{"items":${row?.items ?? '[]'}}`;
+    return row?.body ?? '{"requirements":[],"assets":[],"items":[]}';
   }
 }

@@ -26,7 +26,6 @@ import type {
   MaintenanceTaskView,
   OccurrenceCalendarQuery,
   OccurrenceCalendarResponse,
-  OccurrenceCalendarRow,
   OccurrenceDetail,
   OccurrenceMaterialView,
   OccurrenceStatusValue,
@@ -55,7 +54,6 @@ export type RequirementView = MaintenanceRequirementView;
 export type CreateRequirementRequest = CreateMaintenanceRequirementRequest;
 export type UpdateRequirementRequest = UpdateMaintenanceRequirementRequest;
 export type RequirementListQuery = MaintenanceRequirementListQuery;
-export type OccurrenceRow = OccurrenceCalendarRow;
 export type OccurrenceListQuery = OccurrenceCalendarQuery;
 export type MaintenanceLogEntry = AssetMaintenanceLogEntry;
 
@@ -79,6 +77,46 @@ export type {
   TechnicianOccurrenceRow,
   TechnicianRange,
 } from '@leitstand/api-contracts';
+
+/** A calendar occurrence with its requirement and asset resolved: what the calendar page draws. */
+export interface OccurrenceRow {
+  id: string;
+  targetDate: PlanDate;
+  status: OccurrenceStatusValue;
+  requirementId: string;
+  taskKey: string;
+  title: string;
+  assetId: string;
+  assetCode: string;
+  assetName: string;
+  trade: string;
+}
+
+/**
+ * The calendar answer as rows (in the answer's order): each item with the requirement and asset it indexes
+ * (the answer lists each of them once). An item whose index names nothing is left out.
+ */
+export function calendarRows(answer: OccurrenceCalendarResponse): OccurrenceRow[] {
+  const rows: OccurrenceRow[] = [];
+  for (const item of answer.items) {
+    const requirement = answer.requirements[item.requirement];
+    const asset = answer.assets[item.asset];
+    if (!requirement || !asset) continue;
+    rows.push({
+      id: item.id,
+      targetDate: item.targetDate,
+      status: item.status,
+      requirementId: requirement.id,
+      taskKey: requirement.taskKey,
+      title: requirement.title,
+      assetId: asset.id,
+      assetCode: asset.code,
+      assetName: asset.name,
+      trade: asset.trade,
+    });
+  }
+  return rows;
+}
 
 /** The items of one of the maintenance API's list answers (`{ items }`). */
 export function itemsOf<T>(answer: { items: T[] }): T[] {
@@ -117,7 +155,10 @@ export class MaintenanceApiService {
     });
   }
 
-  /** GET /api/maintenance/occurrences?siteId&trade&from&to&status — calendar rows. */
+  /**
+   * GET /api/maintenance/occurrences?siteId&trade&from&to&status — the calendar's items with their requirements
+   * and assets listed once (calendarRows resolves them).
+   */
   occurrences(query: OccurrenceListQuery): Observable<OccurrenceCalendarResponse> {
     return this.http.get<OccurrenceCalendarResponse>(`${this.url}/occurrences`, { params: paramsOf(query) });
   }

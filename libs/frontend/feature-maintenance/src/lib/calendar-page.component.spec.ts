@@ -3,30 +3,30 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { OccurrenceCalendarRow } from '@leitstand/api-contracts';
+import type { OccurrenceCalendarItem, OccurrenceCalendarResponse } from '@leitstand/api-contracts';
 import { I18nService } from '@leitstand/frontend/i18n';
 import { CalendarPageComponent, CHIPS_PER_DAY } from './calendar-page.component';
 import { MAINTENANCE_NOW } from './maintenance-now.token';
 
 const SITE = { id: 's-1', name: 'Klinikum Nord', timezone: 'Europe/Berlin' };
 
-function row(id: string, targetDate: string, status: OccurrenceCalendarRow['status']): OccurrenceCalendarRow {
+type Status = OccurrenceCalendarItem['status'];
+interface Row {
+  id: string;
+  targetDate: string;
+  status: Status;
+}
+
+function row(id: string, targetDate: string, status: Status): Row {
+  return { id, targetDate, status };
+}
+
+/** The API's calendar answer for rows of one requirement, each on its own asset `AZ-<id>`. */
+function answer(rows: readonly Row[]): OccurrenceCalendarResponse {
   return {
-    id,
-    requirementId: 'r-1',
-    taskKey: 'elevator-maintenance',
-    title: 'Aufzugswartung',
-    assetId: 'a-1',
-    assetCode: `AZ-${id}`,
-    assetName: 'Aufzug',
-    trade: 'elevators',
-    kind: 'regular',
-    targetDate,
-    legalLatest: targetDate,
-    onTimeLimit: targetDate,
-    status,
-    technicianId: null,
-    completedOn: null,
+    requirements: [{ id: 'r-1', taskKey: 'elevator-maintenance', title: 'Aufzugswartung' }],
+    assets: rows.map((r) => ({ id: `a-${r.id}`, code: `AZ-${r.id}`, name: 'Aufzug', trade: 'elevators' })),
+    items: rows.map((r, i) => ({ ...r, requirement: 0, asset: i })),
   };
 }
 
@@ -83,7 +83,7 @@ describe('CalendarPageComponent', () => {
     expect(request.request.params.get('to')).toBe('2027-01-03');
     expect(request.request.params.has('trade')).toBe(false);
     const many = Array.from({ length: CHIPS_PER_DAY + 2 }, (_, i) => row(`m${i}`, '2026-12-14', 'planned'));
-    request.flush({ items: [row('1', '2026-12-07', 'missed'), row('2', '2026-12-07', 'done-on-time'), ...many] });
+    request.flush(answer([row('1', '2026-12-07', 'missed'), row('2', '2026-12-07', 'done-on-time'), ...many]));
     await harness.fixture.whenStable();
     const root = harness.routeNativeElement as HTMLElement;
 
@@ -127,13 +127,13 @@ describe('CalendarPageComponent', () => {
     expect(request.request.params.get('from')).toBe('2026-01-01');
     expect(request.request.params.get('to')).toBe('2026-12-31');
     expect(request.request.params.get('trade')).toBe('elevators');
-    request.flush({
-      items: [
+    request.flush(
+      answer([
         row('1', '2026-01-10', 'done-on-time'),
         row('2', '2026-01-20', 'done-late'),
         row('3', '2026-03-05', 'missed'),
-      ],
-    });
+      ]),
+    );
     await harness.fixture.whenStable();
     const root = harness.routeNativeElement as HTMLElement;
     const january = Array.from(root.querySelectorAll('tr[data-month="2026-01"] td'), (td) => text(td));
@@ -146,9 +146,7 @@ describe('CalendarPageComponent', () => {
     await settle();
     http
       .expectOne((r) => r.params.get('from') === '2026-02-23' && r.params.get('to') === '2026-04-05')
-      .flush({
-        items: [],
-      });
+      .flush(answer([]));
     await harness.fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/maintenance/calendar?site=s-1&trade=elevators&view=month&month=2026-03');
     expect(text(root.querySelector('.empty'))).toBe('Keine Fälligkeiten in diesem Zeitraum.');

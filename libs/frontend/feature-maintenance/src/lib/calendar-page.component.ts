@@ -7,7 +7,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { CatalogApiService, MaintenanceApiService, type OccurrenceRow, itemsOf } from '@leitstand/frontend/data-access';
+import {
+  CatalogApiService,
+  MaintenanceApiService,
+  type OccurrenceRow,
+  calendarRows,
+  itemsOf,
+} from '@leitstand/frontend/data-access';
 import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
 import { OCCURRENCE_STATUS_ORDER, OccurrenceStatusComponent } from '@leitstand/frontend/ui';
 import {
@@ -106,7 +112,7 @@ export class CalendarPageComponent {
       const siteId = this.siteId();
       return siteId ? { siteId, trade: this.tradeKey(), ...this.range() } : undefined;
     },
-    stream: ({ params }) => this.api.occurrences(params).pipe(map(itemsOf)),
+    stream: ({ params }) => this.api.occurrences(params).pipe(map(calendarRows)),
   });
   protected readonly rows = computed<OccurrenceRow[]>(() =>
     this.occurrences.hasValue() ? this.occurrences.value() : [],
