@@ -80,6 +80,12 @@ interface PlannedRow extends PlannedOccurrence {
   onTimeLimit: IsoDate;
 }
 
+/** One batch's parameters (prepareBatch): the planned rows, and per pair what the cancelling step needs. */
+interface PreparedBatch {
+  rows: unknown[];
+  pairs: string[];
+}
+
 interface PairPlan {
   requirementId: string;
   assetId: string;
@@ -114,7 +120,8 @@ function digestOf(rows: readonly PlannedRow[]): string {
  *    the plan's are done (a re-run that changes nothing writes nothing).
  * 4. The other pairs are written in batches of GENERATION_BATCH_ROWS, one transaction each, under the
  *    contract's transaction-level advisory lock: INSERT … SELECT FROM unnest(…) ON CONFLICT (requirement,
- *    asset, period) DO NOTHING with a 'generated' event per new row; planned or due (not yet started)
+ *    asset, period) DO NOTHING with a 'generated' event per new row (a row whose work-order date has come
+ *    is inserted released, with its 'released' event, in the same statement); planned or due (not yet started)
  *    occurrences whose dates changed are updated with a 'rescheduled' event (dedup key per version) — overdue
  *    and missed ones keep their dates, which a plan change must never move past a miss; not yet started future
  *    ones the plan no longer has are cancelled. A killed run leaves whole batches; the next run (or a
@@ -256,6 +263,9 @@ export class OccurrenceGenerator {
     lap('compare');
 
     const ids = new TimeOrderedIds();
+    // Batches are written one after the other (one transaction each, under the contract's lock); the next
+    // batch's parameters are built while the previous one is in PostgreSQL.
+    let pending: Promise<void> = Promise.resolve();
     for (const [pairs, onlyNew] of [
       [fresh, true],
       [changed, false],
@@ -264,12 +274,16 @@ export class OccurrenceGenerator {
       let batchRows = 0;
       const flush = async (): Promise<void> => {
         if (batch.length === 0) return;
-        const written = await this.writeBatch(contractId, batch, ids, onlyNew);
-        report.inserted += written.inserted;
-        report.rescheduled += written.rescheduled;
-        report.cancelled += written.cancelled;
+        const prepared = this.prepareBatch(batch, ids, now);
         batch = [];
         batchRows = 0;
+        await pending;
+        pending = this.writeBatch(contractId, prepared, onlyNew).then((written) => {
+          report.inserted += written.inserted;
+          report.released += written.released;
+          report.rescheduled += written.rescheduled;
+          report.cancelled += written.cancelled;
+        });
       };
       for (const p of pairs) {
         batch.push(p);
@@ -278,6 +292,7 @@ export class OccurrenceGenerator {
       }
       await flush();
     }
+    await pending;
     lap('write');
     // After a large insert the planner's statistics are stale (autovacuum analyzes later); the statements
     // below and the sweep read the table in bulk, so refresh them now (samples 30,000 rows, ~0.3 s).
@@ -446,90 +461,115 @@ export class OccurrenceGenerator {
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('maintenance.generate:' || $1, 0))`, [contractId]);
   }
 
-  /** Writes the plans of some pairs in one transaction (onlyNew: pairs that had nothing stored); step 4. */
-  private async writeBatch(
-    contractId: string,
-    pairs: readonly PairPlan[],
-    ids: TimeOrderedIds,
-    onlyNew: boolean,
-  ): Promise<{ inserted: number; rescheduled: number; cancelled: number }> {
-    const col = {
-      id: [] as string[],
-      req: [] as string[],
-      asset: [] as string[],
-      period: [] as number[],
-      kind: [] as string[],
-      earliest: [] as string[],
-      target: [] as string[],
-      legal: [] as string[],
-      onTime: [] as string[],
-      workOrder: [] as string[],
-    };
+  /**
+   * The parameters of one batch (step 4) as PostgreSQL array literals: ids, dates, numbers and kinds need no
+   * quoting, so joining them is far cheaper than the driver's per-element escaping of JS arrays. An occurrence
+   * whose work-order date has come (the pair's today, the site's date) is inserted released, with its
+   * 'released' event, instead of being updated by the release right after.
+   */
+  private prepareBatch(pairs: readonly PairPlan[], ids: TimeOrderedIds, now: Date): PreparedBatch {
+    const id: string[] = [];
+    const req: string[] = [];
+    const asset: string[] = [];
+    const period: number[] = [];
+    const kind: string[] = [];
+    const earliest: string[] = [];
+    const target: string[] = [];
+    const legal: string[] = [];
+    const onTime: string[] = [];
+    const workOrder: string[] = [];
+    const released: string[] = [];
     const pairReq: string[] = [];
     const pairAsset: string[] = [];
-    const pairFrom: string[] = [];
     const pairTo: string[] = [];
     const pairToday: string[] = [];
     const pairPeriods: string[] = [];
     for (const p of pairs) {
-      pairPeriods.push(`{${p.rows.map((r) => r.periodNo).join(',')}}`);
+      pairPeriods.push(`"{${p.rows.map((r) => r.periodNo).join(',')}}"`);
       pairReq.push(p.requirementId);
       pairAsset.push(p.assetId);
-      pairFrom.push(p.from);
       pairTo.push(p.to);
       pairToday.push(p.today);
       for (const r of p.rows) {
-        col.id.push(ids.next());
-        col.req.push(p.requirementId);
-        col.asset.push(p.assetId);
-        col.period.push(r.periodNo);
-        col.kind.push(r.kind);
-        col.earliest.push(r.earliestStart);
-        col.target.push(r.targetDate);
-        col.legal.push(r.legalLatest);
-        col.onTime.push(r.onTimeLimit);
-        col.workOrder.push(r.workOrderFrom);
+        id.push(ids.next());
+        req.push(p.requirementId);
+        asset.push(p.assetId);
+        period.push(r.periodNo);
+        kind.push(r.kind);
+        earliest.push(r.earliestStart);
+        target.push(r.targetDate);
+        legal.push(r.legalLatest);
+        onTime.push(r.onTimeLimit);
+        workOrder.push(r.workOrderFrom);
+        released.push(r.workOrderFrom <= p.today ? 't' : 'f');
       }
     }
+    const literal = (values: ReadonlyArray<string | number>): string => `{${values.join(',')}}`;
+    return {
+      rows: [
+        literal(id),
+        literal(req),
+        literal(asset),
+        literal(period),
+        literal(kind),
+        literal(earliest),
+        literal(target),
+        literal(legal),
+        literal(onTime),
+        literal(workOrder),
+        literal(released),
+        now,
+      ],
+      pairs: [literal(pairReq), literal(pairAsset), literal(pairToday), literal(pairTo), literal(pairPeriods)],
+    };
+  }
+
+  /** Writes the plans of some pairs in one transaction (onlyNew: pairs that had nothing stored); step 4. */
+  private async writeBatch(
+    contractId: string,
+    batch: PreparedBatch,
+    onlyNew: boolean,
+  ): Promise<{ inserted: number; released: number; rescheduled: number; cancelled: number }> {
     return this.dataSource.transaction(async (m) => {
       await this.lockContract(m, contractId);
-      const params = [
-        col.id,
-        col.req,
-        col.asset,
-        col.period,
-        col.kind,
-        col.earliest,
-        col.target,
-        col.legal,
-        col.onTime,
-        col.workOrder,
-      ];
+      // The returned rows of 20,000 inserts and the sort by id would spill to disk with the default 4 MB.
+      await m.query(`SET LOCAL work_mem = '64MB'`);
+      const params = batch.rows;
       const plan = `SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::date[], $7::date[],
-                                         $8::date[], $9::date[], $10::date[])
+                                         $8::date[], $9::date[], $10::date[], $11::boolean[])
                       AS p(id, requirement_id, asset_id, period_no, kind, earliest_start, target_date, legal_latest,
-                           on_time_limit, work_order_from)`;
+                           on_time_limit, work_order_from, released)`;
       const [inserted] = (await m.query(
         `WITH plan AS (${plan}),
          ins AS (
            INSERT INTO maintenance_occurrences (id, tenant_id, contract_id, site_id, requirement_id, asset_id, trade,
-               period_no, kind, earliest_start, target_date, legal_latest, on_time_limit, work_order_from, version)
+               period_no, kind, earliest_start, target_date, legal_latest, on_time_limit, work_order_from,
+               released_at, version)
            SELECT p.id, r.tenant_id, r.contract_id, r.site_id, p.requirement_id, p.asset_id, a.trade, p.period_no, p.kind,
-                  p.earliest_start, p.target_date, p.legal_latest, p.on_time_limit, p.work_order_from, 1
+                  p.earliest_start, p.target_date, p.legal_latest, p.on_time_limit, p.work_order_from,
+                  CASE WHEN p.released THEN $12::timestamptz END, 1
              FROM plan p JOIN maintenance_requirements r ON r.id = p.requirement_id JOIN assets a ON a.id = p.asset_id
             ORDER BY p.id
            ON CONFLICT (requirement_id, asset_id, period_no) DO NOTHING
-           RETURNING id, tenant_id, target_date),
+           RETURNING id, tenant_id, target_date, work_order_from, released_at),
          ev AS (
            INSERT INTO occurrence_events (occurrence_id, tenant_id, type, dedup_key, payload)
-           SELECT id, tenant_id, 'generated', 'generated', jsonb_build_object('targetDate', target_date) FROM ins
-           RETURNING 1)
-         SELECT count(*)::int AS n FROM ev`,
+           SELECT i.id, i.tenant_id, e.type, e.type, e.payload
+             FROM ins i
+             CROSS JOIN LATERAL (VALUES (0, 'generated', jsonb_build_object('targetDate', i.target_date)),
+                                        (1, 'released', jsonb_build_object('workOrderFrom', i.work_order_from)))
+                                 AS e(ord, type, payload)
+            WHERE e.ord = 0 OR i.released_at IS NOT NULL
+            ORDER BY i.id, e.ord
+           RETURNING type)
+         SELECT count(*) FILTER (WHERE type = 'generated')::int AS n, count(*) FILTER (WHERE type = 'released')::int AS released
+           FROM ev`,
         params,
-      )) as Array<{ n: number }>;
+      )) as Array<{ n: number; released: number }>;
       // Nothing was stored for these pairs when they were compared: a concurrent run may have inserted the
       // same plan meanwhile (its rows conflicted above), but nothing can need rescheduling or cancelling.
-      if (onlyNew) return { inserted: inserted?.n ?? 0, rescheduled: 0, cancelled: 0 };
+      const fresh = { inserted: inserted?.n ?? 0, released: inserted?.released ?? 0 };
+      if (onlyNew) return { ...fresh, rescheduled: 0, cancelled: 0 };
       const [rescheduled] = (await m.query(
         `WITH plan AS (${plan}),
          upd AS (
@@ -552,7 +592,7 @@ export class OccurrenceGenerator {
            ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
            RETURNING 1)
          SELECT count(*)::int AS n FROM ev`,
-        params,
+        params.slice(0, 11),
       )) as Array<{ n: number }>;
       // Not yet started future occurrences of these pairs that the plan no longer has (the cadence changed).
       const [cancelled] = (await m.query(
@@ -574,9 +614,9 @@ export class OccurrenceGenerator {
            ON CONFLICT (occurrence_id, dedup_key) DO NOTHING
            RETURNING 1)
          SELECT count(*)::int AS n FROM ev`,
-        [pairReq, pairAsset, pairToday, pairTo, pairPeriods],
+        batch.pairs,
       )) as Array<{ n: number }>;
-      return { inserted: inserted?.n ?? 0, rescheduled: rescheduled?.n ?? 0, cancelled: cancelled?.n ?? 0 };
+      return { ...fresh, rescheduled: rescheduled?.n ?? 0, cancelled: cancelled?.n ?? 0 };
     });
   }
 
