@@ -1,3 +1,4 @@
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import {
   Body,
   Controller,
@@ -45,7 +46,7 @@ import { EtagInterceptor } from '../catalog/etag.interceptor';
 const GENERATION_NOTE =
   'The change queues the contract’s occurrence generation (maintenance.generate) through the outbox.';
 
-const CALENDAR_RESPONSE_SCHEMA = {
+const CALENDAR_RESPONSE_SCHEMA: SchemaObject = {
   type: 'object',
   required: ['requirements', 'assets', 'items'],
   properties: {
@@ -85,7 +86,7 @@ const CALENDAR_RESPONSE_SCHEMA = {
       },
     },
   },
-} as const;
+};
 
 /** The task catalogue, requirements (plans) and the occurrence calendar. */
 @ApiTags('maintenance')
