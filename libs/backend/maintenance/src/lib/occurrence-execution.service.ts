@@ -43,6 +43,7 @@ import type {
   OccurrenceMaterialDto,
   OccurrenceWorkLogDto,
 } from './occurrence-execution.dto';
+import { CANCELLING_ROLES, cancelApproverCondition } from './occurrence-approvers.service';
 import { storeOccurrenceDocument, type OccurrenceDocumentInput } from './occurrence-documents';
 import {
   MATERIAL_COLUMNS,
@@ -83,8 +84,6 @@ export const FOLLOW_UP_TICKETS = Symbol('FOLLOW_UP_TICKETS');
 
 /** Roles that execute occurrences (technicians: released work of their tenants, own or unassigned). */
 const EXECUTING_ROLES = new Set(['admin', 'agent', 'manager', 'technician']);
-/** Roles that may cancel an occurrence (with a named approver). */
-const CANCELLING_ROLES = new Set(['admin', 'agent', 'manager']);
 /** Longest technician list (a week of work orders of one technician stays far below it). */
 export const TECHNICIAN_LIST_LIMIT = 500;
 
@@ -450,10 +449,7 @@ export class OccurrenceExecutionService {
       const reason = body.reason.trim();
       if (reason === '') throw InvalidInputError.of('reason', 'reason must not be blank');
       const [approver] = (await manager.query(
-        `SELECT u.id, u.display_name, u.role FROM users u
-          WHERE u.id = $1 AND u.active
-            AND (u.role = 'admin' OR (u.role = 'manager'
-                 AND EXISTS (SELECT 1 FROM user_tenants ut WHERE ut.user_id = u.id AND ut.tenant_id = $2)))`,
+        `SELECT u.id, u.display_name, u.role FROM users u WHERE u.id = $1 AND ${cancelApproverCondition('$2')}`,
         [body.approverId, o.tenant_id],
       )) as Array<{ id: string; display_name: string; role: string }>;
       if (!approver) {

@@ -12,6 +12,7 @@ import {
   type OccurrenceDetail,
 } from '@leitstand/frontend/data-access';
 import { TranslatePipe } from '@leitstand/frontend/i18n';
+import { MAINT_ERROR_KEY_BY_STATUS } from './requirement-form';
 
 /** Statuses from which an occurrence can no longer be cancelled (done, cancelled, or its legal date passed). */
 const FINAL_STATUSES: ReadonlySet<string> = new Set(['done-on-time', 'done-late', 'missed', 'cancelled']);
@@ -30,16 +31,7 @@ export function cancelFailureKey(error: unknown): string {
   if (!(error instanceof HttpErrorResponse)) return 'maint.error.server';
   const code = (error.error as { details?: { code?: unknown } } | null)?.details?.code;
   if (error.status === 409 && code === 'missed') return 'maint.cancel.missed';
-  const byStatus: Readonly<Record<number, string>> = {
-    0: 'maint.error.offline',
-    400: 'maint.error.invalid',
-    403: 'maint.error.forbidden',
-    404: 'maint.error.notFound',
-    409: 'maint.error.conflict',
-    412: 'maint.error.stale',
-    428: 'maint.error.stale',
-  };
-  return byStatus[error.status] ?? 'maint.error.server';
+  return MAINT_ERROR_KEY_BY_STATUS[error.status] ?? 'maint.error.server';
 }
 
 /**

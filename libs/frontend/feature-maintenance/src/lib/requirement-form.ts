@@ -235,7 +235,8 @@ export function formFieldOfPath(path: string): RequirementFormField | null {
   return parent !== path ? formFieldOfPath(parent) : null;
 }
 
-const KEY_BY_STATUS: Readonly<Record<number, string>> = {
+/** The headline text key of a failed maintenance write, by HTTP status (0: the server was not reached). */
+export const MAINT_ERROR_KEY_BY_STATUS: Readonly<Record<number, string>> = {
   0: 'maint.error.offline',
   400: 'maint.error.invalid',
   403: 'maint.error.forbidden',
@@ -263,7 +264,7 @@ export function toSaveFailure(error: unknown): RequirementSaveFailure {
   }
   return {
     status: error.status,
-    key: KEY_BY_STATUS[error.status] ?? 'maint.error.server',
+    key: MAINT_ERROR_KEY_BY_STATUS[error.status] ?? 'maint.error.server',
     serverMessage: typeof body?.message === 'string' && body.message !== '' ? body.message : null,
     fields,
     other,
