@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seedAdmin } from './support/admin-fixtures';
 import { launchBrowser } from './support/browser';
+import { settled } from './support/settled';
 import { WORKSPACE_ROOT, baseUrl, outputPath } from './support/stack';
 import { isSignedOutProbe, submitLogin } from './support/users';
 
@@ -94,7 +95,9 @@ describe('administration: master data', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(json)),
     });
-    expect(await page.getByLabel('Schlüssel der Version').inputValue()).toBe(`e2e-${admin.suffix}-2011-01-01`);
+    const key = page.getByLabel('Schlüssel der Version');
+    const expectedKey = `e2e-${admin.suffix}-2011-01-01`;
+    expect(await settled(() => key.inputValue(), expectedKey)).toBe(expectedKey);
     await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
     const table = page.getByTestId('price-list-problems');
     await table.waitFor();
@@ -148,7 +151,10 @@ describe('administration: master data', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(sheet),
     });
-    expect(await page.getByLabel('Schlüssel der Version').inputValue()).toBe(`e2e-csv-${admin.suffix}-2012-01-01`);
+    // The page reads the sheet asynchronously: its key shows once the sheet is read.
+    const key = page.getByLabel('Schlüssel der Version');
+    const expectedKey = `e2e-csv-${admin.suffix}-2012-01-01`;
+    expect(await settled(() => key.inputValue(), expectedKey)).toBe(expectedKey);
     await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
     const row = page.getByTestId('price-list-problems').locator('tbody tr', {
       hasText: 'data.material.overheadTiers[7].fromPrice',

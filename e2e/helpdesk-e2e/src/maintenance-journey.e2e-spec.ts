@@ -5,6 +5,7 @@ import { launchBrowser } from './support/browser';
 import { type MaintenanceWorld, seedMaintenanceWorld } from './support/maintenance-fixtures';
 import { isStatus, watchPageErrors } from './support/page-errors';
 import { type ApiSession, apiLogin, apiOk } from './support/portal-fixtures';
+import { settled } from './support/settled';
 import { baseUrl, outputPath } from './support/stack';
 import { signInThroughUi, submitLogin } from './support/users';
 
@@ -320,7 +321,7 @@ describe('maintenance: an inspection with a failed item, its fault ticket and th
       const drillDown = panel.getByRole('button', { name: 'Versäumte und verspätete Fälligkeiten (1)' });
       expect(await drillDown.getAttribute('aria-expanded')).toBe('false');
       await drillDown.click();
-      expect(await drillDown.getAttribute('aria-expanded')).toBe('true');
+      expect(await settled(() => drillDown.getAttribute('aria-expanded'), 'true')).toBe('true');
       const misses = panel.locator('#compliance-misses tbody tr');
       await misses.first().waitFor();
       expect(await misses.count()).toBe(1);

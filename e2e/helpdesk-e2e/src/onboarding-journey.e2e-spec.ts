@@ -18,6 +18,7 @@ import {
   apiOk,
   seedPortalWorld,
 } from './support/portal-fixtures';
+import { settled } from './support/settled';
 import { baseUrl, outputPath } from './support/stack';
 import { submitLogin } from './support/users';
 
@@ -101,7 +102,8 @@ describe('onboarding a customer: from an empty tenant to a technician’s photo 
 
     tenantName = `E2E Klinikum ${admin.suffix}`;
     await desk.getByLabel('Name', { exact: true }).fill(tenantName);
-    expect(await desk.getByLabel('Kürzel').inputValue()).toBe(`e2e-klinikum-${admin.suffix}`);
+    const slug = `e2e-klinikum-${admin.suffix}`;
+    expect(await settled(() => desk.getByLabel('Kürzel').inputValue(), slug)).toBe(slug);
     await desk.getByRole('button', { name: 'Anlegen' }).click();
     await desk.getByRole('heading', { level: 1, name: tenantName }).waitFor();
     tenantId = new URL(desk.url()).pathname.split('/').pop() ?? '';
@@ -117,7 +119,7 @@ describe('onboarding a customer: from an empty tenant to a technician’s photo 
     await desk.getByLabel('Fläche').fill('1250,5');
     await desk.getByRole('button', { name: 'Anlegen' }).click();
     await desk.getByRole('heading', { level: 1, name: 'Standort bearbeiten' }).waitFor();
-    expect(await desk.getByLabel('Fläche').inputValue()).toBe('1250.50');
+    expect(await settled(() => desk.getByLabel('Fläche').inputValue(), '1250.50')).toBe('1250.50');
     siteId = new URL(desk.url()).pathname.split('/').pop() ?? '';
 
     // building → floor → room, each added below its parent in the tree
