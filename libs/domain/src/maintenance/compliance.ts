@@ -122,32 +122,53 @@ class Tally {
   }
 
   figure(period: { from: IsoDate; to: IsoDate }, today: IsoDate, trade?: string): ComplianceFigure {
-    const due = this.onTime + this.late + this.missed + this.open;
-    const percent = due === 0 ? null : new Dec(this.onTime).times(100).div(due).toFixed(2);
-    const derivation = [
-      `${trade === undefined ? 'Alle Gewerke' : `Gewerk ${findTrade(trade)?.label.de ?? trade}`}, Zeitraum ${de(period.from)}–${de(period.to)}, Stand ${de(today)}`,
-      `Fällig im Zeitraum (Zieldatum im Zeitraum, offene eingeschlossen): ${due}` +
-        (this.cancelled > 0 ? ` (${this.cancelled} storniert, nicht gezählt)` : ''),
-      `Fristgerecht mit anerkanntem Nachweis: ${this.onTime}`,
-      `Verspätet (nach Toleranz, vor spätestem Termin): ${this.late}`,
-      `Versäumt (spätester Termin überschritten oder ohne anerkannten Nachweis): ${this.missed}`,
-      `Offen: ${this.open}`,
-      percent === null
-        ? 'Quote: keine Fälligkeiten im Zeitraum – keine Daten'
-        : `Quote: ${this.onTime} ÷ ${due} × 100 = ${percent.replace('.', ',')} %`,
-    ];
-    return {
-      due,
-      onTime: this.onTime,
-      late: this.late,
-      missed: this.missed,
-      open: this.open,
-      cancelled: this.cancelled,
-      percent,
-      derivation,
-      nonCompliant: [...this.nonCompliant],
-    };
+    return complianceFigure(this, this.nonCompliant, period, today, trade);
   }
+}
+
+/** The counts of one figure (total or one trade) as {@link computeCompliance} classifies them. */
+export interface ComplianceCounts {
+  readonly onTime: number;
+  readonly late: number;
+  readonly missed: number;
+  readonly open: number;
+  readonly cancelled: number;
+}
+
+/** A figure from its counts: due, percent (2 places, half up; null when nothing was due) and the derivation. */
+function complianceFigure(
+  counts: ComplianceCounts,
+  nonCompliant: readonly { readonly occurrenceId: string; readonly reason: NonComplianceReason }[],
+  period: { readonly from: IsoDate; readonly to: IsoDate },
+  today: IsoDate,
+  trade?: string,
+): ComplianceFigure {
+  const { onTime, late, missed, open, cancelled } = counts;
+  const due = onTime + late + missed + open;
+  const percent = due === 0 ? null : new Dec(onTime).times(100).div(due).toFixed(2);
+  const derivation = [
+    `${trade === undefined ? 'Alle Gewerke' : `Gewerk ${findTrade(trade)?.label.de ?? trade}`}, Zeitraum ${de(period.from)}–${de(period.to)}, Stand ${de(today)}`,
+    `Fällig im Zeitraum (Zieldatum im Zeitraum, offene eingeschlossen): ${due}` +
+      (cancelled > 0 ? ` (${cancelled} storniert, nicht gezählt)` : ''),
+    `Fristgerecht mit anerkanntem Nachweis: ${onTime}`,
+    `Verspätet (nach Toleranz, vor spätestem Termin): ${late}`,
+    `Versäumt (spätester Termin überschritten oder ohne anerkannten Nachweis): ${missed}`,
+    `Offen: ${open}`,
+    percent === null
+      ? 'Quote: keine Fälligkeiten im Zeitraum – keine Daten'
+      : `Quote: ${onTime} ÷ ${due} × 100 = ${percent.replace('.', ',')} %`,
+  ];
+  return {
+    due,
+    onTime,
+    late,
+    missed,
+    open,
+    cancelled,
+    percent,
+    derivation,
+    nonCompliant: nonCompliant.map(({ occurrenceId, reason }) => ({ occurrenceId, reason })),
+  };
 }
 
 /** 'yyyy-mm-dd' → 'dd.mm.yyyy'. */
@@ -190,11 +211,7 @@ export function provisionalCompliance(
   period: { readonly from: IsoDate; readonly to: IsoDate },
   today: IsoDate,
 ): ProvisionalComplianceResult {
-  if (dayNumber(period.to, 'period.to') < dayNumber(period.from, 'period.from')) {
-    throw new MaintenanceError('period.to', `the period ends (${period.to}) before it starts (${period.from})`);
-  }
-  dayNumber(today, 'today');
-  const measuredTo = today < period.to ? today : period.to;
+  const measuredTo = measuredToOf(period, today);
   const decided: ComplianceInput[] = [];
   let undecided = 0;
   const undecidedByTrade: Record<string, number> = {};
@@ -213,16 +230,90 @@ export function provisionalCompliance(
     measuredTo < period.from
       ? computeCompliance([], { from: period.from, to: period.from }, today)
       : computeCompliance(decided, { from: period.from, to: measuredTo }, today);
+  return withUndecided(result, measuredTo, { total: undecided, byTrade: undecidedByTrade });
+}
+
+/** min(period.to, today), after checking both dates and that the period does not end before it starts. */
+function measuredToOf(period: { readonly from: IsoDate; readonly to: IsoDate }, today: IsoDate): IsoDate {
+  if (dayNumber(period.to, 'period.to') < dayNumber(period.from, 'period.from')) {
+    throw new MaintenanceError('period.to', `the period ends (${period.to}) before it starts (${period.from})`);
+  }
+  dayNumber(today, 'today');
+  return today < period.to ? today : period.to;
+}
+
+/** The figures with the note of what is left undecided (in total and per trade, where there is any). */
+function withUndecided(
+  result: ComplianceResult,
+  measuredTo: IsoDate,
+  undecided: { readonly total: number; readonly byTrade: Readonly<Record<string, number>> },
+): ProvisionalComplianceResult {
   const note = (n: number): string =>
     `Noch nicht entschieden (nicht erledigt und Toleranz läuft noch, oder Zieldatum nach ${de(measuredTo)}): ${n} – nicht gezählt`;
   const withNote = (f: ComplianceFigure, n: number): ComplianceFigure =>
     n === 0 ? f : { ...f, derivation: [...f.derivation, note(n)] };
   const byTrade: Record<string, ComplianceFigure> = {};
-  for (const [trade, f] of Object.entries(result.byTrade)) byTrade[trade] = withNote(f, undecidedByTrade[trade] ?? 0);
-  return {
-    total: withNote(result.total, undecided),
-    byTrade,
-    measuredTo,
-    undecided: { total: undecided, byTrade: undecidedByTrade },
-  };
+  for (const [trade, f] of Object.entries(result.byTrade)) byTrade[trade] = withNote(f, undecided.byTrade[trade] ?? 0);
+  return { total: withNote(result.total, undecided.total), byTrade, measuredTo, undecided };
+}
+
+/**
+ * The counts of one trade as a store counts them (an SQL GROUP BY trade) with the rule of
+ * {@link provisionalCompliance}: of the occurrences with a target date in the period, those up to measuredTo
+ * that are cancelled or decided (see {@link isUndecided}) classified as {@link computeCompliance} does
+ * (cancelled, on time, late, missed, open); every other one not cancelled is undecided.
+ */
+export interface TradeComplianceCounts extends ComplianceCounts {
+  readonly trade: string;
+  readonly undecided: number;
+}
+
+/** A late, missed or open occurrence behind the figures, with its trade. */
+export interface NonCompliantEntry {
+  readonly occurrenceId: string;
+  readonly trade: string;
+  readonly reason: NonComplianceReason;
+}
+
+/**
+ * {@link provisionalCompliance} from counts instead of occurrences — for a store that counts in SQL what
+ * provisionalCompliance counts in memory (the compliance endpoint over hundreds of thousands of occurrences).
+ * `counts` holds one entry per trade; a trade appears in `byTrade` when it has an occurrence that was counted or
+ * cancelled, in `undecided.byTrade` when it has an undecided one. `nonCompliant` lists the late, missed and open
+ * occurrences in the order of the figures' lists (target date, then id); each figure lists those of its trade.
+ * It may be a part of them (the caller caps the drill-down); the counts never are.
+ */
+export function provisionalComplianceOfCounts(
+  counts: readonly TradeComplianceCounts[],
+  nonCompliant: readonly NonCompliantEntry[],
+  period: { readonly from: IsoDate; readonly to: IsoDate },
+  today: IsoDate,
+): ProvisionalComplianceResult {
+  const measuredTo = measuredToOf(period, today);
+  const figurePeriod =
+    measuredTo < period.from ? { from: period.from, to: period.from } : { from: period.from, to: measuredTo };
+  const total = { onTime: 0, late: 0, missed: 0, open: 0, cancelled: 0 };
+  let undecided = 0;
+  const undecidedByTrade: Record<string, number> = {};
+  const byTrade: Record<string, ComplianceFigure> = {};
+  const listed = new Map<string, NonCompliantEntry[]>();
+  for (const n of nonCompliant) listed.set(n.trade, [...(listed.get(n.trade) ?? []), n]);
+  for (const c of [...counts].sort((a, b) => (a.trade < b.trade ? -1 : a.trade > b.trade ? 1 : 0))) {
+    total.onTime += c.onTime;
+    total.late += c.late;
+    total.missed += c.missed;
+    total.open += c.open;
+    total.cancelled += c.cancelled;
+    if (c.undecided > 0) {
+      undecided += c.undecided;
+      undecidedByTrade[c.trade] = c.undecided;
+    }
+    if (c.onTime + c.late + c.missed + c.open + c.cancelled > 0) {
+      byTrade[c.trade] = complianceFigure(c, listed.get(c.trade) ?? [], figurePeriod, today, c.trade);
+    }
+  }
+  return withUndecided({ total: complianceFigure(total, nonCompliant, figurePeriod, today), byTrade }, measuredTo, {
+    total: undecided,
+    byTrade: undecidedByTrade,
+  });
 }

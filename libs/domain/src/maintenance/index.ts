@@ -32,7 +32,16 @@ export { addCadence } from './plain-date';
 export { MAINTENANCE_TASKS, MAINTENANCE_TRADES, findTask, findTrade } from './task-catalogue';
 export { planOccurrences } from './schedule';
 export { graceDays, occurrenceStatus, onTimeLimit } from './status';
-export { computeCompliance, isUndecided, provisionalCompliance, type ProvisionalComplianceResult } from './compliance';
+export {
+  computeCompliance,
+  isUndecided,
+  provisionalCompliance,
+  provisionalComplianceOfCounts,
+  type ComplianceCounts,
+  type NonCompliantEntry,
+  type ProvisionalComplianceResult,
+  type TradeComplianceCounts,
+} from './compliance';
 export { EVIDENCE_DOCUMENT_CLASS, failedItems, missingEvidence } from './evidence';
 export { parseRequirement } from './requirement.parser';
 export { parseChecklistResults, parseInspectionRecord } from './execution.parser';

@@ -1,4 +1,4 @@
-import { computeCompliance, isUndecided, provisionalCompliance } from './compliance';
+import { computeCompliance, isUndecided, provisionalCompliance, provisionalComplianceOfCounts } from './compliance';
 import type { ComplianceInput } from './maintenance.types';
 
 const item = (
@@ -100,6 +100,66 @@ describe('provisional compliance (the rule of the KPI roll-up)', () => {
 
   it('refuses a period that ends before it starts, naming period.to', () => {
     expect(() => provisionalCompliance([], { from: '2026-03-31', to: '2026-03-01' }, '2026-03-10')).toThrow(
+      expect.objectContaining({ field: 'period.to' }),
+    );
+  });
+});
+
+describe('provisional compliance from counts (what the compliance endpoint counts in SQL)', () => {
+  const zero = { onTime: 0, late: 0, missed: 0, open: 0, cancelled: 0, undecided: 0 };
+
+  it('gives the figures, derivations and undecided notes of provisionalCompliance over the same occurrences', () => {
+    // today 2026-03-10, March:
+    //   elevators: A on time, B open (limit passed), C undecided (limit ahead), F cancelled
+    //   sprinkler: G late (done 03-06 after its limit 03-04), H missed (legal latest 03-09 passed), D undecided (ahead)
+    const items = [
+      item('A', '2026-03-02', '2026-03-02', '2026-03-16', { completedOn: '2026-03-02', evidenceAccepted: true }),
+      item('G', '2026-03-03', '2026-03-04', '2026-03-12', {
+        trade: 'sprinkler',
+        completedOn: '2026-03-06',
+        evidenceAccepted: true,
+      }),
+      item('F', '2026-03-04', '2026-03-04', '2026-03-18', { cancelled: true }),
+      item('B', '2026-03-05', '2026-03-05', '2026-03-20'),
+      item('H', '2026-03-05', '2026-03-05', '2026-03-09', { trade: 'sprinkler' }),
+      item('C', '2026-03-09', '2026-03-12', '2026-03-23'),
+      item('D', '2026-03-25', '2026-03-25', '2026-04-08', { trade: 'sprinkler' }),
+    ];
+    const expected = provisionalCompliance(items, MARCH, '2026-03-10');
+    const r = provisionalComplianceOfCounts(
+      [
+        { ...zero, trade: 'sprinkler', late: 1, missed: 1, undecided: 1 },
+        { ...zero, trade: 'elevators', onTime: 1, open: 1, cancelled: 1, undecided: 1 },
+      ],
+      [
+        { occurrenceId: 'G', trade: 'sprinkler', reason: 'late' },
+        { occurrenceId: 'B', trade: 'elevators', reason: 'open' },
+        { occurrenceId: 'H', trade: 'sprinkler', reason: 'missed' },
+      ],
+      MARCH,
+      '2026-03-10',
+    );
+    expect(r).toEqual(expected);
+    // 1 on time of 4 due (A; B open, G late, H missed) → 1 ÷ 4 × 100 = 25.00 %; 2 undecided (C, D)
+    expect(r.total).toMatchObject({ due: 4, onTime: 1, late: 1, missed: 1, open: 1, cancelled: 1, percent: '25.00' });
+    expect(Object.keys(r.byTrade)).toEqual(['elevators', 'sprinkler']);
+  });
+
+  it('lists a trade with only undecided occurrences in undecidedByTrade, not among the figures', () => {
+    const r = provisionalComplianceOfCounts([{ ...zero, trade: 'sprinkler', undecided: 3 }], [], MARCH, '2026-02-27');
+    expect(r).toEqual(
+      provisionalCompliance(
+        ['A', 'B', 'C'].map((id) => item(id, '2026-03-20', '2026-03-20', '2026-04-02', { trade: 'sprinkler' })),
+        MARCH,
+        '2026-02-27',
+      ),
+    );
+    expect(r.byTrade).toEqual({});
+    expect(r.total.derivation[0]).toBe('Alle Gewerke, Zeitraum 01.03.2026–01.03.2026, Stand 27.02.2026');
+  });
+
+  it('refuses a period that ends before it starts, naming period.to', () => {
+    expect(() => provisionalComplianceOfCounts([], [], { from: '2026-03-31', to: '2026-03-01' }, '2026-03-10')).toThrow(
       expect.objectContaining({ field: 'period.to' }),
     );
   });
