@@ -513,8 +513,20 @@ export interface ComplianceResponse {
    */
   undecided: number;
   undecidedByTrade: Record<string, number>;
+  /**
+   * The drill-down: the late, missed and open occurrences behind `total`, missed first, then late, then open, each
+   * by target date — at most COMPLIANCE_DRILL_DOWN_LIMIT of them. The figures' own `nonCompliant` lists hold the
+   * same occurrences (by target date), so they too are partial when `nonCompliantTruncated`; the counts never are.
+   */
   nonCompliant: NonCompliantOccurrence[];
+  /** All late, missed and open occurrences behind `total` (= total.late + total.missed + total.open). */
+  nonCompliantTotal: number;
+  /** `nonCompliant` holds fewer than nonCompliantTotal (the first COMPLIANCE_DRILL_DOWN_LIMIT). */
+  nonCompliantTruncated: boolean;
 }
+
+/** At most this many rows in a compliance answer's drill-down (`nonCompliant`). */
+export const COMPLIANCE_DRILL_DOWN_LIMIT = 500;
 
 /** POST /account/calendar-token: the feed URL (shown once; a new call replaces it). */
 export interface CalendarTokenResponse {

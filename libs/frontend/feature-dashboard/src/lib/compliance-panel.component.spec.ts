@@ -70,6 +70,21 @@ const FIXTURE: ComplianceResponse = {
     },
   },
   nonCompliant: [miss('3', 'late', '2026-10-05'), miss('2', 'open', '2026-10-30'), miss('1', 'missed', '2026-10-12')],
+  nonCompliantTotal: 3,
+  nonCompliantTruncated: false,
+};
+
+/**
+ * 1,200 missed and 300 late of 2,000 due; the answer's drill-down holds the first 500, all missed (missed first),
+ * so the panel lists 500 of the 1,500 missed and late and says so.
+ */
+const TRUNCATED: ComplianceResponse = {
+  ...FIXTURE,
+  total: { ...FIXTURE.total, due: 2000, onTime: 500, late: 300, missed: 1200, open: 0, percent: '25.00' },
+  byTrade: {},
+  nonCompliant: Array.from({ length: 500 }, (_, i) => miss(String(1000 + i), 'missed', '2026-10-12')),
+  nonCompliantTotal: 1500,
+  nonCompliantTruncated: true,
 };
 
 describe('complianceViewModel', () => {
@@ -91,6 +106,12 @@ describe('complianceViewModel', () => {
       ['3', 'late'],
     ]);
     expect(view.openCount).toBe(1);
+    expect([view.missesTotal, view.truncated]).toEqual([2, false]);
+  });
+
+  it('counts every missed and late occurrence when the drill-down holds only a part of them', () => {
+    const view = complianceViewModel(TRUNCATED, 'de-DE');
+    expect([view.misses.length, view.missesTotal, view.truncated]).toEqual([500, 1500, true]);
   });
 
   it('shows "–" (not 100 %) when nothing was due', () => {
@@ -153,5 +174,33 @@ describe('CompliancePanelComponent', () => {
     expect(rows[0]?.textContent).toContain('Versäumt');
     expect(rows[0]?.textContent).toContain('12.10.2026');
     expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector('[data-hint="truncated"]')).toBeNull();
+  });
+
+  it('says how many missed and late occurrences the list leaves out, in German and English', async () => {
+    const api = { compliance: (): Observable<ComplianceResponse> => of(TRUNCATED) };
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), { provide: MaintenanceApiService, useValue: api }],
+    });
+    const i18n = TestBed.inject(I18nService);
+    i18n.setLanguage('de');
+    const fixture = TestBed.createComponent(CompliancePanelComponent);
+    fixture.componentRef.setInput('contractId', 'c-1');
+    fixture.componentRef.setInput('from', '2026-10-01');
+    fixture.componentRef.setInput('to', '2026-10-31');
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('button.drill-down')?.textContent?.trim()).toBe(
+      'Versäumte und verspätete Fälligkeiten (1500)',
+    );
+    expect(root.querySelector('[data-hint="truncated"]')?.textContent?.trim()).toBe(
+      'Die Liste zeigt die ersten 500 von 1500 versäumten und verspäteten Fälligkeiten (versäumte zuerst); die Zahlen oben zählen alle.',
+    );
+    i18n.setLanguage('en');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(root.querySelector('[data-hint="truncated"]')?.textContent?.trim()).toBe(
+      'The list shows the first 500 of 1500 missed and late occurrences (missed first); the figures above count them all.',
+    );
   });
 });

@@ -38,8 +38,12 @@ export interface ComplianceViewModel {
   readonly total: ComplianceRow;
   readonly byTrade: readonly ComplianceRow[];
   readonly derivation: readonly string[];
-  /** Every missed or late occurrence (the drill-down), missed first, then by target date. */
+  /** The missed and late occurrences of the drill-down, missed first, then by target date. */
   readonly misses: readonly NonCompliantOccurrence[];
+  /** All missed and late occurrences (the answer's drill-down holds at most 500 rows, missed first). */
+  readonly missesTotal: number;
+  /** The drill-down lists fewer than missesTotal: the panel says so. */
+  readonly truncated: boolean;
   readonly openCount: number;
 }
 
@@ -74,14 +78,17 @@ export function complianceViewModel(view: ComplianceResponse, locale: string): C
       .map(([trade, figure]) => row(trade, figure, locale)),
     derivation: view.total.derivation,
     misses,
-    openCount: view.nonCompliant.filter((o) => o.reason === 'open').length,
+    missesTotal: view.total.missed + view.total.late,
+    truncated: misses.length < view.total.missed + view.total.late,
+    openCount: view.total.open,
   };
 }
 
 /**
  * The dashboard's maintenance & inspection compliance of one contract and period: the percentage (completed with
  * accepted evidence on time ÷ due), due / on time / late / missed / open, the same per trade, the derivation, and a
- * drill-down to every missed or late occurrence (each opens its detail).
+ * drill-down to the missed and late occurrences (each opens its detail; the first 500, missed first, with a hint
+ * when there are more).
  */
 @Component({
   selector: 'ls-compliance-panel',
@@ -158,8 +165,13 @@ export function complianceViewModel(view: ComplianceResponse, locale: string): C
           aria-controls="compliance-misses"
           (click)="open.set(!open())"
         >
-          {{ 'maint.compliance.drillDown' | t: { count: v.misses.length } }}
+          {{ 'maint.compliance.drillDown' | t: { count: v.missesTotal } }}
         </button>
+        @if (v.truncated) {
+          <p class="muted" data-hint="truncated">
+            {{ 'maint.compliance.truncated' | t: { shown: v.misses.length, total: v.missesTotal } }}
+          </p>
+        }
         @if (open()) {
           <table id="compliance-misses" class="misses">
             <thead>

@@ -90,6 +90,8 @@ class FakeMaintenanceApi {
       total: figure,
       byTrade: { elevators: figure },
       nonCompliant: [],
+      nonCompliantTotal: 0,
+      nonCompliantTruncated: false,
     });
   }
 }

@@ -249,6 +249,8 @@ export const MAINTENANCE_DE = {
   'maint.compliance.derivation': 'Herleitung',
   'maint.compliance.drillDown': 'Versäumte und verspätete Fälligkeiten ({count})',
   'maint.compliance.noMisses': 'Keine versäumten oder verspäteten Fälligkeiten.',
+  'maint.compliance.truncated':
+    'Die Liste zeigt die ersten {shown} von {total} versäumten und verspäteten Fälligkeiten (versäumte zuerst); die Zahlen oben zählen alle.',
   'maint.compliance.reason.late': 'Verspätet',
   'maint.compliance.reason.missed': 'Versäumt',
   'maint.compliance.reason.open': 'Offen',
@@ -504,6 +506,8 @@ export const MAINTENANCE_EN: Texts<typeof MAINTENANCE_DE> = {
   'maint.compliance.derivation': 'Derivation',
   'maint.compliance.drillDown': 'Missed and late occurrences ({count})',
   'maint.compliance.noMisses': 'No missed or late occurrences.',
+  'maint.compliance.truncated':
+    'The list shows the first {shown} of {total} missed and late occurrences (missed first); the figures above count them all.',
   'maint.compliance.reason.late': 'Late',
   'maint.compliance.reason.missed': 'Missed',
   'maint.compliance.reason.open': 'Open',
