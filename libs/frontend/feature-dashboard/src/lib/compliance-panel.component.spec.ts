@@ -141,6 +141,21 @@ describe('dayBefore', () => {
   });
 });
 
+/** The panel for contract c-1 over October 2026 in German, on `api`, rendered and stable. */
+async function renderPanel(api: { compliance: () => Observable<ComplianceResponse> } | object) {
+  TestBed.configureTestingModule({
+    providers: [provideRouter([]), { provide: MaintenanceApiService, useValue: api }],
+  });
+  const i18n = TestBed.inject(I18nService);
+  i18n.setLanguage('de');
+  const fixture = TestBed.createComponent(CompliancePanelComponent);
+  fixture.componentRef.setInput('contractId', 'c-1');
+  fixture.componentRef.setInput('from', '2026-10-01');
+  fixture.componentRef.setInput('to', '2026-10-31');
+  await fixture.whenStable();
+  return { fixture, i18n, root: fixture.nativeElement as HTMLElement };
+}
+
 describe('CompliancePanelComponent', () => {
   it('renders the figure and opens the drill-down with a link to each miss', async () => {
     const calls: string[] = [];
@@ -150,16 +165,7 @@ describe('CompliancePanelComponent', () => {
         return of(FIXTURE);
       },
     };
-    TestBed.configureTestingModule({
-      providers: [provideRouter([]), { provide: MaintenanceApiService, useValue: api }],
-    });
-    TestBed.inject(I18nService).setLanguage('de');
-    const fixture = TestBed.createComponent(CompliancePanelComponent);
-    fixture.componentRef.setInput('contractId', 'c-1');
-    fixture.componentRef.setInput('from', '2026-10-01');
-    fixture.componentRef.setInput('to', '2026-10-31');
-    await fixture.whenStable();
-    const root = fixture.nativeElement as HTMLElement;
+    const { fixture, root } = await renderPanel(api);
     expect(calls).toEqual(['c-1 2026-10-01 2026-10-31']);
     expect(root.querySelector('[data-figure="compliance"]')?.textContent?.replace(/\s/g, ' ')).toBe('70 %');
     expect(root.querySelector('#compliance-misses')).toBeNull();
@@ -179,17 +185,7 @@ describe('CompliancePanelComponent', () => {
 
   it('says how many missed and late occurrences the list leaves out, in German and English', async () => {
     const api = { compliance: (): Observable<ComplianceResponse> => of(TRUNCATED) };
-    TestBed.configureTestingModule({
-      providers: [provideRouter([]), { provide: MaintenanceApiService, useValue: api }],
-    });
-    const i18n = TestBed.inject(I18nService);
-    i18n.setLanguage('de');
-    const fixture = TestBed.createComponent(CompliancePanelComponent);
-    fixture.componentRef.setInput('contractId', 'c-1');
-    fixture.componentRef.setInput('from', '2026-10-01');
-    fixture.componentRef.setInput('to', '2026-10-31');
-    await fixture.whenStable();
-    const root = fixture.nativeElement as HTMLElement;
+    const { fixture, i18n, root } = await renderPanel(api);
     expect(root.querySelector('button.drill-down')?.textContent?.trim()).toBe(
       'Versäumte und verspätete Fälligkeiten (1500)',
     );
