@@ -4,7 +4,12 @@ import { ConfigModule, LoggingModule, MetricsModule } from '@leitstand/backend/c
 import { DatabaseModule } from '@leitstand/backend/data-access';
 import { QueueModule } from '@leitstand/backend/jobs';
 import { SlaBreachHandler, SlaTimersModule, SlaWarningHandler, TicketIntakeHandler } from '@leitstand/backend/tickets';
-import { KPI_JOB_HANDLERS, KpiModule } from '@leitstand/backend/kpi';
+import {
+  KpiModule,
+  KpiRecomputeAllHandler,
+  KpiRecomputeContractHandler,
+  KpiSweepHandler,
+} from '@leitstand/backend/kpi';
 import { MAINTENANCE_JOB_HANDLERS, MaintenanceModule } from '@leitstand/backend/maintenance';
 import { JobRuntime } from './job-runtime';
 
@@ -13,7 +18,9 @@ export const JOB_HANDLERS = [
   TicketIntakeHandler,
   SlaWarningHandler,
   SlaBreachHandler,
-  ...KPI_JOB_HANDLERS,
+  KpiRecomputeContractHandler,
+  KpiSweepHandler,
+  KpiRecomputeAllHandler,
   ...MAINTENANCE_JOB_HANDLERS,
 ];
 

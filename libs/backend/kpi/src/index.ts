@@ -3,4 +3,6 @@ export * from './lib/kpi-rollup.calculator';
 export * from './lib/kpi-rollup.loader';
 export * from './lib/kpi.service';
 export * from './lib/kpi.module';
-export * from './lib/kpi.handlers';
+export * from './lib/kpi-recompute-contract.handler';
+export * from './lib/kpi-sweep.handler';
+export * from './lib/kpi-recompute-all.handler';

@@ -10,20 +10,8 @@ import {
   KPI_SWEEP_EVERY_MS,
   QueueRegistry,
   type HandlesJob,
-  type JobPayloads,
 } from '@leitstand/backend/jobs';
 import { KpiService } from './kpi.service';
-
-/** 'kpi.recompute-contract': recompute and store one contract's roll-ups. */
-@Injectable()
-@JobHandler('kpi.recompute-contract')
-export class KpiRecomputeContractHandler implements HandlesJob<'kpi.recompute-contract'> {
-  constructor(@Inject(KpiService) private readonly kpi: KpiService) {}
-
-  async handle(payload: JobPayloads['kpi.recompute-contract']): Promise<void> {
-    await this.kpi.recomputeContract(payload.contractId, payload.periods);
-  }
-}
 
 /**
  * 'kpi.sweep' (every KPI_SWEEP_EVERY_MS): the debounced on-change path. Each contract whose tickets,
@@ -68,21 +56,3 @@ export class KpiSweepHandler implements HandlesJob<'kpi.sweep'>, OnApplicationBo
     if (changed.length > 0) this.logger.info({ contracts: changed.length }, 'kpi recompute enqueued');
   }
 }
-
-/** 'kpi.recompute-all' (nightly): every contract's roll-ups. */
-@Injectable()
-@JobHandler('kpi.recompute-all')
-export class KpiRecomputeAllHandler implements HandlesJob<'kpi.recompute-all'> {
-  constructor(
-    @Inject(KpiService) private readonly kpi: KpiService,
-    @Inject(ROOT_LOGGER) private readonly logger: PinoLogger,
-  ) {}
-
-  async handle(): Promise<void> {
-    const started = Date.now();
-    const result = await this.kpi.recomputeAll();
-    this.logger.info({ ...result, ms: Date.now() - started }, 'kpi nightly recompute done');
-  }
-}
-
-export const KPI_JOB_HANDLERS = [KpiRecomputeContractHandler, KpiSweepHandler, KpiRecomputeAllHandler];
