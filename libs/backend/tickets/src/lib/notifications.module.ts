@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NotificationsService } from './notifications';
+import { NotificationsService } from './notifications.service';
 
 /** In-app notifications for the API (GET /api/notifications). */
 @Module({

@@ -5,7 +5,7 @@ import { GroupCommitQueue, Metrics, ROOT_LOGGER } from '@leitstand/backend/core'
 import type { ContractTerms } from '@leitstand/backend/data-access';
 import type { TicketEventType } from '@leitstand/domain';
 import type { SlaTimerKind, SlaTimerPayload } from '@leitstand/backend/jobs';
-import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationMessage } from './notifications';
+import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationMessage } from './notification-channel';
 import { ContractTermsCache } from './contract-terms.cache';
 import { lockAndProjectTicketSlaBatch, type LockedTicketSlaBatchEntry } from './sla-projection';
 import {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@leitstand/backend/core';
-import { InAppNotificationChannel, NOTIFICATION_CHANNELS, type NotificationChannel } from './notifications';
+import { InAppNotificationChannel, NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel';
 import { ContractTermsCache } from './contract-terms.cache';
 import { SlaTimerService } from './sla-timer.service';
 import { SLA_RECONCILE_OPTIONS, SlaTimerReconciler, type SlaReconcileOptions } from './sla-timer.reconciler';
