@@ -74,3 +74,64 @@ export function cpuPerUnit(
   rows.push(['total', total / units]);
   return rows;
 }
+
+/**
+ * What a benchmark row did: how many operations did the work its label names (a 2xx answer, a stored
+ * row, …) and how many did not (other answers, errors, timeouts). A row prints a figure only when it did
+ * its named work and nothing else (see {@link figureOrFailure}).
+ */
+export interface Outcome {
+  done: number;
+  failed: number;
+}
+
+export const didNamedWork = (o: Outcome): boolean => o.failed === 0 && o.done > 0;
+
+/** The row's figure when it did its named work; otherwise no figure, the failure count instead. */
+export function figureOrFailure(o: Outcome, figure: () => string): string {
+  return didNamedWork(o)
+    ? figure()
+    : `NO FIGURE: ${int(o.failed)} answers other than named, errors or timeouts (${int(o.done)} as named)`;
+}
+
+/** The status classes autocannon counts, and its errors and timeouts. */
+export interface AutocannonCounts {
+  '1xx': number;
+  '2xx': number;
+  '3xx': number;
+  '4xx': number;
+  '5xx': number;
+  errors: number;
+  timeouts: number;
+}
+
+/** An autocannon run's outcome: answers of the `expected` status class against everything else. */
+export function autocannonOutcome(r: AutocannonCounts, expected: '2xx' | '4xx'): Outcome {
+  const all = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
+  return { done: r[expected], failed: all - r[expected] + r.errors + r.timeouts };
+}
+
+/**
+ * Times `request` `n` times in a row: the latency of each answer of `expected` status, and the count of
+ * other answers and thrown errors (not timed).
+ */
+export async function timedRequests(
+  n: number,
+  request: (i: number) => Promise<Response>,
+  expected = 200,
+): Promise<{ samples: number[]; outcome: Outcome }> {
+  const samples: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    try {
+      const res = await request(i);
+      await res.arrayBuffer();
+      if (res.status === expected) samples.push(performance.now() - started);
+      else failed++;
+    } catch {
+      failed++;
+    }
+  }
+  return { samples, outcome: { done: samples.length, failed } };
+}

@@ -6,15 +6,12 @@
  */
 import autocannon from 'autocannon';
 import { ServiceProcess, createSite, createTenant, createTestEnv, createUser, login } from '@leitstand/backend/testing';
+import { autocannonOutcome, didNamedWork, figureOrFailure, int, type Outcome } from './bench-support';
 
-interface Figures {
+interface Figures extends Outcome {
   rps: number;
   p50: number;
   p99: number;
-  /** Answers of the expected status class. */
-  done: number;
-  /** Other answers, connection errors and timeouts. */
-  failed: number;
 }
 
 type Expected = '2xx' | '4xx';
@@ -32,14 +29,11 @@ async function load(
     headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
     ...(options.body ? { body: options.body } : {}),
   });
-  const all = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
-  const done = result[expected];
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    done,
-    failed: all - done + result.errors + result.timeouts,
+    ...autocannonOutcome(result, expected),
   };
 }
 
@@ -81,19 +75,16 @@ async function main(): Promise<void> {
     await env.cleanup();
   }
   console.log('\nHTTP adapter benchmark (Nest 11, 20 connections, 5 s per row, this machine)');
-  const measured = (f: Figures): boolean => f.failed === 0 && f.done > 0;
   for (const [adapter, route, f] of rows) {
     const label = `api.${adapter.padEnd(7)} ${route.padEnd(46)}`;
     console.log(
-      measured(f)
-        ? `${label} ${Math.round(f.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  (${f.done.toLocaleString('en-US')} answers as named, 0 other)`
-        : `${label} NO FIGURE: ${f.failed.toLocaleString('en-US')} answers other than named, errors or timeouts (${f.done} as named)`,
+      `${label} ${figureOrFailure(f, () => `${int(f.rps).padStart(7)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  (${int(f.done)} answers as named, 0 other)`)}`,
     );
   }
   for (const route of new Set(rows.map((r) => r[1]))) {
     const f = rows.find((r) => r[0] === 'fastify' && r[1] === route)?.[2];
     const e = rows.find((r) => r[0] === 'express' && r[1] === route)?.[2];
-    if (f && e && measured(f) && measured(e)) {
+    if (f && e && didNamedWork(f) && didNamedWork(e)) {
       console.log(`api.fastify/express ${route}: ×${(f.rps / e.rps).toFixed(2)}`);
     }
   }

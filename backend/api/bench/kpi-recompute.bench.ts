@@ -21,7 +21,7 @@ import {
   loadRollupInput,
   loadRollupInputs,
 } from '@leitstand/backend/kpi';
-import { DEMO_DATA_DIR, int } from './bench-support';
+import { DEMO_DATA_DIR, didNamedWork, figureOrFailure, int } from './bench-support';
 
 const ASSETS = Number(process.env['BENCH_KPI_ASSETS'] ?? 10_000);
 const TICKETS = Number(process.env['BENCH_KPI_TICKETS'] ?? 500_000);
@@ -151,9 +151,17 @@ async function main(): Promise<void> {
     out.push(
       `load average at start: ${loadAvg}, after the recompute: ${loadAvgAfter} (2 cores shared by other agents)`,
     );
+    // The named work: one stored roll-up per contract and month.
+    const expected = contracts.length * MONTHS.length;
+    const storedRollups = check?.n ?? 0;
+    const recomputed = { done: storedRollups, failed: Math.abs(expected - storedRollups) };
     out.push(
-      `full recompute: ${rollups} roll-ups (${contracts.length} contracts × ${MONTHS.length} months) in ${seconds.toFixed(2)} s (before: ${BEFORE_S} s) — ` +
-        `${(rollups / seconds).toFixed(1)} roll-ups/s, ${int((ASSETS * MONTHS.length) / seconds)} asset-months/s, ${int((counts?.tickets ?? 0) / seconds)} tickets/s`,
+      `full recompute: ${rollups} roll-ups (${contracts.length} contracts × ${MONTHS.length} months, ${storedRollups} stored) ${figureOrFailure(
+        recomputed,
+        () =>
+          `in ${seconds.toFixed(2)} s (before: ${BEFORE_S} s) — ` +
+          `${(rollups / seconds).toFixed(1)} roll-ups/s, ${int((ASSETS * MONTHS.length) / seconds)} asset-months/s, ${int((counts?.tickets ?? 0) / seconds)} tickets/s`,
+      )}`,
     );
     out.push(
       `one contract (${int(ASSETS / CONTRACTS)} assets), 12 months in a row: load per month ${int(loadPerMonthMs)} ms (before) vs once for all months ${int(loadOnceMs)} ms; ` +
@@ -164,9 +172,11 @@ async function main(): Promise<void> {
         `the long form stored before: ${mib(longBytes)} MiB), ${int(Number(check?.stored ?? 0) / n / 1024)} KiB on disk (lz4); ` +
         `${int(Number(check?.bytes ?? 0) / 1_048_576)} MiB in all; sample: class A availability ${check?.min_a}, bonus/malus ${check?.bm}`,
     );
-    out.push(
-      `target ≤ ${TARGET_S} s: ${seconds <= TARGET_S ? 'MET' : 'MISSED'}; ≤ 1 MiB per contract-month: ${Number(check?.bytes ?? 0) / n <= 1_048_576 ? 'MET' : 'MISSED'}`,
-    );
+    if (didNamedWork(recomputed)) {
+      out.push(
+        `target ≤ ${TARGET_S} s: ${seconds <= TARGET_S ? 'MET' : 'MISSED'}; ≤ 1 MiB per contract-month: ${Number(check?.bytes ?? 0) / n <= 1_048_576 ? 'MET' : 'MISSED'}`,
+      );
+    }
   } finally {
     await env.cleanup(); // drops the bench database
   }
