@@ -23,10 +23,14 @@ const KB = 1000;
 const PG_BASE = 'postgres://postgres@127.0.0.1:5432';
 
 interface Load {
+  /** Bytes of 2xx answers only: an error page or a failed request weighs nothing the page needs. */
   scriptBytes: number;
   allBytes: number;
+  /** Requests answered 2xx. */
   requests: number;
   firstRowMs: number;
+  /** Answers other than 2xx and failed requests, as `status url` (the row prints no figure when any occur). */
+  failures: string[];
 }
 
 interface PageCase {
@@ -57,7 +61,9 @@ async function loadOnce(browser: Browser, page: PageCase, encoding: 'br' | 'iden
     if (!login.ok()) throw new Error(`sign-in answered ${login.status()}`);
     const tab = await context.newPage();
     const finished: Request[] = [];
+    const failures: string[] = [];
     tab.on('requestfinished', (request) => finished.push(request));
+    tab.on('requestfailed', (request) => failures.push(`failed ${request.url()}`));
     const start = Date.now();
     await tab.goto(`${baseUrl()}${page.path}`);
     await tab.locator(page.firstRow).first().waitFor({ timeout: 30_000 });
@@ -65,13 +71,20 @@ async function loadOnce(browser: Browser, page: PageCase, encoding: 'br' | 'iden
     await tab.waitForLoadState('networkidle');
     let scriptBytes = 0;
     let allBytes = 0;
+    let requests = 0;
     for (const request of finished) {
+      const status = (await request.response())?.status() ?? 0;
+      if (status < 200 || status > 299) {
+        failures.push(`${status} ${request.url()}`);
+        continue;
+      }
+      requests++;
       const sizes = await request.sizes();
       const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
       allBytes += bytes;
       if (request.resourceType() === 'script') scriptBytes += bytes;
     }
-    return { scriptBytes, allBytes, requests: finished.length, firstRowMs };
+    return { scriptBytes, allBytes, requests, firstRowMs, failures };
   } finally {
     await context.close();
   }
@@ -110,10 +123,19 @@ async function main(): Promise<void> {
           allBytes: median(loads.map((l) => l.allBytes)),
           requests: median(loads.map((l) => l.requests)),
           firstRowMs: median(loads.map((l) => l.firstRowMs)),
+          failures: loads.flatMap((l) => l.failures),
         };
       };
       const compressed = await measure('br');
       const plain = await measure('identity');
+      const failures = [...compressed.failures, ...plain.failures];
+      if (failures.length > 0) {
+        console.log(
+          `  ${page.label.padEnd(9)} NO FIGURE: ${failures.length} answers other than 2xx or failed requests in ${2 * RUNS} loads ` +
+            `(first: ${[...new Set(failures)].slice(0, 3).join(', ')})`,
+        );
+        continue;
+      }
       const verdict = compressed.scriptBytes <= page.targetScriptKb * KB ? 'meets' : 'MISSES';
       console.log(
         `  ${page.label.padEnd(9)} JavaScript ${(compressed.scriptBytes / KB).toFixed(1)} KB over the wire ` +
