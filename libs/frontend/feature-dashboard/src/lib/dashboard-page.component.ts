@@ -8,9 +8,10 @@ import { Router, RouterLink } from '@angular/router';
 import { forkJoin, map } from 'rxjs';
 import { KpiApiService } from '@leitstand/frontend/data-access';
 import { I18nService, TranslatePipe } from '@leitstand/frontend/i18n';
+import { formatPlanDate } from '@leitstand/frontend/ui';
 import { errorText } from './api-error-text';
 import { CompliancePanelComponent, dayBefore } from './compliance-panel.component';
-import { formatLocalDate, formatMoney } from './decimal-format';
+import { formatMoney } from './decimal-format';
 import { KpiChartComponent } from './kpi-chart.component';
 import { availabilityChart, costChart, slaChart } from './kpi-charts';
 import { KpiTableComponent } from './kpi-table.component';
@@ -104,8 +105,8 @@ export class DashboardPageComponent {
       noFigures: term.coverage === 'none' ? termText(term, period, l) : null,
       partialTerm: term.coverage === 'partial' ? termText(term, period, l) : null,
       meta: l.t('dashboard.meta', {
-        from: formatLocalDate(period.from, l.locale),
-        to: formatLocalDate(period.to, l.locale),
+        from: formatPlanDate(period.from, l.locale),
+        to: formatPlanDate(period.to, l.locale),
         timezone: period.timezone,
       }),
       basis: l.t('dashboard.basis', {

@@ -1,9 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { I18nService, formatInstant, type Language } from '@leitstand/frontend/i18n';
+import { formatPlanDate } from '@leitstand/frontend/ui';
 import {
   formatChartNumber,
   formatDecimal,
-  formatLocalDate,
   formatMoney,
   formatPercent,
   formatShareAsPercent,
@@ -64,8 +64,8 @@ describe('decimal display (from decimal strings, in the UI locale)', () => {
     expect(formatInstant('2026-10-31T23:00:00.000Z', 'de-DE', 'Europe/Berlin')).toBe('01.11.2026, 00:00');
     expect(formatInstant('2026-11-21T13:05:00.000Z', 'en-GB', 'Europe/Berlin')).toBe('21/11/2026, 14:05');
     expect(formatInstant('nope', 'de-DE', 'Europe/Berlin')).toBe('–');
-    expect(formatLocalDate('2026-10-01', 'de-DE')).toBe('01.10.2026');
-    expect(formatLocalDate('2026-10-01', 'en-GB')).toBe('01/10/2026');
+    expect(formatPlanDate('2026-10-01', 'de-DE')).toBe('01.10.2026');
+    expect(formatPlanDate('2026-10-01', 'en-GB')).toBe('01/10/2026');
   });
 });
 

@@ -80,27 +80,3 @@ export function formatShareAsPercent(share: string | null | undefined, locale: s
 export function csvDecimal(value: string | null | undefined): string {
   return value === null || value === undefined ? '' : asNumeric(value).replace('.', ',');
 }
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${withTime}`;
-  let found = dateTimeFormats.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
-    });
-    dateTimeFormats.set(key, found);
-  }
-  return found;
-}
-
-/** A calendar date "2026-10-01" (a period bound, local to the contract) as "01.10.2026" / "01/10/2026". */
-export function formatLocalDate(date: string, locale: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  return dateTimeFormat(locale, 'UTC', false).format(new Date(`${date}T00:00:00Z`));
-}

@@ -7,8 +7,9 @@ import { RouterLink } from '@angular/router';
 import { forkJoin } from 'rxjs';
 import { KpiApiService } from '@leitstand/frontend/data-access';
 import { I18nService, TranslatePipe, formatInstant } from '@leitstand/frontend/i18n';
+import { formatPlanDate } from '@leitstand/frontend/ui';
 import { errorText } from './api-error-text';
-import { formatLocalDate, formatMoney } from './decimal-format';
+import { formatMoney } from './decimal-format';
 import { availabilityTable, bonusMalusTable, costTable, marginTable, reliabilityTable, slaTable } from './kpi-tables';
 import { KpiTableComponent } from './kpi-table.component';
 import { localizer } from './localizer';
@@ -71,8 +72,8 @@ export class ReportPageComponent {
       partialTerm: kpis.term.coverage === 'partial' ? termText(kpis.term, period, l) : null,
       title: l.t('report.titleFor', { period: periodLabel(period.key, l) }),
       periodRange: l.t('report.periodRange', {
-        from: formatLocalDate(period.from, l.locale),
-        to: formatLocalDate(period.to, l.locale),
+        from: formatPlanDate(period.from, l.locale),
+        to: formatPlanDate(period.to, l.locale),
         timezone: period.timezone,
       }),
       measuredUntil: formatInstant(period.measuredUntil, l.locale, period.timezone),

@@ -1,5 +1,5 @@
 import type { ContractTermView, KpiPeriodView } from '@leitstand/api-contracts';
-import { formatLocalDate } from './decimal-format';
+import { formatPlanDate } from '@leitstand/frontend/ui';
 import type { Localizer } from './localizer';
 
 /**
@@ -18,6 +18,6 @@ export function termText(term: ContractTermView, period: KpiPeriodView, l: Local
       ? 'dashboard.noFigures.ended'
       : 'dashboard.partialTerm.ended';
   return l.t(key, {
-    date: formatLocalDate(starts || term.endsOn === null ? term.startsOn : term.endsOn, l.locale),
+    date: formatPlanDate(starts || term.endsOn === null ? term.startsOn : term.endsOn, l.locale),
   });
 }
