@@ -41,3 +41,23 @@ export type {
   WorkKind,
 } from './service-report.types';
 export { UnknownTimeZoneError } from './site-clock';
+export {
+  DEFAULT_SERVICE_REPORT_CHOICES,
+  SERVICE_REPORT_WORK_TYPES,
+  TRAVEL_METHODS,
+  priceListVersionOn,
+  serviceReportOfTicket,
+  ticketServiceReport,
+  travelInputFor,
+  workDateOf,
+} from './ticket-service-report';
+export type {
+  PriceListVersion,
+  ServiceReportChoices,
+  ServiceReportWorkType,
+  TicketBillingFacts,
+  TicketMaterialKind,
+  TicketServiceReport,
+  TravelChoice,
+  TravelMethod,
+} from './ticket-service-report';
