@@ -6,3 +6,4 @@ export * from './lib/ticket.types';
 export * from './lib/kpi.types';
 export * from './lib/document.types';
 export * from './lib/maintenance.types';
+export * from './lib/billing.types';

@@ -12,6 +12,7 @@ import { NotificationsHttpModule } from './notifications/notifications-http.modu
 import { DocumentsHttpModule } from './documents/documents-http.module';
 import { MaintenanceHttpModule } from './maintenance/maintenance-http.module';
 import { MaintenanceExecutionHttpModule } from './maintenance/maintenance-execution-http.module';
+import { BillingHttpModule } from './billing/billing-http.module';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { MaintenanceExecutionHttpModule } from './maintenance/maintenance-execut
     DocumentsHttpModule,
     MaintenanceHttpModule,
     MaintenanceExecutionHttpModule,
+    BillingHttpModule,
   ],
   controllers: [HealthController, MetricsController],
 })

@@ -86,11 +86,11 @@ export interface PriceListVersion<T = PriceList> {
  * The version valid on `date` (YYYY-MM-DD): the latest validFrom on or before it; when every version
  * starts later, undefined.
  */
-export function priceListVersionOn<T>(
-  versions: readonly PriceListVersion<T>[],
+export function priceListVersionOn<V extends { readonly validFrom: string }>(
+  versions: readonly V[],
   date: string,
-): PriceListVersion<T> | undefined {
-  let best: PriceListVersion<T> | undefined;
+): V | undefined {
+  let best: V | undefined;
   for (const v of versions) {
     if (v.validFrom <= date && (best === undefined || v.validFrom > best.validFrom)) best = v;
   }

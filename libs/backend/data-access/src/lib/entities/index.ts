@@ -12,6 +12,7 @@ import { OccurrenceWorkLogEntity } from './occurrence-work-log.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { PasswordTokenEntity } from './password-token.entity';
 import { PriceListEntity } from './price-list.entity';
+import { ServiceReportEntity } from './service-report.entity';
 import { SessionEntity } from './session.entity';
 import { SiteEntity } from './site.entity';
 import { TenantEntity } from './tenant.entity';
@@ -38,6 +39,7 @@ export * from './occurrence-work-log.entity';
 export * from './outbox-message.entity';
 export * from './password-token.entity';
 export * from './price-list.entity';
+export * from './service-report.entity';
 export * from './session.entity';
 export * from './site.entity';
 export * from './tenant.entity';
@@ -76,4 +78,5 @@ export const ENTITIES = [
   OccurrenceEventEntity,
   OccurrenceWorkLogEntity,
   OccurrenceMaterialEntity,
+  ServiceReportEntity,
 ];

@@ -13,6 +13,7 @@ import { KpiRollupDerivationJson1795340000001 } from './1795340000001-KpiRollupD
 import { MaintenancePlans1795350000000 } from './1795350000000-MaintenancePlans';
 import { OccurrenceExecution1795350000001 } from './1795350000001-OccurrenceExecution';
 import { ComplianceRollup1795350000002 } from './1795350000002-ComplianceRollup';
+import { ServiceReports1795370000000 } from './1795370000000-ServiceReports';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MaintenancePlans1795350000000,
   OccurrenceExecution1795350000001,
   ComplianceRollup1795350000002,
+  ServiceReports1795370000000,
 ];

@@ -1,0 +1,121 @@
+/*
+ * The back office (issue 16): a ticket's service report (Leistungsnachweis), priced by its contract's
+ * price list. Money and quantities are decimal strings ("197.45"), never numbers.
+ */
+
+export const SERVICE_REPORT_WORK_TYPE_VALUES = ['repair', 'maintenance'] as const;
+export type ServiceReportWorkTypeValue = (typeof SERVICE_REPORT_WORK_TYPE_VALUES)[number];
+export const TRAVEL_METHOD_VALUES = ['distance', 'zone', 'time'] as const;
+export type TravelMethodValue = (typeof TRAVEL_METHOD_VALUES)[number];
+export const PRICED_LINE_CATEGORY_VALUES = [
+  'labour',
+  'travel',
+  'fee',
+  'material',
+  'partner',
+  'passThrough',
+  'catalog',
+] as const;
+export type PricedLineCategoryValue = (typeof PRICED_LINE_CATEGORY_VALUES)[number];
+
+/** Most catalogue items and discounts a report carries (the lists of seed 004 have far fewer). */
+export const SERVICE_REPORT_MAX_CATALOG_ITEMS = 100;
+export const SERVICE_REPORT_MAX_DISCOUNTS = 10;
+
+export interface CatalogItemChoice {
+  readonly code: string;
+  /** Decimal string > 0, e.g. "1" or "2.5". */
+  readonly quantity: string;
+}
+
+/** What the desk chooses on a report; work and material come from the ticket's logs. */
+export interface ServiceReportChoicesView {
+  readonly smallMaterial: boolean;
+  /** Emergency call-out: the list's emergency surcharge applies (seed 004: +100 %). */
+  readonly emergency: boolean;
+  /** 'maintenance' may waive the order fee under a contract (seed 003); 'repair' never does. */
+  readonly workType: ServiceReportWorkTypeValue;
+  /** null = from the site and the price list (distance band, else zone, else logged travel time). */
+  readonly travelMethod: TravelMethodValue | null;
+  readonly catalogItems: readonly CatalogItemChoice[];
+  /** Ids of the price list's discounts (e.g. 'cash', 'partner', 'prepayment'); never applied to flat items. */
+  readonly discounts: readonly string[];
+}
+
+export type UpdateServiceReportRequest = Partial<ServiceReportChoicesView>;
+
+export interface ServiceReportLineView {
+  readonly category: PricedLineCategoryValue;
+  readonly key: string;
+  readonly quantity: string;
+  readonly unit: string;
+  readonly unitPrice: string;
+  readonly surchargePercent: string;
+  readonly amount: string;
+  /** False for flat items (fees, travel flats, catalogue items): discounts never apply to them. */
+  readonly discountable: boolean;
+  /** The derivation in German, e.g. "3 × ½ h Kundendiensttechniker Di 10:00–11:10 à 82,50 €". */
+  readonly explanation: string;
+}
+
+export interface ServiceReportDiscountView {
+  readonly id: string;
+  readonly label: string;
+  readonly percent: string;
+  readonly base: string;
+  readonly amount: string;
+}
+
+export interface ServiceReportPricingView {
+  readonly lines: readonly ServiceReportLineView[];
+  readonly subtotals: Readonly<Record<PricedLineCategoryValue, string>>;
+  readonly linesTotal: string;
+  readonly discounts: readonly ServiceReportDiscountView[];
+  readonly discountTotal: string;
+  readonly net: string;
+  readonly vatPercent: string;
+  readonly vat: string;
+  readonly gross: string;
+  readonly notes: readonly string[];
+}
+
+export interface ServiceReportProblem {
+  /** The field of the choices (or of the ticket's facts) that keeps the report from being priced. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ServiceReportView {
+  readonly ticketId: string;
+  readonly ticketNumber: string;
+  /** The price-list version valid on the work date; null when the ticket's contract names none. */
+  readonly priceList: {
+    readonly id: string;
+    readonly key: string;
+    readonly name: string;
+    readonly validFrom: string;
+  } | null;
+  /** The local date (site's zone) of the first logged work, else of the ticket's creation. */
+  readonly workDate: string;
+  readonly site: {
+    readonly timeZone: string;
+    readonly holidayRegion: string;
+    readonly distanceKm: string | null;
+    readonly travelZone: string | null;
+  };
+  readonly choices: ServiceReportChoicesView;
+  /** The travel the report bills: by the site's distance or zone, by logged time, or none. */
+  readonly travel:
+    | { readonly method: 'distance'; readonly km: string }
+    | { readonly method: 'zone'; readonly zoneId: string }
+    | { readonly method: 'time' }
+    | null;
+  /** In the contract's scope: priced, but covered by the contract's flat fee (not billed). */
+  readonly coveredByContract: boolean;
+  /** Billed on the next invoice: priced and not covered. */
+  readonly billable: boolean;
+  readonly pricing: ServiceReportPricingView | null;
+  readonly problems: readonly ServiceReportProblem[];
+  /** 0 until the first change of the choices; the ETag. */
+  readonly version: number;
+}
