@@ -399,27 +399,27 @@ describe('KPI roll-ups: GET /api/contracts/:id/kpis and /costs', () => {
     const res = await agent.get<CostBody>(`/api/contracts/${contractId}/costs?period=2026-10`);
     expect(res.status).toBe(200);
     const c = res.body;
-    // flat 120,000 × 1/12 = 10,000.00; 900005: 3 × ½ h × 82.50 = 123.75 + order fee waived (contract, Mo–Do 07–17)
-    // + 2 × 10.00 material = 143.75; malus −5.54 → 10,138.21
+    // flat 120,000 × 1/12 = 10,000.00; 900005: 3 × ½ h × 82.50 = 123.75 + order fee 28.70 (an out-of-scope repair:
+    // the Mo–Do 07–17 waiver is for maintenance work only) + 2 × 10.00 material = 172.45; malus −5.54 → 10,166.91
     expect(c.lines.map((l) => [l.id, l.amount])).toEqual([
       ['flat-fees', '10000.00'],
-      ['out-of-scope-work', '143.75'],
+      ['out-of-scope-work', '172.45'],
       ['bonus-malus', '-5.54'],
     ]);
-    expect(c.total).toBe('10138.21');
+    expect(c.total).toBe('10166.91');
     expect(c.serviceReports).toHaveLength(1);
-    expect(c.serviceReports[0]).toMatchObject({ ticket: '2026-900005', net: '143.75', billable: true });
+    expect(c.serviceReports[0]).toMatchObject({ ticket: '2026-900005', net: '172.45', billable: true });
     expect(
       c.serviceReports[0]?.lines.map((l) => [l.key.replace(/^labour\/[^/]+\//, 'labour/<worker>/'), l.amount]),
     ).toEqual([
       ['labour/<worker>/service-technician/regular', '123.75'],
-      ['fee/order-flat', '0.00'],
+      ['fee/order-flat', '28.70'],
       ['material/0', '20.00'],
     ]);
-    // effort: 70 + 60 min = 2.166667 h × 45.00 = 97.50; material 20.00 → 117.50; margin 10,138.21 − 117.50
+    // effort: 70 + 60 min = 2.166667 h × 45.00 = 97.50; material 20.00 → 117.50; margin 10,166.91 − 117.50
     expect(c.effort).toMatchObject({ labour: '97.50', materials: '20.00', total: '117.50' });
-    expect(c.margin).toBe('10020.71');
-    // 10,020.71 / 10,138.21 = 98.841… %
+    expect(c.margin).toBe('10049.41');
+    // 10,049.41 / 10,166.91 = 98.844… %
     expect(c.marginPercent).toBe('98.84');
     expect(c.loss).toBe(false);
   });
@@ -601,7 +601,7 @@ describe('KPI roll-ups: GET /api/contracts/:id/kpis and /costs', () => {
     expect(together.map((r) => r?.payload)).toEqual(apart.map((r) => r?.payload));
     // the October figures the tests above asserted, out of the batch
     const october = together[1]?.payload;
-    expect(october?.costs.total).toBe('10138.21');
+    expect(october?.costs.total).toBe('10166.91');
     expect(october?.kpis.availability.assets.length).toBeGreaterThan(0);
   });
 });

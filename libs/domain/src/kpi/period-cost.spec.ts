@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_SERVICE_REPORT_CHOICES, parsePriceList } from '../billing';
 import { parseContractCalculation } from '../contract/contract.parser';
 import {
   billedOccurrenceFees,
@@ -65,7 +66,7 @@ describe('priceBillableTickets', () => {
   const ticket = {
     ticketId: 'x9',
     number: '2026-000009',
-    site: { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BY' },
+    site: { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BY', distanceKm: null, travelZone: null },
     work: [],
     materials: [],
   };
@@ -86,6 +87,67 @@ describe('priceBillableTickets', () => {
 
   it('nothing billable, no price list: no note', () => {
     expect(priceBillableTickets([], null).notes).toEqual([]);
+  });
+
+  // Seed 003's call-out as an out-of-scope repair (Wed 09:00–10:10, inside the Mon–Thu 07:00–17:00 waiver
+  // window): the order fee is charged — the waiver is for maintenance work — and the report's choices count.
+  const seed003 = parsePriceList(
+    JSON.parse(
+      readFileSync(
+        path.join(__dirname, '../../../demo-data/data/price-lists/seed-003-service-price-list.json'),
+        'utf8',
+      ),
+    ),
+  );
+  const callOut = {
+    ...ticket,
+    site: { ...ticket.site, distanceKm: '20', travelZone: null },
+    work: [
+      {
+        workerId: 'w',
+        roleId: 'service-technician',
+        kind: 'travel' as const,
+        start: '2026-03-11T08:00:00Z',
+        end: '2026-03-11T08:20:00Z',
+      },
+      {
+        workerId: 'w',
+        roleId: 'service-technician',
+        kind: 'on-site' as const,
+        start: '2026-03-11T08:20:00Z',
+        end: '2026-03-11T08:55:00Z',
+      },
+      {
+        workerId: 'w',
+        roleId: 'service-technician',
+        kind: 'travel' as const,
+        start: '2026-03-11T08:55:00Z',
+        end: '2026-03-11T09:10:00Z',
+      },
+    ],
+  };
+  it('charges the order fee on an out-of-scope repair and applies the report’s choices: 197.45', () => {
+    const plain = priceBillableTickets([callOut], seed003);
+    expect(plain.serviceReports[0]?.lines.find((l) => l.key === 'fee/order-flat')?.amount).toBe('28.70');
+    expect(plain.serviceReports[0]?.net).toBe('182.45'); // 123.75 + 28.70 + 30.00
+    const chosen = priceBillableTickets(
+      [{ ...callOut, choices: { ...DEFAULT_SERVICE_REPORT_CHOICES, smallMaterial: true } }],
+      seed003,
+    );
+    expect(chosen.serviceReports[0]?.net).toBe('197.45');
+  });
+
+  it('lists a report the price list cannot price with the field that stops it', () => {
+    const r = priceBillableTickets(
+      [{ ...callOut, work: callOut.work.map((w) => ({ ...w, roleId: 'astronaut' })) }],
+      seed003,
+    );
+    expect(r.serviceReports[0]).toMatchObject({
+      net: '0.00',
+      billable: false,
+      error: expect.stringContaining('astronaut'),
+    });
+    expect(r.notes).toEqual(['Ticket 2026-000009: Leistungsnachweis nicht bepreisbar']);
   });
 });
 

@@ -1,5 +1,5 @@
-import { priceServiceReport } from '../billing';
-import type { MaterialUse, PriceList, ServiceReportPricing } from '../billing';
+import { DEFAULT_SERVICE_REPORT_CHOICES, ticketServiceReport } from '../billing';
+import type { PriceList, ServiceReportChoices, ServiceReportPricing, TicketBillingFacts } from '../billing';
 import { computeInspectionBand } from '../contract/contract-volume.calculator';
 import { computePeriodCost } from '../contract/period-cost.calculator';
 import type { PeriodCost, PeriodEffort } from '../contract/period-cost.calculator';
@@ -15,24 +15,19 @@ import type { MoneyString } from '../money/money';
  * the provider's effort and margin.
  */
 
+/**
+ * An out-of-scope ticket of the contract billed in the period: its logged work and material, its site
+ * (with distance and travel zone) and the choices made on its service report — priced exactly as
+ * `GET /api/tickets/:id/service-report` prices it (ticketServiceReport).
+ */
 export interface BillableTicket {
   readonly ticketId: string;
   readonly number: string;
-  readonly site: { readonly timeZone: string; readonly holidayRegion: string };
-  readonly work: readonly {
-    readonly workerId: string;
-    readonly roleId: string;
-    readonly kind: 'travel' | 'on-site';
-    readonly start: string;
-    readonly end: string;
-  }[];
-  readonly materials: readonly {
-    readonly kind: string;
-    readonly description: string;
-    readonly netUnitPrice: MoneyString;
-    readonly quantity: DecimalString;
-    readonly unit: string;
-  }[];
+  readonly site: TicketBillingFacts['site'];
+  readonly work: TicketBillingFacts['work'];
+  readonly materials: TicketBillingFacts['materials'];
+  /** The report's stored choices; the defaults when none were made. */
+  readonly choices?: ServiceReportChoices;
 }
 
 export interface ServiceReportCost {
@@ -68,35 +63,16 @@ export function priceBillableTickets(
     return { serviceReports, priced, notes };
   }
   for (const b of billable) {
-    const materials: MaterialUse[] = [];
-    const partnerInvoices: { description: string; net: MoneyString }[] = [];
-    const passThroughCosts: { description: string; net: MoneyString }[] = [];
-    for (const m of b.materials) {
-      if (m.kind === 'material') {
-        materials.push({
-          description: m.description,
-          netUnitPrice: m.netUnitPrice,
-          quantity: m.quantity,
-          unit: m.unit,
-        });
-      } else {
-        const net = toDecimalString(new Dec(m.netUnitPrice).times(m.quantity).toDecimalPlaces(2, Dec.ROUND_HALF_UP));
-        (m.kind === 'partner' ? partnerInvoices : passThroughCosts).push({ description: m.description, net });
-      }
-    }
-    try {
-      const p = priceServiceReport(
-        {
-          orderId: b.number,
-          work: b.work,
-          materials,
-          partnerInvoices,
-          passThroughCosts,
-          flags: { emergency: false, underMaintenanceContract: true, inScope: false },
-        },
-        priceList,
-        b.site,
-      );
+    const facts: TicketBillingFacts = {
+      ticketNumber: b.number,
+      hasContract: true,
+      inScope: false,
+      site: b.site,
+      work: b.work,
+      materials: b.materials,
+    };
+    const { pricing: p, problems } = ticketServiceReport(facts, b.choices ?? DEFAULT_SERVICE_REPORT_CHOICES, priceList);
+    if (p !== null) {
       priced.push(p);
       serviceReports.push({
         ticketId: b.ticketId,
@@ -105,14 +81,14 @@ export function priceBillableTickets(
         billable: p.billable,
         lines: p.lines.map((l) => ({ key: l.key, amount: l.amount, explanation: l.explanation })),
       });
-    } catch (error) {
+    } else {
       serviceReports.push({
         ticketId: b.ticketId,
         ticket: b.number,
         net: '0.00',
         billable: false,
         lines: [],
-        error: error instanceof Error ? error.message : String(error),
+        error: problems.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '),
       });
       notes.push(`Ticket ${b.number}: Leistungsnachweis nicht bepreisbar`);
     }

@@ -114,7 +114,7 @@ describe('computeRollup', () => {
             {
               ticketId: 'x9',
               number: '2026-000009',
-              site: { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BY' },
+              site: { timeZone: 'Europe/Berlin', holidayRegion: 'DE-BY', distanceKm: null, travelZone: null },
               work: [],
               materials: [],
             },

@@ -13,6 +13,8 @@ import {
   type ContractCalculation,
   type KpiPeriod,
   type PriceList,
+  type ServiceReportChoices,
+  type TicketMaterialKind,
 } from '@leitstand/domain';
 import type { RollupInput } from './kpi-rollup.calculator';
 
@@ -37,6 +39,23 @@ export async function loadContractSites(ds: DataSource, contractId: string): Pro
       WHERE cs.contract_id = $1 ORDER BY s.name, s.id`,
     [contractId],
   )) as SiteRow[];
+}
+
+/** An out-of-scope ticket billed in the span, with its site's travel figures and its report's choices (null: none stored). */
+interface BillableRow {
+  id: string;
+  number: string;
+  timezone: string;
+  state: string;
+  distanceKm: string | null;
+  travelZone: string | null;
+  billedMs: number;
+  smallMaterial: boolean | null;
+  emergency: boolean | null;
+  workType: ServiceReportChoices['workType'] | null;
+  travelMethod: ServiceReportChoices['travelMethod'];
+  catalogItems: ServiceReportChoices['catalogItems'] | null;
+  discounts: string[] | null;
 }
 
 /** A maintenance window as loaded: epoch ms of [starts_at, ends_at). */
@@ -166,14 +185,17 @@ export async function loadRollupInputs(
 
   // Out-of-scope tickets billed in the span: restored (else closed) in it; all their work and materials.
   const billableQ = ds.query(
-    `SELECT t.id, t.number, s.timezone, s.state,
-            (extract(epoch FROM COALESCE(t.restored_at, t.closed_at)) * 1000)::float8 AS "billedMs"
+    `SELECT t.id, t.number, s.timezone, s.state, s.distance_km::text AS "distanceKm", s.travel_zone AS "travelZone",
+            (extract(epoch FROM COALESCE(t.restored_at, t.closed_at)) * 1000)::float8 AS "billedMs",
+            r.small_material AS "smallMaterial", r.emergency, r.work_type AS "workType", r.travel_method AS "travelMethod",
+            r.catalog_items AS "catalogItems", r.discounts
        FROM tickets t JOIN sites s ON s.id = t.site_id
+       LEFT JOIN service_reports r ON r.ticket_id = t.id
       WHERE t.contract_id = $1 AND t.tenant_id = $2 AND NOT t.in_scope
         AND COALESCE(t.restored_at, t.closed_at) >= $3 AND COALESCE(t.restored_at, t.closed_at) < $4
       ORDER BY t.number`,
     [contract.id, contract.tenantId, from, to],
-  ) as Promise<{ id: string; number: string; timezone: string; state: string; billedMs: number }[]>;
+  ) as Promise<BillableRow[]>;
   // Effort per period: every work log of the contract's tickets that started in it, and the material cost.
   const spans = [periodKeys, periods.map((p) => new Date(p.fromMs)), periods.map((p) => new Date(p.toMs))];
   const effortQ = ds.query(
@@ -281,7 +303,7 @@ export async function loadRollupInputs(
           [billableIds],
         )) as {
           ticketId: string;
-          kind: string;
+          kind: TicketMaterialKind;
           description: string;
           netUnitPrice: string;
           quantity: string;
@@ -303,7 +325,19 @@ export async function loadRollupInputs(
     ticket: {
       ticketId: b.id,
       number: b.number,
-      site: { timeZone: b.timezone, holidayRegion: b.state },
+      site: { timeZone: b.timezone, holidayRegion: b.state, distanceKm: b.distanceKm, travelZone: b.travelZone },
+      ...(b.smallMaterial === null
+        ? {}
+        : {
+            choices: {
+              smallMaterial: b.smallMaterial,
+              emergency: b.emergency ?? false,
+              workType: b.workType ?? 'repair',
+              travelMethod: b.travelMethod,
+              catalogItems: b.catalogItems ?? [],
+              discounts: b.discounts ?? [],
+            },
+          }),
       work: (workByTicket.get(b.id) ?? []).map((w) => ({
         workerId: w.workerId,
         roleId: w.role,
