@@ -37,6 +37,8 @@ const TABLES = [
   'ticket_events',
   'ticket_sla_clocks',
   'work_logs',
+  'ticket_materials',
+  'service_reports',
   'maintenance_windows',
   'maintenance_requirements',
   'maintenance_occurrences',

@@ -147,6 +147,8 @@ async function seedTenant(
         ['state', 'varchar', s.state],
         ['timezone', 'varchar', s.timezone],
         ['area_m2', 'numeric', s.areaM2 ?? null],
+        ['distance_km', 'numeric', s.distanceKm ?? null],
+        ['travel_zone', 'varchar', s.travelZone ?? null],
       ],
     );
     count(r.op);

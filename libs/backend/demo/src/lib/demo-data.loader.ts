@@ -12,6 +12,8 @@ import {
 } from '@leitstand/domain';
 import type {
   DemoCalendarRef,
+  DemoCallOutSpec,
+  DemoCallOutsFile,
   DemoContractSpec,
   DemoDataset,
   DemoHistoryParameters,
@@ -26,7 +28,7 @@ import type {
 
 /**
  * Reads the demo data set from a `libs/demo-data/data`-shaped folder: `demo/tenants/*.json`,
- * `demo/users.json`, `demo/history.json`, `demo/maintenance.json`, and the seed files they refer to in `calendars/`,
+ * `demo/users.json`, `demo/history.json`, `demo/maintenance.json`, `demo/call-outs.json`, and the seed files they refer to in `calendars/`,
  * `price-lists/` and `contracts/`. Every structured document is validated with @leitstand/domain
  * (the code that later computes with it); a bad file fails with its name and the reason.
  */
@@ -105,14 +107,44 @@ export function loadDemoDataset(dataDir: string): DemoDataset {
 
   const plans = read<DemoPlansFile>('demo', 'maintenance.json');
   checkPlans(plans, tenants);
+  const callOuts = read<DemoCallOutsFile>('demo', 'call-outs.json').callOuts;
+  checkCallOuts(callOuts, tenants, users);
 
   return {
     tenants,
+    callOuts,
     users,
     priceLists: [...priceLists.values()],
     history: read<DemoHistoryParameters>('demo', 'history.json'),
     plans,
   };
+}
+
+/** Every call-out names a known tenant, an asset of it, a technician serving it, and a local start time. */
+function checkCallOuts(
+  callOuts: readonly DemoCallOutSpec[],
+  tenants: readonly ResolvedDemoTenant[],
+  users: readonly DemoUserSpec[],
+): void {
+  const keys = new Set<string>();
+  callOuts.forEach((c, i) => {
+    const where = `demo/call-outs.json callOuts[${i}] (${c.key})`;
+    if (keys.has(c.key)) throw new Error(`${where}: duplicate key`);
+    keys.add(c.key);
+    const tenant = tenants.find((t) => t.slug === c.tenant);
+    if (!tenant) throw new Error(`${where}: unknown tenant '${c.tenant}'`);
+    if (!tenant.assets.some((a) => a.code === c.asset)) throw new Error(`${where}: unknown asset '${c.asset}'`);
+    const tech = users.find((u) => u.email === c.technician);
+    if (!tech || tech.role !== 'technician' || !(tech.serves ?? []).includes(c.tenant)) {
+      throw new Error(`${where}: '${c.technician}' is no technician serving ${c.tenant}`);
+    }
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(c.start)) {
+      throw new Error(`${where}: start must be a local 'YYYY-MM-DDTHH:mm'`);
+    }
+    if (c.work.length === 0 || c.work.some((w) => !(w.minutes > 0))) {
+      throw new Error(`${where}: work needs positive minutes`);
+    }
+  });
 }
 
 /** Every requirement names a known tenant, catalogue task, assets or site of that tenant, and its anchor. */

@@ -26,6 +26,10 @@ export interface DemoSiteSpec {
   state: string;
   timezone: string;
   areaM2?: string;
+  /** One-way km from the provider's base (price lists bill travel by distance band). */
+  distanceKm?: string;
+  /** Travel zone id of the tenant's price list (e.g. '1' in seed 004). */
+  travelZone?: string;
 }
 
 export interface DemoAssetSpec {
@@ -187,8 +191,54 @@ export interface DemoPlansFile {
   requirements: DemoRequirementSpec[];
 }
 
+/**
+ * A call-out of `demo/call-outs.json`: one closed ticket with its logged work, material and service report
+ * choices, at a fixed local time — the seeds' priced cases (seed 003's weekday call-out, seed 004's time
+ * bands, emergency and material tiers) in the product.
+ */
+export interface DemoCallOutSpec {
+  /** Stable key; the ticket's ids derive from it. */
+  key: string;
+  /** Tenant slug. */
+  tenant: string;
+  /** Asset code. */
+  asset: string;
+  title: string;
+  /** Local date-time in the site's zone when the technician sets off ('2026-11-03T10:00'). */
+  start: string;
+  /** E-mail of the technician (a demo user serving the tenant). */
+  technician: string;
+  /** The work in order from `start`, back to back. */
+  work: Array<{ kind: 'travel' | 'work'; role: string; minutes: number }>;
+  inScope: boolean;
+  scopeNote?: string;
+  report?: {
+    smallMaterial?: boolean;
+    emergency?: boolean;
+    workType?: 'repair' | 'maintenance';
+    travelMethod?: 'distance' | 'zone' | 'time' | null;
+    catalogItems?: Array<{ code: string; quantity: string }>;
+    discounts?: string[];
+  };
+  materials?: Array<{
+    kind?: 'material' | 'partner' | 'pass_through';
+    description: string;
+    netUnitPrice: string;
+    quantity: string;
+    unit?: string;
+  }>;
+  /** The reference case of shared/reference/seed-cases.md the call-out reproduces. */
+  seedCase: string;
+}
+
+export interface DemoCallOutsFile {
+  notes?: string[];
+  callOuts: DemoCallOutSpec[];
+}
+
 export interface DemoDataset {
   tenants: ResolvedDemoTenant[];
+  callOuts: DemoCallOutSpec[];
   users: DemoUserSpec[];
   priceLists: DemoPriceList[];
   history: DemoHistoryParameters;

@@ -112,6 +112,30 @@ export interface GeneratedTicket {
   events: GeneratedEvent[];
   clocks: GeneratedClock[];
   workLogs: GeneratedWorkLog[];
+  /** Material lines (call-outs only). */
+  materials?: GeneratedMaterial[];
+  /** The service report's choices (call-outs only). */
+  report?: GeneratedReportChoices;
+}
+
+export interface GeneratedMaterial {
+  id: string;
+  kind: 'material' | 'partner' | 'pass_through';
+  description: string;
+  netUnitPrice: string;
+  quantity: string;
+  unit: string;
+  createdAt: Date;
+}
+
+export interface GeneratedReportChoices {
+  smallMaterial: boolean;
+  emergency: boolean;
+  workType: 'repair' | 'maintenance';
+  travelMethod: 'distance' | 'zone' | 'time' | null;
+  catalogItems: Array<{ code: string; quantity: string }>;
+  discounts: string[];
+  updatedAt: Date;
 }
 
 const MIN = 60_000;
@@ -379,21 +403,7 @@ function walkTicket(a: {
   const known = events.filter((e) => e.at.getTime() <= a.nowMs);
   const now = new Date(a.nowMs);
   const restoredKnown = known.some((e) => e.type === 'restored');
-  // The clock rows are the ones the tickets projection stores (computeTicketSla); the warning and breach
-  // events are the ones the SLA timers would have recorded by now.
-  const sla = computeTicketSla(terms, toSlaEvents(known), now);
-  const clocks: GeneratedClock[] = sla.clocks.map((row) => {
-    const warnedAt =
-      row.warningAt && row.warningAt.getTime() <= a.nowMs && (row.stoppedAt === null || row.warningAt < row.stoppedAt)
-        ? row.warningAt
-        : null;
-    const breachMs = row.deadline ? row.deadline.getTime() + 1 : null;
-    const breachedAt = row.state === 'breached' && breachMs !== null && breachMs <= a.nowMs ? new Date(breachMs) : null;
-    const payload = { clock: row.clock, deadline: row.deadline?.toISOString() ?? null, priority: row.priority };
-    if (warnedAt) known.push({ type: 'sla_warning', at: warnedAt, actor: SYSTEM_ACTOR, payload });
-    if (breachedAt) known.push({ type: 'sla_breached', at: breachedAt, actor: SYSTEM_ACTOR, payload });
-    return { ...row, warnedAt, breachedAt };
-  });
+  const { sla, clocks } = recordedClocks(terms, known, now);
   known.sort((x, y) => x.at.getTime() - y.at.getTime());
 
   // The ticket row: a projection of the recorded events.
@@ -473,6 +483,32 @@ function walkTicket(a: {
   };
 }
 
+/**
+ * The clock rows the tickets projection stores for the events known by `now` (computeTicketSla), and the
+ * warning and breach events the SLA timers would have recorded by then — appended to `known`.
+ */
+export function recordedClocks(
+  terms: ContractTerms,
+  known: GeneratedEvent[],
+  now: Date,
+): { sla: ReturnType<typeof computeTicketSla>; clocks: GeneratedClock[] } {
+  const nowMs = now.getTime();
+  const sla = computeTicketSla(terms, toSlaEvents(known), now);
+  const clocks: GeneratedClock[] = sla.clocks.map((row) => {
+    const warnedAt =
+      row.warningAt && row.warningAt.getTime() <= nowMs && (row.stoppedAt === null || row.warningAt < row.stoppedAt)
+        ? row.warningAt
+        : null;
+    const breachMs = row.deadline ? row.deadline.getTime() + 1 : null;
+    const breachedAt = row.state === 'breached' && breachMs !== null && breachMs <= nowMs ? new Date(breachMs) : null;
+    const payload = { clock: row.clock, deadline: row.deadline?.toISOString() ?? null, priority: row.priority };
+    if (warnedAt) known.push({ type: 'sla_warning', at: warnedAt, actor: SYSTEM_ACTOR, payload });
+    if (breachedAt) known.push({ type: 'sla_breached', at: breachedAt, actor: SYSTEM_ACTOR, payload });
+    return { ...row, warnedAt, breachedAt };
+  });
+  return { sla, clocks };
+}
+
 /** The SLA-relevant events, mapped onto the domain's union (other types are not SLA input). */
 export function toSlaEvents(events: readonly GeneratedEvent[]): SlaEvent[] {
   const out: SlaEvent[] = [];
@@ -498,7 +534,7 @@ export function toSlaEvents(events: readonly GeneratedEvent[]): SlaEvent[] {
   return out;
 }
 
-function hashString(s: string): number {
+export function hashString(s: string): number {
   let h = 2_166_136_261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16_777_619);
   return h >>> 0;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ContractEntity } from '@leitstand/backend/data-access';
+import { ContractEntity, contractTermsForSite } from '@leitstand/backend/data-access';
+import { generateCallOut } from './demo-call-outs.generator';
 import type { DemoDataset, ResolvedDemoTenant } from './demo-data.types';
 import {
   generateTenantHistory,
@@ -7,6 +8,7 @@ import {
   type HistoryAsset,
   type HistoryContract,
   type HistoryPeople,
+  type HistoryPerson,
   type HistorySite,
 } from './demo-history.generator';
 
@@ -17,6 +19,8 @@ export interface DemoHistoryResult {
   events: number;
   clocks: number;
   workLogs: number;
+  /** Call-outs of `demo/call-outs.json` (priced seed cases) among the tickets. */
+  callOuts: number;
 }
 
 const BATCH = 2_000;
@@ -33,7 +37,7 @@ export async function seedDemoHistory(
   tenantIds: Map<string, string>,
   now: Date,
 ): Promise<DemoHistoryResult> {
-  const result: DemoHistoryResult = { tenants: [], tickets: 0, events: 0, clocks: 0, workLogs: 0 };
+  const result: DemoHistoryResult = { tenants: [], tickets: 0, events: 0, clocks: 0, workLogs: 0, callOuts: 0 };
   const tickets: GeneratedTicket[] = [];
   for (const tenant of data.tenants) {
     const tenantId = tenantIds.get(tenant.slug);
@@ -133,6 +137,49 @@ export async function seedDemoHistory(
     );
   }
   result.workLogs = logs.length;
+
+  const materials = tickets.flatMap((t) => (t.materials ?? []).map((m) => ({ ticket: t, ...m })));
+  if (materials.length > 0) {
+    await q.query(
+      `INSERT INTO ticket_materials (id, ticket_id, tenant_id, kind, description, net_unit_price, quantity, unit, created_by, created_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::numeric[], $7::numeric[],
+          $8::text[], $9::uuid[], $10::timestamptz[])`,
+      [
+        materials.map((m) => m.id),
+        materials.map((m) => m.ticket.id),
+        materials.map((m) => m.ticket.tenantId),
+        materials.map((m) => m.kind),
+        materials.map((m) => m.description),
+        materials.map((m) => m.netUnitPrice),
+        materials.map((m) => m.quantity),
+        materials.map((m) => m.unit),
+        materials.map((m) => m.ticket.assigneeId),
+        materials.map((m) => m.createdAt.toISOString()),
+      ],
+    );
+  }
+  const reports = tickets.flatMap((t) => (t.report ? [{ ticket: t, ...t.report }] : []));
+  if (reports.length > 0) {
+    await q.query(
+      `INSERT INTO service_reports (ticket_id, tenant_id, small_material, emergency, work_type, travel_method, catalog_items,
+          discounts, updated_by, updated_at, version)
+       SELECT u.*, 1 FROM unnest($1::uuid[], $2::uuid[], $3::boolean[], $4::boolean[], $5::text[], $6::text[], $7::jsonb[],
+          $8::jsonb[], $9::uuid[], $10::timestamptz[]) AS u`,
+      [
+        reports.map((r) => r.ticket.id),
+        reports.map((r) => r.ticket.tenantId),
+        reports.map((r) => r.smallMaterial),
+        reports.map((r) => r.emergency),
+        reports.map((r) => r.workType),
+        reports.map((r) => r.travelMethod),
+        reports.map((r) => JSON.stringify(r.catalogItems)),
+        reports.map((r) => JSON.stringify(r.discounts)),
+        reports.map((r) => r.ticket.assigneeId),
+        reports.map((r) => r.updatedAt.toISOString()),
+      ],
+    );
+  }
+  result.callOuts = tickets.filter((t) => t.report !== undefined || t.materials !== undefined).length;
   return result;
 }
 
@@ -173,7 +220,7 @@ async function generateFor(
     technicians: staff.filter((s) => s.role === 'technician'),
     customers: staff.filter((s) => s.role === 'customer'),
   };
-  return generateTenantHistory({
+  const history = generateTenantHistory({
     now,
     params: data.history,
     spec: tenant.history,
@@ -184,6 +231,61 @@ async function generateFor(
     contracts,
     people,
   });
+  return [...history, ...(await callOutsFor(q, data, tenant, tenantId, { sites, contracts, people }, now))];
+}
+
+/** The tenant's call-outs of `demo/call-outs.json` that are over by `now`, on the contract covering the site then. */
+async function callOutsFor(
+  q: EntityManager,
+  data: DemoDataset,
+  tenant: ResolvedDemoTenant,
+  tenantId: string,
+  world: { sites: HistorySite[]; contracts: HistoryContract[]; people: HistoryPeople },
+  now: Date,
+): Promise<GeneratedTicket[]> {
+  const specs = data.callOuts.filter((c) => c.tenant === tenant.slug);
+  if (specs.length === 0) return [];
+  const assets = (await q.query(
+    `SELECT id, code, name, trade, asset_class AS "assetClass", site_id AS "siteId" FROM assets WHERE tenant_id = $1`,
+    [tenantId],
+  )) as Array<HistoryAsset & { code: string }>;
+  const technicians = (await q.query(
+    `SELECT id, display_name AS name, role, email FROM users WHERE email = ANY($1::text[])`,
+    [specs.map((c) => c.technician.toLowerCase())],
+  )) as Array<HistoryPerson & { email: string }>;
+  const agent = world.people.agents[0];
+  const out: GeneratedTicket[] = [];
+  for (const spec of specs) {
+    const asset = assets.find((a) => a.code === spec.asset);
+    const site = world.sites.find((s) => s.id === asset?.siteId);
+    const technician = technicians.find((t) => t.email === spec.technician.toLowerCase());
+    if (!asset || !site || !technician || !agent) {
+      throw new Error(`demo call-out ${spec.key}: asset, site or people missing`);
+    }
+    const day = spec.start.slice(0, 10);
+    const contract = world.contracts
+      .filter(
+        (c) =>
+          c.siteIds.includes(site.id) &&
+          c.entity.startsOn <= day &&
+          (c.entity.endsOn === null || c.entity.endsOn >= day),
+      )
+      .sort((x, y) => (x.entity.startsOn < y.entity.startsOn ? 1 : -1))[0];
+    if (!contract) throw new Error(`demo call-out ${spec.key}: no contract covers ${spec.asset} on ${day}`);
+    const ticket = generateCallOut({
+      spec,
+      now,
+      tenantId,
+      site,
+      asset,
+      contractId: contract.entity.id,
+      terms: contractTermsForSite(contract.entity, site),
+      agent,
+      technician,
+    });
+    if (ticket) out.push(ticket);
+  }
+  return out;
 }
 
 /** Reserves a block of numbers per year from the counters the tickets service uses ("2026-000123"). */
