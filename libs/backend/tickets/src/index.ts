@@ -6,6 +6,7 @@ export * from './lib/ticket-actions.service';
 export * from './lib/ticket-intake.handler';
 export * from './lib/ticket-changes';
 export * from './lib/ticket-views';
+export * from './lib/ticket-search';
 export * from './lib/sla-projection';
 export * from './lib/sla-event-log';
 export * from './lib/sla-clock.writer';

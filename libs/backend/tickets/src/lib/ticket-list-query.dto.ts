@@ -10,6 +10,7 @@ import {
   type TicketListQuery,
   type TicketListSort,
 } from '@leitstand/api-contracts';
+import { MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS } from './ticket-search';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -64,12 +65,19 @@ export class TicketListQueryDto implements TicketListQuery {
   open?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Search: every word must occur in the ticket number, title, asset code or asset name',
-    maxLength: 100,
+    description:
+      `Search, at most ${MAX_SEARCH_WORDS} words, each must match: a word of letters by German full-text ` +
+      'prefix in title, description or reporter ("Aufzüge" finds "Aufzug", "hydr" finds "Hydraulik"); any other ' +
+      'word (numbers, codes, "50%") as a case-insensitive substring of the ticket number or title (% and _ ' +
+      'literal); either as a substring of the asset code or name. Results keep the list order and its cursor.',
+    maxLength: MAX_SEARCH_LENGTH,
   })
   @IsOptionalNotNull()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(MAX_SEARCH_LENGTH)
+  @Matches(new RegExp(`^\\s*(\\S+(\\s+\\S+){0,${MAX_SEARCH_WORDS - 1}})?\\s*$`, 'u'), {
+    message: `q must have at most ${MAX_SEARCH_WORDS} words`,
+  })
   q?: string;
 
   @ApiPropertyOptional({ enum: TICKET_LIST_SORTS, default: 'deadline' })

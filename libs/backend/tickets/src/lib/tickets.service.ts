@@ -39,6 +39,7 @@ import { TicketChangesPublisher } from './ticket-changes';
 import { CLOCK, type Clock } from '@leitstand/backend/core';
 import { TicketIntakeWriter, type TicketIntakeRecord } from './ticket-intake.writer';
 import type { TicketListQueryDto } from './ticket-list-query.dto';
+import { searchTerms, searchWords } from './ticket-search';
 import {
   TICKET_COLUMNS,
   TICKET_FROM,
@@ -251,10 +252,12 @@ export class TicketsService {
   /** The queue: nearest deadline first (no running clock last), then oldest, then id; keyset pages. */
   async list(user: AuthUser, query: TicketListQueryDto): Promise<TicketListResponse> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const built = buildTicketListQuery(user, query, limit + 1);
-    const rows = (await this.dataSource.query(built.sql, built.params)) as Array<
-      TicketRow & { nd_key: string | null; ca_key: string }
-    >;
+    let rows: Array<TicketRow & { nd_key: string | null; ca_key: string }> = [];
+    for (const mode of ticketListModes(user, query)) {
+      const built = buildTicketListQuery(user, query, limit + 1, mode);
+      rows = (await this.dataSource.query(built.sql, built.params)) as typeof rows;
+      if (rows.length > limit) break; // a full page (and one more): no need for the next mode
+    }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const key = query.sort === 'newest' ? [last?.ca_key, last?.id] : [last?.nd_key, last?.ca_key, last?.id];
@@ -372,6 +375,27 @@ function isUniqueViolation(error: unknown, table: string): boolean {
 }
 
 /**
+ * How a list query finds its rows. 'plain': one query in the list's order (no search). With a search, 'walk'
+ * filters the first SEARCH_WALK_ROWS tickets of the order (through ix_tickets_queue_order,
+ * ix_tickets_tenant_queue_order or ix_tickets_open_queue*) and stops after a page — fast when the words are common, and exact, as the walk is a
+ * prefix of the order; 'hits' collects every match through the search indexes first (bitmap scans), then sorts
+ * only their keys — fast when the words are rare. The service tries 'walk' and falls back to 'hits' when the
+ * walk did not fill the page: the planner cannot tell common from rare words well enough to choose alone.
+ */
+export type TicketListMode = 'plain' | 'walk' | 'hits';
+
+/** Tickets of the order a 'walk' filters by the search before it gives up (see TicketListMode). */
+export const SEARCH_WALK_ROWS = 5000;
+
+/** The modes to try for `query`, in order: the first that returns `take` rows (or the last) answers. */
+export function ticketListModes(user: AuthUser, query: TicketListQueryDto): TicketListMode[] {
+  if (searchWords(query.q).length === 0) return ['plain'];
+  // Newest first over every tenant has no index to walk (ix_tickets_tenant_created is per tenant).
+  if (query.sort === 'newest' && tenantFilter(user) === null) return ['hits'];
+  return ['walk', 'hits'];
+}
+
+/**
  * The SQL of the queue query (exported so a test can EXPLAIN it). For open-only lists the predicate
  * `status <> 'closed'` lets PostgreSQL walk the partial indexes ix_tickets_open_queue (one tenant) /
  * ix_tickets_open_queue_all (all tenants) in order and stop after one page.
@@ -380,6 +404,7 @@ export function buildTicketListQuery(
   user: AuthUser,
   query: TicketListQueryDto,
   take: number,
+  mode: TicketListMode = ticketListModes(user, query).at(-1) ?? 'plain',
 ): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -405,42 +430,60 @@ export function buildTicketListQuery(
   if (query.assigneeId) where.push(`t.assignee_id = ${param(query.assigneeId, '::uuid')}`);
   if (query.atRisk !== undefined) where.push(`t.at_risk = ${param(query.atRisk)}`);
   if (query.breached !== undefined) where.push(`t.breached = ${param(query.breached)}`);
-  for (const word of (query.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const like = param(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(t.number ILIKE ${like} OR t.title ILIKE ${like} OR a.code ILIKE ${like} OR a.name ILIKE ${like})`);
-  }
+  let order: string;
   if (query.sort === 'newest') {
     if (query.cursor !== undefined) {
       const [createdAt, id] = decodeNewestCursor(query.cursor);
       where.push(`(t.created_at, t.id) < (${param(createdAt, '::timestamptz')}, ${param(id, '::uuid')})`);
     }
-    return {
-      sql: `SELECT ${TICKET_COLUMNS}, t.next_deadline::text AS nd_key, t.created_at::text AS ca_key
-    FROM ${TICKET_FROM}
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY t.created_at DESC, t.id DESC
-    LIMIT ${param(take, '::int')}`,
-      params,
-    };
-  }
-  if (query.cursor !== undefined) {
-    const [deadline, createdAt, id] = decodeCursor(query.cursor);
-    if (deadline === null) {
-      where.push(
-        `t.next_deadline IS NULL AND (t.created_at, t.id) > (${param(createdAt, '::timestamptz')}, ${param(id, '::uuid')})`,
-      );
-    } else {
-      where.push(
-        `((t.next_deadline, t.created_at, t.id) > (${param(deadline, '::timestamptz')}, ${param(createdAt, '::timestamptz')}, ${param(id, '::uuid')}) OR t.next_deadline IS NULL)`,
-      );
+    order = 't.created_at DESC, t.id DESC';
+  } else {
+    if (query.cursor !== undefined) {
+      const [deadline, createdAt, id] = decodeCursor(query.cursor);
+      if (deadline === null) {
+        where.push(
+          `t.next_deadline IS NULL AND (t.created_at, t.id) > (${param(createdAt, '::timestamptz')}, ${param(id, '::uuid')})`,
+        );
+      } else {
+        where.push(
+          `((t.next_deadline, t.created_at, t.id) > (${param(deadline, '::timestamptz')}, ${param(createdAt, '::timestamptz')}, ${param(id, '::uuid')}) OR t.next_deadline IS NULL)`,
+        );
+      }
     }
+    order = 't.next_deadline ASC NULLS LAST, t.created_at ASC, t.id ASC';
   }
-  const sql = `SELECT ${TICKET_COLUMNS}, t.next_deadline::text AS nd_key, t.created_at::text AS ca_key
-    FROM ${TICKET_FROM}
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY t.next_deadline ASC NULLS LAST, t.created_at ASC, t.id ASC
-    LIMIT ${param(take, '::int')}`;
-  return { sql, params };
+  const search = mode === 'plain' ? [] : searchTerms(query.q, param, tenants);
+  const whereSql = (terms: string[]): string => (terms.length > 0 ? `WHERE ${terms.join(' AND ')}` : '');
+  const columns = `${TICKET_COLUMNS}, t.next_deadline::text AS nd_key, t.created_at::text AS ca_key`;
+  const joins = `JOIN sites s ON s.id = t.site_id LEFT JOIN assets a ON a.id = t.asset_id`;
+  switch (mode) {
+    case 'plain':
+    case 'walk': {
+      // The walk's LIMIT keeps the search terms out of the subquery: they filter its rows, in order.
+      const from =
+        mode === 'plain'
+          ? TICKET_FROM
+          : `(SELECT t.* FROM tickets t ${whereSql(where)} ORDER BY ${order} LIMIT ${param(SEARCH_WALK_ROWS, '::int')}) t ${joins}`;
+      return {
+        sql: `SELECT ${columns}
+    FROM ${from}
+    ${whereSql(mode === 'plain' ? where : search)}
+    ORDER BY ${order}
+    LIMIT ${param(take, '::int')}`,
+        params,
+      };
+    }
+    case 'hits':
+      // MATERIALIZED: every match first (bitmap scans of the search indexes), then a page of their keys only.
+      return {
+        sql: `WITH hits AS MATERIALIZED (SELECT t.id, t.next_deadline, t.created_at FROM tickets t ${whereSql([...where, ...search])}),
+    page AS (SELECT t.id FROM hits t ORDER BY ${order} LIMIT ${param(take, '::int')})
+    SELECT ${columns}
+    FROM page p JOIN tickets t ON t.id = p.id ${joins}
+    ORDER BY ${order}`,
+        params,
+      };
+  }
 }
 
 /** timestamptz as PostgreSQL prints it ('2026-11-20 10:00:00.123456+00'), kept in the cursor to the microsecond. */

@@ -33,6 +33,12 @@ import { UserEntity } from './user.entity';
 @Index('ix_tickets_open_queue_all', ['nextDeadline', 'createdAt', 'id'], { where: `"status" <> 'closed'` })
 @Index('ix_tickets_tenant_created', ['tenantId', 'createdAt'])
 @Index('ix_tickets_asset_fault', ['assetId', 'faultBeganAt'])
+@Index('ix_tickets_queue_order', ['nextDeadline', 'createdAt', 'id'])
+@Index('ix_tickets_tenant_queue_order', ['tenantId', 'nextDeadline', 'createdAt', 'id'])
+// The queue's search (issue 18): a pg_trgm GIN over number || title and a GIN over search_vector, created by
+// migration 1795380000000 (TypeORM cannot describe GIN or expression indexes, so it leaves them alone).
+@Index('ix_tickets_search_trgm', { synchronize: false })
+@Index('ix_tickets_search_fts', { synchronize: false })
 export class TicketEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -147,4 +153,11 @@ export class TicketEntity {
 
   @VersionColumn({ type: 'integer' })
   version!: number;
+
+  /**
+   * German full-text vector of title (A), description (B) and reporter (C) for the queue's search, kept by the
+   * trigger trg_tickets_search_vector (migration 1795380000000); never written by the application.
+   */
+  @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector?: string | null;
 }

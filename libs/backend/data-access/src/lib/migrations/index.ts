@@ -14,6 +14,7 @@ import { MaintenancePlans1795350000000 } from './1795350000000-MaintenancePlans'
 import { OccurrenceExecution1795350000001 } from './1795350000001-OccurrenceExecution';
 import { ComplianceRollup1795350000002 } from './1795350000002-ComplianceRollup';
 import { ServiceReports1795370000000 } from './1795370000000-ServiceReports';
+import { TicketSearch1795380000000 } from './1795380000000-TicketSearch';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   OccurrenceExecution1795350000001,
   ComplianceRollup1795350000002,
   ServiceReports1795370000000,
+  TicketSearch1795380000000,
 ];
