@@ -123,6 +123,8 @@ export interface TicketSummary {
   pauseReason: string | null;
   /** Expected end of that pause (informational, may be absent); null when not paused. */
   pausedUntil: IsoInstant | null;
+  /** Optimistic lock of the ticket as listed: a bulk action sends it as `If-Match`, so a changed ticket is 412. */
+  version: number;
 }
 
 /** One SLA clock of a ticket (derived from the event log). Minutes are business minutes on `calendarKey`. */

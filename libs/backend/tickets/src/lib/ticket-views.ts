@@ -91,6 +91,7 @@ export function toSummary(t: TicketRow, clocks: SlaClockView[], pause: PauseInfo
     clocks,
     pauseReason: paused?.reason ?? null,
     pausedUntil: paused?.until ?? null,
+    version: t.version,
   };
 }
 

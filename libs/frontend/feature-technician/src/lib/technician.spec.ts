@@ -54,6 +54,7 @@ function summary(id: string, status: TicketStatus): TicketSummary {
     clocks: [],
     pauseReason: null,
     pausedUntil: null,
+    version: 1,
   };
 }
 
