@@ -14,14 +14,26 @@ export interface QueueFilter {
   siteId: string;
   atRisk: boolean;
   breached: boolean;
+  /** The search text (GET /api/tickets?q=); '' searches nothing. */
+  q: string;
 }
+
+/** The API's limit for `q` (longer is a 400): a longer text from a URL is cut, never sent. */
+export const MAX_SEARCH_LENGTH = 100;
 
 export interface SavedQueueFilter {
   name: string;
   filter: QueueFilter;
 }
 
-export const EMPTY_FILTER: QueueFilter = { statuses: [], priority: '', siteId: '', atRisk: false, breached: false };
+export const EMPTY_FILTER: QueueFilter = {
+  statuses: [],
+  priority: '',
+  siteId: '',
+  atRisk: false,
+  breached: false,
+  q: '',
+};
 
 /** The open tickets of the filter as a list query (`open=true`, sorted by nearest deadline by the API). */
 export function toQuery(filter: QueueFilter): TicketListQuery {
@@ -41,10 +53,13 @@ export function toQuery(filter: QueueFilter): TicketListQuery {
   if (filter.breached) {
     query.breached = true;
   }
+  if (filter.q.trim()) {
+    query.q = filter.q.trim();
+  }
   return query;
 }
 
-/** The filter as the queue's query string (`?status=new,accepted&priority=A&site=…&atRisk=1&breached=1`); null drops a key. */
+/** The filter as the queue's query string (`?status=new,accepted&priority=A&site=…&atRisk=1&breached=1&q=…`); null drops a key. */
 export function filterToParams(filter: QueueFilter): Record<string, string | null> {
   return {
     status: filter.statuses.length > 0 ? filter.statuses.join(',') : null,
@@ -52,6 +67,7 @@ export function filterToParams(filter: QueueFilter): Record<string, string | nul
     site: filter.siteId || null,
     atRisk: filter.atRisk ? '1' : null,
     breached: filter.breached ? '1' : null,
+    q: filter.q.trim() || null,
   };
 }
 
@@ -69,6 +85,7 @@ export function filterFromParams(get: (name: string) => string | null): QueueFil
     siteId: /^[0-9a-f-]{36}$/i.test(site) ? site : '',
     atRisk: flag('atRisk'),
     breached: flag('breached'),
+    q: (get('q') ?? '').trim().slice(0, MAX_SEARCH_LENGTH),
   };
 }
 

@@ -21,7 +21,7 @@ import {
   TicketsApiService,
 } from '@leitstand/frontend/data-access';
 import { I18nService } from '@leitstand/frontend/i18n';
-import { provideLsIcons } from '@leitstand/frontend/ui';
+import { provideTicketListIcons } from './ticket-list.icons';
 import { TicketListPageComponent } from './ticket-list-page.component';
 
 const NOW = Date.parse('2026-11-21T13:00:00.000Z');
@@ -82,6 +82,7 @@ function summary(overrides: Partial<TicketSummary>): TicketSummary {
     clocks: clocksFor(status),
     pauseReason: status === 'paused' ? 'Ersatzteil bestellt' : null,
     pausedUntil: null,
+    version: 3,
     ...overrides,
   };
 }
@@ -124,6 +125,17 @@ class FakeTicketsApi {
     const ticket = this.tickets.get(id);
     return ticket ? of(detail(ticket)) : throwError(() => new HttpErrorResponse({ status: 404 }));
   }
+  /** Status actions as sent (id, action, If-Match version); `refuse` answers an id with an HTTP error. */
+  readonly actCalls: Array<[string, string, number]> = [];
+  readonly refuse = new Map<string, HttpErrorResponse>();
+  act(id: string, action: string, version: number) {
+    this.actCalls.push([id, action, version]);
+    const refusal = this.refuse.get(id);
+    const ticket = this.tickets.get(id);
+    return refusal || !ticket
+      ? throwError(() => refusal ?? new HttpErrorResponse({ status: 404 }))
+      : of(detail(ticket));
+  }
 }
 
 describe('TicketListPageComponent (live queue)', () => {
@@ -154,7 +166,7 @@ describe('TicketListPageComponent (live queue)', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
-        provideLsIcons(),
+        provideTicketListIcons(),
         { provide: TicketsApiService, useValue: api },
         { provide: CatalogApiService, useValue: { sites: () => of({ items: [], nextCursor: null }) } },
         { provide: TicketChangesService, useValue: { events$: changes } },
@@ -175,6 +187,15 @@ describe('TicketListPageComponent (live queue)', () => {
     await fixture.whenStable();
     await Promise.resolve(); // the virtual scroll renders its rows after measuring the viewport
     await fixture.whenStable();
+  }
+
+  /** The element `selector` finds in the page (fails the test when there is none). */
+  function find<T extends Element = HTMLElement>(selector: string, root: ParentNode = fixture.nativeElement): T {
+    const found = root.querySelector<T>(selector);
+    if (!found) {
+      throw new Error(`no ${selector}`);
+    }
+    return found;
   }
 
   function rowText(id: string): string {
@@ -258,6 +279,169 @@ describe('TicketListPageComponent (live queue)', () => {
       breached: true,
       limit: 200,
     });
+  });
+
+  it('searches through the API after a pause in typing and keeps q in the URL', async () => {
+    await render();
+    api.listCalls.length = 0;
+    const input = find<HTMLInputElement>('[data-testid="queue-search"]');
+    for (const text of ['a', 'az', 'az-0815']) {
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      jest.advanceTimersByTime(100);
+    }
+    expect(api.listCalls).toEqual([]); // still typing
+    jest.advanceTimersByTime(250);
+    await fixture.whenStable();
+    expect(api.listCalls).toEqual([{ open: true, q: 'az-0815', limit: 200 }]);
+    expect(TestBed.inject(Router).url).toBe('/?q=az-0815');
+    fixture.destroy();
+
+    await TestBed.inject(Router).navigateByUrl('/?q=%20Aufzug%20Haus%20');
+    api.listCalls.length = 0;
+    await render();
+    expect(api.listCalls[0]).toEqual({ open: true, q: 'Aufzug Haus', limit: 200 });
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('[data-testid="queue-search"]')?.value,
+    ).toBe('Aufzug Haus');
+  });
+
+  function key(key: string, target: EventTarget = document.body, init: KeyboardEventInit = {}): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+    target.dispatchEvent(event);
+    fixture.detectChanges();
+    return event;
+  }
+
+  function currentRow(): string | null {
+    return (
+      (fixture.nativeElement as HTMLElement)
+        .querySelector('ls-queue-row[aria-current="true"]')
+        ?.getAttribute('data-ticket-id') ?? null
+    );
+  }
+
+  it('moves the cursor with j and k, opens with Enter, focuses the search with / and reports with n', async () => {
+    await render();
+    const router = TestBed.inject(Router);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    expect(currentRow()).toBeNull();
+    expect(key('j').defaultPrevented).toBe(true);
+    expect(currentRow()).toBe('t-1');
+    key('j');
+    expect(currentRow()).toBe('t-2');
+    key('j'); // stays on the last row
+    expect(currentRow()).toBe('t-2');
+    key('k');
+    expect(currentRow()).toBe('t-1');
+    key('Enter');
+    expect(navigate).toHaveBeenLastCalledWith(['/tickets', 't-1']);
+    key('n');
+    expect(navigate).toHaveBeenLastCalledWith(['/tickets/new']);
+    const input = find<HTMLInputElement>('[data-testid="queue-search"]');
+    expect(key('/').defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('fires no shortcut while typing in the search field or with Ctrl held', async () => {
+    await render();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const input = find<HTMLInputElement>('[data-testid="queue-search"]');
+    input.focus();
+    for (const k of ['j', 'k', 'n', '/', '?', 'Enter', 'x']) {
+      expect(key(k, input).defaultPrevented).toBe(false);
+    }
+    expect(currentRow()).toBeNull();
+    expect(navigate).not.toHaveBeenCalled();
+    key('Escape', input);
+    expect(document.activeElement).not.toBe(input);
+    key('n', document.body, { ctrlKey: true });
+    expect(navigate).not.toHaveBeenCalled();
+    key('j');
+    expect(currentRow()).toBe('t-1');
+  });
+
+  it('shows every shortcut in a dialog on ?', async () => {
+    await render();
+    const dialog = find<HTMLDialogElement>('[data-testid="keys-dialog"]');
+    // jsdom has <dialog> without showModal/close: the attribute is what they toggle.
+    dialog.showModal ??= function (this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    };
+    dialog.close ??= function (this: HTMLDialogElement) {
+      this.removeAttribute('open');
+    };
+    key('?', document.body, { shiftKey: true });
+    expect(dialog.open).toBe(true);
+    const pairs = Array.from(dialog.querySelectorAll('dt')).map((dt) => [
+      dt.textContent?.trim(),
+      dt.nextElementSibling?.textContent?.trim(),
+    ]);
+    expect(pairs).toEqual([
+      ['/', 'Suche fokussieren'],
+      ['n', 'Neue Störmeldung'],
+      ['j', 'Nächstes Ticket auswählen'],
+      ['k', 'Vorheriges Ticket auswählen'],
+      ['Enter', 'Ausgewähltes Ticket öffnen'],
+      ['x', 'Ausgewähltes Ticket markieren'],
+      ['?', 'Diese Hilfe'],
+      ['Esc', 'Suchfeld verlassen'],
+    ]);
+    key('j'); // the queue does not react while the dialog is open
+    expect(currentRow()).toBeNull();
+  });
+
+  it('opens a ticket on a click anywhere on its row, and not on its checkbox', async () => {
+    await render();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const row = find<HTMLElement>('ls-queue-row[data-ticket-id="t-2"]');
+    find('.row__title', row).click();
+    expect(navigate).toHaveBeenLastCalledWith(['/tickets', 't-2']);
+    navigate.mockClear();
+    find('[data-testid="row-check"]', row).click();
+    fixture.detectChanges();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(row.classList).toContain('row--checked');
+  });
+
+  it('accepts the marked tickets one by one with their own versions and lists the stale one', async () => {
+    await render();
+    api.refuse.set(
+      't-2',
+      new HttpErrorResponse({ status: 412, error: { message: 'stale', details: { currentVersion: 8 } } }),
+    );
+    const el = fixture.nativeElement as HTMLElement;
+    for (const id of ['t-1', 't-2']) {
+      find(`ls-queue-row[data-ticket-id="${id}"] [data-testid="row-check"]`).click();
+    }
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="bulk-bar"]')?.textContent).toContain('2 ausgewählt');
+    find('[data-testid="bulk-accept"]').click();
+    fixture.detectChanges();
+    expect(api.actCalls).toEqual([
+      ['t-1', 'accept', 3],
+      ['t-2', 'accept', 3],
+    ]);
+    const outcome = el.querySelector('[data-testid="bulk-outcome"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(outcome).toContain('Annehmen: 1 von 2 erledigt, 1 fehlgeschlagen:');
+    expect(outcome).toContain('2026-000043: wurde inzwischen geändert (HTTP 412)');
+    // The one that went through is unmarked; the failed one stays marked for a retry.
+    expect(el.querySelector('[data-testid="bulk-bar"]')?.textContent).toContain('1 ausgewählt');
+  });
+
+  it('names the current status of a ticket the action no longer fits (409)', async () => {
+    await render();
+    api.refuse.set(
+      't-1',
+      new HttpErrorResponse({ status: 409, error: { message: 'no', details: { currentStatus: 'accepted' } } }),
+    );
+    const el = fixture.nativeElement as HTMLElement;
+    key('j');
+    key('x'); // marks the row under the cursor
+    find('[data-testid="bulk-accept"]').click();
+    fixture.detectChanges();
+    const outcome = el.querySelector('[data-testid="bulk-outcome"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(outcome).toContain('2026-000042: im Status „Angenommen“ nicht möglich (HTTP 409)');
   });
 
   it('shows the error and loads again on "Erneut versuchen"', async () => {
@@ -352,7 +536,7 @@ describe('TicketListPageComponent over HTTP', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
-        provideLsIcons(),
+        provideTicketListIcons(),
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: CatalogApiService, useValue: { sites: () => of({ items: [], nextCursor: null }) } },
