@@ -61,3 +61,25 @@ export type {
   TravelChoice,
   TravelMethod,
 } from './ticket-service-report';
+export {
+  INVOICE_LINE_KINDS,
+  INVOICE_VAT_CATEGORY,
+  INVOICE_VAT_RATE,
+  InvoiceInputError,
+  creditNoteOf,
+  draftInvoice,
+  formatInvoiceNumber,
+  invoicePeriodDates,
+  invoiceTotals,
+  isInvoicePeriodKey,
+  parseInvoiceNumber,
+  previousInvoicePeriod,
+} from './invoice';
+export type {
+  CreditNoteDraft,
+  InvoiceCostInput,
+  InvoiceDraft,
+  InvoiceLine,
+  InvoiceLineKind,
+  InvoiceTotals,
+} from './invoice';
