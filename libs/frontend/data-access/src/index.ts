@@ -14,6 +14,7 @@ export {
 } from './lib/ticket-changes.service';
 export { KpiApiService } from './lib/kpi-api.service';
 export { WorkRecordsApiService } from './lib/work-records-api.service';
+export { ServiceReportApiService } from './lib/service-report-api.service';
 export { UsersApiService } from './lib/users-api.service';
 export { ROLE_HOME, roleGuard, roleHomeGuard } from './lib/role.guards';
 export {

@@ -36,6 +36,7 @@ import {
   type Translate,
 } from '@leitstand/frontend/ui';
 import { TicketDocumentsComponent } from './ticket-documents.component';
+import { TicketServiceReportComponent } from './ticket-service-report.component';
 import { ACTIONS_WITH_FORM, ACTION_LABEL_KEYS, actionsFor, eventDisplay } from './ticket-detail.constants';
 
 interface TimelineEntry {
@@ -82,6 +83,7 @@ type Technicians =
     SlaCountdownComponent,
     StatusBadgeComponent,
     TicketDocumentsComponent,
+    TicketServiceReportComponent,
   ],
   templateUrl: './ticket-detail-page.component.html',
   styleUrl: './ticket-detail-page.component.scss',

@@ -9,6 +9,7 @@ import { DOCUMENTS_DE } from './texts/documents.texts';
 import { ACCOUNT_DE } from './texts/account.texts';
 import { IMPORT_DE } from './texts/import.texts';
 import { MAINTENANCE_DE } from './texts/maintenance.texts';
+import { REPORT_DE } from './texts/report.texts';
 
 /**
  * The German texts (the default language), merged from one file per area under `texts/` so that features can
@@ -30,6 +31,7 @@ export const DE = {
   ...ACCOUNT_DE,
   ...IMPORT_DE,
   ...MAINTENANCE_DE,
+  ...REPORT_DE,
 } as const;
 
 export type I18nKey = keyof typeof DE;

@@ -10,6 +10,7 @@ import { DOCUMENTS_EN } from './texts/documents.texts';
 import { ACCOUNT_EN } from './texts/account.texts';
 import { IMPORT_EN } from './texts/import.texts';
 import { MAINTENANCE_EN } from './texts/maintenance.texts';
+import { REPORT_EN } from './texts/report.texts';
 
 /** The English texts: every German key, checked by the type of each area. */
 export const EN: Readonly<Record<I18nKey, string>> = {
@@ -24,4 +25,5 @@ export const EN: Readonly<Record<I18nKey, string>> = {
   ...ACCOUNT_EN,
   ...IMPORT_EN,
   ...MAINTENANCE_EN,
+  ...REPORT_EN,
 };
