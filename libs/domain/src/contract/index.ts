@@ -42,3 +42,11 @@ export {
 export type { CapexGateDecision } from './contract-terms.calculator';
 export { computeMonthlyMargins, computePeriodCost, periodFraction } from './period-cost.calculator';
 export type { PeriodCost, PeriodCostInput, PeriodCostLine, PeriodEffort } from './period-cost.calculator';
+export { compareContractTypes, contractEconomics } from './contract-economics';
+export type {
+  ContractEconomics,
+  ContractTypeComparison,
+  ContractYearActuals,
+  RepricedLine,
+  RepricedVariant,
+} from './contract-economics';
