@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ServiceReportView } from '@leitstand/api-contracts';
+import type { ContractEconomicsView, ServiceReportView } from '@leitstand/api-contracts';
 import { ServiceProcess, WORKSPACE_ROOT, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
 
 const run = promisify(execFile);
@@ -44,6 +44,16 @@ describe('seed cases through the API on the demo data', () => {
     const res = await fetch(`${api.baseUrl}${path}`, { headers });
     expect(res.status).toBe(200);
     return (await res.json()) as T;
+  };
+  /** The demo contract of `tenant` whose calculation document is `calculationId` (the latest by start). */
+  const contractOf = async (tenant: string, calculationId: string): Promise<string> => {
+    const [row] = (await env.dataSource.query(
+      `SELECT c.id FROM contracts c JOIN tenants t ON t.id = c.tenant_id
+        WHERE t.slug = $1 AND c.economics->>'id' = $2 ORDER BY c.starts_on DESC LIMIT 1`,
+      [tenant, calculationId],
+    )) as Array<{ id: string }>;
+    if (!row) throw new Error(`no demo contract of ${tenant} with ${calculationId}`);
+    return row.id;
   };
 
   beforeAll(async () => {
@@ -124,5 +134,90 @@ describe('seed cases through the API on the demo data', () => {
       const priced = costs.serviceReports.find((s) => s.ticket === t.number);
       expect(priced).toMatchObject({ net: report(key).pricing?.net, billable: true });
     }
+  });
+
+  describe('contract economics (GET /api/contracts/:id/economics)', () => {
+    it('seed 002: 624,000 + 1,797,000 = 2,421,000 € = 59.05 €/m²·a against the stated 2.36 M€ ≈ 52 €/m²·a', async () => {
+      const id = await contractOf('spezialmaschinenbau-reutlingen', 'seed-002-total-technical-service');
+      const e = await get<ContractEconomicsView>(`/api/contracts/${id}/economics?year=2027`);
+      const [tts] = e.calculation?.variants ?? [];
+      expect(tts).toMatchObject({ annualTotal: '2421000.00', perM2Year: '59.05', contractVolume: '2360000.00' });
+      expect(tts?.groupTotals).toEqual([
+        { group: 'personnel', annual: '624000.00' },
+        { group: 'trades', annual: '1797000.00' },
+      ]);
+      const diff = Object.fromEntries((tts?.differences ?? []).map((d) => [d.id, [d.stated, d.computed]]));
+      expect(diff['annual-total']).toEqual(['2360000.00', '2421000.00']);
+      expect(diff['per-m2-year']).toEqual(['52.00', '59.05']);
+      // the 5 % fund line of 300,000 € against 5 % of 2.36 M€ = 118,000 €
+      const fund = (tts?.differences ?? []).find((d) => d.id.startsWith('share:'));
+      expect(fund).toMatchObject({ stated: '118000.00', computed: '300000.00', matches: false });
+      expect(e.comparison).toBeUndefined();
+    });
+
+    it('seed 001: the planned 14,970 / 18,240 / 21,600 € and the year’s call-outs and inspections repriced', async () => {
+      const id = await contractOf('wohnbau-sued-aufzuege', 'seed-001-elevators-6');
+      const e = await get<ContractEconomicsView>(`/api/contracts/${id}/economics?year=2026`);
+      expect(e.calculation?.variants.map((v) => [v.variantId, v.annualTotal])).toEqual([
+        ['s-a-standard', '14970.00'],
+        ['s-b-full', '18240.00'],
+        ['all-in', '21600.00'],
+      ]);
+      const c = e.comparison;
+      expect(c?.year).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+      expect(c?.assets).toBe(6); // the six lifts of the three contracts sharing the calculation
+      const [tickets] = (await env.dataSource.query(
+        `SELECT count(*)::int AS n FROM tickets t JOIN tenants n ON n.id = t.tenant_id
+          WHERE n.slug = 'wohnbau-sued-aufzuege' AND t.created_at >= '2026-01-01' AND t.created_at < '2027-01-01'`,
+      )) as Array<{ n: number }>;
+      expect(c?.callOuts).toBe(tickets?.n);
+      const standard = c?.variants.find((v) => v.variantId === 's-a-standard');
+      // S-A bills each call-out at 50.00 + 65.00 × 1.5 h = 147.50
+      expect(standard?.lines.find((l) => l.kind === 'callOuts')?.basis).toEqual({
+        quantity: String(c?.callOuts),
+        unit: 'call-outs',
+        unitPrice: '147.50',
+      });
+      const cheapest = [...(c?.variants ?? [])].sort((x, y) => Number(x.actual) - Number(y.actual))[0];
+      expect(c?.cheapestVariantId).toBe(cheapest?.variantId);
+    });
+
+    it('seed 000: the planned months with February a loss, and the contract year month by month from the roll-ups', async () => {
+      const id = await contractOf('praezisionsteile-nagold-it', 'seed-000-it-flat-rate');
+      const e = await get<ContractEconomicsView>(`/api/contracts/${id}/economics?year=2026`);
+      const planned = e.calculation?.monthlyMargins ?? [];
+      expect(planned.filter((m) => m.loss).map((m) => m.month)).toEqual(['2026-02']);
+      expect(planned.find((m) => m.month === '2026-02')).toMatchObject({ total: '555.67', margin: '-714.33' });
+      // the actual year: every month from January up to the current one, each the month's cost roll-up
+      expect(e.year).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+      expect(e.months[0]?.month).toBe('2026-01');
+      expect(e.months.length).toBeGreaterThanOrEqual(11);
+      const march = e.months.find((m) => m.month === '2026-03');
+      const costs = await get<{ total: string; margin: string | null; loss: boolean | null }>(
+        `/api/contracts/${id}/costs?period=2026-03`,
+      );
+      expect(march).toMatchObject({ revenue: costs.total, margin: costs.margin, loss: costs.loss });
+    });
+
+    it('is internal: customers and technicians 403, other tenants’ managers and unknown contracts 404, bad years 400', async () => {
+      const id = await contractOf('wohnbau-sued-aufzuege', 'seed-001-elevators-6');
+      const status = async (h: Record<string, string>, path: string): Promise<number> =>
+        (await fetch(`${api.baseUrl}${path}`, { headers: h })).status;
+      for (const role of ['customer', 'technician']) {
+        const user = USERS.find((u) => u.role === role);
+        if (!user) throw new Error(`demo data has no ${role}`);
+        expect(await status((await login(api.baseUrl, user)).headers, `/api/contracts/${id}/economics`)).toBe(403);
+      }
+      for (const year of ['26', '2019', 'x']) {
+        const res = await fetch(`${api.baseUrl}/api/contracts/${id}/economics?year=${year}`, { headers });
+        expect(res.status).toBe(400);
+        expect(JSON.stringify(await res.json())).toContain('year');
+      }
+      expect(await status(headers, '/api/contracts/00000000-0000-4000-8000-000000000000/economics')).toBe(404);
+      expect(await status(headers, '/api/contracts/nope/economics')).toBe(404);
+      const foreign = USERS.find((u) => u.role === 'manager' && !(u.serves ?? []).includes('wohnbau-sued-aufzuege'));
+      if (!foreign) throw new Error('demo data has no manager of another tenant');
+      expect(await status((await login(api.baseUrl, foreign)).headers, `/api/contracts/${id}/economics`)).toBe(404);
+    });
   });
 });

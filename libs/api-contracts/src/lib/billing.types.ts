@@ -119,3 +119,108 @@ export interface ServiceReportView {
   /** 0 until the first change of the choices; the ETag. */
   readonly version: number;
 }
+
+/** One line of a variant's computed annual volume. */
+export interface ContractVolumeLineView {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly group?: string;
+  readonly module?: string;
+  readonly annual: string;
+  readonly derivation: string;
+}
+
+/** A figure the calculation states against the one its line items give (difference = stated − computed). */
+export interface ReconciliationCheckView {
+  readonly id: string;
+  readonly label: string;
+  readonly stated: string;
+  readonly computed: string;
+  readonly difference: string;
+  readonly matches: boolean;
+}
+
+export interface ContractVariantEconomicsView {
+  readonly variantId: string;
+  readonly label: string;
+  readonly lines: readonly ContractVolumeLineView[];
+  readonly annualTotal: string;
+  readonly groupTotals: readonly { readonly group: string; readonly annual: string }[];
+  readonly fte?: string;
+  readonly perM2Year?: string;
+  readonly volumeBasis: 'computed' | 'stated';
+  readonly contractVolume: string;
+  readonly checks: readonly ReconciliationCheckView[];
+  readonly differences: readonly ReconciliationCheckView[];
+}
+
+export interface MonthlyMarginView {
+  readonly month: string;
+  /** Revenue of the month (flat fee pro rata). */
+  readonly total: string;
+  readonly effort?: { readonly total: string };
+  readonly margin?: string;
+  readonly marginPercent?: string;
+  readonly loss?: boolean;
+}
+
+export interface RepricedVariantView {
+  readonly variantId: string;
+  readonly label: string;
+  readonly planned: string;
+  readonly actual: string;
+  readonly cheapest: boolean;
+  readonly lines: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly kind: string;
+    readonly planned: string;
+    readonly actual: string;
+    readonly basis: {
+      readonly quantity: string;
+      readonly unit: 'asset-months' | 'call-outs' | 'inspections' | 'flat';
+      readonly unitPrice?: string;
+    };
+  }[];
+}
+
+/** GET /api/contracts/:id/economics — the contract's calculation computed against its stated figures. */
+export interface ContractEconomicsView {
+  readonly contractId: string;
+  readonly contractName: string;
+  /** The contract year shown: [anniversary of the start, +1 year). */
+  readonly year: { readonly from: string; readonly to: string };
+  /**
+   * Revenue against effort per month of the contract year up to the current month (the contract's cost roll-up
+   * of each month); `loss` flags the months the provider's effort exceeded the revenue. Effort, margin and loss
+   * are null without internal cost rates.
+   */
+  readonly months: readonly {
+    readonly month: string;
+    readonly revenue: string;
+    readonly effort: string | null;
+    readonly margin: string | null;
+    readonly loss: boolean | null;
+  }[];
+  /** null when the contract carries no calculation document (economics). */
+  readonly calculation: {
+    readonly id: string;
+    readonly name: string;
+    readonly areaM2?: string;
+    readonly variants: readonly ContractVariantEconomicsView[];
+    readonly monthlyMargins?: readonly MonthlyMarginView[];
+  } | null;
+  /**
+   * The contract year's actual call-outs and inspections of every asset the calculation prices (the tenant's
+   * contracts sharing this calculation), repriced under each contract type; present when it offers several.
+   */
+  readonly comparison?: {
+    readonly year: { readonly from: string; readonly to: string };
+    readonly assets: number;
+    readonly callOuts: number;
+    readonly inspections: number;
+    readonly variants: readonly RepricedVariantView[];
+    readonly cheapestVariantId: string;
+  };
+}

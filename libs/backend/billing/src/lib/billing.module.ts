@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ContractEconomicsService } from './contract-economics.service';
 import { ServiceReportRepository } from './service-report.repository';
 import { ServiceReportService } from './service-report.service';
 
-/** The back office (issue 16): service reports per ticket. */
+/** The back office (issue 16): service reports per ticket, contract economics. */
 @Module({
-  providers: [ServiceReportRepository, ServiceReportService],
-  exports: [ServiceReportService],
+  providers: [ServiceReportRepository, ServiceReportService, ContractEconomicsService],
+  exports: [ServiceReportService, ContractEconomicsService],
 })
 export class BillingModule {}
