@@ -142,6 +142,23 @@ describe('manager dashboard', () => {
     expect(await page.locator('mat-toolbar').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Drucken' }).isVisible()).toBe(false);
     await page.screenshot({ path: outputPath('manager-dashboard-report-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // the contract's economics: revenue against effort for every month of the contract year so far
+    await page.getByRole('link', { name: 'Zurück zum Dashboard' }).click();
+    await page.getByRole('link', { name: 'Wirtschaftlichkeit' }).click();
+    await page.getByRole('heading', { level: 1, name: `Wirtschaftlichkeit: ${world.contractName}` }).waitFor();
+    const months = await rows('monate');
+    expect(months[0]?.[0]).toBe('Januar 2026');
+    const october = months.find((r) => r[0] === 'Oktober 2026');
+    expect(october?.slice(1, 4)).toEqual([
+      squash(euro(costs.total)),
+      squash(euro(costs.effort?.total ?? '')),
+      squash(euro(costs.margin ?? '')),
+    ]);
+    // the fixture's economics hold only internal cost rates: no calculation to compare, said so
+    await page.locator('[data-figure="no-calculation"]').waitFor();
+    await page.screenshot({ path: outputPath('manager-dashboard-economics.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);
   });

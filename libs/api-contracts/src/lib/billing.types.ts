@@ -203,7 +203,9 @@ export interface ContractEconomicsView {
     readonly margin: string | null;
     readonly loss: boolean | null;
   }[];
-  /** null when the contract carries no calculation document (economics). */
+  /** Why the stored calculation document cannot be read (calculation is then null). */
+  readonly calculationProblem?: string;
+  /** null when the contract carries no calculation document (economics), or an unreadable one. */
   readonly calculation: {
     readonly id: string;
     readonly name: string;

@@ -72,7 +72,21 @@ export class ContractEconomicsService {
     if (contract.economics === null) {
       return { contractId: contract.id, contractName: contract.name, year: span, months, calculation: null };
     }
-    const calc = parseContractCalculation(contract.economics);
+    let calc: ContractCalculation;
+    try {
+      calc = parseContractCalculation(contract.economics);
+    } catch (error) {
+      // Written before economics were validated as a full calculation (or by SQL): say so instead of failing.
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+      return {
+        contractId: contract.id,
+        contractName: contract.name,
+        year: span,
+        months,
+        calculation: null,
+        calculationProblem: message,
+      };
+    }
     const e = contractEconomics(calc);
     const view: ContractEconomicsView = {
       contractId: contract.id,

@@ -1,7 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { ContractListResponse, CostView, KpiPeriodKey, KpiView } from '@leitstand/api-contracts';
+import type {
+  ContractEconomicsView,
+  ContractListResponse,
+  CostView,
+  KpiPeriodKey,
+  KpiView,
+} from '@leitstand/api-contracts';
 import { API_BASE_URL } from './api-base-url.token';
 
 /** HTTP client for the contract KPI and cost roll-ups (admins, agents and managers). Stateless. */
@@ -27,5 +33,15 @@ export class KpiApiService {
     return this.http.get<CostView>(`${this.baseUrl}/contracts/${encodeURIComponent(contractId)}/costs`, {
       params: new HttpParams().set('period', period),
     });
+  }
+
+  /** GET /api/contracts/:id/economics?year= — computed against stated figures, months, contract types. */
+  economics(contractId: string, year?: string): Observable<ContractEconomicsView> {
+    return this.http.get<ContractEconomicsView>(
+      `${this.baseUrl}/contracts/${encodeURIComponent(contractId)}/economics`,
+      {
+        params: year === undefined ? new HttpParams() : new HttpParams().set('year', year),
+      },
+    );
   }
 }

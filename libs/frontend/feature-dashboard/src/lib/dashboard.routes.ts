@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { provideEchartsCore } from 'ngx-echarts';
 import { DashboardPageComponent } from './dashboard-page.component';
 import { dashboardRoleGuard } from './dashboard-role.guard';
+import { EconomicsPageComponent } from './economics-page.component';
 import { ReportPageComponent } from './report-page.component';
 
 /**
@@ -17,6 +18,7 @@ export const DASHBOARD_ROUTES: Routes = [
     children: [
       { path: '', pathMatch: 'full', title: 'dashboard.pageTitle', component: DashboardPageComponent },
       { path: 'report', title: 'report.pageTitle', component: ReportPageComponent },
+      { path: 'economics', title: 'economics.pageTitle', component: EconomicsPageComponent },
     ],
   },
 ];

@@ -37,7 +37,11 @@ import { type DataTable, displayCell, tableToCsv } from './kpi-tables';
           </thead>
           <tbody>
             @for (row of cells(); track $index) {
-              <tr [class.total]="row.kind === 'total'" [class.detail]="row.kind === 'detail'">
+              <tr
+                [class.total]="row.kind === 'total'"
+                [class.detail]="row.kind === 'detail'"
+                [class.alert]="row.kind === 'alert'"
+              >
                 @for (cell of row.cells; track $index) {
                   @if ($first) {
                     <th scope="row" [attr.data-col]="cell.key">{{ cell.text }}</th>
@@ -97,6 +101,10 @@ import { type DataTable, displayCell, tableToCsv } from './kpi-tables';
     }
     tr.detail > th {
       padding-left: 1.5rem;
+    }
+    tr.alert > * {
+      color: var(--mat-sys-error);
+      font-weight: 600;
     }
     .empty {
       color: var(--mat-sys-on-surface-variant);

@@ -25,7 +25,10 @@ export interface Column {
   readonly kind: CellKind;
 }
 
-export type Row = Readonly<Record<string, string | null>> & { readonly rowKind?: 'total' | 'detail' | null };
+/** `alert` marks a row that needs attention (a loss month, a stated figure that differs). */
+export type Row = Readonly<Record<string, string | null>> & {
+  readonly rowKind?: 'total' | 'detail' | 'alert' | null;
+};
 
 export interface DataTable {
   readonly id: string;
