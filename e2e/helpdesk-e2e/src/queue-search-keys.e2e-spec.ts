@@ -10,7 +10,8 @@ import { isSignedOutProbe, signInThroughUi } from './support/users';
 /**
  * The queue at full speed (issue 18): the search field finds a ticket by its number and by its asset's code
  * (and keeps `q` in the URL), j/k move the cursor and Enter opens the ticket, and a bulk accept of two marked
- * tickets, one of which was changed meanwhile, goes through for the other and lists the changed one as failed.
+ * tickets, one of which was changed meanwhile, goes through for the other and lists the changed one as failed;
+ * a bulk priority change with its reason reaches both tickets.
  */
 describe('queue: search, keyboard and bulk actions', () => {
   let browser: Browser;
@@ -132,7 +133,7 @@ describe('queue: search, keyboard and bulk actions', () => {
     await page.keyboard.press('?');
     const dialog = page.getByTestId('keys-dialog');
     await dialog.getByRole('heading', { name: 'Tastenkürzel' }).waitFor();
-    expect(await dialog.locator('dt').allInnerTexts()).toEqual(['/', 'n', 'j', 'k', 'Enter', 'x', '?', 'Esc']);
+    expect(await dialog.locator('dt').allInnerTexts()).toEqual(['/', 'n', 'j', 'k', 'Enter', 'x', 'a', '?', 'Esc']);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
@@ -188,6 +189,28 @@ describe('queue: search, keyboard and bulk actions', () => {
     expect(pageErrors).toEqual([
       'console: Failed to load resource: the server responded with a status of 412 (Precondition Failed)',
     ]);
+  });
+
+  it('changes the priority of the marked tickets with a reason', async () => {
+    await search(world.assetCode);
+    await settled(async () => (await shownNumbers()).split(' ').length, 2);
+    for (const ticket of [onAsset, alsoOnAsset]) {
+      await queue()
+        .getByRole('checkbox', { name: `${ticket.number} auswählen` })
+        .check();
+    }
+    const bar = page.getByTestId('bulk-bar');
+    await bar.getByRole('combobox', { name: 'Neue Priorität' }).click();
+    await page.getByRole('option', { name: 'C – niedrig' }).click();
+    await bar.getByTestId('bulk-priority-reason').fill('Betreiber: Ersatzaufzug in Betrieb');
+    await bar.getByTestId('bulk-set-priority').click();
+    await page.getByTestId('bulk-outcome').getByText('Priorität: 2 von 2 erledigt.').waitFor();
+    const token = await accessToken(world.agent);
+    for (const ticket of [onAsset, alsoOnAsset]) {
+      const now = await api<TicketDetail>(token, 'GET', `/api/tickets/${ticket.id}`);
+      expect([now.priority, now.priorityReason]).toEqual(['C', 'Betreiber: Ersatzaufzug in Betrieb']);
+    }
+    expect(pageErrors).toEqual([]);
   });
 });
 

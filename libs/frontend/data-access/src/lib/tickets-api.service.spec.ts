@@ -127,4 +127,13 @@ describe('TicketsApiService', () => {
     expect(req.request.body).toEqual({ reason: 'Ersatzteil' });
     req.flush(TICKET);
   });
+
+  it('update() PATCHes the ticket with If-Match of the listed version', () => {
+    setUp();
+    service.update(TICKET.id, { priority: 'C', priorityReason: 'kein Ausfall' }, 4).subscribe();
+    const req = http.expectOne({ method: 'PATCH', url: `/api/tickets/${TICKET.id}` });
+    expect(req.request.headers.get('If-Match')).toBe('"4"');
+    expect(req.request.body).toEqual({ priority: 'C', priorityReason: 'kein Ausfall' });
+    req.flush(TICKET);
+  });
 });

@@ -11,6 +11,7 @@ import type {
   TicketListQuery,
   TicketListResponse,
   TicketTimelineResponse,
+  UpdateTicketRequest,
 } from '@leitstand/api-contracts';
 import { API_BASE_URL } from './api-base-url.token';
 
@@ -65,6 +66,11 @@ export class TicketsApiService {
     return this.http.post<TicketDetail>(`${this.url(id)}/${action}`, body, {
       headers: { 'If-Match': `"${version}"` },
     });
+  }
+
+  /** PATCH /api/tickets/:id with `If-Match: "<version>"` (412: stale version); a priority change needs a reason. */
+  update(id: string, request: UpdateTicketRequest, version: number): Observable<TicketDetail> {
+    return this.http.patch<TicketDetail>(this.url(id), request, { headers: { 'If-Match': `"${version}"` } });
   }
 
   /** POST /api/tickets/:id/comments. */

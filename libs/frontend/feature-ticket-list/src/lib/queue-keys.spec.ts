@@ -21,6 +21,7 @@ describe('queue keys', () => {
     expect(queueKeyAction(press('k'))).toBe('previous');
     expect(queueKeyAction(press('Enter'))).toBe('open');
     expect(queueKeyAction(press('x'))).toBe('toggle');
+    expect(queueKeyAction(press('a'))).toBe('accept');
     expect(queueKeyAction(press('?', document.body, { shiftKey: true } as Partial<KeyPress>))).toBe('help');
     expect(queueKeyAction(press('q'))).toBeNull();
     expect(queueKeyAction(press('N'))).toBeNull();
@@ -38,7 +39,7 @@ describe('queue keys', () => {
       '<div role="textbox" tabindex="0"></div>',
     ]) {
       const target = element(html);
-      for (const key of ['/', 'n', 'j', 'k', 'Enter', '?', 'x']) {
+      for (const key of ['/', 'n', 'j', 'k', 'Enter', '?', 'x', 'a']) {
         expect([html, key, queueKeyAction(press(key, target))]).toEqual([html, key, null]);
       }
     }

@@ -1,7 +1,7 @@
 import type { I18nKey } from '@leitstand/frontend/i18n';
 
 /** What a key press in the queue asks for. */
-export type QueueKeyAction = 'search' | 'new' | 'next' | 'previous' | 'open' | 'toggle' | 'help';
+export type QueueKeyAction = 'search' | 'new' | 'next' | 'previous' | 'open' | 'toggle' | 'accept' | 'help';
 
 /** The queue's shortcuts, in the order the help dialog lists them. */
 export const QUEUE_SHORTCUTS: ReadonlyArray<{ key: string; label: string; action: QueueKeyAction; text: I18nKey }> = [
@@ -11,6 +11,7 @@ export const QUEUE_SHORTCUTS: ReadonlyArray<{ key: string; label: string; action
   { key: 'k', label: 'k', action: 'previous', text: 'queue.keys.previous' },
   { key: 'Enter', label: 'Enter', action: 'open', text: 'queue.keys.enter' },
   { key: 'x', label: 'x', action: 'toggle', text: 'queue.keys.toggle' },
+  { key: 'a', label: 'a', action: 'accept', text: 'queue.keys.accept' },
   { key: '?', label: '?', action: 'help', text: 'queue.keys.help' },
 ];
 

@@ -5,6 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter } from '@angular/router';
 import { Subject, of, throwError } from 'rxjs';
 import type {
@@ -127,6 +128,15 @@ class FakeTicketsApi {
   }
   /** Status actions as sent (id, action, If-Match version); `refuse` answers an id with an HTTP error. */
   readonly actCalls: Array<[string, string, number]> = [];
+  readonly updateCalls: Array<[string, object, number]> = [];
+  update(id: string, request: object, version: number) {
+    this.updateCalls.push([id, request, version]);
+    const refusal = this.refuse.get(id);
+    const ticket = this.tickets.get(id);
+    return refusal || !ticket
+      ? throwError(() => refusal ?? new HttpErrorResponse({ status: 404 }))
+      : of(detail(ticket));
+  }
   readonly refuse = new Map<string, HttpErrorResponse>();
   act(id: string, action: string, version: number) {
     this.actCalls.push([id, action, version]);
@@ -384,6 +394,7 @@ describe('TicketListPageComponent (live queue)', () => {
       ['k', 'Vorheriges Ticket auswählen'],
       ['Enter', 'Ausgewähltes Ticket öffnen'],
       ['x', 'Ausgewähltes Ticket markieren'],
+      ['a', 'Ausgewähltes Ticket annehmen'],
       ['?', 'Diese Hilfe'],
       ['Esc', 'Suchfeld verlassen'],
     ]);
@@ -427,6 +438,45 @@ describe('TicketListPageComponent (live queue)', () => {
     expect(outcome).toContain('2026-000043: wurde inzwischen geändert (HTTP 412)');
     // The one that went through is unmarked; the failed one stays marked for a retry.
     expect(el.querySelector('[data-testid="bulk-bar"]')?.textContent).toContain('1 ausgewählt');
+  });
+
+  it('accepts the ticket under the cursor on a, with its version', async () => {
+    await render();
+    key('a'); // no cursor yet: nothing happens
+    expect(api.actCalls).toEqual([]);
+    key('j');
+    key('j');
+    key('a');
+    expect(api.actCalls).toEqual([['t-2', 'accept', 3]]);
+    expect(find('[data-testid="bulk-outcome"]').textContent).toContain('Annehmen: 1 von 1 erledigt.');
+  });
+
+  it('changes the priority of the marked tickets with the reason, each with its own version', async () => {
+    await render();
+    for (const id of ['t-1', 't-2']) {
+      find(`ls-queue-row[data-ticket-id="${id}"] [data-testid="row-check"]`).click();
+    }
+    fixture.detectChanges();
+    const button = find<HTMLButtonElement>('[data-testid="bulk-set-priority"]');
+    expect(button.disabled).toBe(true); // neither priority nor reason yet
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const select = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="bulk-priority"]' }));
+    await select.open();
+    await select.clickOptions({ text: 'C – niedrig' });
+    expect(button.disabled).toBe(true); // the API needs a reason for a priority change
+    const reason = find<HTMLInputElement>('[data-testid="bulk-priority-reason"]');
+    reason.value = 'Betreiber bestätigt: kein Ausfall';
+    reason.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    expect(button.disabled).toBe(false);
+    button.click();
+    fixture.detectChanges();
+    const body = { priority: 'C', priorityReason: 'Betreiber bestätigt: kein Ausfall' };
+    expect(api.updateCalls).toEqual([
+      ['t-1', body, 3],
+      ['t-2', body, 3],
+    ]);
+    expect(find('[data-testid="bulk-outcome"]').textContent).toContain('Priorität: 2 von 2 erledigt.');
   });
 
   it('names the current status of a ticket the action no longer fits (409)', async () => {

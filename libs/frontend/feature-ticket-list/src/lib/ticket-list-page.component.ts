@@ -23,6 +23,7 @@ import { Subject, type Subscription, concatMap, debounceTime, from, map, of, cat
 import {
   type ApiError,
   PRIORITIES,
+  type Priority,
   OPEN_TICKET_STATUSES,
   type SiteView,
   type TicketAction,
@@ -54,8 +55,11 @@ export const QUEUE_ROW_HEIGHT = 40;
 /** Quiet time after the last key stroke in the search field before the queue asks the server. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
-/** The bulk actions of the selection; each ticket goes through its own action with its own If-Match. */
-export type BulkAction = Extract<TicketAction, 'accept' | 'close'>;
+/**
+ * The bulk actions of the selection; each ticket goes through its own request with its own If-Match: the status
+ * actions (POST …/accept, …/close) and a priority change with its reason (PATCH).
+ */
+export type BulkAction = Extract<TicketAction, 'accept' | 'close'> | 'priority';
 
 /** One ticket of a bulk action that the server refused, and why (kept as a text so it follows the language). */
 export interface BulkFailure {
@@ -146,6 +150,10 @@ export class TicketListPageComponent {
   protected readonly checked = signal<ReadonlyMap<string, { number: string; version: number }>>(new Map());
   protected readonly checkedCount = computed(() => this.checked().size);
   protected readonly bulkRunning = signal<{ done: number; count: number } | null>(null);
+  /** The bulk priority change's form: the new priority and the reason the API requires for it. */
+  protected readonly bulkPriority = signal<Priority | ''>('');
+  protected readonly bulkReasonText = signal('');
+  protected readonly canSetPriority = computed(() => this.bulkPriority() !== '' && this.bulkReasonText().trim() !== '');
   protected readonly bulkOutcome = signal<BulkOutcome | null>(null);
   protected readonly saved = signal<SavedQueueFilter[]>(loadSavedFilters());
   protected readonly filterName = signal('');
@@ -386,6 +394,13 @@ export class TicketListPageComponent {
         }
         break;
       }
+      case 'accept': {
+        const ticket = this.tickets().find((t) => t.id === this.cursorId());
+        if (ticket) {
+          this.runBulk('accept', [[ticket.id, { number: ticket.number, version: ticket.version }]]);
+        }
+        break;
+      }
       case 'help':
         this.helpDialog()?.nativeElement.showModal();
         break;
@@ -443,11 +458,19 @@ export class TicketListPageComponent {
    * longer allows the action) and is listed with its reason; the others go through. The marks of the tickets
    * that went through are cleared; the failed ones stay marked.
    */
-  protected runBulk(action: BulkAction): void {
-    const targets = [...this.checked().entries()];
-    if (targets.length === 0 || this.bulkRunning()) {
+  protected runBulk(
+    action: BulkAction,
+    targets: ReadonlyArray<[string, { number: string; version: number }]> = [...this.checked().entries()],
+  ): void {
+    if (targets.length === 0 || this.bulkRunning() || (action === 'priority' && !this.canSetPriority())) {
       return;
     }
+    const priority = this.bulkPriority();
+    const priorityReason = this.bulkReasonText().trim();
+    const send = (id: string, version: number) =>
+      action === 'priority' && priority !== ''
+        ? this.api.update(id, { priority, priorityReason }, version)
+        : this.api.act(id, action as TicketAction, version);
     this.bulkOutcome.set(null);
     this.bulkRunning.set({ done: 0, count: targets.length });
     const failures: BulkFailure[] = [];
@@ -455,7 +478,7 @@ export class TicketListPageComponent {
     from(targets)
       .pipe(
         concatMap(([id, seen]) =>
-          this.api.act(id, action, seen.version).pipe(
+          send(id, seen.version).pipe(
             map(() => ({ id, failure: null as BulkFailure | null })),
             catchError((error: unknown) => of({ id, failure: { id, number: seen.number, reason: bulkReason(error) } })),
           ),
@@ -482,7 +505,13 @@ export class TicketListPageComponent {
   }
 
   protected bulkSummary(outcome: BulkOutcome): string {
-    const action = this.i18n.t(outcome.action === 'accept' ? 'queue.bulk.accept' : 'queue.bulk.close');
+    const action = this.i18n.t(
+      outcome.action === 'accept'
+        ? 'queue.bulk.accept'
+        : outcome.action === 'close'
+          ? 'queue.bulk.close'
+          : 'queue.bulk.priorityDone',
+    );
     return outcome.failures.length === 0
       ? this.i18n.t('queue.bulk.doneAll', { action, count: outcome.count })
       : this.i18n.t('queue.bulk.doneSome', {
