@@ -21,6 +21,8 @@ export class ConfigValidationError extends Error {
 export interface AppConfig {
   readonly env: Env['NODE_ENV'];
   readonly logLevel: Env['LOG_LEVEL'];
+  /** 'pretty' (pino-pretty, one readable line per entry) for development; JSON lines otherwise. */
+  readonly logFormat: 'json' | 'pretty';
   readonly http: {
     readonly host: string;
     readonly port: number;
@@ -77,6 +79,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return Object.freeze({
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     http: Object.freeze({
       host: env.API_HOST,
       port: env.API_PORT,

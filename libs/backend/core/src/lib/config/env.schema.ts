@@ -14,6 +14,7 @@ export const ENV_SCHEMA = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port.default(3000),
     WORKER_HTTP_PORT: port.default(3001),
@@ -96,6 +97,10 @@ export type Env = z.infer<typeof ENV_SCHEMA>;
 export const ENV_DESCRIPTIONS: Record<keyof Env, { description: string; sensitive?: boolean }> = {
   NODE_ENV: { description: 'development, test or production' },
   LOG_LEVEL: { description: 'pino log level' },
+  LOG_FORMAT: {
+    description:
+      "'pretty' (readable lines, pino-pretty) or 'json' (JSON lines); default pretty in development, else json",
+  },
   API_HOST: { description: 'interface the API listens on (0.0.0.0 in containers)' },
   API_PORT: { description: 'HTTP port of the API' },
   WORKER_HTTP_PORT: { description: 'port of the worker health and metrics endpoint' },

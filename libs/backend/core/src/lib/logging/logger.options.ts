@@ -16,7 +16,7 @@ export function requestIdFor(req: IncomingMessage & { id?: unknown }, res: Serve
   return id;
 }
 
-/** Structured JSON logs (pino) with a request id on every line of a request. */
+/** Structured logs (pino-http on the root logger, see createRootLogger) with a request id on every line of a request. */
 export function loggerParams(config: AppConfig, service: 'api' | 'worker'): Params {
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
