@@ -116,6 +116,8 @@ export interface ServiceReportView {
   readonly billable: boolean;
   readonly pricing: ServiceReportPricingView | null;
   readonly problems: readonly ServiceReportProblem[];
+  /** The customer's sign-off; null until signed (then the choices are frozen). */
+  readonly signOff: ServiceReportSignOffView | null;
   /** 0 until the first change of the choices; the ETag. */
   readonly version: number;
 }
@@ -225,4 +227,48 @@ export interface ContractEconomicsView {
     readonly variants: readonly RepricedVariantView[];
     readonly cheapestVariantId: string;
   };
+}
+
+/** Longest signer name and largest signature image (the decoded PNG) a sign-off takes. */
+export const SIGNER_NAME_MAX_LENGTH = 200;
+export const SIGNATURE_MAX_BYTES = 256 * 1024;
+export const SERVICE_REPORT_PDF_LANGUAGES = ['de', 'en'] as const;
+export type ServiceReportPdfLanguage = (typeof SERVICE_REPORT_PDF_LANGUAGES)[number];
+
+/** POST /api/tickets/:id/service-report/sign-off, with If-Match of the report's version. */
+export interface SignServiceReportRequest {
+  /** The customer's name as they typed it. */
+  readonly signerName: string;
+  /** The drawn signature: `data:image/png;base64,…`, at most SIGNATURE_MAX_BYTES decoded. */
+  readonly signature: string;
+  /** The language of the PDF stored at sign-off (default 'de'). */
+  readonly lang?: ServiceReportPdfLanguage;
+}
+
+/** The customer's sign-off of a service report; the choices are frozen from then on. */
+export interface ServiceReportSignOffView {
+  readonly signerName: string;
+  readonly signedAt: string;
+  /** The signature PNG, a document of the ticket (staff only). */
+  readonly signatureDocumentId: string | null;
+  /** The PDF stored at sign-off, a document of the ticket the customer may download. */
+  readonly pdfDocumentId: string | null;
+}
+
+/**
+ * What the customer sees of a signed report in the portal: the lines and totals as signed, without internal
+ * fields (no worker ids, no notes, no price-list internals).
+ */
+export interface CustomerServiceReportView {
+  readonly ticketId: string;
+  readonly ticketNumber: string;
+  readonly workDate: string;
+  readonly coveredByContract: boolean;
+  readonly lines: readonly Omit<ServiceReportLineView, 'key' | 'discountable'>[];
+  readonly discounts: readonly Omit<ServiceReportDiscountView, 'id'>[];
+  readonly net: string;
+  readonly vatPercent: string;
+  readonly vat: string;
+  readonly gross: string;
+  readonly signOff: ServiceReportSignOffView;
 }

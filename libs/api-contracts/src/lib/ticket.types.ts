@@ -66,6 +66,7 @@ export const TICKET_EVENT_TYPES = [
   'material_added',
   'sla_warning',
   'sla_breached',
+  'service_report_signed',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

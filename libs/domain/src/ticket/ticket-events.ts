@@ -26,6 +26,7 @@ export const TICKET_EVENT_TYPES = [
   'material_added',
   'sla_warning',
   'sla_breached',
+  'service_report_signed',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -120,6 +121,14 @@ export interface TicketEventPayloads {
   };
   sla_warning: SlaTimerPayload;
   sla_breached: SlaTimerPayload;
+  /** The customer signed the service report on the technician's phone (issue 16). */
+  service_report_signed: EventActor & {
+    signerName: string;
+    signedAt: string;
+    net: string;
+    gross: string;
+    pdfDocumentId: string | null;
+  };
 }
 
 /** An event as a use case produces it, before the log adds id, actor and instant. */

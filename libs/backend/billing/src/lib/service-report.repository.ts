@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ServiceReportSignOffView } from '@leitstand/api-contracts';
 import type { ServiceReportChoices, TicketBillingFacts, TicketMaterialKind } from '@leitstand/domain';
 import { DEFAULT_SERVICE_REPORT_CHOICES } from '@leitstand/domain';
 
@@ -20,6 +21,8 @@ export interface StoredChoices {
   readonly choices: ServiceReportChoices;
   /** 0 = not stored yet. */
   readonly version: number;
+  /** The customer's sign-off; null until signed. */
+  readonly signOff: ServiceReportSignOffView | null;
 }
 
 export interface PriceListVersionRow {
@@ -71,6 +74,10 @@ interface ChoicesDbRow {
   catalog_items: { code: string; quantity: string }[];
   discounts: string[];
   version: number;
+  signed_at: Date | null;
+  signer_name: string | null;
+  signature_document_id: string | null;
+  pdf_document_id: string | null;
 }
 
 interface PriceListDbRow {
@@ -157,13 +164,23 @@ export class ServiceReportRepository {
     lock = false,
   ): Promise<StoredChoices> {
     const [row] = (await manager.query(
-      `SELECT small_material, emergency, work_type, travel_method, catalog_items, discounts, version
+      `SELECT small_material, emergency, work_type, travel_method, catalog_items, discounts, version,
+              signed_at, signer_name, signature_document_id, pdf_document_id
          FROM service_reports WHERE ticket_id = $1${lock ? ' FOR UPDATE' : ''}`,
       [ticketId],
     )) as ChoicesDbRow[];
-    if (row === undefined) return { choices: DEFAULT_SERVICE_REPORT_CHOICES, version: 0 };
+    if (row === undefined) return { choices: DEFAULT_SERVICE_REPORT_CHOICES, version: 0, signOff: null };
     return {
       version: row.version,
+      signOff:
+        row.signed_at === null
+          ? null
+          : {
+              signerName: row.signer_name ?? '',
+              signedAt: row.signed_at.toISOString(),
+              signatureDocumentId: row.signature_document_id,
+              pdfDocumentId: row.pdf_document_id,
+            },
       choices: {
         smallMaterial: row.small_material,
         emergency: row.emergency,

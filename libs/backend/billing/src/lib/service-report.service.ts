@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type {
   ServiceReportPricingView,
   ServiceReportProblem,
@@ -7,6 +7,7 @@ import type {
   UpdateServiceReportRequest,
 } from '@leitstand/api-contracts';
 import {
+  ConflictError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -34,6 +35,12 @@ import {
 
 const WRITERS = new Set(['admin', 'manager', 'agent']);
 
+/** A report priced for its sign-off, with the ticket it belongs to. */
+export interface SignOffBasis {
+  readonly ticket: ServiceReportTicket;
+  readonly view: ServiceReportView;
+}
+
 /**
  * A ticket's service report (Leistungsnachweis): its work logs, travel and material priced by the
  * contract's price list in the version valid on the work date, with the choices made on the report.
@@ -55,7 +62,15 @@ export class ServiceReportService {
   async get(user: AuthUser, ticketId: string): Promise<ServiceReportView> {
     const ticket = await this.visibleTicket(user, ticketId);
     const stored = await this.repo.choices(ticket.id);
-    return this.view(ticket, stored.choices, stored.version);
+    return { ...(await this.view(ticket, stored.choices, stored.version)), signOff: stored.signOff };
+  }
+
+  /** The report priced for a sign-off, in `manager`'s transaction (the ticket seen, the row locked). */
+  async forSignOff(user: AuthUser, ticketId: string, manager: EntityManager): Promise<SignOffBasis> {
+    const ticket = await this.visibleTicket(user, ticketId);
+    const stored = await this.repo.choices(ticket.id, manager, true);
+    const view = await this.view(ticket, stored.choices, stored.version);
+    return { ticket, view: { ...view, signOff: stored.signOff } };
   }
 
   async update(
@@ -70,6 +85,12 @@ export class ServiceReportService {
     }
     return this.dataSource.transaction(async (manager) => {
       const stored = await this.repo.choices(ticket.id, manager, true);
+      if (stored.signOff !== null) {
+        throw new ConflictError(
+          `the service report was signed off by ${stored.signOff.signerName} at ${stored.signOff.signedAt}; its choices are frozen`,
+          { signOff: stored.signOff },
+        );
+      }
       if (stored.version !== expected) throw new PreconditionFailedError(expected, stored.version);
       const choices: ServiceReportChoices = { ...stored.choices, ...definedOnly(change) };
       const view = await this.view(ticket, choices, stored.version);
@@ -81,7 +102,7 @@ export class ServiceReportService {
       }
       const version = await this.repo.saveChoices(manager, ticket, choices, expected, user.id);
       if (version === undefined) throw new PreconditionFailedError(expected, expected + 1);
-      return { ...view, version };
+      return { ...view, signOff: null, version };
     });
   }
 
@@ -96,7 +117,7 @@ export class ServiceReportService {
     ticket: ServiceReportTicket,
     choices: ServiceReportChoices,
     version: number,
-  ): Promise<ServiceReportView> {
+  ): Promise<Omit<ServiceReportView, 'signOff'>> {
     const facts = ticket.facts;
     const workDate = workDateOf(facts.work, facts.site.timeZone, ticket.createdAt);
     const base = {

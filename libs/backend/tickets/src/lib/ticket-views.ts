@@ -368,6 +368,7 @@ export function eventForCustomer(event: TicketEventView): TicketEventView | null
     case 'updated':
     case 'sla_warning':
     case 'sla_breached':
+    case 'service_report_signed':
       return { ...e, payload: customerPayload(e.payload) };
   }
 }

@@ -59,6 +59,7 @@ const EVENT_DISPLAY: Readonly<Record<TicketEventType, EventDisplay>> = {
   updated: { labelKey: 'detail.event.updated', icon: 'ls:event' },
   work_logged: { labelKey: 'detail.event.work_logged', icon: 'ls:schedule' },
   material_added: { labelKey: 'detail.event.material_added', icon: 'ls:event' },
+  service_report_signed: { labelKey: 'detail.event.service_report_signed', icon: 'ls:check-circle' },
   sla_warning: { labelKey: 'detail.event.sla_warning', icon: 'ls:warning' },
   sla_breached: { labelKey: 'detail.event.sla_breached', icon: 'ls:error' },
 };

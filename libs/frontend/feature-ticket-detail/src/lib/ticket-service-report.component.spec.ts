@@ -68,6 +68,7 @@ function report(patch: Partial<ServiceReportView> = {}): ServiceReportView {
       notes: [],
     },
     problems: [],
+    signOff: null,
     version: 2,
     ...patch,
   };

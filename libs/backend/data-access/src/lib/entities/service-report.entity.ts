@@ -23,6 +23,11 @@ import { UserEntity } from './user.entity';
  */
 @Entity({ name: 'service_reports' })
 @Check('ck_service_reports_work_type', `"work_type" IN ('repair', 'maintenance')`)
+@Check(
+  'ck_service_reports_signed',
+  `("signed_at" IS NULL AND "signer_name" IS NULL AND "signed_by" IS NULL AND "signed_snapshot" IS NULL)
+      OR ("signed_at" IS NOT NULL AND "signer_name" IS NOT NULL AND "signed_by" IS NOT NULL AND "signed_snapshot" IS NOT NULL)`,
+)
 @Check('ck_service_reports_travel_method', `"travel_method" IS NULL OR "travel_method" IN ('distance', 'zone', 'time')`)
 export class ServiceReportEntity {
   @PrimaryColumn({ name: 'ticket_id', type: 'uuid', primaryKeyConstraintName: 'pk_service_reports' })
@@ -70,6 +75,34 @@ export class ServiceReportEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** The customer's sign-off (null until signed); the choices are frozen from then on. */
+  @Column({ name: 'signed_at', type: 'timestamptz', nullable: true })
+  signedAt!: Date | null;
+
+  /** The name the customer typed on the technician's phone. */
+  @Column({ name: 'signer_name', type: 'varchar', length: 200, nullable: true })
+  signerName!: string | null;
+
+  /** The user who took the sign-off (the assigned technician or staff). */
+  @Column({ name: 'signed_by', type: 'uuid', nullable: true })
+  signedBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'signed_by', foreignKeyConstraintName: 'fk_service_reports_signed_by' })
+  signer?: UserEntity;
+
+  /** The drawn signature, a PNG document of the ticket. */
+  @Column({ name: 'signature_document_id', type: 'uuid', nullable: true })
+  signatureDocumentId!: string | null;
+
+  /** The signed report as PDF, a document of the ticket visible to the customer. */
+  @Column({ name: 'pdf_document_id', type: 'uuid', nullable: true })
+  pdfDocumentId!: string | null;
+
+  /** The priced report as signed: ticket, site, lines, totals (JSON). */
+  @Column({ name: 'signed_snapshot', type: 'jsonb', nullable: true })
+  signedSnapshot!: Record<string, unknown> | null;
 
   @VersionColumn({ type: 'integer' })
   version!: number;

@@ -15,6 +15,7 @@ import { OccurrenceExecution1795350000001 } from './1795350000001-OccurrenceExec
 import { ComplianceRollup1795350000002 } from './1795350000002-ComplianceRollup';
 import { ServiceReports1795370000000 } from './1795370000000-ServiceReports';
 import { TicketSearch1795380000000 } from './1795380000000-TicketSearch';
+import { ServiceReportSignOff1795380000001 } from './1795380000001-ServiceReportSignOff';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ComplianceRollup1795350000002,
   ServiceReports1795370000000,
   TicketSearch1795380000000,
+  ServiceReportSignOff1795380000001,
 ];

@@ -75,6 +75,7 @@ export const DETAIL_DE = {
   'detail.event.updated': 'Geändert',
   'detail.event.work_logged': 'Arbeitszeit erfasst',
   'detail.event.material_added': 'Material erfasst',
+  'detail.event.service_report_signed': 'Leistungsnachweis vom Kunden unterschrieben',
   'detail.event.sla_warning': 'SLA-Warnung',
   'detail.event.sla_breached': 'SLA-Frist überschritten',
 
@@ -171,6 +172,7 @@ export const DETAIL_EN: Texts<typeof DETAIL_DE> = {
   'detail.event.updated': 'Changed',
   'detail.event.work_logged': 'Work logged',
   'detail.event.material_added': 'Material added',
+  'detail.event.service_report_signed': 'Service report signed by the customer',
   'detail.event.sla_warning': 'SLA warning',
   'detail.event.sla_breached': 'SLA deadline breached',
 
