@@ -1,4 +1,4 @@
-import { type KeyPress, moveSelection, queueKeyAction } from './queue-keys';
+import { type KeyPress, ageText, moveSelection, queueKeyAction } from './queue-keys';
 
 function press(key: string, target: EventTarget | null = document.body, mods: Partial<KeyPress> = {}): KeyPress {
   return { key, ctrlKey: false, metaKey: false, altKey: false, target, ...mods };
@@ -71,5 +71,16 @@ describe('queue keys', () => {
     expect(moveSelection(2, 1, 3)).toBe(2);
     expect(moveSelection(0, -1, 3)).toBe(0);
     expect(moveSelection(null, 1, 0)).toBeNull();
+  });
+
+  it('tells the age in minutes, then hours up to two days, then days', () => {
+    const at = Date.parse('2026-11-21T12:00:00Z');
+    const age = (iso: string) => ageText(iso, at);
+    expect(age('2026-11-21T11:59:30Z')).toEqual({ key: 'queue.age.minutes', params: { n: 0 } });
+    expect(age('2026-11-21T11:01:00Z')).toEqual({ key: 'queue.age.minutes', params: { n: 59 } });
+    expect(age('2026-11-21T11:00:00Z')).toEqual({ key: 'queue.age.hours', params: { n: 1 } });
+    expect(age('2026-11-19T12:00:01Z')).toEqual({ key: 'queue.age.hours', params: { n: 47 } });
+    expect(age('2026-11-19T12:00:00Z')).toEqual({ key: 'queue.age.days', params: { n: 2 } });
+    expect(age('2026-11-21T12:05:00Z')).toEqual({ key: 'queue.age.minutes', params: { n: 0 } }); // clock skew
   });
 });

@@ -81,3 +81,15 @@ export function moveSelection(current: number | null, delta: 1 | -1, count: numb
   }
   return Math.min(count - 1, Math.max(0, current + delta));
 }
+
+/** How old a ticket is, as a short text key: under 1 h in minutes, under 2 days in hours, else in days. */
+export function ageText(createdAt: string, nowMs: number): { key: I18nKey; params: { n: number } } {
+  const minutes = Math.max(0, Math.floor((nowMs - Date.parse(createdAt)) / 60_000));
+  if (minutes < 60) {
+    return { key: 'queue.age.minutes', params: { n: minutes } };
+  }
+  const hours = Math.floor(minutes / 60);
+  return hours < 48
+    ? { key: 'queue.age.hours', params: { n: hours } }
+    : { key: 'queue.age.days', params: { n: Math.floor(hours / 24) } };
+}

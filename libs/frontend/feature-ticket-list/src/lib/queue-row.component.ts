@@ -1,12 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { TicketSummary } from '@leitstand/api-contracts';
 import { TranslatePipe } from '@leitstand/frontend/i18n';
-import { PriorityBadgeComponent, SlaCountdownComponent, StatusBadgeComponent } from '@leitstand/frontend/ui';
+import { PriorityBadgeComponent, SlaCountdownComponent, SlaTicker, StatusBadgeComponent } from '@leitstand/frontend/ui';
+import { ageText } from './queue-keys';
 
 /**
  * One compact queue row (QUEUE_ROW_HEIGHT px): a checkbox for bulk actions, priority, number (a link, so it
- * opens in a new tab too), title, asset and site, status, both clocks as countdowns. A click anywhere on the row
+ * opens in a new tab too), title, asset and site, age, status, both clocks as countdowns. A click anywhere on the row
  * asks to open the ticket (`activate`); the checkbox and the link keep their own click. The clocks and the pause
  * reason come with the list item itself, so a row sends no request of its own.
  */
@@ -28,6 +29,7 @@ import { PriorityBadgeComponent, SlaCountdownComponent, StatusBadgeComponent } f
     <a class="row__number" [routerLink]="['/tickets', t.id]">{{ t.number }}</a>
     <span class="row__title" [attr.title]="t.title">{{ t.title }}</span>
     <span class="row__where">{{ t.assetName ?? ('queue.noAsset' | t) }} · {{ t.siteName }}</span>
+    <span class="row__age" [attr.title]="t.createdAt" data-testid="row-age">{{ age().key | t: age().params }}</span>
     <ls-status-badge class="row__status" [status]="t.status" />
     <div class="row__clocks">
       <ls-sla-countdown [clock]="response()" [pauseReason]="t.pauseReason" data-clock="response" />
@@ -56,6 +58,9 @@ export class QueueRowComponent {
   /** The checkbox changed. */
   readonly mark = output<void>();
 
+  private readonly ticker = inject(SlaTicker);
+  /** Age since the report, on the page's one ticking clock (minutes change at most once a minute). */
+  protected readonly age = computed(() => ageText(this.ticket().createdAt, this.ticker.now()));
   protected readonly response = computed(() => this.ticket().clocks.find((c) => c.clock === 'response') ?? null);
   protected readonly restore = computed(() => this.ticket().clocks.find((c) => c.clock === 'restore') ?? null);
 

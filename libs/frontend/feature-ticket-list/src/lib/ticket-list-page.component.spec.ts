@@ -402,6 +402,11 @@ describe('TicketListPageComponent (live queue)', () => {
     expect(currentRow()).toBeNull();
   });
 
+  it('shows each ticket’s age since its report in the compact row', async () => {
+    await render();
+    expect(find('ls-queue-row[data-ticket-id="t-1"] [data-testid="row-age"]').textContent?.trim()).toBe('2 min');
+  });
+
   it('opens a ticket on a click anywhere on its row, and not on its checkbox', async () => {
     await render();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
