@@ -22,6 +22,7 @@ import { DocumentsApiService, TicketChangesService, TicketsApiService } from '@l
 import { I18nService, DateTimePipe, TranslatePipe } from '@leitstand/frontend/i18n';
 import { DocumentGalleryComponent, SlaCountdownComponent } from '@leitstand/frontend/ui';
 import { CLOCK_STATE_ICONS } from './portal-display';
+import { PortalServiceReportComponent } from './portal-service-report.component';
 
 /** `/portal/tickets/:id` — one of the customer's tickets: status, timestamps, its SLA clocks, public comments. */
 @Component({
@@ -37,6 +38,7 @@ import { CLOCK_STATE_ICONS } from './portal-display';
     DateTimePipe,
     SlaCountdownComponent,
     DocumentGalleryComponent,
+    PortalServiceReportComponent,
   ],
   template: `
     <a mat-button routerLink="/portal">← {{ 'common.back' | t }}</a>
@@ -88,6 +90,8 @@ import { CLOCK_STATE_ICONS } from './portal-display';
           }
         </ul>
       }
+
+      <ls-portal-service-report [ticketId]="ticket.id" />
 
       @if (documents().length > 0) {
         <h2 id="documents-title">{{ 'documents.heading' | t }}</h2>

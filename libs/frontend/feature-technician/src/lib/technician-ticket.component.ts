@@ -45,6 +45,7 @@ import {
   workLogDefaults,
 } from './technician-workflow';
 import { TechnicianPhotosComponent } from './technician-photos.component';
+import { TechnicianSignOffComponent } from './technician-sign-off.component';
 
 const EMPTY_MATERIAL = { description: '', netUnitPrice: '', quantity: '1', unit: 'Stk' };
 
@@ -71,6 +72,7 @@ function decimalValidator(maxDecimals: number, positive: boolean) {
     DateTimePipe,
     MoneyPipe,
     TechnicianPhotosComponent,
+    TechnicianSignOffComponent,
   ],
   templateUrl: './technician-ticket.component.html',
   styleUrl: './technician-ticket.component.scss',
