@@ -237,6 +237,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
   let victim: FixtureUser;
   let forgedRefreshToken: string;
   let ticketId: string;
+  let invoiceId: string;
   let priceListId: string;
   let windowId: string;
   let locationId: string;
@@ -284,6 +285,9 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     });
     expect(ticket.status).toBe(201);
     ticketId = ticket.body.id;
+    const invoice = await admin.post<{ id: string }>(`/api/contracts/${world.contractId}/invoices/run?period=2026-10`);
+    expect(invoice.status).toBe(200);
+    invoiceId = invoice.body.id;
     const priceList = await admin.post<{ id: string }>('/api/price-lists', {
       key: 'fuzz-price-list',
       name: 'Fuzz',
@@ -515,6 +519,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
         tickets: ticketId,
         documents: documentId,
         maintenance: requirementId,
+        invoices: invoiceId,
       };
       const id = ids[resource];
       if (!id) throw new Error(`the fuzz test knows no existing id for {${name}} of ${template}: add one`);

@@ -7,3 +7,4 @@ export * from './lib/kpi.types';
 export * from './lib/document.types';
 export * from './lib/maintenance.types';
 export * from './lib/billing.types';
+export * from './lib/invoice.types';

@@ -6,11 +6,13 @@ import { QueueModule } from '@leitstand/backend/jobs';
 import { SlaBreachHandler, SlaTimersModule, SlaWarningHandler, TicketIntakeHandler } from '@leitstand/backend/tickets';
 import {
   KpiModule,
+  KpiPeriodCostSource,
   KpiRecomputeAllHandler,
   KpiRecomputeContractHandler,
   KpiSweepHandler,
 } from '@leitstand/backend/kpi';
 import { MAINTENANCE_JOB_HANDLERS, MaintenanceModule } from '@leitstand/backend/maintenance';
+import { BillingMonthlyRunHandler, InvoiceModule } from '@leitstand/backend/billing';
 import { JobRuntime } from './job-runtime';
 
 /** Job handlers are listed here; the JobRuntime checks that every declared job has exactly one. */
@@ -22,6 +24,7 @@ export const JOB_HANDLERS = [
   KpiSweepHandler,
   KpiRecomputeAllHandler,
   ...MAINTENANCE_JOB_HANDLERS,
+  BillingMonthlyRunHandler,
 ];
 
 @Module({
@@ -35,6 +38,7 @@ export const JOB_HANDLERS = [
     KpiModule,
     SlaTimersModule,
     MaintenanceModule,
+    InvoiceModule.register({ imports: [KpiModule], periodCost: KpiPeriodCostSource }),
   ],
   providers: [...JOB_HANDLERS, JobRuntime],
 })

@@ -6,3 +6,8 @@ export * from './lib/contract-economics.service';
 export * from './lib/service-report-pdf';
 export * from './lib/service-report-sign-off.service';
 export * from './lib/service-report-sign-off.dto';
+export * from './lib/invoice.constants';
+export * from './lib/invoice.service';
+export * from './lib/invoice.module';
+export * from './lib/invoice.period-cost';
+export * from './lib/billing-monthly-run.handler';

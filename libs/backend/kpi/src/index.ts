@@ -6,3 +6,4 @@ export * from './lib/kpi.module';
 export * from './lib/kpi-recompute-contract.handler';
 export * from './lib/kpi-sweep.handler';
 export * from './lib/kpi-recompute-all.handler';
+export * from './lib/kpi-period-cost.source';

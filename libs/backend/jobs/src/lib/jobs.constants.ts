@@ -6,7 +6,7 @@ import type { JobsOptions } from 'bullmq';
  * its payload type, its default options and its jobId rule live here and only here.
  * Payloads carry ids plus a version or expected state — handlers re-read the rows.
  */
-export const QUEUE_NAMES = ['tickets', 'sla-timers', 'kpi', 'maintenance'] as const;
+export const QUEUE_NAMES = ['tickets', 'sla-timers', 'kpi', 'maintenance', 'billing'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -48,6 +48,11 @@ export interface JobPayloads {
   };
   /** Hourly (job scheduler 'maintenance-sweep'): reminder, overdue and missed events; statuses in step. */
   'maintenance.sweep': { reason: 'schedule' | 'manual' };
+  /**
+   * Monthly (job scheduler 'billing-monthly'): draft the invoice of every contract active in `period` (default:
+   * the month before the run, Europe/Berlin). Idempotent: a draft is replaced, an issued month is left alone.
+   */
+  'billing.monthly-run': { reason: 'schedule' | 'manual'; period?: string };
 }
 
 export type SlaClockName = 'response' | 'restore';
@@ -133,6 +138,16 @@ export const MAINTENANCE_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: { age: 7 * 24 * 3_600 },
 };
+export const BILLING_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 30 * 24 * 3_600 },
+};
+/** The monthly billing run: 03:00 Europe/Berlin on the 2nd (after the nightly KPI recompute of the 1st and 2nd). */
+export const BILLING_MONTHLY_CRON = '0 0 3 2 * *';
+export const BILLING_TZ = 'Europe/Berlin';
+
 /** Daily generation at 01:15 Europe/Berlin and the hourly sweep (BullMQ job schedulers with stable keys). */
 export const MAINTENANCE_DAILY_CRON = '0 15 1 * * *';
 export const MAINTENANCE_SWEEP_CRON = '0 5 * * * *';
@@ -175,6 +190,11 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     whileActive: 'keep-last',
   },
   'maintenance.sweep': { queue: 'maintenance', jobId: () => 'maintenance-sweep', options: MAINTENANCE_JOB_OPTIONS },
+  'billing.monthly-run': {
+    queue: 'billing',
+    jobId: (p) => `billing-monthly-run.${p.period ?? 'previous'}`,
+    options: BILLING_JOB_OPTIONS,
+  },
 };
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];

@@ -1,6 +1,7 @@
 import { AssetEntity } from './asset.entity';
 import { ContractEntity } from './contract.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { InvoiceEntity, InvoiceLineEntity, InvoiceNumberCounterEntity } from './invoice.entity';
 import { LocationEntity } from './location.entity';
 import { MaintenanceOccurrenceEntity } from './maintenance-occurrence.entity';
 import { MaintenanceRequirementEntity } from './maintenance-requirement.entity';
@@ -28,6 +29,7 @@ import { WorkLogEntity } from './work-log.entity';
 export * from './asset.entity';
 export * from './contract.entity';
 export * from './idempotency-key.entity';
+export * from './invoice.entity';
 export * from './location.entity';
 export * from './maintenance-occurrence.entity';
 export * from './maintenance-requirement.entity';
@@ -79,4 +81,7 @@ export const ENTITIES = [
   OccurrenceWorkLogEntity,
   OccurrenceMaterialEntity,
   ServiceReportEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+  InvoiceNumberCounterEntity,
 ];

@@ -16,6 +16,7 @@ import { ComplianceRollup1795350000002 } from './1795350000002-ComplianceRollup'
 import { ServiceReports1795370000000 } from './1795370000000-ServiceReports';
 import { TicketSearch1795380000000 } from './1795380000000-TicketSearch';
 import { ServiceReportSignOff1795380000001 } from './1795380000001-ServiceReportSignOff';
+import { Invoices1795390000000 } from './1795390000000-Invoices';
 
 /** Every migration, oldest first. Never edit one after it landed: fix forward with a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ServiceReports1795370000000,
   TicketSearch1795380000000,
   ServiceReportSignOff1795380000001,
+  Invoices1795390000000,
 ];
