@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { JSDOM } from 'jsdom';
 import { QueueRegistry } from '@leitstand/backend/jobs';
 import type { DataSource } from 'typeorm';
 import type { ApiError, CostView, InvoiceSummaryView, InvoiceView } from '@leitstand/api-contracts';
@@ -184,6 +185,71 @@ describe('invoices', () => {
     expect(after.body).toEqual(issued);
   });
 
+  const CBC = 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2';
+  const CAC = 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2';
+  /** The XRechnung of an invoice, parsed as XML (jsdom's XML parser; a malformed document throws). */
+  async function xrechnung(c: Client, id: string): Promise<{ status: number; type: string; doc: Document | null }> {
+    const res = await fetch(`${api.baseUrl}/api/invoices/${id}/xrechnung.xml`, { headers: c.session.headers });
+    const body = await res.text();
+    const doc = res.status === 200 ? new JSDOM(body, { contentType: 'application/xml' }).window.document : null;
+    return { status: res.status, type: res.headers.get('content-type') ?? '', doc };
+  }
+  /** The element at a path of `cac:`/`cbc:` child names below `node`, e.g. ['cac:TaxTotal', 'cbc:TaxAmount']. */
+  function at(node: Element, ...path: string[]): Element {
+    let current = node;
+    for (const step of path) {
+      const [prefix, local] = step.split(':');
+      const ns = prefix === 'cbc' ? CBC : CAC;
+      const next = [...current.children].find((e) => e.namespaceURI === ns && e.localName === local);
+      if (next === undefined) throw new Error(`no ${step} below ${current.localName} (path ${path.join('/')})`);
+      current = next;
+    }
+    return current;
+  }
+  const text = (node: Element, ...path: string[]): string => at(node, ...path).textContent ?? '';
+
+  it('the e-invoice (XRechnung UBL) of an issued invoice: generated and checked by the library, totals as issued', async () => {
+    const res = await xrechnung(manager, issued.id);
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^application\/xml/);
+    const inv = res.doc?.documentElement as Element;
+    expect([inv.namespaceURI, inv.localName]).toEqual([
+      'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2',
+      'Invoice',
+    ]);
+    expect(text(inv, 'cbc:CustomizationID')).toBe(
+      'urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0',
+    );
+    expect(text(inv, 'cbc:ID')).toBe(issued.number);
+    expect(text(inv, 'cbc:InvoiceTypeCode')).toBe('380');
+    expect(text(inv, 'cac:LegalMonetaryTotal', 'cbc:PayableAmount')).toBe(issued.gross);
+    expect(at(inv, 'cac:LegalMonetaryTotal', 'cbc:PayableAmount').getAttribute('currencyID')).toBe('EUR');
+    expect(text(inv, 'cac:LegalMonetaryTotal', 'cbc:TaxExclusiveAmount')).toBe(issued.net);
+    expect(text(inv, 'cac:LegalMonetaryTotal', 'cbc:LineExtensionAmount')).toBe(issued.net);
+    expect(text(inv, 'cac:TaxTotal', 'cbc:TaxAmount')).toBe(issued.vat);
+    expect(text(inv, 'cac:TaxTotal', 'cac:TaxSubtotal', 'cbc:TaxableAmount')).toBe(issued.net);
+    expect(text(inv, 'cac:TaxTotal', 'cac:TaxSubtotal', 'cac:TaxCategory', 'cbc:ID')).toBe('S');
+    expect(text(inv, 'cac:TaxTotal', 'cac:TaxSubtotal', 'cac:TaxCategory', 'cbc:Percent')).toBe('19');
+    const lines = [...inv.children].filter((e) => e.namespaceURI === CAC && e.localName === 'InvoiceLine');
+    expect(lines.map((l) => text(l, 'cbc:LineExtensionAmount'))).toEqual(issued.lines.map((l) => l.net));
+    // Σ line amounts = net, net + VAT = payable: the printed figures add up
+    const sum = lines.reduce<Dec>((a, l) => a.plus(text(l, 'cbc:LineExtensionAmount')), new Dec(0));
+    expect(toMoneyString(sum)).toBe(issued.net);
+    expect(toMoneyString(sum.plus(issued.vat))).toBe(issued.gross);
+    const seller = at(inv, 'cac:AccountingSupplierParty', 'cac:Party');
+    expect(text(seller, 'cac:PartyTaxScheme', 'cbc:CompanyID')).toMatch(/^DE\d{9}$/);
+    const buyer = at(inv, 'cac:AccountingCustomerParty', 'cac:Party');
+    expect(text(buyer, 'cac:PartyLegalEntity', 'cbc:RegistrationName')).toBe('Wohnbau Rechnung GmbH');
+    // the customer downloads its own; others 404; a draft has none (409)
+    expect((await xrechnung(customer, issued.id)).status).toBe(200);
+    expect((await xrechnung(foreignCustomer, issued.id)).status).toBe(404);
+    expect((await xrechnung(foreignManager, issued.id)).status).toBe(404);
+    expect((await xrechnung(agent, issued.id)).status).toBe(403);
+    expect((await xrechnung(manager, 'not-a-uuid')).status).toBe(404);
+    const other = await run(manager, await createContract(ds, tenantId, [siteId]), PERIOD);
+    expect((await xrechnung(manager, other.body.id)).status).toBe(409);
+  });
+
   it('customers read their own tenant’s issued invoices only, without internal fields; others 404', async () => {
     const own = await customer.get<InvoiceView>(`/api/invoices/${issued.id}`);
     expect(own.status).toBe(200);
@@ -258,6 +324,15 @@ describe('invoices', () => {
     expect(rerun.body.id).not.toBe(issued.id);
     const creditDraft = await manager.post(`/api/invoices/${rerun.body.id}/credit-note`);
     expect(creditDraft.status).toBe(409);
+    // the credit note's e-invoice: a UBL CreditNote (381) with positive amounts referencing the original
+    const xml = await xrechnung(manager, note.id);
+    expect(xml.status).toBe(200);
+    const cn = xml.doc?.documentElement as Element;
+    expect(cn.localName).toBe('CreditNote');
+    expect(text(cn, 'cbc:CreditNoteTypeCode')).toBe('381');
+    expect(text(cn, 'cac:BillingReference', 'cac:InvoiceDocumentReference', 'cbc:ID')).toBe(issued.number);
+    expect(text(cn, 'cac:LegalMonetaryTotal', 'cbc:PayableAmount')).toBe(issued.gross);
+    expect(text(cn, 'cac:TaxTotal', 'cbc:TaxAmount')).toBe(issued.vat);
   });
 
   it('20 concurrent issues of 20 approved invoices get 20 distinct numbers without gaps', async () => {

@@ -11,3 +11,4 @@ export * from './lib/invoice.service';
 export * from './lib/invoice.module';
 export * from './lib/invoice.period-cost';
 export * from './lib/billing-monthly-run.handler';
+export * from './lib/invoice.xrechnung';

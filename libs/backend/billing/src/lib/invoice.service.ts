@@ -31,6 +31,7 @@ import {
 } from '@leitstand/domain';
 import { INVOICE_PROVIDER_KEY, INVOICE_TIME_ZONE } from './invoice.constants';
 import { INVOICE_PERIOD_COST, type InvoicePeriodCostSource } from './invoice.period-cost';
+import { renderXRechnung } from './invoice.xrechnung';
 
 /** Who runs, approves, issues and credits invoices: admins and the managers of the contract's tenant. */
 const WRITERS = new Set(['admin', 'manager']);
@@ -260,6 +261,42 @@ export class InvoiceService {
   async get(user: AuthUser, id: string): Promise<InvoiceView> {
     const stored = await this.visible(user, id);
     return view(stored.row, stored.lines, stored.creditNotes, user.role === 'customer');
+  }
+
+  /**
+   * GET /api/invoices/:id/xrechnung.xml: the e-invoice (XRechnung 3.0, UBL) of an issued invoice or credit note,
+   * generated and checked against the format's schema by @e-invoice-eu/core. 409 before it is issued.
+   */
+  async xrechnung(user: AuthUser, id: string): Promise<{ number: string; xml: string }> {
+    const stored = await this.visible(user, id);
+    const r = stored.row;
+    if (r.number === null || r.issued_at === null || r.buyer === null) {
+      throw new ConflictError(`invoice is ${r.status}: only an issued invoice has an e-invoice`);
+    }
+    const [meta] = (await this.dataSource.query(
+      `SELECT c.name AS contract_name, o.issued_at AS original_issued_at
+         FROM contracts c LEFT JOIN invoices o ON o.id = $2 WHERE c.id = $1`,
+      [r.contract_id, r.credit_of],
+    )) as { contract_name: string; original_issued_at: Date | null }[];
+    const xml = await renderXRechnung({
+      kind: r.kind,
+      number: r.number,
+      issuedAt: new Date(r.issued_at),
+      contractId: r.contract_id,
+      contractName: meta?.contract_name ?? r.contract_id,
+      periodFrom: r.period_from,
+      periodTo: r.period_to,
+      currency: r.currency,
+      net: r.net,
+      vat: r.vat,
+      gross: r.gross,
+      buyer: r.buyer,
+      lines: stored.lines,
+      ...(r.credit_of_number === null || !meta?.original_issued_at
+        ? {}
+        : { original: { number: r.credit_of_number, issuedAt: new Date(meta.original_issued_at) } }),
+    });
+    return { number: r.number, xml };
   }
 
   /** The invoice as stored if the caller may read it (404 otherwise). */
