@@ -91,7 +91,9 @@ import { PortalServiceReportComponent } from './portal-service-report.component'
         </ul>
       }
 
-      <ls-portal-service-report [ticketId]="ticket.id" />
+      @if (signedReport()) {
+        <ls-portal-service-report [ticketId]="ticket.id" />
+      }
 
       @if (documents().length > 0) {
         <h2 id="documents-title">{{ 'documents.heading' | t }}</h2>
@@ -190,6 +192,13 @@ export class PortalTicketComponent {
   protected readonly ticket = signal<CustomerTicketDetail | null>(null);
   /** The documents of the ticket marked for customers (the server shows no others). */
   protected readonly documents = signal<DocumentView[]>([]);
+  /**
+   * The sign-off stores the report's PDF as a customer-visible service-report document: only then is there a
+   * signed report to show (asking before would be answered 403).
+   */
+  protected readonly signedReport = computed(() =>
+    this.documents().some((d) => d.documentClass === 'service-report' && d.contentType === 'application/pdf'),
+  );
   protected readonly state = signal<'loading' | 'ready' | 'error'>('loading');
   protected readonly sending = signal(false);
   protected readonly message = signal('');
