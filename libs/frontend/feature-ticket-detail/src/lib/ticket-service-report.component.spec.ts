@@ -217,6 +217,24 @@ describe('TicketServiceReportComponent (the priced report in the ticket detail)'
     );
   });
 
+  it('shows the sign-off with the PDFs instead of the choices once signed', async () => {
+    const { el, text } = await render(
+      report({
+        signOff: {
+          signerName: 'Erika Müller',
+          signedAt: '2026-03-10T10:30:00Z',
+          signatureDocumentId: 's',
+          pdfDocumentId: 'p',
+        },
+      }),
+    );
+    expect(text('[data-testid="report-signed-by"]')).toContain('Unterschrieben von Erika Müller am');
+    expect(el.querySelector('[data-testid="report-signed-by"] a')?.getAttribute('href')).toBe(
+      '/api/tickets/t1/service-report.pdf?lang=de',
+    );
+    expect(el.querySelector('form.report-choices')).toBeNull();
+  });
+
   it('formats decimal strings without floats', () => {
     expect(formatDecimal('2.5', 'de-DE')).toBe('2,5');
     expect(formatDecimal('1234.125', 'en-GB')).toBe('1,234.125');

@@ -16,7 +16,14 @@ import type {
 } from '@leitstand/api-contracts';
 import { PRICED_LINE_CATEGORY_VALUES } from '@leitstand/api-contracts';
 import { ServiceReportApiService } from '@leitstand/frontend/data-access';
-import { I18nService, type I18nKey, type I18nParams, MoneyPipe, TranslatePipe } from '@leitstand/frontend/i18n';
+import {
+  DateTimePipe,
+  I18nService,
+  type I18nKey,
+  type I18nParams,
+  MoneyPipe,
+  TranslatePipe,
+} from '@leitstand/frontend/i18n';
 
 type Translate = (key: I18nKey, params?: I18nParams) => string;
 type Message = (t: Translate) => string;
@@ -68,6 +75,7 @@ interface CatalogRow {
     MatInputModule,
     MatSelectModule,
     MoneyPipe,
+    DateTimePipe,
     TranslatePipe,
   ],
   templateUrl: './ticket-service-report.component.html',
@@ -188,6 +196,10 @@ export class TicketServiceReportComponent {
 
   protected categoryLabel(category: PricedLineCategoryValue): string {
     return this.t(CATEGORY_KEYS[category]);
+  }
+
+  protected pdfUrl(lang: 'de' | 'en'): string {
+    return this.api.pdfUrl(this.ticketId(), lang);
   }
 
   protected addCatalogItem(): void {
