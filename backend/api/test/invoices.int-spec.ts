@@ -3,11 +3,14 @@ import { Redis } from 'ioredis';
 import { JSDOM } from 'jsdom';
 import { QueueRegistry } from '@leitstand/backend/jobs';
 import type { DataSource } from 'typeorm';
-import type { ApiError, CostView, InvoiceSummaryView, InvoiceView } from '@leitstand/api-contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiError, CostView, InvoiceSummaryView, InvoiceView, ServiceReportView } from '@leitstand/api-contracts';
 import {
   ServiceProcess,
   createSite,
   createTenant,
+  WORKSPACE_ROOT,
   createTestEnv,
   waitFor,
   type TestEnv,
@@ -92,6 +95,61 @@ describe('invoices', () => {
     expect(draft.vat).toBe(toMoneyString(net.times('0.19')));
     expect(draft.gross).toBe(toMoneyString(net.plus(draft.vat)));
     expect(res.headers.get('etag')).toBe(`"${draft.version}"`);
+  });
+
+  it('bills each billable service report as its own line at the net its service report shows', async () => {
+    const data = readFileSync(
+      join(WORKSPACE_ROOT, 'libs/demo-data/data/price-lists/seed-003-service-price-list.json'),
+      'utf8',
+    );
+    const [pl] = (await ds.query(
+      `INSERT INTO price_lists (key, name, valid_from, data, version) VALUES ('inv-003', 'Seed 003', '2022-01-01', $1::jsonb, 1) RETURNING id`,
+      [data],
+    )) as { id: string }[];
+    const site = (await createSite(ds, tenantId, { name: 'Wohnanlage 20 km' })).id;
+    await ds.query(`UPDATE sites SET distance_km = 20 WHERE id = $1`, [site]);
+    const contract = await createContract(ds, tenantId, [site], { priceListId: pl?.id ?? '' });
+    // seed 003's weekday call-out: Tuesday 2026-10-13 09:00 Berlin, travel 20 min, on site 35, travel back 15
+    const ticketIds: string[] = [];
+    for (const [n, start] of [
+      [1, '2026-10-13T07:00:00Z'],
+      [2, '2026-10-20T07:00:00Z'],
+    ] as const) {
+      const [t] = (await ds.query(
+        `INSERT INTO tickets (number, tenant_id, site_id, contract_id, title, priority, status, channel, fault_began_at,
+           asset_down, in_scope, restored_at, closed_at, created_at, updated_at, version)
+         VALUES ($1, $2, $3, $4, 'Aufzug steht', 'B', 'closed', 'phone', $5, false, false, $5::timestamptz + interval '70 minutes',
+           $5::timestamptz + interval '1 day', $5, $5, 1) RETURNING id`,
+        [`2026-90000${n}`, tenantId, site, contract, start],
+      )) as { id: string }[];
+      await ds.query(
+        `INSERT INTO work_logs (ticket_id, tenant_id, worker_id, role, kind, started_at, ended_at, created_by)
+         SELECT $1, $2, $3, 'service-technician', p.kind, $4::timestamptz + p.a * interval '1 minute',
+                $4::timestamptz + p.b * interval '1 minute', $3
+           FROM (VALUES ('travel', 0, 20), ('work', 20, 55), ('travel', 55, 70)) AS p(kind, a, b)`,
+        [t?.id, tenantId, manager.user.id, start],
+      );
+      ticketIds.push(String(t?.id));
+    }
+    const res = await run(manager, contract, PERIOD);
+    expect(res.status).toBe(200);
+    const reportLines = res.body.lines.filter((l) => l.kind === 'service-report');
+    expect(reportLines).toHaveLength(2);
+    for (const [i, id] of ticketIds.entries()) {
+      const report = await manager.get<ServiceReportView>(`/api/tickets/${id}/service-report`);
+      expect(report.status).toBe(200);
+      expect(report.body.billable).toBe(true);
+      expect(reportLines[i]).toMatchObject({
+        description: `Leistungsnachweis Ticket 2026-90000${i + 1}`,
+        quantity: '1',
+        net: report.body.pricing?.net,
+      });
+    }
+    const cost = await manager.get<CostView>(`/api/contracts/${contract}/costs?period=${PERIOD}`);
+    expect(res.body.net).toBe(cost.body.total);
+    const net = res.body.lines.reduce((a, l) => a.plus(l.net), new Dec(0));
+    expect(res.body.net).toBe(toMoneyString(net));
+    expect(res.body.vat).toBe(toMoneyString(net.times('0.19')));
   });
 
   it('replaces the draft on a second run (same id, next version)', async () => {
