@@ -374,7 +374,34 @@ function readIndexation(c: IssueCollector, value: unknown, scenario: unknown, va
   if (value !== undefined) {
     const x = c.object(value, 'indexation');
     if (x !== undefined) {
-      c.noUnknownKeys(x, 'indexation', ['fixedShare', 'labourShare', 'materialShare', 'labourIndex', 'materialIndex']);
+      c.noUnknownKeys(x, 'indexation', [
+        'fixedShare',
+        'labourShare',
+        'materialShare',
+        'labourIndex',
+        'materialIndex',
+        'labourSeries',
+        'materialSeries',
+        'basePeriod',
+        'minChangePercent',
+        'maxChangePercent',
+        'correctionFactor',
+      ]);
+      c.optionalString(x['labourSeries'], 'indexation.labourSeries');
+      c.optionalString(x['materialSeries'], 'indexation.materialSeries');
+      const base = c.optionalString(x['basePeriod'], 'indexation.basePeriod');
+      if (base !== undefined && !/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(base)) {
+        c.add('indexation.basePeriod', `expected a month 'YYYY-MM' or a year 'YYYY', got '${base}'`);
+      }
+      for (const key of ['minChangePercent', 'maxChangePercent'] as const) {
+        if (x[key] !== undefined) c.decimal(x[key], `indexation.${key}`, NON_NEGATIVE);
+      }
+      if (x['correctionFactor'] !== undefined) {
+        c.decimal(x['correctionFactor'], 'indexation.correctionFactor', {
+          min: new Dec('0.0001'),
+          expect: 'must be a positive factor',
+        });
+      }
       const a = c.decimal(x['fixedShare'], 'indexation.fixedShare', SHARE);
       const b = c.decimal(x['labourShare'], 'indexation.labourShare', SHARE);
       const m = c.decimal(x['materialShare'], 'indexation.materialShare', SHARE);

@@ -131,6 +131,18 @@ export interface IndexationClause {
   readonly materialShare: DecimalString;
   readonly labourIndex?: string;
   readonly materialIndex?: string;
+  /** Key of the stored index series for L (e.g. 'destatis-62221-0001'); the preview reads its values. */
+  readonly labourSeries?: string;
+  /** Key of the stored index series for M. */
+  readonly materialSeries?: string;
+  /** The period of L0 and M0 ('YYYY-MM' or 'YYYY'). */
+  readonly basePeriod?: string;
+  /** Cap of the change in percent: a change below −min… */
+  readonly minChangePercent?: DecimalString;
+  /** …or above max is cut to it (applied before the correction factor). */
+  readonly maxChangePercent?: DecimalString;
+  /** Multiplied onto the capped factor last (e.g. "0.98"). */
+  readonly correctionFactor?: DecimalString;
 }
 
 export interface IndexValues {

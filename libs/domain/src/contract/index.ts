@@ -28,8 +28,14 @@ export type {
   InspectionBandResult,
   ReconciliationCheck,
 } from './contract-volume.calculator';
-export { indexPrice } from './indexation.calculator';
-export type { IndexationResult } from './indexation.calculator';
+export { indexPrice, previewIndexation } from './indexation.calculator';
+export type {
+  CitedIndexValue,
+  IndexPoint,
+  IndexSeries,
+  IndexationPreview,
+  IndexationResult,
+} from './indexation.calculator';
 export { computeBonusMalus } from './bonus-malus.calculator';
 export type { BonusMalusResult, KpiBonusMalusResult } from './bonus-malus.calculator';
 export {
