@@ -296,6 +296,13 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
     });
     expect(priceList.status).toBe(201);
     priceListId = priceList.body.id;
+    const series = await admin.call(
+      'PUT',
+      '/api/index-series/fuzz-labour',
+      { name: 'Fuzz-Lohnindex', source: 'Destatis 62421-0001', baseYear: 2021, points: [] },
+      { 'if-match': '"0"' },
+    );
+    expect(series.status).toBe(200);
     const window = await admin.post<{ id: string }>(`/api/assets/${world.assetA}/maintenance-windows`, {
       startsAt: '2027-03-01T06:00:00Z',
       endsAt: '2027-03-01T10:00:00Z',
@@ -513,6 +520,7 @@ describe('OpenAPI fuzz (issue 13): every operation, bad input of every kind', ()
         sites: world.siteId,
         assets: world.assetA,
         'price-lists': priceListId,
+        'index-series': 'fuzz-labour',
         contracts: world.contractId,
         'maintenance-windows': windowId,
         locations: locationId,

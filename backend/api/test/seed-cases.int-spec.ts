@@ -220,4 +220,146 @@ describe('seed cases through the API on the demo data', () => {
       expect(await status((await login(api.baseUrl, foreign)).headers, `/api/contracts/${id}/economics`)).toBe(404);
     });
   });
+
+  describe('indexation (index series, preview, price versions)', () => {
+    const as = async (role: string): Promise<Record<string, string>> => {
+      const user = USERS.find((u) => u.role === role);
+      if (!user) throw new Error(`demo data has no ${role}`);
+      return (await login(api.baseUrl, user)).headers;
+    };
+    const call = async (
+      h: Record<string, string>,
+      method: string,
+      path: string,
+      body?: unknown,
+      extra: Record<string, string> = {},
+    ): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const res = await fetch(`${api.baseUrl}${path}`, {
+        method,
+        headers: { ...h, ...extra, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    };
+
+    it('seed 002: labour +4 %, material +2 % → factor 1.032; 2,360,000 → 2,435,520 €, citing the index values', async () => {
+      const id = await contractOf('spezialmaschinenbau-reutlingen', 'seed-002-total-technical-service');
+      const p = await call(await as('manager'), 'GET', `/api/contracts/${id}/indexation/preview?on=2027-01-01`);
+      expect(p.status).toBe(200);
+      expect(p.body).toMatchObject({
+        basePrice: '2360000.00',
+        factor: '1.032',
+        indexedPrice: '2435520.00',
+        change: '75520.00',
+        capped: null,
+        basedOn: { kind: 'contract' },
+      });
+      expect(p.body['cited']).toMatchObject({
+        labour: {
+          base: { series: 'destatis-arbeitskosten-produzierendes-gewerbe', period: '2025', value: '100' },
+          current: { period: '2026', value: '104', publishedOn: '2026-11-30' },
+        },
+        material: { base: { period: '2025', value: '100' }, current: { period: '2026', value: '102' } },
+      });
+    });
+
+    it('approves it as the price version from the reference date, once; later previews start from it', async () => {
+      const id = await contractOf('spezialmaschinenbau-reutlingen', 'seed-002-total-technical-service');
+      const manager = await as('manager');
+      expect(
+        (await call(await as('agent'), 'POST', `/api/contracts/${id}/price-versions`, { on: '2027-01-01' })).status,
+      ).toBe(403);
+      const approved = await call(manager, 'POST', `/api/contracts/${id}/price-versions`, { on: '2027-01-01' });
+      expect(approved.status).toBe(201);
+      expect(approved.body).toMatchObject({
+        validFrom: '2027-01-01',
+        baseVolume: '2360000.00',
+        annualVolume: '2435520.00',
+        factor: '1.032',
+      });
+      const again = await call(manager, 'POST', `/api/contracts/${id}/price-versions`, { on: '2027-01-01' });
+      expect(again.status).toBe(409);
+      const list = await call(manager, 'GET', `/api/contracts/${id}/price-versions`);
+      expect((list.body['items'] as unknown[]).length).toBe(1);
+      // a year later, with no newer index values: P0 is the approved 2,435,520.00, L0/M0 the values it used
+      // as current (2026), so the same rise does not count twice: factor 1
+      const next = await call(manager, 'GET', `/api/contracts/${id}/indexation/preview?on=2028-01-01`);
+      expect(next.body).toMatchObject({
+        basePrice: '2435520.00',
+        factor: '1',
+        indexedPrice: '2435520.00',
+        basedOn: { kind: 'price-version', validFrom: '2027-01-01' },
+        cited: { labour: { base: { period: '2026' }, current: { period: '2026' } } },
+      });
+    });
+
+    it('admins keep index series with If-Match; bad values name the field; others may not write', async () => {
+      const admin = await as('admin');
+      const series = {
+        name: 'Testindex',
+        source: 'Destatis 12345-0001',
+        baseYear: 2021,
+        points: [{ period: '2026-01', value: '117.3', publishedOn: '2026-02-27' }],
+      };
+      expect((await call(admin, 'PUT', '/api/index-series/test-index', series)).status).toBe(428);
+      const created = await call(admin, 'PUT', '/api/index-series/test-index', series, { 'if-match': '"0"' });
+      expect(created.status).toBe(200);
+      expect(created.body).toMatchObject({
+        key: 'test-index',
+        version: 1,
+        points: [{ period: '2026-01', value: '117.3' }],
+      });
+      const replaced = await call(
+        admin,
+        'PUT',
+        '/api/index-series/test-index',
+        { ...series, points: [] },
+        { 'if-match': '"1"' },
+      );
+      expect(replaced.body).toMatchObject({ version: 2, points: [] });
+      expect((await call(admin, 'PUT', '/api/index-series/test-index', series, { 'if-match': '"1"' })).status).toBe(
+        412,
+      );
+      for (const [body, field] of [
+        [{ ...series, points: [{ period: '2026-13', value: '1', publishedOn: '2026-02-27' }] }, 'points.0.period'],
+        [{ ...series, points: [{ period: '2026', value: '-1', publishedOn: '2026-02-27' }] }, 'points.0.value'],
+        [{ ...series, points: [{ period: '2026', value: '1', publishedOn: '2026-02-30' }] }, 'points.0.publishedOn'],
+        [{ ...series, baseYear: 'x' }, 'baseYear'],
+      ] as const) {
+        const r = await call(admin, 'PUT', '/api/index-series/test-index', body, { 'if-match': '"2"' });
+        expect(r.status).toBe(400);
+        expect(JSON.stringify(r.body)).toContain(field);
+      }
+      expect((await call(admin, 'PUT', '/api/index-series/Bad_Key', series, { 'if-match': '"0"' })).status).toBe(400);
+      expect(
+        (await call(await as('manager'), 'PUT', '/api/index-series/test-index', series, { 'if-match': '"2"' })).status,
+      ).toBe(403);
+      expect((await call(await as('customer'), 'GET', '/api/index-series')).status).toBe(403);
+    });
+
+    it('previews: bad dates 400 naming on, customers 403, other tenants 404, a clause without series 400', async () => {
+      const id = await contractOf('spezialmaschinenbau-reutlingen', 'seed-002-total-technical-service');
+      const manager = await as('manager');
+      for (const on of ['2027-02-30', 'x', '']) {
+        const r = await call(manager, 'GET', `/api/contracts/${id}/indexation/preview?on=${on}`);
+        expect(r.status).toBe(400);
+        expect(JSON.stringify(r.body)).toContain('on');
+      }
+      expect(
+        (await call(await as('customer'), 'GET', `/api/contracts/${id}/indexation/preview?on=2027-01-01`)).status,
+      ).toBe(403);
+      const foreign = USERS.find(
+        (u) => u.role === 'manager' && !(u.serves ?? []).includes('spezialmaschinenbau-reutlingen'),
+      );
+      if (!foreign) throw new Error('no foreign manager');
+      const other = (await login(api.baseUrl, foreign)).headers;
+      expect((await call(other, 'GET', `/api/contracts/${id}/indexation/preview?on=2027-01-01`)).status).toBe(404);
+      // seed 001's contracts carry no indexation clause
+      const lifts = await contractOf('wohnbau-sued-aufzuege', 'seed-001-elevators-6');
+      const none = await call(headers, 'GET', `/api/contracts/${lifts}/indexation/preview?on=2027-01-01`);
+      expect(none.status).toBe(400);
+      expect(JSON.stringify(none.body)).toContain('indexation');
+    });
+  });
 });

@@ -272,3 +272,47 @@ export interface CustomerServiceReportView {
   readonly gross: string;
   readonly signOff: ServiceReportSignOffView;
 }
+
+/** A value an indexation preview used, as it was published (and rebased to the series' base year). */
+export interface CitedIndexValueView {
+  readonly series: string;
+  readonly source: string;
+  readonly period: string;
+  readonly publishedOn: string;
+  readonly value: string;
+  readonly rebasingFactor: string;
+  readonly rebased: string;
+}
+
+/** GET /api/contracts/:id/indexation/preview?on= */
+export interface IndexationPreviewView {
+  readonly contractId: string;
+  readonly on: string;
+  readonly basedOn: { readonly kind: 'contract' } | { readonly kind: 'price-version'; readonly validFrom: string };
+  readonly basePrice: string;
+  readonly rawFactor: string;
+  readonly cappedFactor: string;
+  readonly capped: 'min' | 'max' | null;
+  readonly correctionFactor: string;
+  readonly factor: string;
+  readonly indexedPrice: string;
+  readonly change: string;
+  readonly derivation: string;
+  readonly cited: {
+    readonly labour: { readonly base: CitedIndexValueView; readonly current: CitedIndexValueView };
+    readonly material: { readonly base: CitedIndexValueView; readonly current: CitedIndexValueView };
+  };
+}
+
+/** An approved indexation: the contract's price from `validFrom`. */
+export interface PriceVersionView {
+  readonly id: string;
+  readonly contractId: string;
+  readonly validFrom: string;
+  readonly baseVolume: string;
+  readonly annualVolume: string;
+  readonly factor: string;
+  readonly preview: IndexationPreviewView;
+  readonly approvedBy: string;
+  readonly approvedAt: string;
+}

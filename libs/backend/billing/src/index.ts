@@ -12,3 +12,5 @@ export * from './lib/invoice.module';
 export * from './lib/invoice.period-cost';
 export * from './lib/billing-monthly-run.handler';
 export * from './lib/invoice.xrechnung';
+export * from './lib/indexation.dto';
+export * from './lib/indexation.service';

@@ -87,6 +87,22 @@ describe('previewIndexation', () => {
     });
   });
 
+  it('a later indexation starts from the values the approved one used (no double count)', () => {
+    // approved on 2028-03-01 with L1 = 104 (2027), M1 = 102 (2027); a year later labour 2028 = 110 is out
+    const p = previewIndexation({
+      basePrice: '2435520.00',
+      clause,
+      labour,
+      material,
+      on: '2029-02-01',
+      basePeriods: { labour: '2027', material: '2027' },
+    });
+    // 0.6 × 110/104 + 0.4 × 102/102 = 1.0346153846…; 2,435,520.00 + 84,306.46 = 2,519,826.46
+    expect(p.cited.labour.base.period).toBe('2027');
+    expect(p.factor.startsWith('1.0346153846')).toBe(true);
+    expect(p.indexedPrice).toBe('2519826.46');
+  });
+
   it('rebases a value published on an older base year', () => {
     const old = series('labour', [
       { period: '2026', value: '80', publishedOn: '2027-01-20', rebasingFactor: '1.25' },

@@ -187,15 +187,21 @@ export function previewIndexation(input: {
   readonly labour: IndexSeries;
   readonly material: IndexSeries;
   readonly on: string;
+  /**
+   * After an approved indexation the next one starts from the values that one used as current (its L1 and
+   * M1 become L0 and M0), not from the clause's base period again — otherwise the same rise would count twice.
+   */
+  readonly basePeriods?: { readonly labour: string; readonly material: string };
 }): IndexationPreview {
   const { clause } = input;
   const issues: DataIssue[] = [];
-  if (clause.basePeriod === undefined) {
+  if (input.basePeriods === undefined && clause.basePeriod === undefined) {
     issues.push({ path: 'indexation.basePeriod', message: 'the clause names no base period' });
   }
-  const base = clause.basePeriod ?? '';
-  const l0 = pick(input.labour, 'base', base, issues, 'indexation.labourSeries');
-  const m0 = pick(input.material, 'base', base, issues, 'indexation.materialSeries');
+  const labourBase = input.basePeriods?.labour ?? clause.basePeriod ?? '';
+  const materialBase = input.basePeriods?.material ?? clause.basePeriod ?? '';
+  const l0 = pick(input.labour, 'base', labourBase, issues, 'indexation.labourSeries');
+  const m0 = pick(input.material, 'base', materialBase, issues, 'indexation.materialSeries');
   const l1 = pick(input.labour, 'current', input.on, issues, 'indexation.labourSeries');
   const m1 = pick(input.material, 'current', input.on, issues, 'indexation.materialSeries');
   if (issues.length > 0 || l0 === undefined || m0 === undefined || l1 === undefined || m1 === undefined) {

@@ -5,6 +5,7 @@ import { CLOCK, SYSTEM_CLOCK } from '@leitstand/backend/core';
 import { DocumentsModule } from '@leitstand/backend/documents';
 import { KpiModule, KpiPeriodCostSource } from '@leitstand/backend/kpi';
 import { ContractEconomicsController } from './contract-economics.controller';
+import { ContractIndexationController, IndexSeriesController } from './indexation.controller';
 import { InvoiceController } from './invoice.controller';
 import { DocumentStoreSignOffDocuments, ServiceReportSignOffController } from './service-report-sign-off.controller';
 import { ServiceReportController } from './service-report.controller';
@@ -22,6 +23,8 @@ import { ServiceReportController } from './service-report.controller';
     ContractEconomicsController,
     ServiceReportSignOffController,
     InvoiceController,
+    IndexSeriesController,
+    ContractIndexationController,
   ],
   providers: [
     ServiceReportSignOffService,

@@ -84,6 +84,35 @@ export async function seedDemoCatalog(q: EntityManager, data: DemoDataset): Prom
     priceListIds.set(p.key, r.id);
   }
 
+  // Index series by key; a series' values are added once (an admin's later edits of a value stay).
+  for (const series of data.indexSeries) {
+    const [written] = (await q.query(
+      `WITH w AS (
+         INSERT INTO index_series (key, name, source, base_year) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, source = EXCLUDED.source, base_year = EXCLUDED.base_year,
+                                         version = index_series.version + 1, updated_at = now()
+          WHERE (index_series.name, index_series.source, index_series.base_year)
+                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.source, EXCLUDED.base_year)
+         RETURNING (xmax = 0) AS inserted)
+       SELECT inserted FROM w`,
+      [series.key, series.name, series.source, series.baseYear],
+    )) as Array<{ inserted: boolean }>;
+    count(written === undefined ? 'unchanged' : written.inserted ? 'inserted' : 'updated');
+    await q.query(
+      `INSERT INTO index_values (series_key, period, value, published_on, rebasing_factor)
+       SELECT $1, u.period, u.value, u.published_on, u.factor
+         FROM unnest($2::text[], $3::numeric[], $4::date[], $5::numeric[]) AS u(period, value, published_on, factor)
+       ON CONFLICT (series_key, period) DO NOTHING`,
+      [
+        series.key,
+        series.points.map((p) => p.period),
+        series.points.map((p) => p.value),
+        series.points.map((p) => p.publishedOn),
+        series.points.map((p) => p.rebasingFactor ?? '1'),
+      ],
+    );
+  }
+
   for (const t of data.tenants) {
     const tenantId = await seedTenant(q, t, priceListIds, count);
     result.tenantIds.set(t.slug, tenantId);

@@ -15,6 +15,7 @@ import type {
   DemoCallOutSpec,
   DemoCallOutsFile,
   DemoContractSpec,
+  DemoIndexSeries,
   DemoDataset,
   DemoHistoryParameters,
   DemoPlansFile,
@@ -28,7 +29,7 @@ import type {
 
 /**
  * Reads the demo data set from a `libs/demo-data/data`-shaped folder: `demo/tenants/*.json`,
- * `demo/users.json`, `demo/history.json`, `demo/maintenance.json`, `demo/call-outs.json`, and the seed files they refer to in `calendars/`,
+ * `demo/users.json`, `demo/history.json`, `demo/maintenance.json`, `demo/call-outs.json`, `index-series/*.json`, and the seed files they refer to in `calendars/`,
  * `price-lists/` and `contracts/`. Every structured document is validated with @leitstand/domain
  * (the code that later computes with it); a bad file fails with its name and the reason.
  */
@@ -110,8 +111,14 @@ export function loadDemoDataset(dataDir: string): DemoDataset {
   const callOuts = read<DemoCallOutsFile>('demo', 'call-outs.json').callOuts;
   checkCallOuts(callOuts, tenants, users);
 
+  const indexSeries = readdirSync(join(dataDir, 'index-series'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => read<DemoIndexSeries>('index-series', f));
+
   return {
     tenants,
+    indexSeries,
     callOuts,
     users,
     priceLists: [...priceLists.values()],

@@ -236,8 +236,18 @@ export interface DemoCallOutsFile {
   callOuts: DemoCallOutSpec[];
 }
 
+/** An index series of `index-series/*.json` (values as published; demo values say so in their source). */
+export interface DemoIndexSeries {
+  key: string;
+  name: string;
+  source: string;
+  baseYear: number;
+  points: Array<{ period: string; value: string; publishedOn: string; rebasingFactor?: string }>;
+}
+
 export interface DemoDataset {
   tenants: ResolvedDemoTenant[];
+  indexSeries: DemoIndexSeries[];
   callOuts: DemoCallOutSpec[];
   users: DemoUserSpec[];
   priceLists: DemoPriceList[];

@@ -14,6 +14,7 @@ import { MaintenancePlans1795350000000 } from './1795350000000-MaintenancePlans'
 import { OccurrenceExecution1795350000001 } from './1795350000001-OccurrenceExecution';
 import { ComplianceRollup1795350000002 } from './1795350000002-ComplianceRollup';
 import { ServiceReports1795370000000 } from './1795370000000-ServiceReports';
+import { IndexSeries1795400000000 } from './1795400000000-IndexSeries';
 import { TicketSearch1795380000000 } from './1795380000000-TicketSearch';
 import { ServiceReportSignOff1795380000001 } from './1795380000001-ServiceReportSignOff';
 import { Invoices1795390000000 } from './1795390000000-Invoices';
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   TicketSearch1795380000000,
   ServiceReportSignOff1795380000001,
   Invoices1795390000000,
+  IndexSeries1795400000000,
 ];
