@@ -158,6 +158,17 @@ describe('manager dashboard', () => {
     ]);
     // the fixture's economics hold only internal cost rates: no calculation to compare, said so
     await page.locator('[data-figure="no-calculation"]').waitFor();
+    // indexation: 120,000.00 × (0.6 × 104/100 + 0.4 × 102/100) = 123,840.00 on 2027-01-01, approved as a price version
+    await page.getByLabel('Stichtag').fill('2027-01-01');
+    await page.locator('[data-action="preview"]').click();
+    const indexRows = await rows('indexierung');
+    expect(indexRows.find((r) => r[0] === 'Faktor')?.[1]).toBe('1,032');
+    expect(indexRows.find((r) => r[0] === 'P1 (indexierter Jahrespreis)')?.[1]).toBe(squash(euro('123840.00')));
+    expect(indexRows.find((r) => r[0] === 'Lohnindex L0 → L1')?.[1]).toContain('2026: 104 (veröffentlicht 30.11.2026');
+    await page.locator('[data-action="approve"]').click();
+    await page.getByRole('status').filter({ hasText: 'Freigegeben: Preisversion ab 01.01.2027.' }).waitFor();
+    const versions = await rows('preisversionen');
+    expect(versions.at(-1)).toEqual(['01.01.2027', '1,032', squash(euro('123840.00'))]);
     await page.screenshot({ path: outputPath('manager-dashboard-economics.png'), fullPage: true });
 
     expect(pageErrors).toEqual([]);

@@ -65,12 +65,29 @@ export async function seedDashboardWorld(
     const a2 = await asset('A-02', 'A');
     const c1 = await asset('C-01', 'C');
 
+    // Index series of the contract's price adjustment clause (seed 002's shares; labour +4 %, material +2 %).
+    const labourSeries = `e2e-labour-${suffix}`;
+    const materialSeries = `e2e-material-${suffix}`;
+    for (const [key, current] of [
+      [labourSeries, '104'],
+      [materialSeries, '102'],
+    ] as const) {
+      await client.query(
+        `INSERT INTO index_series (key, name, source, base_year) VALUES ($1, $1, 'Destatis (E2E)', 2025)`,
+        [key],
+      );
+      await client.query(
+        `INSERT INTO index_values (series_key, period, value, published_on)
+         VALUES ($1, '2025', 100, '2026-01-20'), ($1, '2026', $2, '2026-11-30')`,
+        [key, current],
+      );
+    }
     const contractName = `Technischer Gesamtservice ${suffix}`;
     const contractId = await one(
       `INSERT INTO contracts (tenant_id, name, type, starts_on, ends_on, calendars, sla_matrix, availability_targets,
-         availability_basis, bonus_malus, price_list_id, annual_volume, economics, version)
+         availability_basis, bonus_malus, price_list_id, annual_volume, economics, indexation, version)
        VALUES ($1, $2, 'all_in', '2026-01-01', NULL, $3::jsonb, $4::jsonb, '{"A":"0.995"}', '24-7',
-         $5::jsonb, $6, '120000.00', $7::jsonb, 1) RETURNING id`,
+         $5::jsonb, $6, '120000.00', $7::jsonb, $8::jsonb, 1) RETURNING id`,
       [
         tenantId,
         contractName,
@@ -80,6 +97,14 @@ export async function seedDashboardWorld(
         priceListId,
         JSON.stringify({
           internalCostRates: [{ id: 'technician', label: 'eigene Technikerstunde', hourlyCost: '45.00' }],
+        }),
+        JSON.stringify({
+          fixedShare: '0',
+          labourShare: '0.6',
+          materialShare: '0.4',
+          labourSeries,
+          materialSeries,
+          basePeriod: '2025',
         }),
       ],
     );

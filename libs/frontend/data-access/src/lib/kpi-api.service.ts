@@ -3,6 +3,8 @@ import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
   ContractEconomicsView,
+  IndexationPreviewView,
+  PriceVersionView,
   ContractListResponse,
   CostView,
   KpiPeriodKey,
@@ -42,6 +44,31 @@ export class KpiApiService {
       {
         params: year === undefined ? new HttpParams() : new HttpParams().set('year', year),
       },
+    );
+  }
+
+  /** GET /api/contracts/:id/indexation/preview?on= — P0 → P1 with the index values used. */
+  indexationPreview(contractId: string, on: string): Observable<IndexationPreviewView> {
+    return this.http.get<IndexationPreviewView>(
+      `${this.baseUrl}/contracts/${encodeURIComponent(contractId)}/indexation/preview`,
+      { params: new HttpParams().set('on', on) },
+    );
+  }
+
+  /** POST /api/contracts/:id/price-versions — approves the indexation on `on` (admins, managers). */
+  approveIndexation(contractId: string, on: string): Observable<PriceVersionView> {
+    return this.http.post<PriceVersionView>(
+      `${this.baseUrl}/contracts/${encodeURIComponent(contractId)}/price-versions`,
+      {
+        on,
+      },
+    );
+  }
+
+  /** GET /api/contracts/:id/price-versions — the approved price versions, oldest first. */
+  priceVersions(contractId: string): Observable<{ items: PriceVersionView[] }> {
+    return this.http.get<{ items: PriceVersionView[] }>(
+      `${this.baseUrl}/contracts/${encodeURIComponent(contractId)}/price-versions`,
     );
   }
 }

@@ -9,6 +9,7 @@ import { formatPlanDate } from '@leitstand/frontend/ui';
 import { errorText } from './api-error-text';
 import { dayBefore } from './compliance-panel.component';
 import { checksTable, comparisonTable, monthsTable, plannedMonthsTable, variantLinesTable } from './economics-tables';
+import { IndexationPanelComponent } from './indexation-panel.component';
 import { KpiTableComponent } from './kpi-table.component';
 import { localizer } from './localizer';
 
@@ -20,7 +21,14 @@ import { localizer } from './localizer';
  */
 @Component({
   selector: 'ls-economics-page',
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, KpiTableComponent, TranslatePipe],
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    RouterLink,
+    KpiTableComponent,
+    IndexationPanelComponent,
+    TranslatePipe,
+  ],
   template: `
     <section class="economics" aria-labelledby="economics-title">
       <a mat-button routerLink=".." [queryParams]="{ contract: contract() }">{{ 'economics.back' | t }}</a>
@@ -52,6 +60,9 @@ import { localizer } from './localizer';
           @if (v.plannedMonths; as table) {
             <ls-kpi-table [table]="table" />
           }
+        </section>
+        <section>
+          <ls-indexation-panel [contractId]="v.contractId" />
         </section>
         @for (variant of v.variants; track variant.lines.id) {
           <section>
@@ -105,6 +116,7 @@ export class EconomicsPageComponent {
     const l = this.l();
     const c = e.comparison;
     return {
+      contractId: e.contractId,
       contractName: e.contractName,
       yearText: l.t('economics.year', {
         from: formatPlanDate(e.year.from, l.locale),
