@@ -5,13 +5,13 @@ import { ServiceReportApiService } from '@leitstand/frontend/data-access';
 import { DateTimePipe, I18nService, type I18nKey, MoneyPipe, TranslatePipe } from '@leitstand/frontend/i18n';
 
 const CATEGORY_KEYS: Record<PricedLineCategoryValue, I18nKey> = {
-  labour: 'report.category.labour',
-  travel: 'report.category.travel',
-  fee: 'report.category.fee',
-  material: 'report.category.material',
-  partner: 'report.category.partner',
-  passThrough: 'report.category.passThrough',
-  catalog: 'report.category.catalog',
+  labour: 'serviceReport.category.labour',
+  travel: 'serviceReport.category.travel',
+  fee: 'serviceReport.category.fee',
+  material: 'serviceReport.category.material',
+  partner: 'serviceReport.category.partner',
+  passThrough: 'serviceReport.category.passThrough',
+  catalog: 'serviceReport.category.catalog',
 };
 
 /**
@@ -24,17 +24,17 @@ const CATEGORY_KEYS: Record<PricedLineCategoryValue, I18nKey> = {
   template: `
     @if (report(); as r) {
       <section class="service-report" aria-labelledby="portal-report-heading" data-testid="portal-service-report">
-        <h2 id="portal-report-heading">{{ 'report.heading' | t }}</h2>
+        <h2 id="portal-report-heading">{{ 'serviceReport.heading' | t }}</h2>
         @if (r.coveredByContract) {
-          <p class="badge">{{ 'report.covered' | t }}</p>
+          <p class="badge">{{ 'serviceReport.covered' | t }}</p>
         }
         <table>
           <thead>
             <tr>
-              <th scope="col">{{ 'report.col.item' | t }}</th>
-              <th scope="col" class="num">{{ 'report.col.quantity' | t }}</th>
-              <th scope="col" class="num">{{ 'report.col.unitPrice' | t }}</th>
-              <th scope="col" class="num">{{ 'report.col.amount' | t }}</th>
+              <th scope="col">{{ 'serviceReport.col.item' | t }}</th>
+              <th scope="col" class="num">{{ 'serviceReport.col.quantity' | t }}</th>
+              <th scope="col" class="num">{{ 'serviceReport.col.unitPrice' | t }}</th>
+              <th scope="col" class="num">{{ 'serviceReport.col.amount' | t }}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,30 +58,32 @@ const CATEGORY_KEYS: Record<PricedLineCategoryValue, I18nKey> = {
               </tr>
             }
             <tr data-total="net">
-              <th scope="row" colspan="3">{{ 'report.net' | t }}</th>
+              <th scope="row" colspan="3">{{ 'serviceReport.net' | t }}</th>
               <td class="num">{{ r.net | lsMoney }}</td>
             </tr>
             <tr data-total="vat">
-              <th scope="row" colspan="3">{{ 'report.vat' | t: { percent: r.vatPercent } }}</th>
+              <th scope="row" colspan="3">{{ 'serviceReport.vat' | t: { percent: r.vatPercent } }}</th>
               <td class="num">{{ r.vat | lsMoney }}</td>
             </tr>
             <tr data-total="gross">
-              <th scope="row" colspan="3">{{ 'report.gross' | t }}</th>
+              <th scope="row" colspan="3">{{ 'serviceReport.gross' | t }}</th>
               <td class="num">{{ r.gross | lsMoney }}</td>
             </tr>
           </tfoot>
         </table>
         <p class="signed" data-testid="portal-signed-by">
-          {{ 'report.signOff.signedBy' | t: { name: r.signOff.signerName, at: (r.signOff.signedAt | lsDateTime) } }}
+          {{
+            'serviceReport.signOff.signedBy' | t: { name: r.signOff.signerName, at: (r.signOff.signedAt | lsDateTime) }
+          }}
         </p>
         <p class="downloads">
-          <a [href]="pdfUrl('de')" download data-testid="portal-report-pdf-de">{{ 'report.pdf.de' | t }}</a>
+          <a [href]="pdfUrl('de')" download data-testid="portal-report-pdf-de">{{ 'serviceReport.pdf.de' | t }}</a>
           ·
-          <a [href]="pdfUrl('en')" download data-testid="portal-report-pdf-en">{{ 'report.pdf.en' | t }}</a>
+          <a [href]="pdfUrl('en')" download data-testid="portal-report-pdf-en">{{ 'serviceReport.pdf.en' | t }}</a>
         </p>
       </section>
     } @else if (failed()) {
-      <p role="alert">{{ 'report.loadError' | t: { reason: '' } }}</p>
+      <p role="alert">{{ 'serviceReport.loadError' | t: { reason: '' } }}</p>
     }
   `,
   styles: `

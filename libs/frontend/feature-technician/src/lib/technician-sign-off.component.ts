@@ -46,7 +46,7 @@ const MAX_DATA_URL = Math.floor(SIGNATURE_MAX_BYTES / 3) * 4 + 'data:image/png;b
   template: `
     @if (signable()) {
       <section class="sign-off" aria-labelledby="sign-off-heading" data-testid="sign-off">
-        <h2 id="sign-off-heading">{{ 'report.heading' | t }}</h2>
+        <h2 id="sign-off-heading">{{ 'serviceReport.heading' | t }}</h2>
         @if (report(); as r) {
           @if (r.pricing; as p) {
             <ul class="summary">
@@ -57,24 +57,24 @@ const MAX_DATA_URL = Math.floor(SIGNATURE_MAX_BYTES / 3) * 4 + 'data:image/png;b
               }
             </ul>
             <dl class="totals">
-              <dt>{{ 'report.net' | t }}</dt>
+              <dt>{{ 'serviceReport.net' | t }}</dt>
               <dd data-testid="sign-off-net">{{ p.net | lsMoney }}</dd>
-              <dt>{{ 'report.vat' | t: { percent: p.vatPercent } }}</dt>
+              <dt>{{ 'serviceReport.vat' | t: { percent: p.vatPercent } }}</dt>
               <dd>{{ p.vat | lsMoney }}</dd>
-              <dt>{{ 'report.gross' | t }}</dt>
+              <dt>{{ 'serviceReport.gross' | t }}</dt>
               <dd data-testid="sign-off-gross">{{ p.gross | lsMoney }}</dd>
             </dl>
           } @else {
-            <p class="error">{{ 'report.signOff.unpriced' | t }}</p>
+            <p class="error">{{ 'serviceReport.signOff.unpriced' | t }}</p>
           }
           @if (r.signOff; as s) {
             <p class="signed" role="status" data-testid="signed-by">
-              {{ 'report.signOff.signedBy' | t: { name: s.signerName, at: (s.signedAt | lsDateTime) } }}
+              {{ 'serviceReport.signOff.signedBy' | t: { name: s.signerName, at: (s.signedAt | lsDateTime) } }}
             </p>
           } @else if (r.pricing) {
             <form class="stack" (ngSubmit)="submit()" novalidate>
               <mat-form-field appearance="outline">
-                <mat-label>{{ 'report.signOff.name' | t }}</mat-label>
+                <mat-label>{{ 'serviceReport.signOff.name' | t }}</mat-label>
                 <input
                   matInput
                   name="signerName"
@@ -84,7 +84,7 @@ const MAX_DATA_URL = Math.floor(SIGNATURE_MAX_BYTES / 3) * 4 + 'data:image/png;b
                   data-testid="signer-name"
                 />
               </mat-form-field>
-              <p class="hint" id="signature-hint">{{ 'report.signOff.draw' | t }}</p>
+              <p class="hint" id="signature-hint">{{ 'serviceReport.signOff.draw' | t }}</p>
               <canvas
                 #pad
                 class="pad"
@@ -93,7 +93,7 @@ const MAX_DATA_URL = Math.floor(SIGNATURE_MAX_BYTES / 3) * 4 + 'data:image/png;b
                 data-testid="signature-pad"
                 role="img"
                 aria-describedby="signature-hint"
-                [attr.aria-label]="'report.signOff.pad' | t"
+                [attr.aria-label]="'serviceReport.signOff.pad' | t"
                 (pointerdown)="start($event)"
                 (pointermove)="move($event)"
                 (pointerup)="end($event)"
@@ -101,7 +101,7 @@ const MAX_DATA_URL = Math.floor(SIGNATURE_MAX_BYTES / 3) * 4 + 'data:image/png;b
               ></canvas>
               <div class="row">
                 <button mat-stroked-button type="button" class="big" (click)="clear()">
-                  {{ 'report.signOff.clear' | t }}
+                  {{ 'serviceReport.signOff.clear' | t }}
                 </button>
                 <button
                   mat-flat-button
@@ -111,13 +111,13 @@ const MAX_DATA_URL = Math.floor(SIGNATURE_MAX_BYTES / 3) * 4 + 'data:image/png;b
                   [disabled]="busy() || !inked() || !signerName.trim()"
                   disabledInteractive
                 >
-                  {{ 'report.signOff.submit' | t }}
+                  {{ 'serviceReport.signOff.submit' | t }}
                 </button>
               </div>
             </form>
           }
         } @else if (failed()) {
-          <p role="alert">{{ 'report.loadError' | t: { reason: '' } }}</p>
+          <p role="alert">{{ 'serviceReport.loadError' | t: { reason: '' } }}</p>
         }
         @if (notice(); as m) {
           <p
@@ -253,7 +253,7 @@ export class TechnicianSignOffComponent {
     if (!report || !canvas || !name || !this.inked() || this.busy()) return;
     const signature = canvas.toDataURL('image/png');
     if (signature.length > MAX_DATA_URL) {
-      this.say((t) => t('report.signOff.tooLarge'), true);
+      this.say((t) => t('serviceReport.signOff.tooLarge'), true);
       return;
     }
     this.busy.set(true);
@@ -264,20 +264,20 @@ export class TechnicianSignOffComponent {
         next: (signed) => {
           this.busy.set(false);
           this.report.set(signed);
-          this.say((t) => t('report.signOff.done', { name }), false);
+          this.say((t) => t('serviceReport.signOff.done', { name }), false);
         },
         error: (error: unknown) => {
           this.busy.set(false);
           const body = error instanceof HttpErrorResponse ? (error.error as Partial<ApiError> | null) : null;
           if (error instanceof HttpErrorResponse && error.status === 412) {
-            this.say((t) => t('report.stale'), true);
+            this.say((t) => t('serviceReport.stale'), true);
             this.load();
           } else if (error instanceof HttpErrorResponse && error.status === 400 && body?.fields?.length) {
             const fields = body.fields.map((f) => `${f.field}: ${f.messages.join(' ')}`).join('; ');
-            this.say((t) => t('report.invalid', { fields }), true);
+            this.say((t) => t('serviceReport.invalid', { fields }), true);
           } else {
             const reason = typeof body?.message === 'string' ? body.message : '';
-            this.say((t) => t('report.signOff.failed', { reason }), true);
+            this.say((t) => t('serviceReport.signOff.failed', { reason }), true);
             if (error instanceof HttpErrorResponse && error.status === 409) this.load();
           }
         },

@@ -29,13 +29,13 @@ type Translate = (key: I18nKey, params?: I18nParams) => string;
 type Message = (t: Translate) => string;
 
 const CATEGORY_KEYS: Record<PricedLineCategoryValue, I18nKey> = {
-  labour: 'report.category.labour',
-  travel: 'report.category.travel',
-  fee: 'report.category.fee',
-  material: 'report.category.material',
-  partner: 'report.category.partner',
-  passThrough: 'report.category.passThrough',
-  catalog: 'report.category.catalog',
+  labour: 'serviceReport.category.labour',
+  travel: 'serviceReport.category.travel',
+  fee: 'serviceReport.category.fee',
+  material: 'serviceReport.category.material',
+  partner: 'serviceReport.category.partner',
+  passThrough: 'serviceReport.category.passThrough',
+  catalog: 'serviceReport.category.catalog',
 };
 const ZERO = /^-?0*(\.0*)?$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -167,7 +167,7 @@ export class TicketServiceReportComponent {
     if (!pricing) return [];
     return PRICED_LINE_CATEGORY_VALUES.filter((c) => !ZERO.test(pricing.subtotals[c] ?? '0')).map((c) => ({
       category: c,
-      label: this.t('report.subtotal', { category: this.t(CATEGORY_KEYS[c]) }),
+      label: this.t('serviceReport.subtotal', { category: this.t(CATEGORY_KEYS[c]) }),
       amount: pricing.subtotals[c],
     }));
   });
@@ -233,22 +233,22 @@ export class TicketServiceReportComponent {
       next: (updated) => {
         this.busy.set(false);
         this.show(updated);
-        this.say((t) => t('report.saved'), false);
+        this.say((t) => t('serviceReport.saved'), false);
       },
       error: (error: unknown) => {
         this.busy.set(false);
         if (error instanceof HttpErrorResponse && error.status === 412) {
-          this.say((t) => t('report.stale'), true);
+          this.say((t) => t('serviceReport.stale'), true);
           this.load(false);
           return;
         }
         const body = error instanceof HttpErrorResponse ? (error.error as Partial<ApiError> | null) : null;
         if (error instanceof HttpErrorResponse && error.status === 400 && body?.fields?.length) {
           const fields = body.fields.map((f) => `${f.field}: ${f.messages.join(' ')}`).join('; ');
-          this.say((t) => t('report.invalid', { fields }), true);
+          this.say((t) => t('serviceReport.invalid', { fields }), true);
           return;
         }
-        this.say((t) => t('report.failed', { reason: describeError(error, t) }), true);
+        this.say((t) => t('serviceReport.failed', { reason: describeError(error, t) }), true);
       },
     });
   }
