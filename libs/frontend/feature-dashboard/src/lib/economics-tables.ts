@@ -81,33 +81,44 @@ export function comparisonTable(e: ContractEconomicsView, l: Localizer): DataTab
 }
 
 export function monthsTable(e: ContractEconomicsView, l: Localizer): DataTable {
-  return {
-    id: 'monate',
-    title: l.t('economics.months'),
-    columns: [
-      { key: 'month', label: l.t('economics.month'), kind: 'text' },
-      { key: 'revenue', label: l.t('economics.revenue'), kind: 'money' },
-      { key: 'effort', label: l.t('economics.effort'), kind: 'money' },
-      { key: 'margin', label: l.t('economics.margin'), kind: 'money' },
-      { key: 'note', label: l.t('economics.note'), kind: 'text' },
-    ],
-    rows: e.months.map((m) => ({
-      rowKind: m.loss === true ? ('alert' as const) : null,
-      month: monthLabel(m.month, l.locale),
-      revenue: m.revenue,
-      effort: m.effort,
-      margin: m.margin,
-      note: m.loss === true ? l.t('economics.loss') : '',
-    })),
-  };
+  return marginMonths(
+    'monate',
+    l.t('economics.months'),
+    e.months.map((m) => ({ month: m.month, revenue: m.revenue, effort: m.effort, margin: m.margin, loss: m.loss })),
+    l,
+  );
 }
 
 export function plannedMonthsTable(e: ContractEconomicsView, l: Localizer): DataTable | null {
   const months = e.calculation?.monthlyMargins;
   if (months === undefined) return null;
+  return marginMonths(
+    'plan-monate',
+    l.t('economics.plannedMonths'),
+    months.map((m) => ({
+      month: m.month,
+      revenue: m.total,
+      effort: m.effort?.total ?? null,
+      margin: m.margin ?? null,
+      loss: m.loss ?? null,
+    })),
+    l,
+  );
+}
+
+interface MarginMonth {
+  readonly month: string;
+  readonly revenue: string;
+  readonly effort: string | null;
+  readonly margin: string | null;
+  readonly loss: boolean | null;
+}
+
+/** Revenue against effort per month, a loss month flagged: the actual months and the planned ones alike. */
+function marginMonths(id: string, title: string, months: readonly MarginMonth[], l: Localizer): DataTable {
   return {
-    id: 'plan-monate',
-    title: l.t('economics.plannedMonths'),
+    id,
+    title,
     columns: [
       { key: 'month', label: l.t('economics.month'), kind: 'text' },
       { key: 'revenue', label: l.t('economics.revenue'), kind: 'money' },
@@ -118,9 +129,9 @@ export function plannedMonthsTable(e: ContractEconomicsView, l: Localizer): Data
     rows: months.map((m) => ({
       rowKind: m.loss === true ? ('alert' as const) : null,
       month: monthLabel(m.month, l.locale),
-      revenue: m.total,
-      effort: m.effort?.total ?? null,
-      margin: m.margin ?? null,
+      revenue: m.revenue,
+      effort: m.effort,
+      margin: m.margin,
       note: m.loss === true ? l.t('economics.loss') : '',
     })),
   };
