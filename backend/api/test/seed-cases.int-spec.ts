@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ContractEconomicsView, ServiceReportView } from '@leitstand/api-contracts';
+import { Dec } from '@leitstand/domain';
 import { ServiceProcess, WORKSPACE_ROOT, createTestEnv, login, type TestEnv } from '@leitstand/backend/testing';
 
 const run = promisify(execFile);
@@ -178,7 +179,8 @@ describe('seed cases through the API on the demo data', () => {
         unit: 'call-outs',
         unitPrice: '147.50',
       });
-      const cheapest = [...(c?.variants ?? [])].sort((x, y) => Number(x.actual) - Number(y.actual))[0];
+      // money compared as decimals, never as floats
+      const cheapest = [...(c?.variants ?? [])].sort((x, y) => new Dec(x.actual).comparedTo(y.actual))[0];
       expect(c?.cheapestVariantId).toBe(cheapest?.variantId);
     });
 
@@ -318,6 +320,15 @@ describe('seed cases through the API on the demo data', () => {
         { 'if-match': '"1"' },
       );
       expect(replaced.body).toMatchObject({ version: 2, points: [] });
+      const listed = (await call(admin, 'GET', '/api/index-series')).body['items'] as Array<{
+        key: string;
+        points: Array<{ period: string; value: string }>;
+      }>;
+      expect(listed.find((x) => x.key === 'test-index')?.points).toEqual([]);
+      // the demo's series each with their own values (one query for all of them)
+      expect(
+        listed.find((x) => x.key === 'destatis-arbeitskosten-produzierendes-gewerbe')?.points.map((p) => p.value),
+      ).toEqual(['100', '104']);
       expect((await call(admin, 'PUT', '/api/index-series/test-index', series, { 'if-match': '"1"' })).status).toBe(
         412,
       );

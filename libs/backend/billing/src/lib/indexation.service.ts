@@ -62,13 +62,7 @@ export class IndexationService {
 
   async listSeries(user: AuthUser): Promise<{ items: IndexSeriesView[] }> {
     assertRole(user, READERS);
-    const rows = (await this.dataSource.query(`SELECT key FROM index_series ORDER BY key`)) as Array<{ key: string }>;
-    const items: IndexSeriesView[] = [];
-    for (const r of rows) {
-      const s = await this.series(this.dataSource.manager, r.key);
-      if (s) items.push(s);
-    }
-    return { items };
+    return { items: await this.seriesOf(this.dataSource.manager, null) };
   }
 
   async getSeries(user: AuthUser, key: string): Promise<IndexSeriesView> {
@@ -188,10 +182,9 @@ export class IndexationService {
         missing.map((k) => ({ field: `indexation.${k}`, messages: [`the indexation clause names no ${k}`] })),
       );
     }
-    const [labour, material] = await Promise.all([
-      this.series(m, clause.labourSeries ?? ''),
-      this.series(m, clause.materialSeries ?? ''),
-    ]);
+    const found = await this.seriesOf(m, [clause.labourSeries ?? '', clause.materialSeries ?? '']);
+    const labour = found.find((s) => s.key === clause.labourSeries);
+    const material = found.find((s) => s.key === clause.materialSeries);
     if (!labour || !material) {
       throw new InvalidInputError([
         ...(labour
@@ -249,28 +242,38 @@ export class IndexationService {
   }
 
   private async series(m: EntityManager, key: string): Promise<IndexSeriesView | undefined> {
-    const [s] = (await m.query(`SELECT key, name, source, base_year, version FROM index_series WHERE key = $1`, [
-      key,
-    ])) as Array<{ key: string; name: string; source: string; base_year: number; version: number }>;
-    if (!s) return undefined;
+    return (await this.seriesOf(m, [key]))[0];
+  }
+
+  /** The series of `keys` (every series for null), by key, with their values: two queries whatever the count. */
+  private async seriesOf(m: EntityManager, keys: readonly string[] | null): Promise<IndexSeriesView[]> {
+    const series = (await m.query(
+      `SELECT key, name, source, base_year, version FROM index_series
+        WHERE $1::text[] IS NULL OR key = ANY($1::text[]) ORDER BY key`,
+      [keys],
+    )) as Array<{ key: string; name: string; source: string; base_year: number; version: number }>;
+    if (series.length === 0) return [];
     const points = (await m.query(
-      `SELECT period, value::text AS value, published_on::text AS published_on, rebasing_factor::text AS rebasing_factor
-         FROM index_values WHERE series_key = $1 ORDER BY period`,
-      [key],
-    )) as Array<{ period: string; value: string; published_on: string; rebasing_factor: string }>;
-    return {
+      `SELECT series_key, period, value::text AS value, published_on::text AS published_on,
+              rebasing_factor::text AS rebasing_factor
+         FROM index_values WHERE series_key = ANY($1::text[]) ORDER BY series_key, period`,
+      [series.map((s) => s.key)],
+    )) as Array<{ series_key: string; period: string; value: string; published_on: string; rebasing_factor: string }>;
+    return series.map((s) => ({
       key: s.key,
       name: s.name,
       source: s.source,
       baseYear: s.base_year,
       version: s.version,
-      points: points.map((p) => ({
-        period: p.period,
-        value: trimZeros(p.value),
-        publishedOn: p.published_on,
-        rebasingFactor: trimZeros(p.rebasing_factor),
-      })),
-    };
+      points: points
+        .filter((p) => p.series_key === s.key)
+        .map((p) => ({
+          period: p.period,
+          value: trimZeros(p.value),
+          publishedOn: p.published_on,
+          rebasingFactor: trimZeros(p.rebasing_factor),
+        })),
+    }));
   }
 }
 
